@@ -1,0 +1,61 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { inputValidationPipe } from './common/validation.pipe';
+import { GraphQLContext } from './common/viewer';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { depthLimit } from './graphql/depth-limit.rule';
+import { DomainErrorFilter } from './graphql/domain-error.filter';
+import { formatError } from './graphql/format-error';
+import { HealthController } from './health/health.controller';
+import { IdentityModule } from './identity/identity.module';
+import { SpacesModule } from './spaces/spaces.module';
+
+export interface RunningConfig extends AppConfig {
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RunningConfig): DynamicModule {
+    const serveWeb = config.webDist && existsSync(join(config.webDist, 'index.html'));
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          // Apollo's CSRF prevention: a request must be JSON or carry a preflight header,
+          // which a cross-site form or image tag cannot send.
+          csrfPrevention: true,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          validationRules: [depthLimit(12)],
+          formatError,
+          context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
+        }),
+        ...(serveWeb
+          ? [ServeStaticModule.forRoot({ rootPath: config.webDist!, exclude: ['/graphql{*path}', '/health{*path}'] })]
+          : []),
+        IdentityModule,
+        SpacesModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_PIPE, useFactory: inputValidationPipe },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

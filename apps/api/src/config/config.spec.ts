@@ -1,0 +1,48 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'parvis-config-'));
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig({ PARVIS_DATA_DIR: dataDir, ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('needs nothing to start: port 3000, embedded database, a generated session secret', () => {
+    const config = loadConfig({ PARVIS_DATA_DIR: dataDir });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.sessionSecret).toHaveLength(64);
+  });
+
+  it('keeps the generated session secret between starts, so sessions survive a restart', () => {
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir }).sessionSecret).toBe(
+      loadConfig({ PARVIS_DATA_DIR: dataDir }).sessionSecret,
+    );
+  });
+
+  it('names the variable and the reason for a wrong port', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT is "eighty"; it must be a whole number from 1 to 65535.']);
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://localhost/parvis' })[0]).toMatch(/^DATABASE_URL must start with postgres/);
+  });
+
+  it('requires a session secret in production and a long one anywhere', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/^SESSION_SECRET is required in production/);
+    expect(problemsOf({ SESSION_SECRET: 'short' })[0]).toMatch(/^SESSION_SECRET must be at least 32 characters/);
+  });
+
+  it('lists every problem at once', () => {
+    expect(problemsOf({ PORT: '0', COOKIE_SECURE: 'maybe', NODE_ENV: 'staging' })).toHaveLength(3);
+  });
+});

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * The only place that reads process.env. Every value is validated here, at start-up, so a
+ * wrong setting stops Parvis with a sentence naming the variable instead of failing later.
+ */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  /** null: start the embedded PostgreSQL and build the URL from it. */
+  databaseUrl: string | null;
+  /** Where the embedded PostgreSQL keeps its data (git-ignored). */
+  dataDir: string;
+  sessionSecret: string;
+  sessionDays: number;
+  cookieSecure: boolean;
+  /** Failed sign-ins allowed per window, per e-mail and per network address. */
+  signInLimit: { perEmail: number; perAddress: number; windowSeconds: number };
+  seedDemo: boolean;
+  /** The built web app served at `/`, or null to serve only the API. */
+  webDist: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Parvis cannot start, its configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The repository root, whether running from src (ts-jest) or dist (node). */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV is "${nodeEnv}"; use development, production or test.`);
+  }
+
+  const port = integer(env, 'PORT', 3000, 1, 65535, problems);
+
+  let databaseUrl: string | null = null;
+  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '') {
+    databaseUrl = env.DATABASE_URL;
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      problems.push('DATABASE_URL must start with postgres:// or postgresql:// (for example postgres://user:password@localhost:5432/parvis).');
+    }
+  }
+
+  const dataDir = resolve(env.PARVIS_DATA_DIR ?? join(REPO_ROOT, '.data'));
+
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  if (sessionSecret !== '' && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters long (try: openssl rand -hex 32).');
+  } else if (sessionSecret === '') {
+    if (nodeEnv === 'production') {
+      problems.push('SESSION_SECRET is required in production (at least 32 characters; try: openssl rand -hex 32).');
+    } else {
+      sessionSecret = localSessionSecret(dataDir);
+    }
+  }
+
+  const sessionDays = integer(env, 'SESSION_DAYS', 30, 1, 365, problems);
+  const cookieSecure = boolean(env, 'COOKIE_SECURE', nodeEnv === 'production', problems);
+  const signInLimit = {
+    perEmail: integer(env, 'SIGN_IN_LIMIT_PER_EMAIL', 10, 1, 10_000, problems),
+    perAddress: integer(env, 'SIGN_IN_LIMIT_PER_ADDRESS', 50, 1, 100_000, problems),
+    windowSeconds: integer(env, 'SIGN_IN_LIMIT_WINDOW_SECONDS', 900, 10, 86_400, problems),
+  };
+  const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
+
+  const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
+  const webDist = env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? defaultWebDist);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: nodeEnv as AppConfig['env'],
+    port,
+    databaseUrl,
+    dataDir,
+    sessionSecret,
+    sessionDays,
+    cookieSecure,
+    signInLimit,
+    seedDemo,
+    webDist,
+  };
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} is "${raw}"; it must be a whole number from ${min} to ${max}.`);
+    return fallback;
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} is "${raw}"; use true or false.`);
+  return fallback;
+}
+
+/**
+ * Outside production a secret is made once and kept beside the embedded database, so that
+ * sessions survive a restart without asking a new user to configure anything.
+ */
+function localSessionSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

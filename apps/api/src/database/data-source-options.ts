@@ -1,0 +1,27 @@
+import { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * One definition of how Parvis talks to PostgreSQL, used by the app, the migration tools and
+ * the tests. `synchronize` is never on: the schema changes only through migrations, which run
+ * at start-up. Entities and migrations are listed, not globbed, so the same list works from
+ * the TypeScript sources under Jest and from the compiled files under Node.
+ */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+, so no extension has to be installed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    extra: { max: 10 },
+  };
+}

@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { createDatabase } from '../testing/test-app';
+import { dataSourceOptions } from './data-source-options';
+import { runMigrations } from './migrate';
+import { MIGRATIONS } from './migrations';
+import { pendingSchemaChanges } from './schema-drift';
+
+let url: string;
+let dataSource: DataSource;
+beforeAll(async () => {
+  url = await createDatabase();
+  await runMigrations(url);
+  dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+});
+afterAll(() => dataSource.destroy());
+
+describe('migrations', () => {
+  it('agree with the entities: nothing is left to generate on a migrated database', async () => {
+    expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
+  });
+
+  it('run once: a second run (another API process starting) finds nothing to do', async () => {
+    expect(await runMigrations(url)).toEqual([]);
+  });
+
+  it('all have a working down: undone one by one, then run again, they leave the same schema', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`)).toEqual([{ n: 0 }]);
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
+  });
+});

@@ -1,0 +1,4 @@
+import { Foundation1795455791834 } from './1795455791834-Foundation';
+
+/** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
+export const MIGRATIONS = [Foundation1795455791834];

@@ -1,0 +1,19 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** For load balancers and orchestrators: 200 when this process can reach the database. */
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Get()
+  async check(): Promise<{ status: 'ok'; database: 'ok' }> {
+    try {
+      await this.db.query('SELECT 1');
+    } catch {
+      throw new ServiceUnavailableException({ status: 'unavailable', database: 'unreachable' });
+    }
+    return { status: 'ok', database: 'ok' };
+  }
+}

@@ -1,0 +1,62 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { LANGUAGES, LIMITS, ROLES, Role as RoleName } from '@parvis/domain';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { Role } from './user.type';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType()
+export class RegisterInput {
+  @Field()
+  @Transform(trim)
+  @IsEmail({}, { message: 'Enter a valid e-mail address, like ana@example.com.' })
+  @MaxLength(LIMITS.email.max, { message: `The e-mail address is longer than ${LIMITS.email.max} characters.` })
+  email: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(LIMITS.displayName.min, LIMITS.displayName.max, {
+    message: `Your name must be ${LIMITS.displayName.min} to ${LIMITS.displayName.max} characters long.`,
+  })
+  displayName: string;
+
+  /** Strength rules beyond length are checked by the service (they need the e-mail). */
+  @Field()
+  @IsString()
+  @MinLength(1, { message: 'Choose a password.' })
+  password: string;
+
+  @Field({ nullable: true, description: 'fr, en or es' })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: 'The language must be fr, en or es.' })
+  locale?: string;
+}
+
+@InputType()
+export class SignInInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'Enter your e-mail address.' })
+  @MaxLength(LIMITS.email.max, { message: `The e-mail address is longer than ${LIMITS.email.max} characters.` })
+  email: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1, { message: 'Enter your password.' })
+  @MaxLength(LIMITS.password.max, { message: `The password is longer than ${LIMITS.password.max} characters.` })
+  password: string;
+}
+
+@InputType()
+export class SetRoleInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be the id of a person.' })
+  userId: string;
+
+  @Field(() => Role)
+  @IsIn(ROLES, { message: 'role must be one of MEMBER, EXPERT, STAFF, MODERATOR, ADMIN.' })
+  role: RoleName;
+}

@@ -1,0 +1,20 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { IdentityResolver } from './identity.resolver';
+import { IdentityService } from './identity.service';
+import { Session } from './session.entity';
+import { SessionMiddleware } from './session.middleware';
+import { SessionsService } from './sessions.service';
+import { User } from './user.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, Session])],
+  providers: [IdentityService, SessionsService, IdentityResolver, RateLimitService],
+  exports: [IdentityService],
+})
+export class IdentityModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SessionMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,65 @@
+import { Args, Context, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { RegisterInput, SetRoleInput, SignInInput } from './identity.inputs';
+import { IdentityService } from './identity.service';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { RequestMeta } from './sessions.service';
+import { UserType } from './user.type';
+import { ParseUUIDArg } from '../common/parse-uuid.arg';
+
+@ObjectType()
+export class AuthPayload {
+  @Field(() => UserType)
+  user: UserType;
+}
+
+@Resolver(() => UserType)
+export class IdentityResolver {
+  constructor(
+    private readonly identity: IdentityService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => UserType, { nullable: true, description: 'The signed-in person, or null for a visitor.' })
+  me(@CurrentViewer() viewer: Viewer): UserType | null {
+    return viewer ? UserType.from(viewer, viewer) : null;
+  }
+
+  @Query(() => UserType, { description: 'A person’s public profile.' })
+  async user(@Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string, @CurrentViewer() viewer: Viewer): Promise<UserType> {
+    return UserType.from(await this.identity.user(id), viewer);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
+  async register(@Args('input') input: RegisterInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
+    const { user, session } = await this.identity.register(input, requestMeta(ctx));
+    setSessionCookie(ctx.res, session.token, session.expiresAt, this.config.cookieSecure);
+    return { user: UserType.from(user, user) };
+  }
+
+  @Mutation(() => AuthPayload)
+  async signIn(@Args('input') input: SignInInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
+    const { user, session } = await this.identity.signIn(input, requestMeta(ctx));
+    setSessionCookie(ctx.res, session.token, session.expiresAt, this.config.cookieSecure);
+    return { user: UserType.from(user, user) };
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes this browser’s session. Always true, even for a visitor.' })
+  async signOut(@Context() ctx: GraphQLContext): Promise<boolean> {
+    await this.identity.signOut(ctx.req.sessionToken);
+    clearSessionCookie(ctx.res, this.config.cookieSecure);
+    return true;
+  }
+
+  @Mutation(() => UserType, { description: 'Admins only: gives a person another role.' })
+  async setRole(@Args('input') input: SetRoleInput, @CurrentViewer() viewer: Viewer): Promise<UserType> {
+    return UserType.from(await this.identity.setRole(viewer, input), viewer);
+  }
+}
+
+function requestMeta(ctx: GraphQLContext): RequestMeta {
+  return { ipAddress: ctx.req.ip ?? null, userAgent: ctx.req.get('user-agent') ?? null };
+}

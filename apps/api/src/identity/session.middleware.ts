@@ -1,0 +1,22 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Response } from 'express';
+import type { RequestWithViewer } from '../common/viewer';
+import { SESSION_COOKIE } from './session-cookie';
+import { SessionsService } from './sessions.service';
+
+/** Resolves the session cookie to `req.viewer` once per request, for every resolver to use. */
+@Injectable()
+export class SessionMiddleware implements NestMiddleware {
+  constructor(private readonly sessions: SessionsService) {}
+
+  async use(req: RequestWithViewer, _res: Response, next: NextFunction): Promise<void> {
+    const cookies = req.cookies as Record<string, unknown> | undefined;
+    const token = cookies?.[SESSION_COOKIE];
+    req.viewer = null;
+    if (typeof token === 'string' && token.length > 0 && token.length <= 100) {
+      req.sessionToken = token;
+      req.viewer = await this.sessions.userFor(token);
+    }
+    next();
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHmac, randomBytes } from 'node:crypto';
+import { IsNull, MoreThan, Repository } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+
+export interface RequestMeta {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async open(user: User, meta: RequestMeta): Promise<IssuedSession> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.sessionDays * 86_400_000);
+    await this.sessions.insert({
+      userId: user.id,
+      tokenHash: this.hash(token),
+      expiresAt,
+      ipAddress: meta.ipAddress?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    return { token, expiresAt };
+  }
+
+  /** The user behind a cookie token, or null when it is unknown, expired or revoked. */
+  async userFor(token: string): Promise<User | null> {
+    const session = await this.sessions.findOne({
+      where: { tokenHash: this.hash(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      relations: { user: true },
+    });
+    return session?.user ?? null;
+  }
+
+  /** Revoked, not deleted: the row stays as a record of the sign-in. */
+  async revoke(token: string): Promise<void> {
+    await this.sessions.update({ tokenHash: this.hash(token), revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private hash(token: string): string {
+    return createHmac('sha256', this.config.sessionSecret).update(token).digest('hex');
+  }
+}

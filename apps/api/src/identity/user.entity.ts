@@ -1,0 +1,35 @@
+import { ROLES, Role } from '@parvis/domain';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+@Entity('users')
+@Unique('users_email_key', ['email'])
+@Check('users_email_lowercase_check', `email = lower(email)`)
+@Check('users_role_check', `role IN (${ROLES.map((r) => `'${r}'`).join(', ')})`)
+@Check('users_reputation_check', `reputation >= 0`)
+export class User {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
+  id: string;
+
+  /** Stored trimmed and lower-cased: one account per address, whatever the case typed. */
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  displayName: string;
+
+  /** argon2id, in the PHC string format (algorithm, parameters and salt included). */
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'MEMBER' })
+  role: Role;
+
+  @Column({ type: 'integer', default: 0 })
+  reputation: number;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  locale: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,30 @@
+import { SPACE_KINDS, SpaceKind } from '@parvis/domain';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+@Entity('spaces')
+@Unique('spaces_slug_key', ['slug'])
+@Check('spaces_kind_check', `kind IN (${SPACE_KINDS.map((k) => `'${k}'`).join(', ')})`)
+@Check('spaces_slug_format_check', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
+export class Space {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'spaces_pkey' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  name: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: SpaceKind;
+
+  /** Order in navigation, smallest first. */
+  @Column({ type: 'integer', default: 0 })
+  position: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApp } from '../app.factory';
+import { RunningConfig } from '../app.module';
+import { loadConfig } from '../config/config';
+import { runMigrations } from '../database/migrate';
+
+/**
+ * A real Parvis API for one test file: its own fresh database (migrated, empty) on the test
+ * run's PostgreSQL, listening on a free port. Talk to it through `agent()`, which keeps a
+ * cookie like a browser does, and look at the rows through `db`.
+ */
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  databaseUrl: string;
+  db: DataSource;
+  agent(): GraphQLAgent;
+  close(): Promise<void>;
+}
+
+export async function createDatabase(): Promise<string> {
+  const serverUrl = process.env.PARVIS_TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('No test PostgreSQL: run the tests through Jest’s global setup (npm test).');
+  const name = `parvis_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** `databaseUrl`: share an existing test database, to run a second API process against it. */
+export async function startTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
+  if (!databaseUrl) {
+    databaseUrl = await createDatabase();
+    await runMigrations(databaseUrl);
+  }
+  const config: RunningConfig = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      PARVIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parvis-test-data-')),
+      WEB_DIST: '',
+      ...env,
+    }),
+    databaseUrl,
+  };
+  const app = await createApp(config, ['error']);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const db = app.get(DataSource);
+  return {
+    app,
+    url,
+    databaseUrl,
+    db,
+    agent: () => new GraphQLAgent(`${url}/graphql`),
+    close: () => app.close(),
+  };
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+/** One browser: sends GraphQL requests and keeps the session cookie the API sets. */
+export class GraphQLAgent {
+  private cookie: string | null = null;
+
+  constructor(private readonly endpoint: string) {}
+
+  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+    const response = await fetch(this.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.getSetCookie();
+    for (const header of setCookie) {
+      const [pair] = header.split(';');
+      const expired = /expires=Thu, 01 Jan 1970/i.test(header);
+      this.cookie = expired ? null : pair;
+    }
+    return (await response.json()) as GraphQLResult<T>;
+  }
+
+  /** Like request, but fails the test on any error and returns the data. */
+  async data<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.request<T>(query, variables);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+
+  get sessionCookie(): string | null {
+    return this.cookie;
+  }
+
+  /** Sends this cookie from now on, as a browser replaying a stolen or stale cookie would. */
+  useCookie(cookie: string | null): this {
+    this.cookie = cookie;
+    return this;
+  }
+
+  /** Registers a new member (unique e-mail) and keeps them signed in. */
+  async registerMember(displayName = 'Test Member'): Promise<{ id: string; email: string }> {
+    const email = `member-${randomBytes(5).toString('hex')}@example.com`;
+    const data = await this.data<{ register: { user: { id: string } } }>(
+      `mutation ($input: RegisterInput!) { register(input: $input) { user { id } } }`,
+      { input: { email, displayName, password: TEST_PASSWORD } },
+    );
+    return { id: data.register.user.id, email };
+  }
+
+  async signIn(email: string, password = TEST_PASSWORD): Promise<GraphQLResult> {
+    return this.request(`mutation ($input: SignInInput!) { signIn(input: $input) { user { id role } } }`, {
+      input: { email, password },
+    });
+  }
+}
+
+export const TEST_PASSWORD = 'a long test passphrase';
+
+/** Registers a person and gives them a role directly in the database (there is no admin yet in a fresh one). */
+export async function signedInAs(test: TestApp, role: string, displayName = `Test ${role.toLowerCase()}`): Promise<{ agent: GraphQLAgent; id: string; email: string }> {
+  const agent = test.agent();
+  const { id, email } = await agent.registerMember(displayName);
+  if (role !== 'MEMBER') await test.db.query('UPDATE users SET role = $1 WHERE id = $2', [role, id]);
+  return { agent, id, email };
+}

@@ -1,0 +1,13 @@
+/** Limits shared by the API's validation and the web app's forms, so both say the same thing. */
+export const LIMITS = {
+  email: { max: 254 },
+  displayName: { min: 2, max: 40 },
+  password: { min: 10, max: 200 },
+} as const;
+
+export const LANGUAGES = ['fr', 'en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
