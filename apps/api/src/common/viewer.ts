@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { hasAtLeastRole, Role } from '@parvis/domain';
+import type DataLoader from 'dataloader';
 import type { Request, Response } from 'express';
 import { User } from '../identity/user.entity';
 import { forbidden, unauthenticated } from './domain-error';
@@ -16,6 +17,8 @@ export interface RequestWithViewer extends Request {
 export interface GraphQLContext {
   req: RequestWithViewer;
   res: Response;
+  /** Per-request DataLoaders, created on first use (common/loaders.ts). */
+  loaders?: Map<string, DataLoader<unknown, unknown>>;
 }
 
 /** `@CurrentViewer() viewer: Viewer` in a resolver: who is asking (set by the session middleware). */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { passwordProblem, PasswordProblem } from '@parvis/domain';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../common/domain-error';
@@ -88,6 +88,10 @@ export class IdentityService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw notFound('No one has this id.');
     return user;
+  }
+
+  usersByIds(ids: readonly string[]): Promise<User[]> {
+    return this.users.findBy({ id: In([...ids]) });
   }
 
   async setRole(viewer: Viewer, input: SetRoleInput): Promise<User> {

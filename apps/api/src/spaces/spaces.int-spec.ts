@@ -31,3 +31,10 @@ describe('spaces', () => {
     );
   });
 });
+
+describe('counting queries', () => {
+  it('listing the spaces costs one SQL statement (the session lookup aside)', async () => {
+    const { queries } = await test.countQueries(() => test.agent().data(`{ spaces { slug } }`));
+    expect(queries.filter((q) => /FROM "spaces"/.test(q))).toHaveLength(1);
+  });
+});

@@ -22,6 +22,8 @@ export interface TestApp {
   databaseUrl: string;
   db: DataSource;
   agent(): GraphQLAgent;
+  /** Runs `fn` and counts the SQL statements the API sent meanwhile (to prove there is no N+1). */
+  countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: string[] }>;
   close(): Promise<void>;
 }
 
@@ -61,12 +63,31 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const db = app.get(DataSource);
+  const recorded: string[] = [];
+  let recording = false;
+  const logger = db.logger;
+  // TypeORM hands every statement to its logger: count them while a measurement runs.
+  (db as { logger: typeof logger }).logger = Object.assign(Object.create(logger) as typeof logger, {
+    logQuery: (query: string) => {
+      if (recording) recorded.push(query);
+    },
+  });
   return {
     app,
     url,
     databaseUrl,
     db,
     agent: () => new GraphQLAgent(`${url}/graphql`),
+    countQueries: async (fn) => {
+      recorded.length = 0;
+      recording = true;
+      try {
+        const result = await fn();
+        return { result, queries: [...recorded] };
+      } finally {
+        recording = false;
+      }
+    },
     close: () => app.close(),
   };
 }

@@ -1,0 +1,110 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { badInput } from './domain-error';
+
+/**
+ * Relay-style connections (DESIGN.md §4): `first`, `after`, `edges { cursor node }`, `pageInfo`.
+ * Cursors are opaque to clients: base64url of a JSON array of the sort key values of the last
+ * row, used for keyset pagination ("rows after this key"), which stays fast and stable while
+ * new rows arrive, unlike OFFSET.
+ */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
+export function Connection<T>(nodeType: Type<T>, name: string): Type<ConnectionShape<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match, on every page.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/** `first` and `after` for a list query; extend it with the list's own filters. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'first must be at least 1.' })
+  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}.` })
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'after is not a cursor from this list.' })
+  after?: string;
+}
+
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** The sort key inside a cursor; a cursor that was not made by encodeCursor is bad input on `after`. */
+export function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === length) return key;
+  } catch {
+    // Not base64 JSON: reported below like any other foreign cursor.
+  }
+  throw badInput('after', 'after is not a cursor from this list.');
+}
+
+/**
+ * Builds a connection from rows fetched with `LIMIT first + 1` (the extra row only tells
+ * whether there is a next page) and a function giving each row's sort key.
+ */
+export function toConnection<Row, Node>(
+  rows: Row[],
+  first: number,
+  totalCount: number,
+  sortKey: (row: Row) => unknown[],
+  toNode: (row: Row) => Node,
+): ConnectionShape<Node> {
+  const page = rows.slice(0, first);
+  const edges = page.map((row) => ({ cursor: encodeCursor(sortKey(row)), node: toNode(row) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount,
+  };
+}
