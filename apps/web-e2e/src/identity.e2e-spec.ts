@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newVisitor } from './support/browser';
+import { DEMO } from './support/demo';
+import { signIn } from './support/actions';
+import { RunningParvis, startParvis } from './support/parvis-server';
+
+let parvis: RunningParvis;
+let browser: Browser;
+beforeAll(async () => {
+  [parvis, browser] = await Promise.all([startParvis(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await parvis?.stop();
+});
+
+describe('a newcomer', () => {
+  it('signs up in French, sees themself signed in, switches to English and back, and signs out', async () => {
+    const context = await newVisitor(browser, parvis.baseUrl, 'fr-FR');
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'S’inscrire' }).click();
+
+    await page.getByLabel('Adresse e-mail').fill('lea.dupont@example.com');
+    await page.getByLabel('Votre nom, tel que les autres le verront').fill('Léa Dupont');
+    await page.getByLabel('Mot de passe').fill('trois petits chats');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+
+    await page.getByText('Léa Dupont').waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.reload();
+    // The language and the session both survive a reload.
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('link', { name: 'Se connecter' }).waitFor();
+    expect(await page.getByText('Léa Dupont').count()).toBe(0);
+    await context.close();
+  });
+
+  it('is told beside the field when the e-mail already has an account', async () => {
+    const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
+    const page = await context.newPage();
+    await page.goto('/sign-up');
+    await page.getByLabel('E-mail address').fill(DEMO.member.email);
+    await page.getByLabel('Your name, as others will see it').fill('Someone Else');
+    await page.getByLabel('Password').fill('another long passphrase');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.getByText('An account already exists with this e-mail address. Sign in instead.').waitFor();
+    expect(await page.getByLabel('E-mail address').getAttribute('aria-invalid')).toBe('true');
+    await context.close();
+  });
+});
+
+describe('a demo moderator', () => {
+  it('signs in and answers as themself, with the Moderator badge beside their name', async () => {
+    const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
+    const page = await context.newPage();
+    await signIn(page, DEMO.moderator.email);
+    const viewer = page.getByLabel(`Signed in as ${DEMO.moderator.name}`);
+    await viewer.getByText('Moderator').waitFor();
+    await context.close();
+  });
+
+  it('is refused with the same words for a wrong password as for an unknown address', async () => {
+    const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(DEMO.moderator.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('The e-mail address or the password is wrong.').waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,96 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+
+export interface RunningParvis {
+  baseUrl: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Parvis as `npm start` runs it (the built API serving the built web app), on a free
+ * port, with a fresh database seeded with the demo community. One per test file.
+ */
+export async function startParvis(): Promise<RunningParvis> {
+  const main = join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js');
+  if (!existsSync(main) || !existsSync(join(REPO_ROOT, 'apps', 'web', 'dist', 'index.html'))) {
+    throw new Error('Parvis is not built: run the browser tests with `npm test` (it builds first).');
+  }
+  const databaseUrl = await createDatabase();
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_DEMO: 'true',
+      PARVIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parvis-e2e-')),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, child, () => output);
+  return { baseUrl, databaseUrl, stop: () => stop(child) };
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Parvis stopped while starting:\n${output()}`);
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`Parvis did not answer /health within 60 s:\n${output()}`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function createDatabase(): Promise<string> {
+  const serverUrl = process.env.PARVIS_TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('No test PostgreSQL: run the tests through Jest’s global setup (npm test).');
+  const name = `parvis_e2e_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { ViewerMenu } from '../identity/components/ViewerMenu';
+import { SpaceNav } from '../spaces/components/SpaceNav';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            {t('appName')}
+          </Link>
+          <SpaceNav />
+          <div className="header-tools">
+            <LanguageSwitcher />
+            <ViewerMenu />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

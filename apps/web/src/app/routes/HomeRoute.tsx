@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { SpaceList } from '../../spaces/components/SpaceList';
+
+export function HomeRoute() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t('appName')}</h1>
+        <p>{t('tagline')}</p>
+      </section>
+      <section aria-labelledby="spaces-title">
+        <h2 id="spaces-title">{t('nav.spaces')}</h2>
+        <SpaceList />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { useQuery } from '@apollo/client/react';
+import { useParams } from 'react-router';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { graphql } from '../../gql';
+
+const SpaceQuery = graphql(`
+  query Space($slug: String!) {
+    space(slug: $slug) {
+      id
+      slug
+      name
+      description
+      kind
+    }
+  }
+`);
+
+/** A space's page: its header, then what its kind holds (threads, ideas, announcements). */
+export function SpaceRoute() {
+  const { slug = '' } = useParams();
+  const { data, loading, error } = useQuery(SpaceQuery, { variables: { slug } });
+  if (loading) return <Loading />;
+  if (error || !data) return <ErrorNotice error={error} />;
+  const { space } = data;
+  return (
+    <>
+      <header className="page-header">
+        <h1>{space.name}</h1>
+        <p>{space.description}</p>
+      </header>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import i18n from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+import { LANGUAGES } from '@parvis/domain';
+import commonEn from '../app/i18n/en.json';
+import commonEs from '../app/i18n/es.json';
+import commonFr from '../app/i18n/fr.json';
+import identityEn from '../identity/i18n/en.json';
+import identityEs from '../identity/i18n/es.json';
+import identityFr from '../identity/i18n/fr.json';
+import spacesEn from '../spaces/i18n/en.json';
+import spacesEs from '../spaces/i18n/es.json';
+import spacesFr from '../spaces/i18n/fr.json';
+
+/**
+ * French, English and Spanish, one namespace per feature (its own i18n/ folder). The language
+ * is the one chosen last (remembered in localStorage), else the browser's, else English.
+ * A feature adds its namespace here with one line per language.
+ */
+export const resources = {
+  en: { common: commonEn, identity: identityEn, spaces: spacesEn },
+  fr: { common: commonFr, identity: identityFr, spaces: spacesFr },
+  es: { common: commonEs, identity: identityEs, spaces: spacesEs },
+} as const;
+
+export const LANGUAGE_STORAGE_KEY = 'parvis.language';
+
+export function setupI18n(language?: string) {
+  const instance = i18n.createInstance();
+  void instance
+    .use(LanguageDetector)
+    .use(initReactI18next)
+    .init({
+      resources,
+      lng: language,
+      supportedLngs: [...LANGUAGES],
+      nonExplicitSupportedLngs: true,
+      load: 'languageOnly',
+      fallbackLng: 'en',
+      defaultNS: 'common',
+      ns: Object.keys(resources.en),
+      interpolation: { escapeValue: false },
+      showSupportNotice: false,
+      initAsync: false,
+      detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: LANGUAGE_STORAGE_KEY, caches: ['localStorage'] },
+    });
+  const syncHtmlLang = (lng: string) => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lng;
+  };
+  syncHtmlLang(instance.resolvedLanguage ?? 'en');
+  instance.on('languageChanged', syncHtmlLang);
+  return instance;
+}

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Providers } from './app/Providers';
+import { routes } from './app/router';
+import { createApolloClient } from './lib/apollo';
+import { setupI18n } from './lib/i18n';
+import './styles.css';
+
+const router = createBrowserRouter(routes);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Providers client={createApolloClient()} i18n={setupI18n()}>
+      <RouterProvider router={router} />
+    </Providers>
+  </StrictMode>,
+);
