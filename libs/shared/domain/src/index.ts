@@ -2,3 +2,4 @@ export * from './roles';
 export * from './limits';
 export * from './password';
 export * from './spaces';
+export * from './ideas';
