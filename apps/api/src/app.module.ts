@@ -17,6 +17,7 @@ import { formatError } from './graphql/format-error';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { SpacesModule } from './spaces/spaces.module';
+import { ThreadsModule } from './threads/threads.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -50,6 +51,7 @@ export class AppModule {
           : []),
         IdentityModule,
         SpacesModule,
+        ThreadsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -18,6 +18,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** Failed sign-ins allowed per window, per e-mail and per network address. */
   signInLimit: { perEmail: number; perAddress: number; windowSeconds: number };
+  /** Threads, replies and private messages a member may post per window (staff are not limited). */
+  postLimit: { perMember: number; windowSeconds: number };
   seedDemo: boolean;
   /** The built web app served at `/`, or null to serve only the API. */
   webDist: string | null;
@@ -72,6 +74,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     perAddress: integer(env, 'SIGN_IN_LIMIT_PER_ADDRESS', 50, 1, 100_000, problems),
     windowSeconds: integer(env, 'SIGN_IN_LIMIT_WINDOW_SECONDS', 900, 10, 86_400, problems),
   };
+  const postLimit = {
+    perMember: integer(env, 'POST_LIMIT_PER_MEMBER', 20, 1, 10_000, problems),
+    windowSeconds: integer(env, 'POST_LIMIT_WINDOW_SECONDS', 600, 10, 86_400, problems),
+  };
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
@@ -87,6 +93,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionDays,
     cookieSecure,
     signInLimit,
+    postLimit,
     seedDemo,
     webDist,
   };

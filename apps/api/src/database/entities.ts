@@ -2,6 +2,11 @@ import { Session } from '../identity/session.entity';
 import { User } from '../identity/user.entity';
 import { RateLimitHit } from '../common/rate-limit/rate-limit-hit.entity';
 import { Space } from '../spaces/space.entity';
+import { Thread } from '../threads/thread.entity';
+import { Post } from '../threads/post.entity';
+import { PostRevision } from '../threads/post-revision.entity';
+import { Thanks } from '../threads/thanks.entity';
+import { PrivateFollowUp, PrivateMessage } from '../threads/private-follow-up.entity';
 
 /** Every table's entity. A new entity is added here and in a migration. */
-export const ENTITIES = [User, Session, RateLimitHit, Space];
+export const ENTITIES = [User, Session, RateLimitHit, Space, Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage];

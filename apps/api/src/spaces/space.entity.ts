@@ -5,6 +5,7 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique
 @Unique('spaces_slug_key', ['slug'])
 @Check('spaces_kind_check', `kind IN (${SPACE_KINDS.map((k) => `'${k}'`).join(', ')})`)
 @Check('spaces_slug_format_check', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
+@Check('spaces_answer_clocks_check', `first_response_minutes > 0 AND answer_minutes > 0`)
 export class Space {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'spaces_pkey' })
   id: string;
@@ -24,6 +25,13 @@ export class Space {
   /** Order in navigation, smallest first. */
   @Column({ type: 'integer', default: 0 })
   position: number;
+
+  /** Answer clocks of this space's help threads (DESIGN.md §1: acknowledge within 1 hour, answer within 24). */
+  @Column({ type: 'integer', default: 60 })
+  firstResponseMinutes: number;
+
+  @Column({ type: 'integer', default: 1440 })
+  answerMinutes: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -2,4 +2,5 @@ export * from './roles';
 export * from './limits';
 export * from './password';
 export * from './spaces';
+export * from './threads';
 export * from './ideas';

@@ -1,4 +1,5 @@
 import { Foundation1795455791834 } from './1795455791834-Foundation';
+import { AddThreads1795456518601 } from './1795456518601-AddThreads';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
-export const MIGRATIONS = [Foundation1795455791834];
+export const MIGRATIONS = [Foundation1795455791834, AddThreads1795456518601];

@@ -1,0 +1,59 @@
+import { markdownToText, renderMarkdown } from './markdown';
+
+describe('rendering Markdown written by people', () => {
+  it('renders the usual Markdown', () => {
+    expect(renderMarkdown('**Bonjour** _à tous_\n\n- un\n- deux')).toBe(
+      '<p><strong>Bonjour</strong> <em>à tous</em></p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>',
+    );
+  });
+
+  it('shows a script tag typed in a post as text, never as a script', () => {
+    const html = renderMarkdown('Hello <script>alert(1)</script>');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('drops event handler attributes, even from HTML smuggled through an image', () => {
+    for (const source of ['<img src=x onerror=alert(1)>', '![x](https://example.com/a.png" onerror="alert(1))', '<a href="https://x.test" onclick="alert(1)">x</a>']) {
+      expect(renderMarkdown(source)).not.toMatch(/<[^>]+\son\w+=/i);
+    }
+  });
+
+  it('never produces a javascript:, vbscript: or data: link or image', () => {
+    for (const source of [
+      '[click](javascript:alert(1))',
+      '[click](JaVaScRiPt:alert(1))',
+      '[click](java\tscript:alert(1))',
+      '[click](vbscript:msgbox(1))',
+      '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+      '![img](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)',
+      '<a href="javascript:alert(1)">x</a>',
+    ]) {
+      const html = renderMarkdown(source);
+      // Inside a real tag: `&lt;a href="javascript:…"&gt;` is harmless text.
+      expect(html).not.toMatch(/<[a-z]+\s[^>]*(href|src)="\s*(javascript|vbscript|data):/i);
+    }
+  });
+
+  it('marks every link as user content: rel="nofollow ugc noopener"', () => {
+    expect(renderMarkdown('[docs](https://example.com/docs) and https://example.org')).toBe(
+      '<p><a href="https://example.com/docs" rel="nofollow ugc noopener" target="_blank">docs</a> and ' +
+        '<a href="https://example.org" rel="nofollow ugc noopener" target="_blank">https://example.org</a></p>',
+    );
+  });
+
+  it('keeps https images and code blocks', () => {
+    expect(renderMarkdown('![logo](https://example.com/logo.png)')).toBe('<p><img src="https://example.com/logo.png" alt="logo" /></p>');
+    expect(renderMarkdown('```ts\nconst a = 1 < 2;\n```')).toBe('<pre><code class="language-ts">const a = 1 &lt; 2;\n</code></pre>');
+  });
+});
+
+describe('the plain text of a Markdown body', () => {
+  it('keeps the words and drops the markup, entities decoded', () => {
+    expect(markdownToText('# Titre\n\n**Carte** bloquée &amp; [mon lien](https://x.test)\n\n`code`')).toBe('Titre\nCarte bloquée & mon lien\ncode');
+  });
+
+  it('keeps a typed tag as the text it is', () => {
+    expect(markdownToText('a <b>bold</b> claim')).toBe('a <b>bold</b> claim');
+  });
+});

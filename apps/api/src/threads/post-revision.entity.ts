@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../identity/user.entity';
+import { Post } from './post.entity';
+
+/**
+ * An earlier version of a post, kept when the post is edited (DESIGN.md §1: every edit keeps
+ * the earlier version readable). `writtenAt` is when that version was posted or last edited;
+ * `createdAt` is when it was replaced.
+ */
+@Entity('post_revisions')
+@Index('post_revisions_post_created_idx', ['postId', 'createdAt'])
+export class PostRevision {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'post_revisions_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  postId: string;
+
+  @ManyToOne(() => Post, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'post_id', foreignKeyConstraintName: 'post_revisions_post_id_fkey' })
+  post?: Post;
+
+  @Column({ type: 'text' })
+  bodyMarkdown: string;
+
+  @Column({ type: 'text' })
+  bodyHtml: string;
+
+  @Column({ type: 'timestamptz' })
+  writtenAt: Date;
+
+  /** Who replaced this version (the post's author). */
+  @Column({ type: 'uuid' })
+  editorId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'editor_id', foreignKeyConstraintName: 'post_revisions_editor_id_fkey' })
+  editor?: User;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}
