@@ -18,7 +18,7 @@ export function loaderFor<K, V>(
   let loader = registry.get(name) as DataLoader<K, V | null> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V | null>(async (keys) => batch(keys));
-    registry.set(name, loader as DataLoader<unknown, unknown>);
+    registry.set(name, loader);
   }
   return loader;
 }

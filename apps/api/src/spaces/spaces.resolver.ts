@@ -8,7 +8,7 @@ export class SpacesResolver {
 
   @Query(() => [SpaceType], { description: 'Every space, in navigation order. Public.' })
   async spaces(): Promise<SpaceType[]> {
-    return (await this.service.list()).map(SpaceType.from);
+    return (await this.service.list()).map((space) => SpaceType.from(space));
   }
 
   @Query(() => SpaceType)

@@ -1,4 +1,5 @@
-import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { MockedProvider } from '@apollo/client/testing/react';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -12,7 +13,7 @@ import { setupI18n } from '../lib/i18n';
  */
 export function renderWithProviders(
   ui: ReactElement,
-  { mocks = [], language = 'en', path = '/' }: { mocks?: MockedResponse[]; language?: string; path?: string } = {},
+  { mocks = [], language = 'en', path = '/' }: { mocks?: MockLink.MockedResponse[]; language?: string; path?: string } = {},
 ) {
   const i18n = setupI18n(language);
   const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] });
