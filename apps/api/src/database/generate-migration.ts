@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     throw new Error('Give the migration a PascalCase name, e.g. --name=AddThreads');
   }
   const dir = mkdtempSync(join(tmpdir(), 'parvis-migration-'));
+  chmodSync(dir, 0o755); // reachable by the postgres user when run as root
   const server = await EmbeddedPostgres.start({ dataDir: dir, database: 'parvis' });
   const dataSource = new DataSource(dataSourceOptions(server.url('parvis')));
   try {

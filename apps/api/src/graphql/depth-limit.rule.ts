@@ -27,7 +27,8 @@ export function depthLimit(maxDepth: number): ValidationRule {
     };
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation, 0, new Set());
+        // Top-level fields are at depth 1.
+        const depth = depthOf(operation, 1, new Set());
         if (depth > maxDepth) {
           context.reportError(
             new GraphQLError(`This query is nested ${depth} levels deep; the limit is ${maxDepth}. Ask for less at once.`, {

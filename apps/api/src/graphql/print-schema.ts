@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app.factory';
@@ -17,6 +17,7 @@ export function schemaText(host: GraphQLSchemaHost): string {
 async function main(): Promise<void> {
   const target = process.argv[2] ?? join(__dirname, '..', '..', 'schema.gql');
   const dir = mkdtempSync(join(tmpdir(), 'parvis-schema-'));
+  chmodSync(dir, 0o755); // reachable by the postgres user when run as root
   const server = await EmbeddedPostgres.start({ dataDir: dir, database: 'parvis' });
   try {
     const config = loadConfig({ NODE_ENV: 'test', PARVIS_DATA_DIR: dir, WEB_DIST: '' });

@@ -23,6 +23,12 @@ describe('the GraphQL schema', () => {
     expect(result.errors?.[0].message).toMatch(/nested 13 levels deep; the limit is 12/);
   });
 
+  it('runs a query nested exactly to the limit', async () => {
+    const atLimit = `{ a: __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }`;
+    const result = await test.agent().request(atLimit.replace('ofType { name }', 'name'));
+    expect(result.errors).toBeUndefined();
+  });
+
   it('answers a query with a syntax error as a request error without a stack trace', async () => {
     const result = await test.agent().request(`{ spaces { `);
     expect(result.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });

@@ -1,0 +1,77 @@
+// Shared pieces of the benchmarks: start Parvis as `npm start` does (built API, embedded
+// PostgreSQL in a throwaway folder), send GraphQL requests, and time many of them at once.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+export async function startParvis({ port = 3900 } = {}) {
+  const { EmbeddedPostgres } = require(join(ROOT, 'apps/api/dist/database/embedded-postgres.js'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'parvis-bench-'));
+  chmodSync(dataDir, 0o755);
+  const pg = await EmbeddedPostgres.start({ dataDir, database: 'parvis' });
+  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
+    env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), DATABASE_URL: pg.url('parvis'), PORT: String(port), WEB_DIST: '', COOKIE_SECURE: 'false', SIGN_IN_LIMIT_PER_ADDRESS: '100000', SIGN_IN_LIMIT_PER_EMAIL: '100000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    databaseUrl: pg.url('parvis'),
+    async stop() {
+      await new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
+      await pg.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function graphql(url, query, variables = {}, cookie) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  const setCookie = response.headers.getSetCookie()[0];
+  return { data: body.data, cookie: setCookie ? setCookie.split(';')[0] : cookie };
+}
+
+/** Sends `requests` requests, `concurrency` at a time; returns throughput and latency percentiles. */
+export async function measure(name, { requests, concurrency }, send) {
+  for (let i = 0; i < Math.min(20, requests); i++) await send(i); // warm-up
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        const i = next++;
+        const t0 = performance.now();
+        await send(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+  const row = { name, requests, concurrency, perSecond: Math.round(requests / seconds), p50: pct(50), p95: pct(95), p99: pct(99) };
+  console.log(`| ${row.name} | ${row.requests} | ${row.concurrency} | ${row.perSecond} | ${row.p50} | ${row.p95} | ${row.p99} |`);
+  return row;
+}
+
+export function header() {
+  console.log('| scenario | requests | concurrency | req/s | p50 ms | p95 ms | p99 ms |');
+  console.log('|---|---|---|---|---|---|---|');
+}
