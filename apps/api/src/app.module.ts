@@ -18,6 +18,8 @@ import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { SpacesModule } from './spaces/spaces.module';
 import { ThreadsModule } from './threads/threads.module';
+import { IdeasModule } from './ideas/ideas.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -52,6 +54,8 @@ export class AppModule {
         IdentityModule,
         SpacesModule,
         ThreadsModule,
+        IdeasModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [

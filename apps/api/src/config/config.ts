@@ -20,6 +20,8 @@ export interface AppConfig {
   signInLimit: { perEmail: number; perAddress: number; windowSeconds: number };
   /** Threads, replies and private messages a member may post per window (staff are not limited). */
   postLimit: { perMember: number; windowSeconds: number };
+  /** Votes and unvotes a member may cast per window (against vote bots and click storms). */
+  voteLimit: { perMember: number; windowSeconds: number };
   seedDemo: boolean;
   /** The built web app served at `/`, or null to serve only the API. */
   webDist: string | null;
@@ -78,6 +80,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     perMember: integer(env, 'POST_LIMIT_PER_MEMBER', 20, 1, 10_000, problems),
     windowSeconds: integer(env, 'POST_LIMIT_WINDOW_SECONDS', 600, 10, 86_400, problems),
   };
+  const voteLimit = {
+    perMember: integer(env, 'VOTE_LIMIT_PER_MEMBER', 120, 1, 100_000, problems),
+    windowSeconds: integer(env, 'VOTE_LIMIT_WINDOW_SECONDS', 600, 10, 86_400, problems),
+  };
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
@@ -94,6 +100,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cookieSecure,
     signInLimit,
     postLimit,
+    voteLimit,
     seedDemo,
     webDist,
   };

@@ -7,6 +7,12 @@ import { Post } from '../threads/post.entity';
 import { PostRevision } from '../threads/post-revision.entity';
 import { Thanks } from '../threads/thanks.entity';
 import { PrivateFollowUp, PrivateMessage } from '../threads/private-follow-up.entity';
+import { Campaign } from '../ideas/campaign.entity';
+import { Idea } from '../ideas/idea.entity';
+import { IdeaVote } from '../ideas/idea-vote.entity';
+import { IdeaStatusChange } from '../ideas/idea-status-change.entity';
+import { Notification } from '../notifications/notification.entity';
 
 /** Every table's entity. A new entity is added here and in a migration. */
-export const ENTITIES = [User, Session, RateLimitHit, Space, Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage];
+export const ENTITIES = [User, Session, RateLimitHit, Space, Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage,
+  Campaign, Idea, IdeaVote, IdeaStatusChange, Notification];

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { seedIdeas } from '../ideas/ideas.seed';
 
 /**
  * Fills an empty database with a small demo community: one account per role and the spaces.
@@ -16,6 +17,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> 
     if ((await tx.count(User)) > 0) return false;
     await seedAccounts(tx);
     await seedSpaces(tx);
+    await seedIdeas(tx);
     return true;
   });
 }

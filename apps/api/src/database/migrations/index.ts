@@ -1,5 +1,6 @@
 import { Foundation1795455791834 } from './1795455791834-Foundation';
 import { AddThreads1795456518601 } from './1795456518601-AddThreads';
+import { AddIdeas1795456817581 } from './1795456817581-AddIdeas';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
-export const MIGRATIONS = [Foundation1795455791834, AddThreads1795456518601];
+export const MIGRATIONS = [Foundation1795455791834, AddThreads1795456518601, AddIdeas1795456817581];

@@ -1,0 +1,154 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { campaignPhase, isIdeaVotingClosed } from '@parvis/domain';
+import { PageArgs } from '../common/pagination';
+import { ParseUUIDArg } from '../common/parse-uuid.arg';
+import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
+import { IdentityService } from '../identity/identity.service';
+import { usersById } from '../identity/user.loader';
+import { UserType } from '../identity/user.type';
+import { PostConnection, PostType } from '../threads/post.type';
+import { CampaignType } from './campaign.type';
+import { IdeaConnection, IdeaStatusChangeType, IdeaType } from './idea.type';
+import { ideaLoaders } from './ideas.loaders';
+import { IdeasArgs, MergeIdeaInput, SetIdeaStatusInput, SubmitIdeaInput, VoteInput } from './ideas.inputs';
+import { IdeasService } from './ideas.service';
+
+@Resolver(() => IdeaType)
+export class IdeasResolver {
+  constructor(
+    private readonly ideas: IdeasService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Query(() => IdeaConnection, { name: 'ideas', description: 'Ideas of the idea box, by TOP, TRENDING or NEW. Public.' })
+  async listIdeas(@Args() args: IdeasArgs) {
+    const page = await this.ideas.list(args);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: IdeaType.from(e.node) })) };
+  }
+
+  @Query(() => IdeaType)
+  async idea(@Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string): Promise<IdeaType> {
+    return IdeaType.from(await this.ideas.idea(id));
+  }
+
+  @Query(() => [IdeaType], { description: 'Ideas whose title is close to this one (shown while typing a new idea).' })
+  async similarIdeas(@Args('title') title: string): Promise<IdeaType[]> {
+    return (await this.ideas.similar(title.slice(0, 300))).map(IdeaType.from);
+  }
+
+  @Mutation(() => IdeaType, { description: 'Proposes an idea; its author’s vote is cast automatically.' })
+  async submitIdea(@Args('input') input: SubmitIdeaInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
+    return IdeaType.from(await this.ideas.submit(viewer, input));
+  }
+
+  @Mutation(() => IdeaType)
+  async vote(@Args('input') input: VoteInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
+    return IdeaType.from(await this.ideas.vote(viewer, input.ideaId));
+  }
+
+  @Mutation(() => IdeaType, { description: 'Withdraws the viewer’s vote (kept in the vote history as withdrawn).' })
+  async unvote(@Args('input') input: VoteInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
+    return IdeaType.from(await this.ideas.unvote(viewer, input.ideaId));
+  }
+
+  @Mutation(() => IdeaType, { description: 'Staff and moderators: answers an idea with a status and an official response.' })
+  async setIdeaStatus(@Args('input') input: SetIdeaStatusInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
+    return IdeaType.from(await this.ideas.setStatus(viewer, input));
+  }
+
+  @Mutation(() => IdeaType, { description: 'Moderators: merges a duplicate (returned, now MERGED) into another idea.' })
+  async mergeIdea(@Args('input') input: MergeIdeaInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
+    return IdeaType.from(await this.ideas.merge(viewer, input));
+  }
+
+  @ResolveField(() => UserType)
+  async author(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext, @CurrentViewer() viewer: Viewer): Promise<UserType> {
+    return UserType.from((await usersById(ctx, this.identity).load(idea.authorId))!, viewer);
+  }
+
+  @ResolveField(() => String, { description: 'The idea’s description as sanitized HTML.' })
+  async body(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
+    return (await ideaLoaders(ctx, this.ideas).body.load(idea.threadId))?.bodyHtml ?? '';
+  }
+
+  @ResolveField(() => String, { description: 'The idea’s description as its author wrote it (Markdown).' })
+  async bodyMarkdown(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
+    return (await ideaLoaders(ctx, this.ideas).body.load(idea.threadId))?.bodyMarkdown ?? '';
+  }
+
+  @ResolveField(() => PostType, { description: 'The first post of the idea’s thread: its body, with revisions and thanks.' })
+  async bodyPost(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<PostType> {
+    return PostType.from((await ideaLoaders(ctx, this.ideas).body.load(idea.threadId))!);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the signed-in person has an active vote for this idea.' })
+  async viewerHasVoted(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<boolean> {
+    return (await ideaLoaders(ctx, this.ideas).viewerHasVoted.load(idea.id)) ?? false;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether votes are accepted now (idea not closed, its campaign open).' })
+  async votingOpen(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<boolean> {
+    if (isIdeaVotingClosed(idea.status)) return false;
+    if (!idea.campaignId) return true;
+    const campaign = await ideaLoaders(ctx, this.ideas).campaign.load(idea.campaignId);
+    return !!campaign && campaignPhase(campaign.opensAt, campaign.closesAt, new Date()) === 'OPEN';
+  }
+
+  @ResolveField(() => [IdeaStatusChangeType], { description: 'Every status change, oldest first. Public.' })
+  async statusHistory(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaStatusChangeType[]> {
+    return ((await ideaLoaders(ctx, this.ideas).history.load(idea.id)) ?? []).map(IdeaStatusChangeType.from);
+  }
+
+  @ResolveField(() => IdeaStatusChangeType, { nullable: true, description: 'The latest status change that came with an official response.' })
+  async officialResponse(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaStatusChangeType | null> {
+    const history = (await ideaLoaders(ctx, this.ideas).history.load(idea.id)) ?? [];
+    const latest = [...history].reverse().find((change) => change.responseHtml);
+    return latest ? IdeaStatusChangeType.from(latest) : null;
+  }
+
+  @ResolveField(() => IdeaType, { nullable: true, description: 'For a MERGED idea: the idea it was merged into.' })
+  async mergedInto(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaType | null> {
+    if (!idea.mergedIntoId) return null;
+    const target = await ideaLoaders(ctx, this.ideas).byId.load(idea.mergedIntoId);
+    return target ? IdeaType.from(target) : null;
+  }
+
+  @ResolveField(() => [IdeaType], { description: 'Duplicates merged into this idea.' })
+  async mergedIdeas(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaType[]> {
+    return ((await ideaLoaders(ctx, this.ideas).mergedFrom.load(idea.id)) ?? []).map(IdeaType.from);
+  }
+
+  @ResolveField(() => CampaignType, { nullable: true })
+  async campaign(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<CampaignType | null> {
+    if (!idea.campaignId) return null;
+    const campaign = await ideaLoaders(ctx, this.ideas).campaign.load(idea.campaignId);
+    return campaign ? CampaignType.from(campaign) : null;
+  }
+
+  @ResolveField(() => PostConnection, { description: 'Comments: the replies of the idea’s thread, oldest first.' })
+  async comments(@Parent() idea: IdeaType, @Args() page: PageArgs) {
+    const connection = await this.ideas.comments({ threadId: idea.threadId, repliesCount: idea.commentsCount }, page.first, page.after);
+    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: PostType.from(e.node) })) };
+  }
+}
+
+/** Who made a status change, and where a merge sent the idea. */
+@Resolver(() => IdeaStatusChangeType)
+export class IdeaStatusChangeResolver {
+  constructor(
+    private readonly ideas: IdeasService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @ResolveField(() => UserType, { description: 'The staff member or moderator who made the change, signing with their name.' })
+  async changedBy(@Parent() change: IdeaStatusChangeType, @Context() ctx: GraphQLContext, @CurrentViewer() viewer: Viewer): Promise<UserType> {
+    return UserType.from((await usersById(ctx, this.identity).load(change.changedById))!, viewer);
+  }
+
+  @ResolveField(() => IdeaType, { nullable: true, description: 'For a merge: the idea this one was merged into.' })
+  async mergedInto(@Parent() change: IdeaStatusChangeType, @Context() ctx: GraphQLContext): Promise<IdeaType | null> {
+    if (!change.mergedIntoId) return null;
+    const target = await ideaLoaders(ctx, this.ideas).byId.load(change.mergedIntoId);
+    return target ? IdeaType.from(target) : null;
+  }
+}

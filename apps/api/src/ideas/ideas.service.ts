@@ -1,0 +1,511 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  canChangeIdeaStatus,
+  campaignPhase,
+  ideaStatusRequiresResponse,
+  IdeaStatus,
+  isIdeaVotingClosed,
+  Language,
+  TRENDING_GRAVITY,
+  TRENDING_WINDOW_DAYS,
+} from '@parvis/domain';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { badInput, conflict, DomainError, notFound } from '../common/domain-error';
+import { renderMarkdown } from '../common/markdown';
+import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
+import { isUniqueViolation } from '../common/postgres-errors';
+import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { User } from '../identity/user.entity';
+import { NotificationsService, Recipients } from '../notifications/notifications.service';
+import { Space } from '../spaces/space.entity';
+import { Post } from '../threads/post.entity';
+import { ThreadsService } from '../threads/threads.service';
+import { Campaign } from './campaign.entity';
+import { IdeaStatusChange } from './idea-status-change.entity';
+import { Idea } from './idea.entity';
+import { IdeaRow } from './idea.type';
+import { CreateCampaignInput, IdeasArgs, MergeIdeaInput, SetIdeaStatusInput, SubmitIdeaInput } from './ideas.inputs';
+
+/** The idea columns every list and page reads, with the thread columns it shows (one join, no N+1). */
+const IDEA_COLUMNS = `i.id, i.thread_id AS "threadId", t.space_id AS "spaceId", t.author_id AS "authorId", t.title,
+  t.language, t.replies_count AS "repliesCount", i.status, i.votes_count AS "votesCount", i.campaign_id AS "campaignId",
+  i.merged_into_id AS "mergedIntoId", i.status_changed_at AS "statusChangedAt", i.last_vote_at AS "lastVoteAt",
+  i.created_at AS "createdAt"`;
+const IDEA_FROM = `ideas i JOIN threads t ON t.id = i.thread_id`;
+
+/**
+ * TRENDING (documented in libs/shared/domain ideas.ts): the sum over the idea's active votes of
+ * the last TRENDING_WINDOW_DAYS of 1 / (1 + ageHours / 24) ^ TRENDING_GRAVITY, at a reference
+ * time `$ref` carried in the cursor so that every page of one listing ranks with the same clock.
+ */
+const trendingScore = (ref: string) => `COALESCE((
+    SELECT sum(power(1 + extract(epoch FROM (${ref}::timestamptz - v.created_at))::float8 / 86400, -${TRENDING_GRAVITY}))
+    FROM idea_votes v
+    WHERE v.idea_id = i.id AND v.withdrawn_at IS NULL
+      AND v.created_at > ${ref}::timestamptz - interval '${TRENDING_WINDOW_DAYS} days' AND v.created_at <= ${ref}::timestamptz
+  ), 0)::float8`;
+
+/** What the vote triggers raise (see the AddIdeas migration), as sentences a member can act on. */
+const VOTE_REFUSALS: Record<string, string> = {
+  idea_votes_idea_open_check: 'Voting is closed on this idea: it has been launched, declined or merged.',
+  idea_votes_campaign_open_check: 'This campaign is not open for voting.',
+};
+
+export type CampaignTimes = Pick<Campaign, 'id' | 'opensAt' | 'closesAt'>;
+
+export interface RankedIdea {
+  rank: number;
+  votes: number;
+  idea: IdeaRow;
+}
+
+@Injectable()
+export class IdeasService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly threads: ThreadsService,
+    private readonly notifications: NotificationsService,
+    private readonly rateLimits: RateLimitService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ─── Reading ────────────────────────────────────────────────────────────────────────────
+
+  async idea(id: string, tx: EntityManager = this.db.manager): Promise<IdeaRow> {
+    const [row] = await tx.query(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [id]);
+    if (!row) throw notFound('There is no such idea.');
+    return row as IdeaRow;
+  }
+
+  ideasByIds(ids: readonly string[]): Promise<IdeaRow[]> {
+    return this.db.query(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Ideas merged into each of `ids` (their duplicates), oldest first. */
+  mergedInto(ids: readonly string[]): Promise<IdeaRow[]> {
+    return this.db.query(
+      `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.merged_into_id = ANY($1::uuid[]) ORDER BY i.created_at`,
+      [ids],
+    );
+  }
+
+  async list(args: IdeasArgs): Promise<ConnectionShape<IdeaRow>> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const filters: string[] = [args.status ? `i.status = ${p(args.status)}` : `i.status <> 'MERGED'`];
+    if (args.campaignId) filters.push(`i.campaign_id = ${p(args.campaignId)}`);
+    if (args.spaceId) filters.push(`t.space_id = ${p(args.spaceId)}`);
+    const where = filters.join(' AND ');
+    const countParams = [...params];
+
+    let sql: string;
+    let sortKey: (row: IdeaRow & { score?: number }) => unknown[];
+    if (args.sort === 'TRENDING') {
+      const [ref, score, createdAt, id] = args.after ? decodeCursor(args.after, 4) : [new Date().toISOString()];
+      const refParam = p(ref);
+      const keyset = args.after ? `WHERE (s.score, s."createdAt", s.id) < (${p(score)}::float8, ${p(createdAt)}::timestamptz, ${p(id)}::uuid)` : '';
+      sql = `SELECT * FROM (SELECT ${IDEA_COLUMNS}, ${trendingScore(refParam)} AS score FROM ${IDEA_FROM} WHERE ${where}) s
+        ${keyset} ORDER BY s.score DESC, s."createdAt" DESC, s.id DESC`;
+      sortKey = (row) => [ref, row.score, row.createdAt.toISOString(), row.id];
+    } else if (args.sort === 'NEW') {
+      if (args.after) {
+        const [createdAt, id] = decodeCursor(args.after, 2);
+        filters.push(`(i.created_at, i.id) < (${p(createdAt)}::timestamptz, ${p(id)}::uuid)`);
+      }
+      sql = `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE ${filters.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC`;
+      sortKey = (row) => [row.createdAt.toISOString(), row.id];
+    } else {
+      if (args.after) {
+        const [votes, createdAt, id] = decodeCursor(args.after, 3);
+        filters.push(`(i.votes_count, i.created_at, i.id) < (${p(votes)}::int, ${p(createdAt)}::timestamptz, ${p(id)}::uuid)`);
+      }
+      sql = `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE ${filters.join(' AND ')}
+        ORDER BY i.votes_count DESC, i.created_at DESC, i.id DESC`;
+      sortKey = (row) => [row.votesCount, row.createdAt.toISOString(), row.id];
+    }
+    const rows: IdeaRow[] = await this.db.query(`${sql} LIMIT ${p(args.first + 1)}`, params);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM ${IDEA_FROM} WHERE ${where}`, countParams);
+    return toConnection(rows, args.first, total, sortKey, (row) => row);
+  }
+
+  /** Ideas whose title shares words with `title` (what the submit form shows while typing), best first. */
+  async similar(title: string, limit = 5): Promise<IdeaRow[]> {
+    const words = [...new Set(title.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 12);
+    if (words.length === 0) return [];
+    const query = words.map((w) => `${w}:*`).join(' | ');
+    return this.db.query(
+      `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM}
+       WHERE i.status <> 'MERGED' AND to_tsvector('simple', t.title) @@ to_tsquery('simple', $1)
+       ORDER BY ts_rank(to_tsvector('simple', t.title), to_tsquery('simple', $1)) DESC, i.votes_count DESC
+       LIMIT $2`,
+      [query, limit],
+    );
+  }
+
+  /** For each idea id, whether `userId` has an active vote for it. */
+  async votedIdeaIds(userId: string, ideaIds: readonly string[]): Promise<Set<string>> {
+    const rows: { idea_id: string }[] = await this.db.query(
+      `SELECT idea_id FROM idea_votes WHERE user_id = $1 AND idea_id = ANY($2::uuid[]) AND withdrawn_at IS NULL`,
+      [userId, ideaIds],
+    );
+    return new Set(rows.map((r) => r.idea_id));
+  }
+
+  statusHistories(ideaIds: readonly string[]): Promise<IdeaStatusChange[]> {
+    return this.db.getRepository(IdeaStatusChange).find({
+      where: { ideaId: In([...ideaIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The first post of each thread: an idea's body. */
+  firstPosts(threadIds: readonly string[]): Promise<Post[]> {
+    return this.db.getRepository(Post).findBy({ threadId: In([...threadIds]), isQuestion: true });
+  }
+
+  /** An idea's comments: the replies of its thread, oldest first (the threads module's own list). */
+  comments(idea: Pick<IdeaRow, 'threadId' | 'repliesCount'>, first: number, after: string | undefined): Promise<ConnectionShape<Post>> {
+    return this.threads.replies(idea.threadId, idea.repliesCount, first, after);
+  }
+
+  campaignsByIds(ids: readonly string[]): Promise<Campaign[]> {
+    return this.db.getRepository(Campaign).findBy({ id: In([...ids]) });
+  }
+
+  async campaign(id: string): Promise<Campaign> {
+    const campaign = await this.db.getRepository(Campaign).findOneBy({ id });
+    if (!campaign) throw notFound('There is no such campaign.');
+    return campaign;
+  }
+
+  /** Open campaigns first (closing soonest first), then upcoming ones, then closed ones (latest first). */
+  campaigns(): Promise<Campaign[]> {
+    return this.db
+      .getRepository(Campaign)
+      .createQueryBuilder('c')
+      .orderBy(`CASE WHEN now() >= c.opens_at AND now() < c.closes_at THEN 0 WHEN now() < c.opens_at THEN 1 ELSE 2 END`)
+      .addOrderBy(`CASE WHEN now() < c.closes_at THEN c.closes_at END`, 'ASC')
+      .addOrderBy('c.closes_at', 'DESC')
+      .getMany();
+  }
+
+  /** Ideas proposed in each campaign (merged duplicates not counted). */
+  async campaignIdeaCounts(campaignIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { campaign_id: string; n: number }[] = await this.db.query(
+      `SELECT campaign_id, count(*)::int AS n FROM ideas WHERE campaign_id = ANY($1::uuid[]) AND status <> 'MERGED' GROUP BY campaign_id`,
+      [campaignIds],
+    );
+    return new Map(rows.map((r) => [r.campaign_id, r.n]));
+  }
+
+  /** How many active votes `userId` has in each campaign. */
+  async campaignVotesUsed(userId: string, campaignIds: readonly string[], tx: EntityManager = this.db.manager): Promise<Map<string, number>> {
+    const rows: { campaign_id: string; n: number }[] = await tx.query(
+      `SELECT i.campaign_id, count(*)::int AS n FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
+       WHERE v.user_id = $1 AND v.withdrawn_at IS NULL AND i.campaign_id = ANY($2::uuid[]) GROUP BY i.campaign_id`,
+      [userId, campaignIds],
+    );
+    return new Map(rows.map((r) => [r.campaign_id, r.n]));
+  }
+
+  /**
+   * The campaign's ranking, counting only votes cast before it closed and not withdrawn
+   * before it closed. While it is open that is every active vote (a live ranking); once it is
+   * closed nothing can change it any more: it is frozen. Ties: the earlier idea ranks first
+   * and the tied ideas share a rank number.
+   */
+  async ranking(campaign: CampaignTimes): Promise<RankedIdea[]> {
+    const rows: (IdeaRow & { votes: number })[] = await this.db.query(
+      `SELECT ${IDEA_COLUMNS},
+         (SELECT count(*)::int FROM idea_votes v
+          WHERE v.idea_id = i.id AND v.created_at < $2 AND (v.withdrawn_at IS NULL OR v.withdrawn_at >= $2)) AS votes
+       FROM ${IDEA_FROM}
+       WHERE i.campaign_id = $1 AND i.status <> 'MERGED'
+       ORDER BY votes DESC, i.created_at ASC, i.id ASC`,
+      [campaign.id, campaign.closesAt],
+    );
+    let rank = 0;
+    return rows.map((row, index) => {
+      if (index === 0 || rows[index - 1].votes !== row.votes) rank = index + 1;
+      const { votes, ...idea } = row;
+      return { rank, votes, idea };
+    });
+  }
+
+  /** The most voted idea of a closed campaign (the earliest one on a tie), or null while it runs or without votes. */
+  async winner(campaign: CampaignTimes): Promise<IdeaRow | null> {
+    if (campaignPhase(campaign.opensAt, campaign.closesAt, new Date()) !== 'CLOSED') return null;
+    const [first] = await this.ranking(campaign);
+    return first && first.votes > 0 ? first.idea : null;
+  }
+
+  // ─── Submitting ─────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Creates the idea's thread (title, body as first post) and the idea in one transaction,
+   * then casts the author's own vote (see AUTHOR_VOTES_FOR_OWN_IDEA) unless the campaign's
+   * rules refuse it, in which case the idea is still submitted, without that vote.
+   */
+  async submit(viewer: Viewer, input: SubmitIdeaInput): Promise<IdeaRow> {
+    const author = requireSignedIn(viewer, 'submit an idea');
+    await this.threads.countPost(author);
+    return this.db.transaction(async (tx) => {
+      const campaign = input.campaignId ? await tx.findOneBy(Campaign, { id: input.campaignId }) : null;
+      if (input.campaignId && !campaign) throw notFound('There is no such campaign.');
+      if (campaign && campaignPhase(campaign.opensAt, campaign.closesAt, new Date()) === 'CLOSED') {
+        throw conflict('This campaign is closed: it no longer takes ideas.', 'campaignId');
+      }
+      const space = await this.ideaSpace(tx, input.spaceId ?? campaign?.spaceId);
+      if (campaign && campaign.spaceId !== space.id) throw badInput('spaceId', 'The campaign belongs to another idea box.');
+
+      const thread = await this.threads.startThread(tx, {
+        spaceId: space.id,
+        author,
+        title: input.title,
+        bodyMarkdown: input.body,
+        language: input.language ?? languageOf(author),
+      });
+      const idea = tx.create(Idea, { threadId: thread.id, campaignId: campaign?.id ?? null });
+      await tx.insert(Idea, idea);
+
+      await tx.query('SAVEPOINT author_vote');
+      try {
+        await tx.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, author.id]);
+        await tx.query('RELEASE SAVEPOINT author_vote');
+      } catch (error) {
+        if (!voteRefusal(error)) throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT author_vote');
+      }
+      return this.idea(idea.id, tx);
+    });
+  }
+
+  // ─── Voting ─────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * One statement: the insert. The database refuses a second active vote (unique index),
+   * a vote on a closed idea or outside an open campaign, and a vote beyond the campaign's
+   * budget (triggers holding a per-member, per-campaign lock), and keeps votes_count exact.
+   */
+  async vote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
+    const voter = requireSignedIn(viewer, 'vote');
+    await this.countVote(voter);
+    const idea = await this.idea(ideaId);
+    try {
+      await this.db.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, voter.id]);
+    } catch (error) {
+      if (isUniqueViolation(error, 'idea_votes_one_active_per_member_key')) {
+        throw conflict('You have already voted for this idea.', 'ideaId');
+      }
+      const refusal = voteRefusal(error);
+      if (refusal === 'idea_votes_campaign_budget_check') throw await this.budgetExceeded(idea);
+      if (refusal) throw conflict(VOTE_REFUSALS[refusal], 'ideaId');
+      throw error;
+    }
+    return this.idea(idea.id);
+  }
+
+  /**
+   * Withdraws the viewer's vote: the row stays, marked withdrawn (vote history is never
+   * deleted). Refused where votes are frozen: closed ideas and campaigns that are not open.
+   */
+  async unvote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
+    const voter = requireSignedIn(viewer, 'withdraw a vote');
+    await this.countVote(voter);
+    return this.db.transaction(async (tx) => {
+      // Locking the idea row orders this with status changes and merges of the same idea.
+      const [locked] = await tx.query(`SELECT id FROM ideas WHERE id = $1 FOR UPDATE`, [ideaId]);
+      if (!locked) throw notFound('There is no such idea.');
+      const idea = await this.idea(ideaId, tx);
+      if (isIdeaVotingClosed(idea.status)) throw conflict(VOTE_REFUSALS.idea_votes_idea_open_check, 'ideaId');
+      if (idea.campaignId) {
+        const campaign = await tx.findOneByOrFail(Campaign, { id: idea.campaignId });
+        if (campaignPhase(campaign.opensAt, campaign.closesAt, new Date()) !== 'OPEN') {
+          throw conflict('This campaign is closed: its votes are final.', 'ideaId');
+        }
+      }
+      const [, withdrawn] = await tx.query(
+        `UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND user_id = $2 AND withdrawn_at IS NULL RETURNING id`,
+        [ideaId, voter.id],
+      );
+      if (withdrawn === 0) throw conflict('You have not voted for this idea.', 'ideaId');
+      return this.idea(ideaId, tx);
+    });
+  }
+
+  private async countVote(voter: User): Promise<void> {
+    const { perMember, windowSeconds } = this.config.voteLimit;
+    const key = `vote:user:${voter.id}`;
+    await this.rateLimits.assertUnderLimit(
+      [{ key, limit: perMember }],
+      windowSeconds,
+      `You have voted ${perMember} times in the last ${Math.ceil(windowSeconds / 60)} minutes. Wait a few minutes, then vote again.`,
+    );
+    await this.rateLimits.count([key], windowSeconds);
+  }
+
+  private async budgetExceeded(idea: IdeaRow): Promise<DomainError> {
+    const campaign = await this.campaign(idea.campaignId!);
+    return conflict(
+      `You have used all ${campaign.votesPerMember} of your votes in “${campaign.title}”. Withdraw one of them to vote for this idea.`,
+      'ideaId',
+    );
+  }
+
+  // ─── Statuses and merges ────────────────────────────────────────────────────────────────
+
+  /**
+   * Staff and moderators answer an idea with a status (and an official response, required
+   * for PLANNED and DECLINED). The change is kept in the public history and every voter and
+   * the author are notified, in the same transaction.
+   */
+  async setStatus(viewer: Viewer, input: SetIdeaStatusInput): Promise<IdeaRow> {
+    const staff = requireRole(viewer, 'STAFF', 'change the status of ideas');
+    const response = input.response?.trim() || null;
+    if (ideaStatusRequiresResponse(input.status) && !response) {
+      throw badInput('response', `Explain this decision to the community: an idea becomes ${input.status} only with an official response.`);
+    }
+    return this.db.transaction(async (tx) => {
+      const [locked] = await tx.query(`SELECT status FROM ideas WHERE id = $1 FOR UPDATE`, [input.ideaId]);
+      if (!locked) throw notFound('There is no such idea.');
+      const from = locked.status as IdeaStatus;
+      if (from === 'MERGED') throw conflict('This idea was merged into another: change the status of that one.', 'status');
+      if (!canChangeIdeaStatus(from, input.status)) {
+        throw conflict(`An idea that is ${from} cannot become ${input.status}.`, 'status');
+      }
+      await tx.query(`UPDATE ideas SET status = $2, status_changed_at = now() WHERE id = $1`, [input.ideaId, input.status]);
+      await tx.insert(IdeaStatusChange, {
+        ideaId: input.ideaId,
+        fromStatus: from,
+        toStatus: input.status,
+        responseMarkdown: response,
+        responseHtml: response ? renderMarkdown(response) : null,
+        changedById: staff.id,
+      });
+      await this.notifications.notify(tx, this.followersOf(input.ideaId), {
+        kind: 'IDEA_STATUS_CHANGED',
+        ideaId: input.ideaId,
+        actorId: staff.id,
+        data: { from, to: input.status },
+      });
+      return this.idea(input.ideaId, tx);
+    });
+  }
+
+  /**
+   * Moderators merge a duplicate into another idea: the source becomes MERGED with a link,
+   * its active votes move to the target except for people who already voted for the target
+   * (nobody is counted twice), its comments stay on the source's thread, and the merge is
+   * kept in the source's public history.
+   */
+  async merge(viewer: Viewer, input: MergeIdeaInput): Promise<IdeaRow> {
+    const moderator = requireRole(viewer, 'MODERATOR', 'merge ideas');
+    if (input.sourceId === input.intoId) throw badInput('intoId', 'An idea cannot be merged into itself.');
+    return this.db.transaction(async (tx) => {
+      // Both rows locked, always in the same order, so two merges cannot deadlock.
+      await tx.query(`SELECT id FROM ideas WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[input.sourceId, input.intoId]]);
+      const [source] = await tx.query(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [input.sourceId]);
+      const [target] = await tx.query(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [input.intoId]);
+      if (!source) throw notFound('There is no idea to merge with this id.');
+      if (!target) throw notFound('There is no idea to merge into with this id.');
+      if (source.status === 'MERGED') throw conflict('This idea is already merged into another.', 'sourceId');
+      if (target.status === 'MERGED') throw conflict('That idea was itself merged: merge into the idea it was merged into.', 'intoId');
+      if (source.campaignId !== target.campaignId) {
+        throw conflict('Both ideas must belong to the same campaign (or to none): votes cannot move between campaigns.', 'intoId');
+      }
+      if (source.campaignId) {
+        const campaign = await tx.findOneByOrFail(Campaign, { id: source.campaignId });
+        if (campaignPhase(campaign.opensAt, campaign.closesAt, new Date()) === 'CLOSED') {
+          throw conflict('The campaign is closed: its ranking is final.', 'sourceId');
+        }
+      }
+      await this.notifications.notify(tx, this.followersOf(source.id), {
+        kind: 'IDEA_MERGED',
+        ideaId: source.id,
+        actorId: moderator.id,
+        data: { from: source.status, to: 'MERGED', mergedIntoId: target.id },
+      });
+      // The moved vote keeps the time it was cast; the triggers count it on the target.
+      const moved: unknown[] = await tx.query(
+        `INSERT INTO idea_votes (idea_id, user_id, created_at, moved_from_idea_id)
+         SELECT $2, v.user_id, v.created_at, $1 FROM idea_votes v
+         WHERE v.idea_id = $1 AND v.withdrawn_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM idea_votes w WHERE w.idea_id = $2 AND w.user_id = v.user_id AND w.withdrawn_at IS NULL)
+         RETURNING id`,
+        [source.id, target.id],
+      );
+      await tx.query(`UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND withdrawn_at IS NULL`, [source.id]);
+      await tx.query(`UPDATE ideas SET status = 'MERGED', merged_into_id = $2, status_changed_at = now() WHERE id = $1`, [
+        source.id,
+        target.id,
+      ]);
+      await tx.insert(IdeaStatusChange, {
+        ideaId: source.id,
+        fromStatus: source.status,
+        toStatus: 'MERGED',
+        changedById: moderator.id,
+        mergedIntoId: target.id,
+        votesMoved: moved.length,
+      });
+      return this.idea(source.id, tx);
+    });
+  }
+
+  /** Active voters and the author of an idea: who hears about its status. */
+  private followersOf(ideaId: string): Recipients {
+    return {
+      sql: `SELECT v.user_id FROM idea_votes v WHERE v.idea_id = $1 AND v.withdrawn_at IS NULL
+            UNION SELECT t.author_id FROM ideas i JOIN threads t ON t.id = i.thread_id WHERE i.id = $1`,
+      params: [ideaId],
+    };
+  }
+
+  // ─── Campaigns ──────────────────────────────────────────────────────────────────────────
+
+  async createCampaign(viewer: Viewer, input: CreateCampaignInput): Promise<Campaign> {
+    const creator = requireRole(viewer, 'STAFF', 'create campaigns');
+    if (input.closesAt.getTime() <= input.opensAt.getTime()) throw badInput('closesAt', 'The campaign must close after it opens.');
+    if (input.closesAt.getTime() <= Date.now()) throw badInput('closesAt', 'Choose a closing time in the future.');
+    const space = await this.ideaSpace(this.db.manager, input.spaceId);
+    const campaign = this.db.getRepository(Campaign).create({
+      spaceId: space.id,
+      title: input.title,
+      question: input.question,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      votesPerMember: input.votesPerMember ?? null,
+      createdById: creator.id,
+    });
+    await this.db.getRepository(Campaign).insert(campaign);
+    return this.campaign(campaign.id);
+  }
+
+  /** The IDEAS space with this id, or the first one in navigation order. */
+  private async ideaSpace(tx: EntityManager, spaceId: string | undefined): Promise<Space> {
+    if (spaceId) {
+      const space = await tx.findOneBy(Space, { id: spaceId });
+      if (!space) throw notFound('There is no such space.');
+      if (space.kind !== 'IDEAS') throw badInput('spaceId', 'Ideas and campaigns belong in an idea box space.');
+      return space;
+    }
+    const [space] = await tx.find(Space, { where: { kind: 'IDEAS' }, order: { position: 'ASC' }, take: 1 });
+    if (!space) throw notFound('This community has no idea box yet.');
+    return space;
+  }
+}
+
+/** The name of the vote rule a trigger refused, or null when `error` is something else. */
+function voteRefusal(error: unknown): string | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  if (driverError.code !== '23514' || !driverError.constraint?.startsWith('idea_votes_')) return null;
+  return driverError.constraint;
+}
+
+function languageOf(user: User): Language {
+  return user.locale === 'fr' || user.locale === 'es' || user.locale === 'en' ? user.locale : 'en';
+}

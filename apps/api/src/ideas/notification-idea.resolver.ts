@@ -1,0 +1,19 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLContext } from '../common/viewer';
+import { NotificationType } from '../notifications/notification.type';
+import { IdeaType } from './idea.type';
+import { ideaLoaders } from './ideas.loaders';
+import { IdeasService } from './ideas.service';
+
+/** The idea a notification is about (the notifications module knows nothing of ideas). */
+@Resolver(() => NotificationType)
+export class NotificationIdeaResolver {
+  constructor(private readonly ideas: IdeasService) {}
+
+  @ResolveField(() => IdeaType, { nullable: true })
+  async idea(@Parent() notification: NotificationType, @Context() ctx: GraphQLContext): Promise<IdeaType | null> {
+    if (!notification.ideaId) return null;
+    const idea = await ideaLoaders(ctx, this.ideas).byId.load(notification.ideaId);
+    return idea ? IdeaType.from(idea) : null;
+  }
+}

@@ -1,0 +1,69 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfo } from '../common/pagination';
+import { Notification, NOTIFICATION_KINDS, NotificationKind as NotificationKindName } from './notification.entity';
+
+export const NotificationKind = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as { [K in NotificationKindName]: K };
+registerEnumType(NotificationKind, { name: 'NotificationKind' });
+
+/** An in-app notice for the viewer. Its `idea` and `actor` resolve through DataLoaders. */
+@ObjectType('Notification')
+export class NotificationType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => NotificationKind)
+  kind: NotificationKindName;
+
+  @Field(() => String, { nullable: true, description: 'For idea notices: the status before the change.' })
+  fromStatus: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For idea notices: the status after the change.' })
+  toStatus: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  readAt: Date | null;
+
+  ideaId: string | null;
+  actorId: string | null;
+
+  static from(row: Notification): NotificationType {
+    return Object.assign(new NotificationType(), {
+      id: row.id,
+      kind: row.kind,
+      fromStatus: row.data.from ?? null,
+      toStatus: row.data.to ?? null,
+      createdAt: row.createdAt,
+      readAt: row.readAt,
+      ideaId: row.ideaId,
+      actorId: row.actorId,
+    });
+  }
+}
+
+@ObjectType('NotificationEdge')
+export class NotificationEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => NotificationType)
+  node: NotificationType;
+}
+
+/** A page of the viewer's notifications, newest first, with how many are still unread in all. */
+@ObjectType('NotificationConnection')
+export class NotificationConnection {
+  @Field(() => [NotificationEdge])
+  edges: NotificationEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many notifications the viewer has, on every page.' })
+  totalCount: number;
+
+  @Field(() => Int, { description: 'How many of the viewer’s notifications are unread.' })
+  unreadCount: number;
+}
