@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { SpacesModule } from './spaces/spaces.module';
 import { ThreadsModule } from './threads/threads.module';
+import { SearchModule } from './search/search.module';
 import { IdeasModule } from './ideas/ideas.module';
 import { NotificationsModule } from './notifications/notifications.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
         IdentityModule,
         SpacesModule,
         ThreadsModule,
+        SearchModule,
         IdeasModule,
         NotificationsModule,
       ],

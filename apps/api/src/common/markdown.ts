@@ -60,6 +60,8 @@ export function markdownToText(source: string): string {
   walk(markdown.parse(source, {}));
   return parts
     .join('')
+    // Private-use characters are search snippets' highlight markers (search.service.ts): never in text.
+    .replace(/[\uE000\uE001]/g, '')
     .replace(/[ \t]+/g, ' ')
     .replace(/\n{2,}/g, '\n')
     .trim();

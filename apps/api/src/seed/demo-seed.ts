@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { seedThreads } from '../threads/threads.seed';
 import { seedIdeas } from '../ideas/ideas.seed';
 
 /**
@@ -17,6 +18,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> 
     if ((await tx.count(User)) > 0) return false;
     await seedAccounts(tx);
     await seedSpaces(tx);
+    await seedThreads(tx);
     await seedIdeas(tx);
     return true;
   });

@@ -53,6 +53,14 @@ export class Post {
   @Column({ type: 'timestamptz', nullable: true })
   editedAt: Date | null;
 
+  /**
+   * Full-text search document of its plain text, in the thread's language, accent-insensitive. Kept up to
+   * date by a trigger (migration AddSearch); its GIN index is created there too (TypeORM cannot).
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  @Index('posts_search_vector_idx', { synchronize: false })
+  searchVector?: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

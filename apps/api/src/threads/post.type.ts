@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../common/pagination';
 import { Post } from './post.entity';
 
 /**
@@ -71,3 +72,5 @@ export class PostRevisionType {
   @Field({ description: 'When this version was replaced by an edit.' })
   replacedAt: Date;
 }
+
+export const PostConnection = Connection(PostType, 'Post');

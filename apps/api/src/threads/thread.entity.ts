@@ -97,6 +97,14 @@ export class Thread {
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
   lastActivityAt: Date;
 
+  /**
+   * Full-text search document of its title, in the thread's language, accent-insensitive. Kept up to
+   * date by a trigger (migration AddSearch); its GIN index is created there too (TypeORM cannot).
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  @Index('threads_search_vector_idx', { synchronize: false })
+  searchVector?: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -8,11 +8,24 @@ import { Post } from './post.entity';
 import { PrivateFollowUp, PrivateMessage } from './private-follow-up.entity';
 import { Thanks } from './thanks.entity';
 import { Thread } from './thread.entity';
+import { PostsResolver } from './posts.resolver';
+import { PrivateFollowUpNoticeResolver, PrivateFollowUpsResolver, PrivateMessagesResolver } from './private-follow-ups.resolver';
+import { ThreadsResolver } from './threads.resolver';
 import { ThreadsService } from './threads.service';
+import { UserContributionsResolver } from './user-contributions.resolver';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage, Space]), IdentityModule],
-  providers: [ThreadsService, RateLimitService],
+  providers: [
+    ThreadsService,
+    RateLimitService,
+    ThreadsResolver,
+    PostsResolver,
+    PrivateFollowUpsResolver,
+    PrivateMessagesResolver,
+    PrivateFollowUpNoticeResolver,
+    UserContributionsResolver,
+  ],
   exports: [ThreadsService],
 })
 export class ThreadsModule {}

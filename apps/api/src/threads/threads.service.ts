@@ -1,19 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hasAtLeastRole, Language } from '@parvis/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { hasAtLeastRole, Language, REPUTATION } from '@parvis/domain';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { markdownToText, renderMarkdown } from '../common/markdown';
+import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
-import { requireSignedIn, Viewer } from '../common/viewer';
+import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
-import { CreateThreadInput, EditPostInput, ReplyInput } from './threads.inputs';
 import { PostRevision } from './post-revision.entity';
 import { Post } from './post.entity';
+import { PrivateFollowUp, PrivateMessage } from './private-follow-up.entity';
+import { Thanks } from './thanks.entity';
 import { Thread } from './thread.entity';
+import { ThreadsArgs } from './thread.type';
+import {
+  CreateThreadInput,
+  EditPostInput,
+  PostIdInput,
+  ReplyInput,
+  SendPrivateMessageInput,
+  StartPrivateFollowUpInput,
+  ThreadIdInput,
+} from './threads.inputs';
+import { canAcceptAnswer, canReadPrivateFollowUp, canResolve, canStartPrivateFollowUp } from './threads.rules';
 
 export interface StartThreadParams {
   spaceId: string;
@@ -164,7 +177,286 @@ export class ThreadsService {
     });
   }
 
+  /**
+   * Accepts a reply as the thread's answer: by the asker, or marked by an expert or moderator.
+   * The thread becomes ANSWERED (a resolved thread stays RESOLVED), the answer clock stops, and
+   * the answer's author earns REPUTATION.acceptedAnswer points; accepting another reply moves
+   * the points to its author. Nobody earns points for accepting their own reply.
+   */
+  async acceptAnswer(viewer: Viewer, input: PostIdInput): Promise<Thread> {
+    const actor = requireSignedIn(viewer, 'accept an answer');
+    return this.db.transaction(async (tx) => {
+      const post = await tx.findOneBy(Post, { id: input.postId });
+      if (!post) throw notFound('There is no such post.');
+      const thread = await this.lockedThread(tx, post.threadId);
+      if (!canAcceptAnswer(actor, thread)) {
+        throw forbidden('Only the person who asked, an expert or a moderator can accept an answer.');
+      }
+      if (post.isQuestion) throw badInput('postId', 'The question cannot be its own answer: accept a reply.');
+      if (thread.acceptedAnswerId === post.id) return thread;
+      if (thread.acceptedAnswerId) {
+        const previous = await tx.findOneByOrFail(Post, { id: thread.acceptedAnswerId });
+        await this.addReputation(tx, previous.authorId, thread.authorId, -REPUTATION.acceptedAnswer);
+      }
+      await this.addReputation(tx, post.authorId, thread.authorId, REPUTATION.acceptedAnswer);
+      const now = new Date();
+      await tx.update(Thread, { id: thread.id }, {
+        acceptedAnswerId: post.id,
+        acceptedById: actor.id,
+        status: thread.status === 'RESOLVED' ? 'RESOLVED' : 'ANSWERED',
+        answeredAt: thread.answeredAt ?? now,
+        lastActivityAt: now,
+      });
+      return tx.findOneByOrFail(Thread, { id: thread.id });
+    });
+  }
+
+  async resolveThread(viewer: Viewer, input: ThreadIdInput): Promise<Thread> {
+    const actor = requireSignedIn(viewer, 'resolve a thread');
+    return this.db.transaction(async (tx) => {
+      const thread = await this.lockedThread(tx, input.threadId);
+      if (!canResolve(actor, thread)) throw forbidden('Only the person who asked or a moderator can resolve a thread.');
+      if (thread.status === 'RESOLVED') throw conflict('This thread is already resolved.');
+      const now = new Date();
+      await tx.update(Thread, { id: thread.id }, { status: 'RESOLVED', resolvedAt: now, lastActivityAt: now });
+      return tx.findOneByOrFail(Thread, { id: thread.id });
+    });
+  }
+
+  /** Back to ANSWERED when an answer is accepted, else OPEN (and the answer clock runs again). */
+  async reopenThread(viewer: Viewer, input: ThreadIdInput): Promise<Thread> {
+    const actor = requireSignedIn(viewer, 'reopen a thread');
+    return this.db.transaction(async (tx) => {
+      const thread = await this.lockedThread(tx, input.threadId);
+      if (!canResolve(actor, thread)) throw forbidden('Only the person who asked or a moderator can reopen a thread.');
+      if (thread.status !== 'RESOLVED') throw conflict('This thread is not resolved, so it cannot be reopened.');
+      await tx.update(Thread, { id: thread.id }, {
+        status: thread.acceptedAnswerId ? 'ANSWERED' : 'OPEN',
+        resolvedAt: null,
+        lastActivityAt: new Date(),
+      });
+      return tx.findOneByOrFail(Thread, { id: thread.id });
+    });
+  }
+
+  /**
+   * Thanks a post, or takes the thanks back when the member already thanked it. The post's
+   * count and its author's reputation (REPUTATION.thanksReceived) move in the same transaction.
+   */
+  async thank(viewer: Viewer, input: PostIdInput): Promise<Post> {
+    const member = requireSignedIn(viewer, 'thank a post');
+    return this.db.transaction(async (tx) => {
+      const post = await tx.findOne(Post, { where: { id: input.postId }, lock: { mode: 'pessimistic_write' } });
+      if (!post) throw notFound('There is no such post.');
+      if (post.authorId === member.id) throw forbidden('You cannot thank your own post.');
+      const existing = await tx.findOneBy(Thanks, { postId: post.id, userId: member.id });
+      const thanking = !existing || existing.withdrawnAt !== null;
+      if (!existing) await tx.insert(Thanks, { postId: post.id, userId: member.id });
+      else await tx.update(Thanks, { id: existing.id }, { withdrawnAt: thanking ? null : new Date() });
+      const delta = thanking ? 1 : -1;
+      await tx.update(Post, { id: post.id }, { thanksCount: () => `thanks_count + ${delta}` });
+      await this.addReputation(tx, post.authorId, null, delta * REPUTATION.thanksReceived);
+      return tx.findOneByOrFail(Post, { id: post.id });
+    });
+  }
+
+  // ─── Private follow-up ──────────────────────────────────────────────────────────────────
+
+  /**
+   * Moves a confidential case to a conversation between the asker and staff. The public thread
+   * stays as it is, open to replies, with a notice naming the agent. A second start reuses the
+   * same conversation. It acknowledges the asker, so it counts as the first response.
+   */
+  async startPrivateFollowUp(viewer: Viewer, input: StartPrivateFollowUpInput): Promise<PrivateFollowUp> {
+    const agent = requireSignedIn(viewer, 'start a private follow-up');
+    if (!canStartPrivateFollowUp(agent)) throw forbidden('Only the brand’s staff can start a private follow-up.');
+    return this.db.transaction(async (tx) => {
+      const thread = await this.lockedThread(tx, input.threadId);
+      let followUp = await tx.findOneBy(PrivateFollowUp, { threadId: thread.id });
+      if (!followUp) {
+        followUp = tx.create(PrivateFollowUp, { threadId: thread.id, askerId: thread.authorId, agentId: agent.id });
+        await tx.insert(PrivateFollowUp, followUp);
+      }
+      await this.insertMessage(tx, followUp.id, agent, input.bodyMarkdown);
+      if (thread.firstResponseDueAt && !thread.firstResponseAt) {
+        await tx.update(Thread, { id: thread.id }, { firstResponseAt: new Date() });
+      }
+      return tx.findOneByOrFail(PrivateFollowUp, { id: followUp.id });
+    });
+  }
+
+  async sendPrivateMessage(viewer: Viewer, input: SendPrivateMessageInput): Promise<PrivateMessage> {
+    const author = requireSignedIn(viewer, 'write in a private follow-up');
+    const followUp = await this.privateFollowUp(author, input.followUpId);
+    await this.countPost(author);
+    return this.db.transaction((tx) => this.insertMessage(tx, followUp.id, author, input.bodyMarkdown));
+  }
+
+  /** Only its asker and staff read a private follow-up; anyone else is told it is not theirs to read. */
+  async privateFollowUp(viewer: Viewer, id: string): Promise<PrivateFollowUp> {
+    const reader = requireSignedIn(viewer, 'read a private follow-up');
+    const followUp = await this.db.getRepository(PrivateFollowUp).findOneBy({ id });
+    if (!followUp) throw notFound('There is no such private follow-up.');
+    if (!canReadPrivateFollowUp(reader, followUp.askerId)) {
+      throw forbidden('This private follow-up is only for the person who asked and the brand’s staff.');
+    }
+    return followUp;
+  }
+
+  /** The viewer's private follow-ups, newest first: their own cases, or every case for staff. */
+  async privateFollowUps(viewer: Viewer, first: number, after?: string): Promise<ConnectionShape<PrivateFollowUp>> {
+    const reader = requireSignedIn(viewer, 'see private follow-ups');
+    const query = this.db.getRepository(PrivateFollowUp).createQueryBuilder('f');
+    if (!hasAtLeastRole(reader.role, 'STAFF')) query.where('f.asker_id = :reader', { reader: reader.id });
+    const total = await query.getCount();
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      query.andWhere('(f.created_at, f.id) < (:at, :id)', { at, id });
+    }
+    const rows = await query.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC').limit(first + 1).getMany();
+    return toConnection(rows, first, total, (f) => [f.createdAt.toISOString(), f.id], (f) => f);
+  }
+
+  // ─── Reading ────────────────────────────────────────────────────────────────────────────
+
+  async thread(id: string): Promise<Thread> {
+    const thread = await this.db.getRepository(Thread).findOneBy({ id });
+    if (!thread) throw notFound('There is no such thread.');
+    return thread;
+  }
+
+  /** Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. */
+  async threads(args: ThreadsArgs): Promise<ConnectionShape<Thread>> {
+    const query = this.db.getRepository(Thread).createQueryBuilder('t');
+    if (args.spaceId) query.andWhere('t.space_id = :spaceId', { spaceId: args.spaceId });
+    if (args.status) query.andWhere('t.status = :status', { status: args.status });
+    if (args.unanswered) query.andWhere('t.replies_count = 0');
+    const total = await query.getCount();
+    const column = args.sort === 'NEWEST' ? 't.created_at' : 't.last_activity_at';
+    const field: 'createdAt' | 'lastActivityAt' = args.sort === 'NEWEST' ? 'createdAt' : 'lastActivityAt';
+    if (args.after) {
+      const [pinned, at, id] = decodeCursor(args.after, 3);
+      if (typeof pinned !== 'boolean') throw badInput('after', 'after is not a cursor from this list.');
+      query.andWhere(`(t.pinned, ${column}, t.id) < (:pinned, :at, :id)`, { pinned, at, id });
+    }
+    const rows = await query
+      .orderBy('t.pinned', 'DESC')
+      .addOrderBy(column, 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .limit(args.first + 1)
+      .getMany();
+    return toConnection(rows, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id], (t) => t);
+  }
+
+  /** A thread's replies (the question excluded), oldest first. `total` is the thread's replies count. */
+  async replies(threadId: string, total: number, first: number, after?: string): Promise<ConnectionShape<Post>> {
+    const query = this.db.getRepository(Post).createQueryBuilder('p').where('p.thread_id = :threadId AND NOT p.is_question', { threadId });
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      query.andWhere('(p.created_at, p.id) > (:at, :id)', { at, id });
+    }
+    const rows = await query.orderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC').limit(first + 1).getMany();
+    return toConnection(rows, first, total, (p) => [p.createdAt.toISOString(), p.id], (p) => p);
+  }
+
+  /** A thread's question and accepted answer, in one query (the thread page shows both first). */
+  headPosts(thread: Thread): Promise<Post[]> {
+    return this.db
+      .getRepository(Post)
+      .createQueryBuilder('p')
+      .where('p.thread_id = :threadId AND (p.is_question OR p.id = :answerId)', { threadId: thread.id, answerId: thread.acceptedAnswerId })
+      .getMany();
+  }
+
+  /**
+   * The staff queue (DESIGN.md §1): open help threads by the deadline still running (the first
+   * response, then the answer), earliest first, so overdue threads come first.
+   */
+  async slaQueue(viewer: Viewer, first: number, after?: string): Promise<ConnectionShape<Thread & { nextDueAt: Date }>> {
+    requireRole(viewer, 'STAFF', 'see the answer-time queue');
+    const next = `CASE WHEN t.first_response_at IS NULL THEN t.first_response_due_at ELSE t.answer_due_at END`;
+    const query = this.db
+      .getRepository(Thread)
+      .createQueryBuilder('t')
+      .where(`t.status = 'OPEN' AND t.first_response_due_at IS NOT NULL`);
+    const total = await query.getCount();
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      query.andWhere(`(${next}, t.id) > (:at, :id)`, { at, id });
+    }
+    const rows = await query
+      .orderBy(next, 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
+    const withDue = rows.map((t) => Object.assign(t, { nextDueAt: (t.firstResponseAt ? t.answerDueAt : t.firstResponseDueAt) as Date }));
+    return toConnection(withDue, first, total, (t) => [t.nextDueAt.toISOString(), t.id], (t) => t);
+  }
+
+  // ─── Batch reads for the per-request loaders ────────────────────────────────────────────
+
+  threadsByIds(ids: readonly string[]): Promise<Thread[]> {
+    return this.db.getRepository(Thread).findBy({ id: In([...ids]) });
+  }
+
+  postsByIds(ids: readonly string[]): Promise<Post[]> {
+    return this.db.getRepository(Post).findBy({ id: In([...ids]) });
+  }
+
+  questionsByThreadIds(threadIds: readonly string[]): Promise<Post[]> {
+    return this.db.getRepository(Post).findBy({ threadId: In([...threadIds]), isQuestion: true });
+  }
+
+  spacesByIds(ids: readonly string[]): Promise<Space[]> {
+    return this.db.getRepository(Space).findBy({ id: In([...ids]) });
+  }
+
+  /** Revisions of many posts, newest first. */
+  revisionsByPostIds(postIds: readonly string[]): Promise<PostRevision[]> {
+    return this.db.getRepository(PostRevision).find({ where: { postId: In([...postIds]) }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** Which of these posts the member currently thanks. */
+  async thankedPostIds(userId: string, postIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.getRepository(Thanks).find({
+      select: { postId: true },
+      where: { userId, postId: In([...postIds]), withdrawnAt: IsNull() },
+    });
+    return new Set(rows.map((r) => r.postId));
+  }
+
+  followUpsByThreadIds(threadIds: readonly string[]): Promise<PrivateFollowUp[]> {
+    return this.db.getRepository(PrivateFollowUp).findBy({ threadId: In([...threadIds]) });
+  }
+
+  messagesByFollowUpIds(ids: readonly string[]): Promise<PrivateMessage[]> {
+    return this.db.getRepository(PrivateMessage).find({ where: { followUpId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Thanks received and accepted answers of many people, for their profiles. */
+  async contributionsByUserIds(userIds: readonly string[]): Promise<{ userId: string; thanksReceived: number; acceptedAnswers: number }[]> {
+    const rows: { user_id: string; thanks: string; accepted: string }[] = await this.db.query(
+      `SELECT p.author_id AS user_id, COALESCE(SUM(p.thanks_count), 0) AS thanks, COUNT(t.id) AS accepted
+         FROM posts p LEFT JOIN threads t ON t.accepted_answer_id = p.id
+        WHERE p.author_id = ANY($1) GROUP BY p.author_id`,
+      [[...userIds]],
+    );
+    return rows.map((r) => ({ userId: r.user_id, thanksReceived: Number(r.thanks), acceptedAnswers: Number(r.accepted) }));
+  }
+
   // ─── Helpers ────────────────────────────────────────────────────────────────────────────
+
+  /** Reputation moves in the caller's transaction; nobody earns points from their own thread's acceptance. */
+  private async addReputation(tx: EntityManager, userId: string, unlessUserId: string | null, points: number): Promise<void> {
+    if (userId === unlessUserId || points === 0) return;
+    await tx.query('UPDATE users SET reputation = reputation + $1 WHERE id = $2', [points, userId]);
+  }
+
+  private async insertMessage(tx: EntityManager, followUpId: string, author: User, bodyMarkdown: string): Promise<PrivateMessage> {
+    const message = tx.create(PrivateMessage, { followUpId, authorId: author.id, bodyMarkdown, bodyHtml: renderMarkdown(bodyMarkdown) });
+    await tx.insert(PrivateMessage, message);
+    return tx.findOneByOrFail(PrivateMessage, { id: message.id });
+  }
 
   private newPost(threadId: string, author: User, bodyMarkdown: string, isQuestion: boolean, now: Date): Post {
     return Object.assign(new Post(), {

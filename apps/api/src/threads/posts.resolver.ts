@@ -1,0 +1,70 @@
+import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
+import { IdentityService } from '../identity/identity.service';
+import { usersById } from '../identity/user.loader';
+import { UserType } from '../identity/user.type';
+import { PostRevisionType, PostType } from './post.type';
+import { EditPostInput, PostIdInput, ReplyInput } from './threads.inputs';
+import { threadLoaders } from './threads.loaders';
+import { ThreadsService } from './threads.service';
+
+/** Posts wherever they appear (thread questions and replies, idea bodies and comments). */
+@Resolver(() => PostType)
+export class PostsResolver {
+  constructor(
+    private readonly threads: ThreadsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Mutation(() => PostType, { description: 'Replies to a thread; refused on a locked thread.' })
+  async reply(@Args('input') input: ReplyInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {
+    return PostType.from(await this.threads.reply(viewer, input));
+  }
+
+  @Mutation(() => PostType, { description: 'The author edits their post; the previous version is kept in revisions.' })
+  async editPost(@Args('input') input: EditPostInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {
+    return PostType.from(await this.threads.editPost(viewer, input));
+  }
+
+  @Mutation(() => PostType, { description: 'Thanks a post; a second call takes the thanks back.' })
+  async thank(@Args('input') input: PostIdInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {
+    return PostType.from(await this.threads.thank(viewer, input));
+  }
+
+  @ResolveField(() => UserType, { description: 'The author, with their role (the badge: Expert, Staff, Moderator).' })
+  async author(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<UserType> {
+    return UserType.from((await usersById(ctx, this.identity).load(post.authorId))!, ctx.req.viewer ?? null);
+  }
+
+  @ResolveField(() => [PostRevisionType], { description: 'Earlier versions, newest first; readable by everyone.' })
+  async revisions(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostRevisionType[]> {
+    if (!post.editedAt) return [];
+    const revisions = (await threadLoaders(ctx, this.threads).revisionsByPostId.load(post.id)) ?? [];
+    return revisions.map((r) =>
+      Object.assign(new PostRevisionType(), { id: r.id, bodyHtml: r.bodyHtml, bodyMarkdown: r.bodyMarkdown, writtenAt: r.writtenAt, replacedAt: r.createdAt }),
+    );
+  }
+
+  @ResolveField(() => Int, { description: 'How many earlier versions there are.' })
+  async revisionsCount(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<number> {
+    return (await this.revisions(post, ctx)).length;
+  }
+
+  @ResolveField(() => Boolean, { description: 'This post is its thread’s accepted answer.' })
+  async isAcceptedAnswer(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<boolean> {
+    if (post.isQuestion) return false;
+    const thread = await threadLoaders(ctx, this.threads).threadsById.load(post.threadId);
+    return thread?.acceptedAnswerId === post.id;
+  }
+
+  @ResolveField(() => Boolean, { description: 'The viewer thanks this post (false for visitors).' })
+  async viewerHasThanked(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<boolean> {
+    if (!ctx.req.viewer) return false;
+    return (await threadLoaders(ctx, this.threads).viewerThanksPostId.load(post.id)) ?? false;
+  }
+
+  @ResolveField(() => Boolean, { description: 'The viewer wrote this post and may edit it.' })
+  viewerCanEdit(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): boolean {
+    return viewer?.id === post.authorId;
+  }
+}

@@ -1,0 +1,43 @@
+import { hasAtLeastRole, Role } from '@parvis/domain';
+
+/**
+ * Who may do what on a thread (DESIGN.md §2), as pure functions: the service enforces them and
+ * the API tells the web app about them (`viewerCan…`) so buttons show only where they work.
+ */
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export interface ThreadFacts {
+  authorId: string;
+  locked: boolean;
+  status: 'OPEN' | 'ANSWERED' | 'RESOLVED';
+}
+
+/** The asker accepts an answer on their own thread; experts and moderators (and admins) mark one on any thread. Staff answer, they do not judge answers. */
+export function canAcceptAnswer(actor: Actor | null, thread: ThreadFacts): boolean {
+  if (!actor) return false;
+  return actor.id === thread.authorId || actor.role === 'EXPERT' || hasAtLeastRole(actor.role, 'MODERATOR');
+}
+
+/** Moderators (and admins) or the asker close a thread as resolved and reopen it. */
+export function canResolve(actor: Actor | null, thread: ThreadFacts): boolean {
+  if (!actor) return false;
+  return actor.id === thread.authorId || hasAtLeastRole(actor.role, 'MODERATOR');
+}
+
+/** Anyone signed in replies, unless the thread is locked. */
+export function canReply(actor: Actor | null, thread: ThreadFacts): boolean {
+  return actor !== null && !thread.locked;
+}
+
+/** Staff (and moderators, admins) move a case to a private follow-up with the asker. */
+export function canStartPrivateFollowUp(actor: Actor | null): boolean {
+  return actor !== null && hasAtLeastRole(actor.role, 'STAFF');
+}
+
+/** A private follow-up is read by its asker and by staff (and moderators, admins). */
+export function canReadPrivateFollowUp(actor: Actor | null, askerId: string): boolean {
+  return actor !== null && (actor.id === askerId || hasAtLeastRole(actor.role, 'STAFF'));
+}
