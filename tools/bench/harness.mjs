@@ -16,11 +16,12 @@ export async function startParvis({ port = 3900 } = {}) {
   chmodSync(dataDir, 0o755);
   const pg = await EmbeddedPostgres.start({ dataDir, database: 'parvis' });
   const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
-    env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), DATABASE_URL: pg.url('parvis'), PORT: String(port), WEB_DIST: '', COOKIE_SECURE: 'false', SIGN_IN_LIMIT_PER_ADDRESS: '100000', SIGN_IN_LIMIT_PER_EMAIL: '100000' },
+    env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), DATABASE_URL: pg.url('parvis'), PORT: String(port), WEB_DIST: '', COOKIE_SECURE: 'false', SIGN_IN_LIMIT_PER_ADDRESS: '100000', SIGN_IN_LIMIT_PER_EMAIL: '10000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null || i === 300) throw new Error('Parvis did not start (see above).');
     if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 200));
   }
