@@ -45,4 +45,9 @@ describe('configuration', () => {
   it('lists every problem at once', () => {
     expect(problemsOf({ PORT: '0', COOKIE_SECURE: 'maybe', NODE_ENV: 'staging' })).toHaveLength(3);
   });
+
+  it('limits members to 20 posts per 10 minutes unless configured, and refuses a wrong limit', () => {
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir }).postLimit).toEqual({ perMember: 20, windowSeconds: 600 });
+    expect(problemsOf({ POST_LIMIT_PER_MEMBER: '0' })).toEqual(['POST_LIMIT_PER_MEMBER is "0"; it must be a whole number from 1 to 10000.']);
+  });
 });
