@@ -1,4 +1,7 @@
-import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { THREAD_LIMITS } from '@parvis/domain';
+import { badInput } from '../common/domain-error';
+import { renderMarkdown } from '../common/markdown';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -15,6 +18,14 @@ export class PostsResolver {
     private readonly threads: ThreadsService,
     private readonly identity: IdentityService,
   ) {}
+
+  @Query(() => String, { description: 'The sanitized HTML a Markdown body will be shown as: the editors’ preview. Public.' })
+  markdownPreview(@Args('bodyMarkdown') bodyMarkdown: string): string {
+    if (bodyMarkdown.length > THREAD_LIMITS.body.max) {
+      throw badInput('bodyMarkdown', `Write a message of at most ${THREAD_LIMITS.body.max.toLocaleString('en')} characters.`);
+    }
+    return renderMarkdown(bodyMarkdown);
+  }
 
   @Mutation(() => PostType, { description: 'Replies to a thread; refused on a locked thread.' })
   async reply(@Args('input') input: ReplyInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {

@@ -348,6 +348,15 @@ describe('thanks', () => {
   });
 });
 
+describe('the Markdown preview', () => {
+  it('shows exactly the sanitized HTML a post will have, and refuses an oversized body', async () => {
+    const { markdownPreview } = await who.visitor.data(`query ($md: String!) { markdownPreview(bodyMarkdown: $md) }`, { md: '**hi** <script>x</script>' });
+    expect(markdownPreview).toBe('<p><strong>hi</strong> &lt;script&gt;x&lt;/script&gt;</p>');
+    const result = await who.visitor.request(`query ($md: String!) { markdownPreview(bodyMarkdown: $md) }`, { md: 'x'.repeat(THREAD_LIMITS.body.max + 1) });
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'bodyMarkdown' });
+  });
+});
+
 describe('never deleting', () => {
   it('the database refuses to delete threads, posts, revisions and thanks', async () => {
     for (const table of ['threads', 'posts', 'post_revisions', 'thanks', 'private_follow_ups', 'private_messages']) {
