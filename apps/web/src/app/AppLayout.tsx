@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { ViewerMenu } from '../identity/components/ViewerMenu';
+import { useViewer } from '../identity/hooks/useViewer';
+import { NotificationBell } from '../notifications/components/NotificationBell';
 import { SpaceNav } from '../spaces/components/SpaceNav';
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const { viewer } = useViewer();
   return (
     <>
       <a href="#main" className="skip-link">
@@ -19,6 +22,7 @@ export function AppLayout() {
           <SpaceNav />
           <div className="header-tools">
             <LanguageSwitcher />
+            {viewer && <NotificationBell />}
             <ViewerMenu />
           </div>
         </div>

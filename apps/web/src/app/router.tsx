@@ -5,6 +5,11 @@ import { NotFoundRoute } from './routes/NotFoundRoute';
 import { SignInRoute } from './routes/SignInRoute';
 import { SignUpRoute } from './routes/SignUpRoute';
 import { SpaceRoute } from './routes/SpaceRoute';
+import { IdeaRoute } from './routes/IdeaRoute';
+import { SubmitIdeaRoute } from './routes/SubmitIdeaRoute';
+import { RoadmapRoute } from './routes/RoadmapRoute';
+import { CampaignRoute } from './routes/CampaignRoute';
+import { NotificationsRoute } from './routes/NotificationsRoute';
 
 /** Every page of the app. A feature adds its routes here, one line each, inside the layout. */
 export const routes: RouteObject[] = [
@@ -15,6 +20,11 @@ export const routes: RouteObject[] = [
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'sign-up', element: <SignUpRoute /> },
       { path: 's/:slug', element: <SpaceRoute /> },
+      { path: 'ideas/new', element: <SubmitIdeaRoute /> },
+      { path: 'ideas/:id', element: <IdeaRoute /> },
+      { path: 'roadmap', element: <RoadmapRoute /> },
+      { path: 'campaigns/:id', element: <CampaignRoute /> },
+      { path: 'notifications', element: <NotificationsRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

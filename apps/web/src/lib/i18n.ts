@@ -11,6 +11,12 @@ import identityFr from '../identity/i18n/fr.json';
 import spacesEn from '../spaces/i18n/en.json';
 import spacesEs from '../spaces/i18n/es.json';
 import spacesFr from '../spaces/i18n/fr.json';
+import ideasEn from '../ideas/i18n/en.json';
+import ideasEs from '../ideas/i18n/es.json';
+import ideasFr from '../ideas/i18n/fr.json';
+import notificationsEn from '../notifications/i18n/en.json';
+import notificationsEs from '../notifications/i18n/es.json';
+import notificationsFr from '../notifications/i18n/fr.json';
 
 /**
  * French, English and Spanish, one namespace per feature (its own i18n/ folder). The language
@@ -18,9 +24,9 @@ import spacesFr from '../spaces/i18n/fr.json';
  * A feature adds its namespace here with one line per language.
  */
 export const resources = {
-  en: { common: commonEn, identity: identityEn, spaces: spacesEn },
-  fr: { common: commonFr, identity: identityFr, spaces: spacesFr },
-  es: { common: commonEs, identity: identityEs, spaces: spacesEs },
+  en: { common: commonEn, identity: identityEn, spaces: spacesEn, ideas: ideasEn, notifications: notificationsEn },
+  fr: { common: commonFr, identity: identityFr, spaces: spacesFr, ideas: ideasFr, notifications: notificationsFr },
+  es: { common: commonEs, identity: identityEs, spaces: spacesEs, ideas: ideasEs, notifications: notificationsEs },
 } as const;
 
 export const LANGUAGE_STORAGE_KEY = 'parvis.language';

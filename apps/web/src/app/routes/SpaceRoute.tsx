@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
+import { IdeaBoard } from '../../ideas/components/IdeaBoard';
 
 const SpaceQuery = graphql(`
   query Space($slug: String!) {
@@ -29,6 +30,7 @@ export function SpaceRoute() {
         <h1>{space.name}</h1>
         <p>{space.description}</p>
       </header>
+      {space.kind === 'IDEAS' && <IdeaBoard />}
     </>
   );
 }

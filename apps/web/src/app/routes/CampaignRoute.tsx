@@ -1,0 +1,9 @@
+import { useParams } from 'react-router';
+import { useViewer } from '../../identity/hooks/useViewer';
+import { CampaignDetail } from '../../ideas/components/CampaignDetail';
+
+export function CampaignRoute() {
+  const { id = '' } = useParams();
+  const { viewer } = useViewer();
+  return <CampaignDetail id={id} signedIn={!!viewer} />;
+}

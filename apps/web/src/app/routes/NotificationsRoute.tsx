@@ -1,0 +1,5 @@
+import { NotificationList } from '../../notifications/components/NotificationList';
+
+export function NotificationsRoute() {
+  return <NotificationList />;
+}

@@ -1,0 +1,5 @@
+import { Roadmap } from '../../ideas/components/Roadmap';
+
+export function RoadmapRoute() {
+  return <Roadmap />;
+}

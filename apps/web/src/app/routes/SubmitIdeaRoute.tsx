@@ -1,0 +1,29 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Loading } from '../../components/Loading';
+import { useViewer } from '../../identity/hooks/useViewer';
+import { CampaignPageQuery } from '../../ideas/api/ideas';
+import { SubmitIdeaForm } from '../../ideas/components/SubmitIdeaForm';
+
+export function SubmitIdeaRoute() {
+  const { t } = useTranslation('ideas');
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const campaignId = params.get('campaign');
+  const { viewer, loading } = useViewer();
+  const { data: campaign } = useQuery(CampaignPageQuery, { variables: { id: campaignId ?? '' }, skip: !campaignId });
+  if (loading) return <Loading />;
+  return (
+    <section className="narrow">
+      <h1>{t('submit.title')}</h1>
+      {viewer ? (
+        <SubmitIdeaForm campaign={campaign?.campaign} onDone={(id) => void navigate(`/ideas/${id}`)} />
+      ) : (
+        <p>
+          <Link to="/sign-in">{t('submit.signIn')}</Link>
+        </p>
+      )}
+    </section>
+  );
+}

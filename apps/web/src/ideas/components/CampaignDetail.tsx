@@ -1,0 +1,71 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { CampaignPageQuery } from '../api/ideas';
+import { Countdown } from './Countdown';
+import { IdeaCard } from './IdeaCard';
+
+/** A campaign: its question, the time left, the viewer's remaining votes, the ranking and, once closed, the winner. */
+export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean }) {
+  const { t } = useTranslation('ideas');
+  const { data, loading, error, refetch } = useQuery(CampaignPageQuery, { variables: { id } });
+  if (loading && !data) return <Loading />;
+  if (!data) return <ErrorNotice error={error} />;
+  const { campaign } = data;
+  const closed = campaign.phase === 'CLOSED';
+
+  return (
+    <article className="campaign-page">
+      <header className="page-header">
+        <p className="status">{t(`campaign.phase.${campaign.phase}`)}</p>
+        <h1>{campaign.title}</h1>
+        <p className="campaign-question">{campaign.question}</p>
+        <p>
+          <Countdown phase={campaign.phase} opensAt={campaign.opensAt} closesAt={campaign.closesAt} />
+        </p>
+        {!closed && (
+          <p className="campaign-budget" role="status">
+            {campaign.votesPerMember === null
+              ? t('campaign.unlimited')
+              : signedIn
+                ? t('campaign.remaining', { count: campaign.viewerVotesRemaining ?? 0 })
+                : t('campaign.budget', { count: campaign.votesPerMember })}
+          </p>
+        )}
+      </header>
+      {closed && (
+        <section className="winner" aria-labelledby="winner-title">
+          <h2 id="winner-title">{t('campaign.winner')}</h2>
+          {campaign.winner ? <Link to={`/ideas/${campaign.winner.id}`}>{campaign.winner.title}</Link> : <p>{t('campaign.noWinner')}</p>}
+        </section>
+      )}
+      {!closed && signedIn && (
+        <p>
+          <Link to={`/ideas/new?campaign=${campaign.id}`} className="button">
+            {t('campaign.propose')}
+          </Link>
+        </p>
+      )}
+      <section aria-labelledby="ranking-title">
+        <h2 id="ranking-title">{closed ? t('campaign.finalRanking') : t('campaign.ranking')}</h2>
+        {campaign.ranking.length === 0 && <p>{t('campaign.empty')}</p>}
+        <ol className="ranking">
+          {campaign.ranking.map((entry) => (
+            <li key={entry.idea.id} className="ranking-entry">
+              <span className="rank">{t('campaign.rank', { rank: entry.rank })}</span>
+              {closed ? (
+                <p>
+                  <Link to={`/ideas/${entry.idea.id}`}>{entry.idea.title}</Link> · {t('campaign.votes', { count: entry.votes })}
+                </p>
+              ) : (
+                <IdeaCard idea={entry.idea} onVoted={() => void refetch()} />
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

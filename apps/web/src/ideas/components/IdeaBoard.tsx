@@ -1,0 +1,88 @@
+import { useQuery } from '@apollo/client/react';
+import { IDEA_SORTS, SETTABLE_IDEA_STATUSES, type IdeaSort, type IdeaStatus } from '@parvis/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { IdeaBoardQuery } from '../api/ideas';
+import { CampaignList } from './CampaignList';
+import { IdeaCard } from './IdeaCard';
+
+export const BOARD_PAGE_SIZE = 20;
+
+/** The idea box: ideas by most voted, trending or newest, filtered by status, 20 at a time. */
+export function IdeaBoard() {
+  const { t } = useTranslation('ideas');
+  const sortId = useId();
+  const statusId = useId();
+  const [sort, setSort] = useState<IdeaSort>('TOP');
+  const [status, setStatus] = useState<IdeaStatus | ''>('');
+  const variables = { sort, status: status || null, first: BOARD_PAGE_SIZE };
+  const { data, loading, error, fetchMore } = useQuery(IdeaBoardQuery, { variables });
+  const ideas = data?.ideas;
+
+  const showMore = () =>
+    fetchMore({
+      variables: { ...variables, after: ideas?.pageInfo.endCursor },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        ideas: { ...fetchMoreResult.ideas, edges: [...previous.ideas.edges, ...fetchMoreResult.ideas.edges] },
+      }),
+    });
+
+  return (
+    <section className="idea-board" aria-labelledby="idea-board-title">
+      <div className="section-header">
+        <h2 id="idea-board-title">{t('board.title')}</h2>
+        <nav className="idea-links" aria-label={t('board.title')}>
+          <Link to="/ideas/new" className="button button-primary">
+            {t('board.propose')}
+          </Link>
+          <Link to="/roadmap">{t('board.roadmap')}</Link>
+        </nav>
+      </div>
+      <CampaignList />
+      <div className="filters">
+        <div className="field field-inline">
+          <label htmlFor={sortId}>{t('board.sort')}</label>
+          <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value as IdeaSort)}>
+            {IDEA_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor={statusId}>{t('board.status')}</label>
+          <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value as IdeaStatus | '')}>
+            <option value="">{t('board.allStatuses')}</option>
+            {[...SETTABLE_IDEA_STATUSES, 'MERGED' as const].map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {ideas && <p className="count">{t('board.count', { count: ideas.totalCount })}</p>}
+      </div>
+      {loading && !ideas && <Loading />}
+      <ErrorNotice error={error} />
+      {ideas && ideas.edges.length === 0 && <p>{t('board.empty')}</p>}
+      {ideas && (
+        <ol className="idea-list">
+          {ideas.edges.map(({ node }) => (
+            <li key={node.id}>
+              <IdeaCard idea={node} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {ideas?.pageInfo.hasNextPage && (
+        <button type="button" className="button" onClick={() => void showMore()}>
+          {t('board.more')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { IdeaCardFieldsFragment } from '../../gql/graphql';
+import { StatusBadge } from './StatusBadge';
+import { VoteButton } from './VoteButton';
+
+/** One idea in a list: votes first (what people act on), then the title, status and who proposed it. */
+export function IdeaCard({ idea, onVoted }: { idea: IdeaCardFieldsFragment; onVoted?: () => void }) {
+  const { t } = useTranslation('ideas');
+  return (
+    <article className="idea-card" aria-labelledby={`idea-${idea.id}`}>
+      <VoteButton idea={idea} onVoted={onVoted} />
+      <div className="idea-card-body">
+        <h3 id={`idea-${idea.id}`}>
+          <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
+        </h3>
+        <p className="idea-meta">
+          <StatusBadge status={idea.status} /> {t('card.by', { name: idea.author.displayName })} ·{' '}
+          {t('card.comments', { count: idea.commentsCount })}
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { useQuery } from '@apollo/client/react';
+import { ROADMAP_STATUSES, type IdeaStatus } from '@parvis/domain';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { IdeaBoardQuery } from '../api/ideas';
+import { IdeaCard } from './IdeaCard';
+
+/** Planned, in progress, launched: what the brand does with the community's ideas. */
+export function Roadmap() {
+  const { t } = useTranslation('ideas');
+  return (
+    <section aria-labelledby="roadmap-title">
+      <header className="page-header">
+        <h1 id="roadmap-title">{t('roadmap.title')}</h1>
+        <p>{t('roadmap.intro')}</p>
+      </header>
+      <div className="roadmap">
+        {ROADMAP_STATUSES.map((status) => (
+          <RoadmapColumn key={status} status={status} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function RoadmapColumn({ status }: { status: IdeaStatus }) {
+  const { t } = useTranslation('ideas');
+  const { data, loading, error } = useQuery(IdeaBoardQuery, { variables: { sort: 'TOP', status, first: 20 } });
+  const headingId = `roadmap-${status.toLowerCase()}`;
+  return (
+    <section className="roadmap-column" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {t(`status.${status}`)} {data && <span className="count">({data.ideas.totalCount})</span>}
+      </h2>
+      {loading && <Loading />}
+      <ErrorNotice error={error} />
+      {data?.ideas.edges.length === 0 && <p>{t('roadmap.empty')}</p>}
+      <ol className="idea-list">
+        {data?.ideas.edges.map(({ node }) => (
+          <li key={node.id}>
+            <IdeaCard idea={node} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useMutation } from '@apollo/client/react';
+import { ideaStatusRequiresResponse, nextIdeaStatuses, type IdeaStatus, type SettableIdeaStatus } from '@parvis/domain';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useProblemMessage } from '../../components/ErrorNotice';
+import { TextField } from '../../components/TextField';
+import { apiProblems } from '../../lib/graphql-errors';
+import { MergeIdeaMutation, SetIdeaStatusMutation } from '../api/ideas';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** Staff answer with a status and an official response; moderators also merge duplicates. */
+export function StaffControls({
+  idea,
+  canMerge,
+  onChanged,
+}: {
+  idea: { id: string; status: IdeaStatus };
+  canMerge: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation('ideas');
+  const problemMessage = useProblemMessage();
+  const choices = nextIdeaStatuses(idea.status);
+  const [status, setStatus] = useState<SettableIdeaStatus | ''>('');
+  const [response, setResponse] = useState('');
+  const [target, setTarget] = useState('');
+  const [errors, setErrors] = useState<{ response?: string; status?: string; merge?: string }>({});
+  const [saved, setSaved] = useState(false);
+  const [setIdeaStatus, { loading: saving }] = useMutation(SetIdeaStatusMutation);
+  const [mergeIdea, { loading: merging }] = useMutation(MergeIdeaMutation);
+  const chosen = status || choices[0];
+
+  const changeStatus = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    if (!chosen) return;
+    if (ideaStatusRequiresResponse(chosen) && !response.trim()) return setErrors({ response: t('staff.responseRequired') });
+    try {
+      await setIdeaStatus({ variables: { input: { ideaId: idea.id, status: chosen, response: response.trim() || null } } });
+      setErrors({});
+      setResponse('');
+      setStatus('');
+      setSaved(true);
+      onChanged();
+    } catch (caught) {
+      const [problem] = apiProblems(caught);
+      setErrors(problem?.field === 'response' ? { response: problemMessage(problem) } : { status: problemMessage(problem) });
+    }
+  };
+
+  const merge = async (event: FormEvent) => {
+    event.preventDefault();
+    const intoId = UUID.exec(target)?.[0];
+    if (!intoId) return setErrors({ merge: t('staff.mergeInvalid') });
+    try {
+      await mergeIdea({ variables: { input: { sourceId: idea.id, intoId } } });
+      setErrors({});
+      setTarget('');
+      onChanged();
+    } catch (caught) {
+      setErrors({ merge: problemMessage(apiProblems(caught)[0]) });
+    }
+  };
+
+  return (
+    <section className="staff-controls" aria-labelledby="staff-title">
+      <h2 id="staff-title">{t('staff.title')}</h2>
+      {choices.length === 0 ? (
+        <p>{t('staff.noNext')}</p>
+      ) : (
+        <form className="form" onSubmit={(event) => void changeStatus(event)} noValidate>
+          {errors.status && (
+            <p role="alert" className="notice notice-error">
+              {errors.status}
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor="staff-status">{t('staff.newStatus')}</label>
+            <select id="staff-status" value={chosen} onChange={(e) => setStatus(e.target.value as SettableIdeaStatus)}>
+              {choices.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="staff-response">{t('staff.response')}</label>
+            <textarea
+              id="staff-response"
+              rows={4}
+              value={response}
+              onChange={(e) => setResponse(e.target.value)}
+              aria-invalid={errors.response ? true : undefined}
+              aria-describedby={errors.response ? 'staff-response-hint staff-response-error' : 'staff-response-hint'}
+            />
+            <p id="staff-response-hint" className="field-hint">
+              {t('staff.responseHint')}
+            </p>
+            {errors.response && (
+              <p id="staff-response-error" className="field-error">
+                {errors.response}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {t('staff.apply')}
+          </button>
+          {saved && <p role="status">{t('staff.saved')}</p>}
+        </form>
+      )}
+      {canMerge && idea.status !== 'MERGED' && (
+        <form className="form" onSubmit={(event) => void merge(event)} noValidate>
+          <h3>{t('staff.mergeTitle')}</h3>
+          <TextField label={t('staff.mergeInto')} value={target} onChange={(e) => setTarget(e.target.value)} error={errors.merge} />
+          <button type="submit" className="button" disabled={merging}>
+            {t('staff.merge')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
