@@ -21,6 +21,9 @@ export function AppLayout() {
           </Link>
           <SpaceNav />
           <div className="header-tools">
+            <Link to="/search" className="header-search">
+              {t('heading', { ns: 'search' })}
+            </Link>
             <LanguageSwitcher />
             {viewer && <NotificationBell />}
             <ViewerMenu />

@@ -10,6 +10,11 @@ import { SubmitIdeaRoute } from './routes/SubmitIdeaRoute';
 import { RoadmapRoute } from './routes/RoadmapRoute';
 import { CampaignRoute } from './routes/CampaignRoute';
 import { NotificationsRoute } from './routes/NotificationsRoute';
+import { ThreadRoute } from './routes/ThreadRoute';
+import { NewThreadRoute } from './routes/NewThreadRoute';
+import { SearchRoute } from './routes/SearchRoute';
+import { SlaQueueRoute } from './routes/SlaQueueRoute';
+import { PrivateFollowUpRoute } from './routes/PrivateFollowUpRoute';
 
 /** Every page of the app. A feature adds its routes here, one line each, inside the layout. */
 export const routes: RouteObject[] = [
@@ -25,6 +30,11 @@ export const routes: RouteObject[] = [
       { path: 'roadmap', element: <RoadmapRoute /> },
       { path: 'campaigns/:id', element: <CampaignRoute /> },
       { path: 'notifications', element: <NotificationsRoute /> },
+      { path: 't/:id', element: <ThreadRoute /> },
+      { path: 's/:slug/new', element: <NewThreadRoute /> },
+      { path: 'search', element: <SearchRoute /> },
+      { path: 'staff/sla', element: <SlaQueueRoute /> },
+      { path: 'follow-ups/:id', element: <PrivateFollowUpRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

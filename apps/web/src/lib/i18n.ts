@@ -17,6 +17,12 @@ import ideasFr from '../ideas/i18n/fr.json';
 import notificationsEn from '../notifications/i18n/en.json';
 import notificationsEs from '../notifications/i18n/es.json';
 import notificationsFr from '../notifications/i18n/fr.json';
+import threadsEn from '../threads/i18n/en.json';
+import threadsEs from '../threads/i18n/es.json';
+import threadsFr from '../threads/i18n/fr.json';
+import searchEn from '../search/i18n/en.json';
+import searchEs from '../search/i18n/es.json';
+import searchFr from '../search/i18n/fr.json';
 
 /**
  * French, English and Spanish, one namespace per feature (its own i18n/ folder). The language
@@ -24,9 +30,9 @@ import notificationsFr from '../notifications/i18n/fr.json';
  * A feature adds its namespace here with one line per language.
  */
 export const resources = {
-  en: { common: commonEn, identity: identityEn, spaces: spacesEn, ideas: ideasEn, notifications: notificationsEn },
-  fr: { common: commonFr, identity: identityFr, spaces: spacesFr, ideas: ideasFr, notifications: notificationsFr },
-  es: { common: commonEs, identity: identityEs, spaces: spacesEs, ideas: ideasEs, notifications: notificationsEs },
+  en: { common: commonEn, identity: identityEn, spaces: spacesEn, ideas: ideasEn, notifications: notificationsEn, threads: threadsEn, search: searchEn },
+  fr: { common: commonFr, identity: identityFr, spaces: spacesFr, ideas: ideasFr, notifications: notificationsFr, threads: threadsFr, search: searchFr },
+  es: { common: commonEs, identity: identityEs, spaces: spacesEs, ideas: ideasEs, notifications: notificationsEs, threads: threadsEs, search: searchEs },
 } as const;
 
 export const LANGUAGE_STORAGE_KEY = 'parvis.language';

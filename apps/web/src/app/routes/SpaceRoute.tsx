@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
 import { IdeaBoard } from '../../ideas/components/IdeaBoard';
+import { ThreadList } from '../../threads/components/ThreadList';
 
 const SpaceQuery = graphql(`
   query Space($slug: String!) {
@@ -31,6 +32,7 @@ export function SpaceRoute() {
         <p>{space.description}</p>
       </header>
       {space.kind === 'IDEAS' && <IdeaBoard />}
+      {space.kind === 'HELP' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}
     </>
   );
 }

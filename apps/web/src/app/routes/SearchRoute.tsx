@@ -1,0 +1,5 @@
+import { SearchPage } from '../../search/components/SearchPage';
+
+export function SearchRoute() {
+  return <SearchPage />;
+}

@@ -1,0 +1,5 @@
+import { SlaQueue } from '../../threads/components/SlaQueue';
+
+export function SlaQueueRoute() {
+  return <SlaQueue />;
+}

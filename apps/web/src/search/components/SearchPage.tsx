@@ -1,0 +1,67 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { SearchQuery } from '../api/search';
+
+/** Full-text search over threads and posts; the query lives in the address (?q=) so results can be shared. */
+export function SearchPage() {
+  const { t } = useTranslation('search');
+  const inputId = useId();
+  const [params, setParams] = useSearchParams();
+  const query = (params.get('q') ?? '').trim();
+  const [typed, setTyped] = useState(query);
+  useEffect(() => setTyped(query), [query]);
+  const { data, loading, error } = useQuery(SearchQuery, { variables: { query }, skip: !query });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (typed.trim()) setParams({ q: typed.trim() });
+  };
+
+  return (
+    <div className="search-page">
+      <header className="page-header">
+        <h1>{t('heading')}</h1>
+      </header>
+      <form role="search" className="form search-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={inputId}>{t('label')}</label>
+          <input id={inputId} type="search" value={typed} maxLength={200} onChange={(event) => setTyped(event.target.value)} aria-describedby={`${inputId}-hint`} />
+          <p id={`${inputId}-hint`} className="field-hint">
+            {t('hint')}
+          </p>
+        </div>
+        <button type="submit" className="button button-primary">
+          {t('submit')}
+        </button>
+      </form>
+      {query &&
+        (loading ? (
+          <Loading />
+        ) : !data ? (
+          <ErrorNotice error={error} />
+        ) : data.search.length === 0 ? (
+          <p role="status">{t('none', { query })}</p>
+        ) : (
+          <section aria-labelledby="results-heading">
+            <h2 id="results-heading" role="status">
+              {t('results', { count: data.search.length, query })}
+            </h2>
+            <ol className="search-results">
+              {data.search.map((result) => (
+                <li key={result.thread.id} lang={result.thread.language}>
+                  {/* titleHtml and snippetHtml are escaped by the API; only <mark> is markup. */}
+                  <Link to={`/t/${result.thread.id}`} className="search-title" dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
+                  <p className="search-snippet" dangerouslySetInnerHTML={{ __html: result.snippetHtml }} />
+                  <p className="search-meta">{t('in', { space: result.thread.space.name })}</p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { LANGUAGES, THREAD_LIMITS, type Language } from '@parvis/domain';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { TextField } from '../../components/TextField';
+import { fieldErrors } from '../../lib/graphql-errors';
+import { CreateThreadMutation, SimilarThreadsQuery } from '../api/threads';
+import { bodyProblem } from './body-problem';
+import { MarkdownEditor } from './MarkdownEditor';
+import { ThreadStatusChip } from './ThreadStatusChip';
+
+/** How long the title must rest before similar threads are looked up. */
+export const SIMILAR_DELAY_MS = 300;
+
+/**
+ * Asking a question. While the title is typed, answered threads close to it are shown, so the
+ * asker may find their answer without posting (DESIGN.md §1, deflection).
+ */
+export function NewThreadForm({ spaceId, onCreated }: { spaceId: string; onCreated: (threadId: string) => void }) {
+  const { t, i18n } = useTranslation('threads');
+  const languageId = useId();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [language, setLanguage] = useState<Language>(((LANGUAGES as readonly string[]).includes(i18n.resolvedLanguage ?? '') ? i18n.resolvedLanguage : 'en') as Language);
+  const [problems, setProblems] = useState<{ title?: string | null; body?: string | null }>({});
+  const [settledTitle, setSettledTitle] = useState('');
+  const [create, { loading, error }] = useMutation(CreateThreadMutation);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSettledTitle(title.trim()), SIMILAR_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [title]);
+  const similar = useQuery(SimilarThreadsQuery, { variables: { title: settledTitle }, skip: settledTitle.length < 3 });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = title.trim();
+    const titleProblem = trimmed.length < THREAD_LIMITS.title.min || trimmed.length > THREAD_LIMITS.title.max ? t('errors.titleLength') : null;
+    const found = bodyProblem(body);
+    setProblems({ title: titleProblem, body: found && t(found) });
+    if (titleProblem || found) return;
+    try {
+      const { data } = await create({ variables: { input: { spaceId, title: trimmed, bodyMarkdown: body, language } } });
+      if (data) onCreated(data.createThread.id);
+    } catch {
+      // Field problems are shown beside their field, the others above the button.
+    }
+  };
+
+  const apiErrors = fieldErrors(error);
+  const similarThreads = settledTitle.length >= 3 ? (similar.data?.similar ?? []) : [];
+  return (
+    <form className="form new-thread-form" onSubmit={(event) => void submit(event)} noValidate>
+      <TextField
+        label={t('ask.title')}
+        hint={t('ask.titleHint')}
+        value={title}
+        maxLength={THREAD_LIMITS.title.max}
+        onChange={(event) => setTitle(event.target.value)}
+        error={problems.title ?? apiErrors.title?.message}
+        required
+      />
+      {similarThreads.length > 0 && (
+        <aside className="similar" aria-labelledby="similar-heading" aria-live="polite">
+          <h2 id="similar-heading">{t('ask.similarHeading')}</h2>
+          <ul>
+            {similarThreads.map((thread) => (
+              <li key={thread.id}>
+                <Link to={`/t/${thread.id}`}>{thread.title}</Link> <ThreadStatusChip status={thread.status} />
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+      <MarkdownEditor label={t('ask.body')} value={body} onChange={setBody} error={problems.body ?? apiErrors.bodyMarkdown?.message} rows={8} />
+      <div className="field">
+        <label htmlFor={languageId}>{t('ask.language')}</label>
+        <select id={languageId} value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+          {LANGUAGES.map((lng) => (
+            <option key={lng} value={lng} lang={lng}>
+              {t(`language.${lng}`, { ns: 'common' })}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && !apiErrors.title && !apiErrors.bodyMarkdown && <ErrorNotice error={error} />}
+      <button type="submit" className="button button-primary" disabled={loading}>
+        {loading ? t('ask.submitting') : t('ask.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { RoleBadge } from '../../components/RoleBadge';
+import type { PostFieldsFragment } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/format';
+import { AcceptAnswerMutation, EditPostMutation, ThankMutation } from '../api/threads';
+import { bodyProblem } from './body-problem';
+import { MarkdownEditor } from './MarkdownEditor';
+
+interface PostViewProps {
+  post: PostFieldsFragment;
+  /** The viewer may accept this post as the answer (asker, expert or moderator; not the question). */
+  canAccept: boolean;
+  signedIn: boolean;
+  onChanged: () => void;
+}
+
+/** One post: its author with their role badge, its body, thanks, the accept button, its edit history. */
+export function PostView({ post, canAccept, signedIn, onChanged }: PostViewProps) {
+  const { t, i18n } = useTranslation('threads');
+  const language = i18n.resolvedLanguage ?? 'en';
+  const [editing, setEditing] = useState(false);
+  const [thank, thanking] = useMutation(ThankMutation);
+  const [accept, accepting] = useMutation(AcceptAnswerMutation);
+  const ownPost = post.viewerCanEdit;
+
+  const toggleThanks = () =>
+    thank({
+      variables: { input: { postId: post.id } },
+      optimisticResponse: {
+        thank: {
+          __typename: 'Post',
+          id: post.id,
+          viewerHasThanked: !post.viewerHasThanked,
+          thanksCount: post.thanksCount + (post.viewerHasThanked ? -1 : 1),
+        },
+      },
+    }).catch(() => undefined);
+
+  const acceptAnswer = async () => {
+    try {
+      await accept({ variables: { input: { postId: post.id } } });
+      onChanged();
+    } catch {
+      // Shown below through accepting.error.
+    }
+  };
+
+  const classes = ['post', post.isOfficial ? 'post-official' : '', post.isAcceptedAnswer ? 'post-accepted' : ''].filter(Boolean).join(' ');
+  return (
+    <article className={classes} aria-label={`${post.author.displayName}, ${formatDateTime(post.createdAt, language)}`}>
+      <header className="post-header">
+        <span className="post-author">{post.author.displayName}</span> <RoleBadge role={post.author.role} />
+        {post.isOfficial && <span className="chip chip-official">{t('post.official')}</span>}
+        {post.isAcceptedAnswer && <span className="chip chip-answered">{t('post.accepted')}</span>}
+        <span className="post-date">
+          {' '}
+          <time dateTime={post.createdAt}>{formatDateTime(post.createdAt, language)}</time>
+          {post.editedAt && <> · {t('post.edited', { date: formatDateTime(post.editedAt, language) })}</>}
+        </span>
+      </header>
+
+      {editing ? (
+        <EditForm post={post} onDone={() => setEditing(false)} />
+      ) : (
+        // Sanitized by the API (apps/api/src/common/markdown.ts).
+        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      )}
+
+      <footer className="post-actions">
+        <button
+          type="button"
+          className={`button thank-button${post.viewerHasThanked ? ' thanked' : ''}`}
+          aria-pressed={post.viewerHasThanked}
+          aria-label={t('post.thankLabel', { name: post.author.displayName })}
+          disabled={!signedIn || ownPost || thanking.loading}
+          onClick={() => void toggleThanks()}
+        >
+          {post.viewerHasThanked ? t('post.thanked') : t('post.thank')}
+        </button>
+        <span className="thanks-count">{t('post.thanks', { count: post.thanksCount })}</span>
+        {canAccept && !post.isQuestion && !post.isAcceptedAnswer && (
+          <button type="button" className="button" disabled={accepting.loading} onClick={() => void acceptAnswer()}>
+            {t('post.accept')}
+          </button>
+        )}
+        {ownPost && !editing && (
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            {t('post.edit')}
+          </button>
+        )}
+      </footer>
+      {thanking.error && <ErrorNotice error={thanking.error} />}
+      {accepting.error && <ErrorNotice error={accepting.error} />}
+
+      {post.revisions.length > 0 && (
+        <details className="revisions">
+          <summary>{t('post.revisions', { count: post.revisions.length })}</summary>
+          <ol>
+            {post.revisions.map((revision) => (
+              <li key={revision.id}>
+                <p className="revision-meta">
+                  {t('post.revision', { date: formatDateTime(revision.writtenAt, language), replaced: formatDateTime(revision.replacedAt, language) })}
+                </p>
+                <div className="post-body" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </article>
+  );
+}
+
+function EditForm({ post, onDone }: { post: PostFieldsFragment; onDone: () => void }) {
+  const { t } = useTranslation('threads');
+  const [body, setBody] = useState(post.bodyMarkdown);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [edit, { loading, error }] = useMutation(EditPostMutation);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = bodyProblem(body);
+    setProblem(found && t(found));
+    if (found) return;
+    try {
+      await edit({ variables: { input: { postId: post.id, bodyMarkdown: body } } });
+      onDone();
+    } catch {
+      // Shown below.
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <MarkdownEditor label={t('post.edit')} value={body} onChange={setBody} error={problem} />
+      {error && <ErrorNotice error={error} />}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={loading}>
+          {t('post.save')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t('post.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+import { useQuery } from '@apollo/client/react';
+import { THREAD_STATUSES } from '@parvis/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { RoleBadge } from '../../components/RoleBadge';
+import type { ThreadSort, ThreadStatus } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/format';
+import { ThreadListQuery } from '../api/threads';
+import { useThreadsViewer } from '../hooks/useThreadsViewer';
+import { ThreadStatusChip } from './ThreadStatusChip';
+
+const PAGE = 20;
+
+/** A help space's questions, with status chips, filters (status, without replies), sort and paging. */
+export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug: string }) {
+  const { t, i18n } = useTranslation('threads');
+  const { isStaff } = useThreadsViewer();
+  const statusId = useId();
+  const sortId = useId();
+  const [status, setStatus] = useState<ThreadStatus | ''>('');
+  const [unanswered, setUnanswered] = useState(false);
+  const [sort, setSort] = useState<ThreadSort>('LAST_ACTIVITY');
+  const variables = { spaceId, status: status || undefined, unanswered: unanswered || undefined, sort, first: PAGE };
+  const { data, loading, error, fetchMore } = useQuery(ThreadListQuery, { variables });
+  const language = i18n.resolvedLanguage ?? 'en';
+
+  return (
+    <section className="thread-list" aria-labelledby="threads-heading">
+      <div className="section-header">
+        <h2 id="threads-heading">{t('list.heading')}</h2>
+        <div className="thread-list-links">
+          <Link to={`/s/${spaceSlug}/new`} className="button button-primary">
+            {t('list.ask')}
+          </Link>
+          <Link to="/search" className="button">
+            {t('list.search')}
+          </Link>
+          {isStaff && (
+            <Link to="/staff/sla" className="button">
+              {t('list.slaQueue')}
+            </Link>
+          )}
+        </div>
+      </div>
+
+      <form className="filters" aria-label={t('list.filters')} onSubmit={(event) => event.preventDefault()}>
+        <div className="field field-inline">
+          <label htmlFor={statusId}>{t('list.statusLabel')}</label>
+          <select id={statusId} value={status} onChange={(event) => setStatus(event.target.value as ThreadStatus | '')}>
+            <option value="">{t('list.allStatuses')}</option>
+            {THREAD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-inline">
+          <label>
+            <input type="checkbox" checked={unanswered} onChange={(event) => setUnanswered(event.target.checked)} /> {t('list.unanswered')}
+          </label>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor={sortId}>{t('list.sortLabel')}</label>
+          <select id={sortId} value={sort} onChange={(event) => setSort(event.target.value as ThreadSort)}>
+            <option value="LAST_ACTIVITY">{t('list.LAST_ACTIVITY')}</option>
+            <option value="NEWEST">{t('list.NEWEST')}</option>
+          </select>
+        </div>
+      </form>
+
+      {loading && !data ? (
+        <Loading />
+      ) : !data ? (
+        <ErrorNotice error={error} />
+      ) : (
+        <>
+          <p className="count" aria-live="polite">
+            {t('list.count', { count: data.threads.totalCount })}
+          </p>
+          {data.threads.edges.length === 0 && <p>{t('list.empty')}</p>}
+          <ul className="threads">
+            {data.threads.edges.map(({ node: thread }) => (
+              <li key={thread.id} className={`thread-row${thread.sla?.breached && thread.status === 'OPEN' ? ' overdue' : ''}`}>
+                <div className="thread-row-main">
+                  <Link to={`/t/${thread.id}`} lang={thread.language} className="thread-title">
+                    {thread.title}
+                  </Link>
+                  <p className="thread-row-meta">
+                    <ThreadStatusChip status={thread.status} />
+                    {thread.pinned && <span className="chip">{t('list.pinned')}</span>}
+                    {thread.locked && <span className="chip">{t('list.locked')}</span>}
+                    {isStaff && thread.status === 'OPEN' && thread.sla?.breached && <span className="chip chip-overdue">{t('list.overdue')}</span>}{' '}
+                    {t('list.by', { name: thread.author.displayName })} <RoleBadge role={thread.author.role} /> ·{' '}
+                    <time dateTime={thread.lastActivityAt}>{formatDateTime(thread.lastActivityAt, language)}</time>
+                  </p>
+                </div>
+                <span className="thread-replies">{t('list.replies', { count: thread.repliesCount })}</span>
+              </li>
+            ))}
+          </ul>
+          {data.threads.pageInfo.hasNextPage && (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void fetchMore({
+                  variables: { after: data.threads.pageInfo.endCursor },
+                  updateQuery: (previous, { fetchMoreResult }) => ({
+                    threads: { ...fetchMoreResult.threads, edges: [...previous.threads.edges, ...fetchMoreResult.threads.edges] },
+                  }),
+                })
+              }
+            >
+              {t('list.more')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
