@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { signIn } from './support/actions';
+import { launchBrowser, newVisitor } from './support/browser';
+import { DEMO } from './support/demo';
+import { RunningParvis, startParvis } from './support/parvis-server';
+
+let parvis: RunningParvis;
+let browser: Browser;
+beforeAll(async () => {
+  [parvis, browser] = await Promise.all([startParvis(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await parvis?.stop();
+});
+
+/** A signed-in person in a browser of their own. */
+async function as(email: string): Promise<Page> {
+  const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+const TITLE = 'Refill stations for water bottles in every store';
+
+describe('an idea, from proposal to the brand’s answer', () => {
+  it('a member proposes it, two others vote, a moderator plans it with a response, and a voter is told', async () => {
+    // The member proposes it from the idea box, seeing similar ideas while typing.
+    const member = await as(DEMO.member.email);
+    await member.getByRole('link', { name: 'Idea box' }).first().click();
+    await member.getByRole('link', { name: 'Propose an idea' }).click();
+    await member.getByLabel('Title').fill('Oat milk');
+    await member.getByText('Similar ideas already exist. Vote for one of them instead?').waitFor();
+    await member.getByLabel('Title').fill(TITLE);
+    await member.getByLabel('Describe your idea').fill('Bring your bottle, fill it with **filtered water** for free.');
+    await member.getByRole('button', { name: 'Propose my idea' }).click();
+    await member.getByRole('heading', { name: TITLE }).waitFor();
+    // The author's own vote counts from the start.
+    await member.getByText('1 vote', { exact: true }).waitFor();
+    const ideaUrl = member.url();
+
+    // Two other members vote; the count moves at once and stays after a reload.
+    for (const email of [DEMO.expert.email, 'tom.baker@parvis.test']) {
+      const voter = await as(email);
+      await voter.goto(ideaUrl);
+      await voter.getByRole('button', { name: `Vote for “${TITLE}”` }).click();
+      await voter.getByRole('button', { name: `Withdraw your vote for “${TITLE}”` }).waitFor();
+      await voter.reload();
+      expect(await voter.getByRole('button', { name: `Withdraw your vote for “${TITLE}”` }).getAttribute('aria-pressed')).toBe('true');
+      await voter.context().close();
+    }
+    await member.reload();
+    await member.getByText('3 votes', { exact: true }).waitFor();
+
+    // The moderator plans it; the response is required, then shown in the public history.
+    const moderator = await as(DEMO.moderator.email);
+    await moderator.goto(ideaUrl);
+    await moderator.getByLabel('New status').selectOption('PLANNED');
+    await moderator.getByRole('button', { name: 'Change the status' }).click();
+    await moderator.getByText('Write an official response: voters will read it.').waitFor();
+    await moderator.getByLabel('Official response').fill('Great idea: refill stations arrive in all stores **next month**.');
+    await moderator.getByRole('button', { name: 'Change the status' }).click();
+    await moderator.getByText('New → Planned').waitFor();
+    await moderator.getByLabel('Official response').first().waitFor();
+
+    // A voter sees the notification in their bell and follows it to the answer.
+    const voter = await as(DEMO.expert.email);
+    await voter.getByRole('link', { name: /^Notifications, \d+ unread$/ }).click();
+    await voter.getByRole('link', { name: `${DEMO.moderator.name} moved “${TITLE}” from New to Planned.` }).click();
+    await voter.getByRole('heading', { name: TITLE }).waitFor();
+    await voter.getByText('refill stations arrive in all stores').waitFor();
+    expect(await voter.locator('.official-response strong').textContent()).toBe('next month');
+
+    await Promise.all([member, moderator, voter].map((page) => page.context().close()));
+  });
+});
+
+describe('a campaign with a vote budget', () => {
+  it('shows the votes left, counts a vote, and refuses one beyond the budget with a clear message', async () => {
+    const member = await as(DEMO.member.email);
+    await member.goto('/s/ideas');
+    await member.getByRole('link', { name: 'Our next summer flavour' }).click();
+    await member.getByRole('heading', { name: 'Our next summer flavour' }).waitFor();
+    await member.getByRole('timer').getByText(/^Closes in \d+ d/).waitFor();
+    await member.getByText('You have 1 vote left.').waitFor();
+
+    await member.getByRole('button', { name: 'Vote for “Concombre & menthe”' }).click();
+    await member.getByText('You have 0 votes left.').waitFor();
+
+    await member.getByRole('button', { name: 'Vote for “Hibisco y lima”' }).click();
+    await member
+      .getByRole('alert')
+      .getByText('You have used all 2 of your votes in “Our next summer flavour”. Withdraw one of them to vote for this idea.')
+      .waitFor();
+    expect(await member.getByRole('button', { name: 'Vote for “Hibisco y lima”' }).getAttribute('aria-pressed')).toBe('false');
+
+    // Withdrawing a vote frees it for another idea.
+    await member.getByRole('button', { name: 'Withdraw your vote for “Concombre & menthe”' }).click();
+    await member.getByText('You have 1 vote left.').waitFor();
+    await member.getByRole('button', { name: 'Vote for “Hibisco y lima”' }).click();
+    await member.getByRole('button', { name: 'Withdraw your vote for “Hibisco y lima”' }).waitFor();
+    await member.getByText('You have 0 votes left.').waitFor();
+    await member.context().close();
+  });
+
+  it('once closed, shows the final ranking and the winner to a visitor', async () => {
+    const context = await newVisitor(browser, parvis.baseUrl, 'fr-FR');
+    const page = await context.newPage();
+    await page.goto('/s/ideas');
+    await page.getByRole('link', { name: 'Name our autumn blend' }).click();
+    await page.getByRole('heading', { name: 'Gagnante' }).waitFor();
+    await page.getByRole('heading', { name: 'Classement final' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Ember Road' }).count()).toBe(2);
+    expect(await page.getByRole('button', { name: /Voter/ }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('the roadmap', () => {
+  it('shows planned, in-progress and launched ideas in three columns', async () => {
+    const context = await newVisitor(browser, parvis.baseUrl, 'es-ES');
+    const page = await context.newPage();
+    await page.goto('/roadmap');
+    for (const column of ['Prevista', 'En curso', 'Lanzada']) await page.getByRole('heading', { name: new RegExp(`^${column}`) }).waitFor();
+    await page.getByRole('region', { name: /^Lanzada/ }).getByRole('link', { name: 'Oat milk in every store, at no extra cost' }).waitFor();
+    await context.close();
+  });
+});
