@@ -31,7 +31,7 @@ export function MarkdownEditor({ label, value, onChange, error, rows = 6 }: Mark
   return (
     <div className="field markdown-editor">
       <label htmlFor={id}>{label}</label>
-      <div className="editor-tabs" role="group" aria-label={label}>
+      <div className="editor-tabs" role="group" aria-label={t('editor.mode')}>
         <button type="button" className="button" aria-pressed={!previewing} onClick={() => setPreviewing(false)}>
           {t('editor.write')}
         </button>
