@@ -33,7 +33,7 @@ export class IdeasResolver {
 
   @Query(() => [IdeaType], { description: 'Ideas whose title is close to this one (shown while typing a new idea).' })
   async similarIdeas(@Args('title') title: string): Promise<IdeaType[]> {
-    return (await this.ideas.similar(title.slice(0, 300))).map(IdeaType.from);
+    return (await this.ideas.similar(title.slice(0, 300))).map((row) => IdeaType.from(row));
   }
 
   @Mutation(() => IdeaType, { description: 'Proposes an idea; its author’s vote is cast automatically.' })
@@ -96,7 +96,7 @@ export class IdeasResolver {
 
   @ResolveField(() => [IdeaStatusChangeType], { description: 'Every status change, oldest first. Public.' })
   async statusHistory(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaStatusChangeType[]> {
-    return ((await ideaLoaders(ctx, this.ideas).history.load(idea.id)) ?? []).map(IdeaStatusChangeType.from);
+    return ((await ideaLoaders(ctx, this.ideas).history.load(idea.id)) ?? []).map((change) => IdeaStatusChangeType.from(change));
   }
 
   @ResolveField(() => IdeaStatusChangeType, { nullable: true, description: 'The latest status change that came with an official response.' })
@@ -115,7 +115,7 @@ export class IdeasResolver {
 
   @ResolveField(() => [IdeaType], { description: 'Duplicates merged into this idea.' })
   async mergedIdeas(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaType[]> {
-    return ((await ideaLoaders(ctx, this.ideas).mergedFrom.load(idea.id)) ?? []).map(IdeaType.from);
+    return ((await ideaLoaders(ctx, this.ideas).mergedFrom.load(idea.id)) ?? []).map((row) => IdeaType.from(row));
   }
 
   @ResolveField(() => CampaignType, { nullable: true })

@@ -76,18 +76,18 @@ export class IdeasService {
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
 
   async idea(id: string, tx: EntityManager = this.db.manager): Promise<IdeaRow> {
-    const [row] = await tx.query(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [id]);
+    const [row] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [id]);
     if (!row) throw notFound('There is no such idea.');
-    return row as IdeaRow;
+    return row;
   }
 
   ideasByIds(ids: readonly string[]): Promise<IdeaRow[]> {
-    return this.db.query(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = ANY($1::uuid[])`, [ids]);
+    return this.db.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Ideas merged into each of `ids` (their duplicates), oldest first. */
   mergedInto(ids: readonly string[]): Promise<IdeaRow[]> {
-    return this.db.query(
+    return this.db.query<IdeaRow[]>(
       `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.merged_into_id = ANY($1::uuid[]) ORDER BY i.created_at`,
       [ids],
     );
@@ -127,8 +127,8 @@ export class IdeasService {
         ORDER BY i.votes_count DESC, i.created_at DESC, i.id DESC`;
       sortKey = (row) => [row.votesCount, row.createdAt.toISOString(), row.id];
     }
-    const rows: IdeaRow[] = await this.db.query(`${sql} LIMIT ${p(args.first + 1)}`, params);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM ${IDEA_FROM} WHERE ${where}`, countParams);
+    const rows = await this.db.query<IdeaRow[]>(`${sql} LIMIT ${p(args.first + 1)}`, params);
+    const [{ total }] = await this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM ${IDEA_FROM} WHERE ${where}`, countParams);
     return toConnection(rows, args.first, total, sortKey, (row) => row);
   }
 
@@ -137,7 +137,7 @@ export class IdeasService {
     const words = [...new Set(title.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 12);
     if (words.length === 0) return [];
     const query = words.map((w) => `${w}:*`).join(' | ');
-    return this.db.query(
+    return this.db.query<IdeaRow[]>(
       `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM}
        WHERE i.status <> 'MERGED' AND to_tsvector('simple', t.title) @@ to_tsquery('simple', $1)
        ORDER BY ts_rank(to_tsvector('simple', t.title), to_tsquery('simple', $1)) DESC, i.votes_count DESC
@@ -148,7 +148,7 @@ export class IdeasService {
 
   /** For each idea id, whether `userId` has an active vote for it. */
   async votedIdeaIds(userId: string, ideaIds: readonly string[]): Promise<Set<string>> {
-    const rows: { idea_id: string }[] = await this.db.query(
+    const rows = await this.db.query<{ idea_id: string }[]>(
       `SELECT idea_id FROM idea_votes WHERE user_id = $1 AND idea_id = ANY($2::uuid[]) AND withdrawn_at IS NULL`,
       [userId, ideaIds],
     );
@@ -195,7 +195,7 @@ export class IdeasService {
 
   /** Ideas proposed in each campaign (merged duplicates not counted). */
   async campaignIdeaCounts(campaignIds: readonly string[]): Promise<Map<string, number>> {
-    const rows: { campaign_id: string; n: number }[] = await this.db.query(
+    const rows = await this.db.query<{ campaign_id: string; n: number }[]>(
       `SELECT campaign_id, count(*)::int AS n FROM ideas WHERE campaign_id = ANY($1::uuid[]) AND status <> 'MERGED' GROUP BY campaign_id`,
       [campaignIds],
     );
@@ -204,7 +204,7 @@ export class IdeasService {
 
   /** How many active votes `userId` has in each campaign. */
   async campaignVotesUsed(userId: string, campaignIds: readonly string[], tx: EntityManager = this.db.manager): Promise<Map<string, number>> {
-    const rows: { campaign_id: string; n: number }[] = await tx.query(
+    const rows = await tx.query<{ campaign_id: string; n: number }[]>(
       `SELECT i.campaign_id, count(*)::int AS n FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
        WHERE v.user_id = $1 AND v.withdrawn_at IS NULL AND i.campaign_id = ANY($2::uuid[]) GROUP BY i.campaign_id`,
       [userId, campaignIds],
@@ -219,7 +219,7 @@ export class IdeasService {
    * and the tied ideas share a rank number.
    */
   async ranking(campaign: CampaignTimes): Promise<RankedIdea[]> {
-    const rows: (IdeaRow & { votes: number })[] = await this.db.query(
+    const rows = await this.db.query<(IdeaRow & { votes: number })[]>(
       `SELECT ${IDEA_COLUMNS},
          (SELECT count(*)::int FROM idea_votes v
           WHERE v.idea_id = i.id AND v.created_at < $2 AND (v.withdrawn_at IS NULL OR v.withdrawn_at >= $2)) AS votes
@@ -318,7 +318,7 @@ export class IdeasService {
     await this.countVote(voter);
     return this.db.transaction(async (tx) => {
       // Locking the idea row orders this with status changes and merges of the same idea.
-      const [locked] = await tx.query(`SELECT id FROM ideas WHERE id = $1 FOR UPDATE`, [ideaId]);
+      const [locked] = await tx.query<{ id: string }[]>(`SELECT id FROM ideas WHERE id = $1 FOR UPDATE`, [ideaId]);
       if (!locked) throw notFound('There is no such idea.');
       const idea = await this.idea(ideaId, tx);
       if (isIdeaVotingClosed(idea.status)) throw conflict(VOTE_REFUSALS.idea_votes_idea_open_check, 'ideaId');
@@ -328,7 +328,7 @@ export class IdeasService {
           throw conflict('This campaign is closed: its votes are final.', 'ideaId');
         }
       }
-      const [, withdrawn] = await tx.query(
+      const [, withdrawn] = await tx.query<[unknown[], number]>(
         `UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND user_id = $2 AND withdrawn_at IS NULL RETURNING id`,
         [ideaId, voter.id],
       );
@@ -370,9 +370,9 @@ export class IdeasService {
       throw badInput('response', `Explain this decision to the community: an idea becomes ${input.status} only with an official response.`);
     }
     return this.db.transaction(async (tx) => {
-      const [locked] = await tx.query(`SELECT status FROM ideas WHERE id = $1 FOR UPDATE`, [input.ideaId]);
+      const [locked] = await tx.query<{ status: IdeaStatus }[]>(`SELECT status FROM ideas WHERE id = $1 FOR UPDATE`, [input.ideaId]);
       if (!locked) throw notFound('There is no such idea.');
-      const from = locked.status as IdeaStatus;
+      const from = locked.status;
       if (from === 'MERGED') throw conflict('This idea was merged into another: change the status of that one.', 'status');
       if (!canChangeIdeaStatus(from, input.status)) {
         throw conflict(`An idea that is ${from} cannot become ${input.status}.`, 'status');
@@ -408,8 +408,8 @@ export class IdeasService {
     return this.db.transaction(async (tx) => {
       // Both rows locked, always in the same order, so two merges cannot deadlock.
       await tx.query(`SELECT id FROM ideas WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[input.sourceId, input.intoId]]);
-      const [source] = await tx.query(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [input.sourceId]);
-      const [target] = await tx.query(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [input.intoId]);
+      const [source] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [input.sourceId]);
+      const [target] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [input.intoId]);
       if (!source) throw notFound('There is no idea to merge with this id.');
       if (!target) throw notFound('There is no idea to merge into with this id.');
       if (source.status === 'MERGED') throw conflict('This idea is already merged into another.', 'sourceId');
@@ -430,7 +430,7 @@ export class IdeasService {
         data: { from: source.status, to: 'MERGED', mergedIntoId: target.id },
       });
       // The moved vote keeps the time it was cast; the triggers count it on the target.
-      const moved: unknown[] = await tx.query(
+      const moved = await tx.query<unknown[]>(
         `INSERT INTO idea_votes (idea_id, user_id, created_at, moved_from_idea_id)
          SELECT $2, v.user_id, v.created_at, $1 FROM idea_votes v
          WHERE v.idea_id = $1 AND v.withdrawn_at IS NULL

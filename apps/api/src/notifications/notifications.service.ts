@@ -29,7 +29,7 @@ export class NotificationsService {
    */
   async notify(tx: EntityManager, recipients: Recipients, notification: NewNotification): Promise<number> {
     const n = recipients.params.length;
-    const rows: unknown[] = await tx.query(
+    const rows = await tx.query<unknown[]>(
       `INSERT INTO notifications (user_id, kind, idea_id, actor_id, data)
        SELECT DISTINCT r.user_id, $${n + 1}, $${n + 2}::uuid, $${n + 3}::uuid, $${n + 4}::jsonb
        FROM (${recipients.sql}) AS r(user_id)
@@ -49,17 +49,17 @@ export class NotificationsService {
       params.push(createdAt, id);
       keyset = `AND (n.created_at, n.id) < ($3::timestamptz, $4::uuid)`;
     }
-    const found: Notification[] = (
-      await this.db.query(
+    const found = (
+      await this.db.query<NotificationRow[]>(
         `SELECT n.* FROM notifications n WHERE n.user_id = $1 ${keyset} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
         params,
       )
     ).map(toEntity);
-    const [{ total, unread }] = await this.db.query(
+    const [{ total, unread }] = await this.db.query<{ total: number; unread: number }[]>(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1`,
       [user.id],
     );
-    const connection = toConnection(found, first, total, (row) => [row.createdAt.toISOString(), row.id], NotificationType.from);
+    const connection = toConnection(found, first, total, (row) => [row.createdAt.toISOString(), row.id], (row) => NotificationType.from(row));
     return { ...connection, unreadCount: unread };
   }
 
@@ -72,7 +72,7 @@ export class NotificationsService {
        WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
       [user.id, ids ?? null],
     );
-    const [{ unread }] = await this.db.query(
+    const [{ unread }] = await this.db.query<{ unread: number }[]>(
       `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
       [user.id],
     );
@@ -80,7 +80,18 @@ export class NotificationsService {
   }
 }
 
-function toEntity(row: Record<string, any>): Notification {
+interface NotificationRow {
+  id: string;
+  user_id: string;
+  kind: Notification['kind'];
+  idea_id: string | null;
+  actor_id: string | null;
+  data: Record<string, string | null> | null;
+  read_at: Date | null;
+  created_at: Date;
+}
+
+function toEntity(row: NotificationRow): Notification {
   return Object.assign(new Notification(), {
     id: row.id,
     userId: row.user_id,
