@@ -47,7 +47,7 @@ export function SearchPage() {
           <p role="status">{t('none', { query })}</p>
         ) : (
           <section aria-labelledby="results-heading">
-            <h2 id="results-heading" role="status">
+            <h2 id="results-heading" aria-live="polite">
               {t('results', { count: data.search.length, query })}
             </h2>
             <ol className="search-results">

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { hasAtLeastRole } from '@parvis/domain';
 import { graphql } from '../../gql';
 
-const ThreadsViewerQuery = graphql(`
+export const ThreadsViewerQuery = graphql(`
   query ThreadsViewer {
     me {
       id

@@ -1,0 +1,122 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithProviders } from '../../testing/render';
+import { ThankMutation, ThreadPageQuery } from '../api/threads';
+import { edges, post, thread, user, viewerMock } from '../testing/thread-fixtures';
+import { ThreadPage } from './ThreadPage';
+
+const expert = user('e1', 'Eva Expert', 'EXPERT');
+const staff = user('s1', 'Sarah Staff', 'STAFF');
+const member = user('m1', 'Marc Member');
+
+function page(extra: Record<string, unknown>) {
+  return { request: { query: ThreadPageQuery, variables: { id: 't1' } }, result: { data: { thread: thread(extra) } }, maxUsageCount: 5 };
+}
+
+describe('a thread page', () => {
+  it('shows the accepted answer first under the question, with names and role badges, and the other replies after', async () => {
+    const answer = post('p2', expert, 'Enable 3-D Secure.', { isAcceptedAnswer: true, thanksCount: 3 });
+    const mock = page({
+      status: 'ANSWERED',
+      repliesCount: 3,
+      acceptedAnswer: answer,
+      acceptedBy: { __typename: 'User', id: 'asker', displayName: 'Ana Asker' },
+      posts: {
+        __typename: 'PostConnection',
+        totalCount: 3,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c2' },
+        edges: edges([post('p1', member, 'Same here.'), answer, post('p3', staff, 'We fixed it in 4.2.1.')]),
+      },
+    });
+    renderWithProviders(<ThreadPage id="t1" />, { mocks: [mock, viewerMock(null)] });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'My card is refused online' })).toBeInTheDocument();
+    const accepted = screen.getByRole('region', { name: 'Accepted answer' });
+    expect(within(accepted).getByText('Enable 3-D Secure.')).toBeInTheDocument();
+    expect(within(accepted).getByText('Expert')).toBeInTheDocument();
+    expect(within(accepted).getByText('Accepted by Ana Asker')).toBeInTheDocument();
+
+    const replies = screen.getByRole('region', { name: '3 replies' });
+    const articles = within(replies).getAllByRole('article');
+    expect(articles.map((a) => a.getAttribute('aria-label')?.split(',')[0])).toEqual(['Marc Member', 'Sarah Staff']);
+    expect(within(articles[1]).getByText('Official answer')).toBeInTheDocument();
+    expect(within(articles[1]).getByText('Staff')).toBeInTheDocument();
+    // Question, accepted answer first, then the others: in reading order.
+    const order = screen.getAllByRole('article').map((a) => a.getAttribute('aria-label')?.split(',')[0]);
+    expect(order).toEqual(['Ana Asker', 'Eva Expert', 'Marc Member', 'Sarah Staff']);
+  });
+
+  it('offers to accept an answer only to whom may, and never on the question', async () => {
+    const replies = { __typename: 'PostConnection', totalCount: 1, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' }, edges: edges([post('p1', expert, 'Try this.')]) };
+    const { unmount } = renderWithProviders(<ThreadPage id="t1" />, { mocks: [page({ repliesCount: 1, posts: replies }), viewerMock({ id: 'm1', role: 'MEMBER' })] });
+    await screen.findByText('Try this.');
+    expect(screen.queryByRole('button', { name: 'Accept this answer' })).toBeNull();
+    unmount();
+
+    renderWithProviders(<ThreadPage id="t1" />, {
+      mocks: [page({ repliesCount: 1, posts: replies, viewerCanAcceptAnswer: true }), viewerMock({ id: 'asker', role: 'MEMBER' })],
+    });
+    await screen.findByText('Try this.');
+    expect(screen.getAllByRole('button', { name: 'Accept this answer' })).toHaveLength(1);
+  });
+
+  it('thanks a post at once, and shows the count', async () => {
+    const replies = { __typename: 'PostConnection', totalCount: 1, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' }, edges: edges([post('p1', expert, 'Try this.', { thanksCount: 1 })]) };
+    renderWithProviders(<ThreadPage id="t1" />, {
+      mocks: [
+        page({ repliesCount: 1, posts: replies }),
+        viewerMock({ id: 'asker', role: 'MEMBER' }),
+        {
+          request: { query: ThankMutation, variables: { input: { postId: 'p1' } } },
+          result: { data: { thank: { __typename: 'Post', id: 'p1', thanksCount: 2, viewerHasThanked: true } } },
+        },
+      ],
+    });
+    const thank = await screen.findByRole('button', { name: 'Thank Eva Expert for this post' });
+    await screen.findByRole('button', { name: 'Thank Ana Asker for this post' });
+    expect(thank).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.setup().click(thank);
+    expect(await screen.findByText('2 thanks')).toBeInTheDocument();
+    expect(thank).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('tells that the case continues privately, and that a locked thread takes no reply', async () => {
+    renderWithProviders(<ThreadPage id="t1" />, {
+      mocks: [
+        page({
+          locked: true,
+          lockReason: 'Off-topic',
+          viewerCanReply: false,
+          privateFollowUp: { __typename: 'PrivateFollowUpNotice', startedAt: '2026-11-20T11:00:00.000Z', followUpId: null, agent: staff },
+        }),
+        viewerMock({ id: 'm1', role: 'MEMBER' }),
+      ],
+      language: 'fr',
+    });
+    expect(await screen.findByText('Ce dossier se poursuit en privé avec Sarah Staff.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Ouvrir la conversation privée' })).toBeNull();
+    expect(screen.getByText('Cette discussion est verrouillée (Off-topic) : elle n’accepte plus de réponse.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Publier ma réponse' })).toBeNull();
+  });
+
+  it('shows earlier versions of an edited post to everyone', async () => {
+    const edited = post('q1', user('asker', 'Ana Asker'), 'Now with details.', {
+      isQuestion: true,
+      editedAt: '2026-11-20T09:30:00.000Z',
+      revisions: [{ __typename: 'PostRevision', id: 'r1', bodyHtml: '<p>First version.</p>', writtenAt: '2026-11-20T09:00:00.000Z', replacedAt: '2026-11-20T09:30:00.000Z' }],
+    });
+    renderWithProviders(<ThreadPage id="t1" />, { mocks: [page({ question: edited }), viewerMock(null)] });
+    await userEvent.setup().click(await screen.findByText('1 earlier version'));
+    expect(screen.getByText('First version.')).toBeVisible();
+  });
+
+  it('shows the API’s sentence when the thread does not exist', async () => {
+    renderWithProviders(<ThreadPage id="t1" />, {
+      mocks: [
+        { request: { query: ThreadPageQuery, variables: { id: 't1' } }, result: { errors: [{ message: 'There is no such thread.', extensions: { code: 'NOT_FOUND' } }] } },
+        viewerMock(null),
+      ],
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is no such thread.');
+  });
+});

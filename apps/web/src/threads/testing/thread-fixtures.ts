@@ -1,0 +1,67 @@
+import { ThreadsViewerQuery } from '../hooks/useThreadsViewer';
+
+/** API answers for the threads component tests, shaped exactly like the operations' selections. */
+export function viewerMock(viewer: { id: string; role: string } | null) {
+  return {
+    request: { query: ThreadsViewerQuery },
+    result: { data: { me: viewer && { __typename: 'User', ...viewer } } },
+    maxUsageCount: 10,
+  };
+}
+
+export const user = (id: string, displayName: string, role = 'MEMBER') => ({ __typename: 'User' as const, id, displayName, role, reputation: 12 });
+
+export function post(id: string, author: ReturnType<typeof user>, body: string, extra: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Post' as const,
+    id,
+    threadId: 't1',
+    isQuestion: false,
+    bodyHtml: `<p>${body}</p>`,
+    bodyMarkdown: body,
+    isOfficial: author.role === 'STAFF',
+    isAcceptedAnswer: false,
+    thanksCount: 0,
+    viewerHasThanked: false,
+    viewerCanEdit: false,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    editedAt: null,
+    author,
+    revisions: [],
+    ...extra,
+  };
+}
+
+export function thread(extra: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Thread' as const,
+    id: 't1',
+    title: 'My card is refused online',
+    status: 'OPEN',
+    language: 'en',
+    locked: false,
+    lockReason: null,
+    pinned: false,
+    repliesCount: 0,
+    createdAt: '2026-11-20T09:00:00.000Z',
+    lastActivityAt: '2026-11-20T10:00:00.000Z',
+    resolvedAt: null,
+    viewerCanReply: true,
+    viewerCanAcceptAnswer: false,
+    viewerCanResolve: false,
+    viewerCanStartPrivateFollowUp: false,
+    space: { __typename: 'Space', id: 's1', slug: 'help', name: 'Help' },
+    author: user('asker', 'Ana Asker'),
+    acceptedBy: null,
+    sla: null,
+    privateFollowUp: null,
+    question: post('q1', user('asker', 'Ana Asker'), 'It says declined.', { isQuestion: true }),
+    acceptedAnswer: null,
+    posts: { __typename: 'PostConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+    ...extra,
+  };
+}
+
+export function edges<T>(nodes: T[]) {
+  return nodes.map((node, i) => ({ __typename: 'PostEdge', cursor: `c${i}`, node }));
+}
