@@ -24,6 +24,6 @@ export class SearchResolver {
 
   @Query(() => [ThreadType], { description: 'Threads close to a title being typed: answered ones for HELP, ideas for IDEAS.' })
   async similar(@Args() args: SimilarArgs): Promise<ThreadType[]> {
-    return (await this.service.similar(args.title, args.kind, args.first)).map(ThreadType.from);
+    return (await this.service.similar(args.title, args.kind, args.first)).map((t) => ThreadType.from(t));
   }
 }

@@ -26,7 +26,7 @@ export class PrivateFollowUpsResolver {
 
   @Query(() => PrivateFollowUpConnection, { description: 'The viewer’s private follow-ups (every one for staff), newest first.' })
   async privateFollowUps(@Args() args: PageArgs, @CurrentViewer() viewer: Viewer): Promise<ConnectionShape<PrivateFollowUpType>> {
-    return mapConnection(await this.threads.privateFollowUps(viewer, args.first, args.after), PrivateFollowUpType.from);
+    return mapConnection(await this.threads.privateFollowUps(viewer, args.first, args.after), (f) => PrivateFollowUpType.from(f));
   }
 
   @Mutation(() => PrivateFollowUpType, { description: 'Staff: continue a confidential case privately with the asker. The thread stays public.' })
@@ -56,7 +56,7 @@ export class PrivateFollowUpsResolver {
 
   @ResolveField(() => [PrivateMessageType], { description: 'Oldest first.' })
   async messages(@Parent() followUp: PrivateFollowUpType, @Context() ctx: GraphQLContext): Promise<PrivateMessageType[]> {
-    return ((await threadLoaders(ctx, this.threads).messagesByFollowUpId.load(followUp.id)) ?? []).map(PrivateMessageType.from);
+    return ((await threadLoaders(ctx, this.threads).messagesByFollowUpId.load(followUp.id)) ?? []).map((m) => PrivateMessageType.from(m));
   }
 }
 

@@ -43,12 +43,12 @@ export class ThreadsResolver {
     const connection = await this.service.threads(args);
     const loaders = threadLoaders(ctx, this.service);
     for (const edge of connection.edges) loaders.threadsById.prime(edge.node.id, edge.node);
-    return mapConnection(connection, ThreadType.from);
+    return mapConnection(connection, (t) => ThreadType.from(t));
   }
 
   @Query(() => ThreadConnection, { description: 'Staff and moderators: open help threads, overdue first, then by the nearest deadline.' })
   async slaQueue(@Args() args: PageArgs, @CurrentViewer() viewer: Viewer): Promise<ConnectionShape<ThreadType>> {
-    return mapConnection(await this.service.slaQueue(viewer, args.first, args.after), ThreadType.from);
+    return mapConnection(await this.service.slaQueue(viewer, args.first, args.after), (t) => ThreadType.from(t));
   }
 
   @Mutation(() => ThreadType, { description: 'Asks a question in a HELP space (staff may also post in announcements).' })
@@ -102,7 +102,7 @@ export class ThreadsResolver {
 
   @ResolveField(() => PostConnection, { description: 'The replies, oldest first (the question is `question`).' })
   async posts(@Parent() thread: ThreadType, @Args() args: PageArgs): Promise<ConnectionShape<PostType>> {
-    return mapConnection(await this.service.replies(thread.id, thread.repliesCount, args.first, args.after), PostType.from);
+    return mapConnection(await this.service.replies(thread.id, thread.repliesCount, args.first, args.after), (p) => PostType.from(p));
   }
 
   @ResolveField(() => PrivateFollowUpNoticeType, {
