@@ -120,6 +120,18 @@ describe('listing threads', () => {
     expect((await who.visitor.request(`{ thread(id: "nope") { id } }`)).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(codeOf(await who.visitor.request(`{ thread(id: "00000000-0000-4000-8000-000000000000") { id } }`))).toBe('NOT_FOUND');
   });
+
+  it('refuses a hand-made cursor of the right shape but wrong values as bad input, never as an internal error', async () => {
+    const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const thread = await ask(who.asker.agent, space.help, 'Cursor target');
+    const checks = [
+      who.visitor.request(THREADS, { after: forged([true, 'not a date', 'x']) }),
+      who.visitor.request(THREADS, { after: forged(['yes', new Date().toISOString(), '00000000-0000-4000-8000-000000000000']) }),
+      who.visitor.request(`query ($id: ID!, $after: String) { thread(id: $id) { posts(after: $after) { totalCount } } }`, { id: thread.id, after: forged([1, 2]) }),
+      who.staff.agent.request(QUEUE, { after: forged([new Date().toISOString(), 'not-a-uuid']) }),
+    ];
+    for (const result of await Promise.all(checks)) expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
 });
 
 describe('private follow-up', () => {

@@ -4,7 +4,8 @@ import { hasAtLeastRole, Language, REPUTATION } from '@parvis/domain';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { markdownToText, renderMarkdown } from '../common/markdown';
-import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
+import { ConnectionShape, toConnection } from '../common/pagination';
+import { instantAndId, pinnedInstantAndId } from './cursors';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
@@ -310,7 +311,7 @@ export class ThreadsService {
     if (!hasAtLeastRole(reader.role, 'STAFF')) query.where('f.asker_id = :reader', { reader: reader.id });
     const total = await query.getCount();
     if (after) {
-      const [at, id] = decodeCursor(after, 2);
+      const [at, id] = instantAndId(after);
       query.andWhere('(f.created_at, f.id) < (:at, :id)', { at, id });
     }
     const rows = await query.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC').limit(first + 1).getMany();
@@ -335,8 +336,7 @@ export class ThreadsService {
     const column = args.sort === 'NEWEST' ? 't.created_at' : 't.last_activity_at';
     const field: 'createdAt' | 'lastActivityAt' = args.sort === 'NEWEST' ? 'createdAt' : 'lastActivityAt';
     if (args.after) {
-      const [pinned, at, id] = decodeCursor(args.after, 3);
-      if (typeof pinned !== 'boolean') throw badInput('after', 'after is not a cursor from this list.');
+      const [pinned, at, id] = pinnedInstantAndId(args.after);
       query.andWhere(`(t.pinned, ${column}, t.id) < (:pinned, :at, :id)`, { pinned, at, id });
     }
     const rows = await query
@@ -352,7 +352,7 @@ export class ThreadsService {
   async replies(threadId: string, total: number, first: number, after?: string): Promise<ConnectionShape<Post>> {
     const query = this.db.getRepository(Post).createQueryBuilder('p').where('p.thread_id = :threadId AND NOT p.is_question', { threadId });
     if (after) {
-      const [at, id] = decodeCursor(after, 2);
+      const [at, id] = instantAndId(after);
       query.andWhere('(p.created_at, p.id) > (:at, :id)', { at, id });
     }
     const rows = await query.orderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC').limit(first + 1).getMany();
@@ -381,7 +381,7 @@ export class ThreadsService {
       .where(`t.status = 'OPEN' AND t.first_response_due_at IS NOT NULL`);
     const total = await query.getCount();
     if (after) {
-      const [at, id] = decodeCursor(after, 2);
+      const [at, id] = instantAndId(after);
       query.andWhere(`(${next}, t.id) > (:at, :id)`, { at, id });
     }
     const rows = await query
