@@ -372,3 +372,24 @@ describe('never deleting', () => {
     }
   });
 });
+
+describe('the posting limit', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp({ POST_LIMIT_PER_MEMBER: '3', POST_LIMIT_WINDOW_SECONDS: '600' });
+  });
+  afterAll(() => limited.close());
+
+  it('refuses a member’s posts beyond the limit with RATE_LIMITED, writing nothing, and never limits staff', async () => {
+    const [helpSpace] = await limited.db.query(`INSERT INTO spaces (slug, name, kind) VALUES ('help', 'Help', 'HELP') RETURNING id`);
+    const crowd = await people(limited);
+    const thread = await ask(crowd.asker.agent, helpSpace.id);
+    await reply(crowd.asker.agent, thread.id);
+    await reply(crowd.asker.agent, thread.id);
+    const result = await crowd.asker.agent.request(REPLY, { input: { threadId: thread.id, bodyMarkdown: 'One too many' } });
+    expect(codeOf(result)).toBe('RATE_LIMITED');
+    expect(result.errors?.[0].message).toMatch(/Wait a few minutes/);
+    expect(Number((await limited.db.query('SELECT count(*) FROM posts'))[0].count)).toBe(3);
+    for (let i = 0; i < 4; i++) await reply(crowd.staff.agent, thread.id);
+  });
+});
