@@ -117,6 +117,29 @@ describe('a campaign with a vote budget', () => {
   });
 });
 
+describe('a staff member', () => {
+  it('starts a campaign from the idea box and lands on its page, with the vote budget shown', async () => {
+    const local = (ms: number) => {
+      const d = new Date(Date.now() + ms);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    };
+    const staff = await as(DEMO.staff.email);
+    await staff.goto('/s/ideas');
+    await staff.getByText('Start a campaign').click();
+    await staff.getByLabel('Campaign title').fill('Our winter treat');
+    await staff.getByLabel('The question to the community').fill('Which winter treat should we bring back?');
+    await staff.getByLabel('Opens at').fill(local(-3_600_000));
+    await staff.getByLabel('Closes at').fill(local(2 * 86_400_000));
+    await staff.getByLabel('Votes per member').fill('1');
+    await staff.getByRole('button', { name: 'Start the campaign' }).click();
+    await staff.getByRole('heading', { name: 'Our winter treat' }).waitFor();
+    await staff.getByText('You have 1 vote left.').waitFor();
+    await staff.getByRole('timer').getByText(/^Closes in 1 d 23 h/).waitFor();
+    await staff.context().close();
+  });
+});
+
 describe('the roadmap', () => {
   it('shows planned, in-progress and launched ideas in three columns', async () => {
     const context = await newVisitor(browser, parvis.baseUrl, 'es-ES');

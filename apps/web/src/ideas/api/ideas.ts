@@ -19,8 +19,8 @@ export const IdeaCardFields = graphql(`
 `);
 
 export const IdeaBoardQuery = graphql(`
-  query IdeaBoard($sort: IdeaSort, $status: IdeaStatus, $campaignId: ID, $first: Int, $after: String) {
-    ideas(sort: $sort, status: $status, campaignId: $campaignId, first: $first, after: $after) {
+  query IdeaBoard($spaceId: ID, $sort: IdeaSort, $status: IdeaStatus, $campaignId: ID, $first: Int, $after: String) {
+    ideas(spaceId: $spaceId, sort: $sort, status: $status, campaignId: $campaignId, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -204,6 +204,14 @@ export const CampaignPageQuery = graphql(`
           ...IdeaCardFields
         }
       }
+    }
+  }
+`);
+
+export const CreateCampaignMutation = graphql(`
+  mutation CreateCampaign($input: CreateCampaignInput!) {
+    createCampaign(input: $input) {
+      id
     }
   }
 `);

@@ -19,7 +19,7 @@ const idea = (id: string, title: string, votesCount: number, extra: Record<strin
   ...extra,
 });
 
-const board = (nodes: ReturnType<typeof idea>[], variables: Record<string, unknown> = { sort: 'TOP', status: null, first: 20 }) => ({
+const board = (nodes: ReturnType<typeof idea>[], variables: Record<string, unknown> = { spaceId: 's1', sort: 'TOP', status: null, first: 20 }) => ({
   request: { query: IdeaBoardQuery, variables },
   result: {
     data: {
@@ -36,11 +36,11 @@ const noCampaigns = { request: { query: CampaignsQuery }, result: { data: { camp
 
 describe('the idea board', () => {
   it('lists ideas with their votes, status and comments, and sorts them on request', async () => {
-    renderWithProviders(<IdeaBoard />, {
+    renderWithProviders(<IdeaBoard spaceId="s1" />, {
       mocks: [
         noCampaigns,
         board([idea('i1', 'Oat milk', 9), idea('i2', 'Dark mode', 3, { status: 'PLANNED' })]),
-        board([idea('i2', 'Dark mode', 3, { status: 'PLANNED' }), idea('i1', 'Oat milk', 9)], { sort: 'NEW', status: null, first: 20 }),
+        board([idea('i2', 'Dark mode', 3, { status: 'PLANNED' }), idea('i1', 'Oat milk', 9)], { spaceId: 's1', sort: 'NEW', status: null, first: 20 }),
       ],
     });
     const first = await screen.findByRole('article', { name: 'Oat milk' });
@@ -56,7 +56,7 @@ describe('the idea board', () => {
 
   it('shows a vote at once, and takes it back with the reason when the API refuses it', async () => {
     const refusal = 'You have used all 2 of your votes in “Summer”.';
-    renderWithProviders(<IdeaBoard />, {
+    renderWithProviders(<IdeaBoard spaceId="s1" />, {
       mocks: [
         noCampaigns,
         board([idea('i1', 'Mango & chili', 4)]),
@@ -78,7 +78,7 @@ describe('the idea board', () => {
   });
 
   it('counts an accepted vote and marks the button pressed', async () => {
-    renderWithProviders(<IdeaBoard />, {
+    renderWithProviders(<IdeaBoard spaceId="s1" />, {
       language: 'fr',
       mocks: [
         noCampaigns,
@@ -96,7 +96,7 @@ describe('the idea board', () => {
   });
 
   it('offers no vote on a launched idea', async () => {
-    renderWithProviders(<IdeaBoard />, { mocks: [noCampaigns, board([idea('i1', 'Oat milk', 9, { status: 'LAUNCHED', votingOpen: false })])] });
+    renderWithProviders(<IdeaBoard spaceId="s1" />, { mocks: [noCampaigns, board([idea('i1', 'Oat milk', 9, { status: 'LAUNCHED', votingOpen: false })])] });
     expect(await screen.findByText('Voting closed')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Vote for/ })).toBeNull();
   });

@@ -2,23 +2,28 @@ import { useQuery } from '@apollo/client/react';
 import { IDEA_SORTS, SETTABLE_IDEA_STATUSES, type IdeaSort, type IdeaStatus } from '@parvis/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { IdeaBoardQuery } from '../api/ideas';
 import { CampaignList } from './CampaignList';
+import { CreateCampaignForm } from './CreateCampaignForm';
 import { IdeaCard } from './IdeaCard';
 
 export const BOARD_PAGE_SIZE = 20;
 
-/** The idea box: ideas by most voted, trending or newest, filtered by status, 20 at a time. */
-export function IdeaBoard() {
+/**
+ * An idea box space: its campaigns, then its ideas by most voted, trending or newest,
+ * filtered by status, 20 at a time. Staff also see the form to start a campaign.
+ */
+export function IdeaBoard({ spaceId, canManage = false }: { spaceId: string; canManage?: boolean }) {
   const { t } = useTranslation('ideas');
+  const navigate = useNavigate();
   const sortId = useId();
   const statusId = useId();
   const [sort, setSort] = useState<IdeaSort>('TOP');
   const [status, setStatus] = useState<IdeaStatus | ''>('');
-  const variables = { sort, status: status || null, first: BOARD_PAGE_SIZE };
+  const variables = { spaceId, sort, status: status || null, first: BOARD_PAGE_SIZE };
   const { data, loading, error, fetchMore } = useQuery(IdeaBoardQuery, { variables });
   const ideas = data?.ideas;
 
@@ -42,6 +47,12 @@ export function IdeaBoard() {
         </nav>
       </div>
       <CampaignList />
+      {canManage && (
+        <details className="new-campaign">
+          <summary>{t('newCampaign.open')}</summary>
+          <CreateCampaignForm spaceId={spaceId} onCreated={(id) => void navigate(`/campaigns/${id}`)} />
+        </details>
+      )}
       <div className="filters">
         <div className="field field-inline">
           <label htmlFor={sortId}>{t('board.sort')}</label>
