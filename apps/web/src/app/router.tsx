@@ -15,6 +15,7 @@ import { NewThreadRoute } from './routes/NewThreadRoute';
 import { SearchRoute } from './routes/SearchRoute';
 import { SlaQueueRoute } from './routes/SlaQueueRoute';
 import { PrivateFollowUpRoute } from './routes/PrivateFollowUpRoute';
+import { ProfileRoute } from './routes/ProfileRoute';
 
 /** Every page of the app. A feature adds its routes here, one line each, inside the layout. */
 export const routes: RouteObject[] = [
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
       { path: 'search', element: <SearchRoute /> },
       { path: 'staff/sla', element: <SlaQueueRoute /> },
       { path: 'follow-ups/:id', element: <PrivateFollowUpRoute /> },
+      { path: 'u/:id', element: <ProfileRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

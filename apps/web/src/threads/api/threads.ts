@@ -319,3 +319,17 @@ export const SendPrivateMessageMutation = graphql(`
     }
   }
 `);
+
+export const ContributorQuery = graphql(`
+  query Contributor($id: ID!) {
+    user(id: $id) {
+      id
+      displayName
+      role
+      reputation
+      thanksReceived
+      acceptedAnswers
+      createdAt
+    }
+  }
+`);

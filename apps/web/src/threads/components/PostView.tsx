@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RoleBadge } from '../../components/RoleBadge';
 import type { PostFieldsFragment } from '../../gql/graphql';
@@ -52,7 +53,10 @@ export function PostView({ post, canAccept, signedIn, onChanged }: PostViewProps
   return (
     <article className={classes} aria-label={`${post.author.displayName}, ${formatDateTime(post.createdAt, language)}`}>
       <header className="post-header">
-        <span className="post-author">{post.author.displayName}</span> <RoleBadge role={post.author.role} />
+        <Link to={`/u/${post.author.id}`} className="post-author">
+          {post.author.displayName}
+        </Link>{' '}
+        <RoleBadge role={post.author.role} />
         {post.isOfficial && <span className="chip chip-official">{t('post.official')}</span>}
         {post.isAcceptedAnswer && <span className="chip chip-answered">{t('post.accepted')}</span>}
         <span className="post-date">

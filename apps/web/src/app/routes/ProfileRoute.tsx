@@ -1,0 +1,7 @@
+import { useParams } from 'react-router';
+import { ContributorProfile } from '../../threads/components/ContributorProfile';
+
+export function ProfileRoute() {
+  const { id = '' } = useParams();
+  return <ContributorProfile id={id} />;
+}
