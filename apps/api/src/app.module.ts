@@ -21,6 +21,7 @@ import { ThreadsModule } from './threads/threads.module';
 import { SearchModule } from './search/search.module';
 import { IdeasModule } from './ideas/ideas.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ModerationModule } from './moderation/moderation.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -58,6 +59,7 @@ export class AppModule {
         SearchModule,
         IdeasModule,
         NotificationsModule,
+        ModerationModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -12,7 +12,11 @@ import { Idea } from '../ideas/idea.entity';
 import { IdeaVote } from '../ideas/idea-vote.entity';
 import { IdeaStatusChange } from '../ideas/idea-status-change.entity';
 import { Notification } from '../notifications/notification.entity';
+import { ModerationAction } from '../moderation/moderation-action.entity';
+import { Flag } from '../moderation/flag.entity';
+import { CrisisBanner } from '../moderation/crisis-banner.entity';
 
 /** Every table's entity. A new entity is added here and in a migration. */
 export const ENTITIES = [User, Session, RateLimitHit, Space, Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage,
-  Campaign, Idea, IdeaVote, IdeaStatusChange, Notification];
+  Campaign, Idea, IdeaVote, IdeaStatusChange, Notification,
+  ModerationAction, Flag, CrisisBanner];

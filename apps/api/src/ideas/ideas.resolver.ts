@@ -6,6 +6,7 @@ import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
+import { readableBody } from '../moderation/post-visibility';
 import { PostConnection, PostType } from '../threads/post.type';
 import { CampaignType } from './campaign.type';
 import { IdeaConnection, IdeaStatusChangeType, IdeaType } from './idea.type';
@@ -66,14 +67,16 @@ export class IdeasResolver {
     return UserType.from((await usersById(ctx, this.identity).load(idea.authorId))!, viewer);
   }
 
-  @ResolveField(() => String, { description: 'The idea’s description as sanitized HTML.' })
+  @ResolveField(() => String, { description: 'The idea’s description as sanitized HTML; empty when a moderator hid it from the viewer (see bodyPost.hidden).' })
   async body(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
-    return (await ideaLoaders(ctx, this.ideas).body.load(idea.threadId))?.bodyHtml ?? '';
+    const post = await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
+    return post ? readableBody(post, ctx.req.viewer ?? null).bodyHtml : '';
   }
 
-  @ResolveField(() => String, { description: 'The idea’s description as its author wrote it (Markdown).' })
+  @ResolveField(() => String, { description: 'The idea’s description as its author wrote it (Markdown); empty when hidden from the viewer.' })
   async bodyMarkdown(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
-    return (await ideaLoaders(ctx, this.ideas).body.load(idea.threadId))?.bodyMarkdown ?? '';
+    const post = await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
+    return post ? readableBody(post, ctx.req.viewer ?? null).bodyMarkdown : '';
   }
 
   @ResolveField(() => PostType, { description: 'The first post of the idea’s thread: its body, with revisions and thanks.' })

@@ -20,6 +20,7 @@ import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { User } from '../identity/user.entity';
+import { ModerationLogService } from '../moderation/moderation-log.service';
 import { NotificationsService, Recipients } from '../notifications/notifications.service';
 import { Space } from '../spaces/space.entity';
 import { Post } from '../threads/post.entity';
@@ -71,6 +72,7 @@ export class IdeasService {
     private readonly notifications: NotificationsService,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moderationLog: ModerationLogService,
   ) {}
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
@@ -392,7 +394,16 @@ export class IdeasService {
         actorId: staff.id,
         data: { from, to: input.status },
       });
-      return this.idea(input.ideaId, tx);
+      const idea = await this.idea(input.ideaId, tx);
+      await this.moderationLog.record(tx, {
+        action: 'IDEA_STATUS_CHANGED',
+        actorId: staff.id,
+        targetType: 'IDEA',
+        targetId: idea.id,
+        reason: response,
+        details: { threadId: idea.threadId, title: idea.title, from, to: input.status },
+      });
+      return idea;
     });
   }
 
@@ -450,6 +461,13 @@ export class IdeasService {
         changedById: moderator.id,
         mergedIntoId: target.id,
         votesMoved: moved.length,
+      });
+      await this.moderationLog.record(tx, {
+        action: 'IDEA_MERGED',
+        actorId: moderator.id,
+        targetType: 'IDEA',
+        targetId: source.id,
+        details: { threadId: source.threadId, title: source.title, intoIdeaId: target.id, intoTitle: target.title, votesMoved: moved.length },
       });
       return this.idea(source.id, tx);
     });

@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { ModerationLogModule } from '../moderation/moderation-log.module';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { Session } from './session.entity';
@@ -9,7 +10,7 @@ import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session])],
+  imports: [TypeOrmModule.forFeature([User, Session]), ModerationLogModule],
   providers: [IdentityService, SessionsService, IdentityResolver, RateLimitService],
   exports: [IdentityService],
 })

@@ -9,6 +9,7 @@ import { badInput, conflict, forbidden, notFound, unauthenticated } from '../com
 import { requireRole, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { ModerationLogService } from '../moderation/moderation-log.service';
 import { RegisterInput, SetRoleInput, SignInInput } from './identity.inputs';
 import { IssuedSession, RequestMeta, SessionsService } from './sessions.service';
 import { User } from './user.entity';
@@ -33,6 +34,7 @@ export class IdentityService {
     private readonly sessions: SessionsService,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moderationLog: ModerationLogService,
   ) {}
 
   async register(input: RegisterInput, meta: RequestMeta): Promise<{ user: User; session: IssuedSession }> {
@@ -100,8 +102,20 @@ export class IdentityService {
       // An admin demoting themself could leave the community with no admin at all.
       throw forbidden('You cannot change your own role; ask another admin.');
     }
-    const user = await this.user(input.userId);
-    await this.users.update({ id: user.id }, { role: input.role });
-    return { ...user, role: input.role };
+    // The change and its public log entry are written together or not at all.
+    return this.users.manager.transaction(async (tx) => {
+      const user = await tx.findOne(User, { where: { id: input.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('No one has this id.');
+      if (user.role === input.role) return user;
+      await tx.update(User, { id: user.id }, { role: input.role });
+      await this.moderationLog.record(tx, {
+        action: 'ROLE_CHANGED',
+        actorId: admin.id,
+        targetType: 'USER',
+        targetId: user.id,
+        details: { displayName: user.displayName, from: user.role, to: input.role },
+      });
+      return { ...user, role: input.role };
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SpaceKind } from '@parvis/domain';
 import { DataSource, In } from 'typeorm';
+import { publicPostSql } from '../moderation/post-visibility';
 import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
 
@@ -20,7 +21,7 @@ export interface SearchHit {
  * question, so hiding a question hides its thread's title from search too.
  */
 export function searchablePost(alias: string): string {
-  return `${alias}.id IS NOT NULL`;
+  return publicPostSql(alias);
 }
 
 /** The query in the three languages at once: a French query finds French threads, and so on. */

@@ -5,6 +5,7 @@ import { Space } from '../spaces/space.entity';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { seedThreads } from '../threads/threads.seed';
 import { seedIdeas } from '../ideas/ideas.seed';
+import { seedModeration } from '../moderation/moderation.seed';
 
 /**
  * Fills an empty database with a small demo community: one account per role and the spaces.
@@ -20,6 +21,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> 
     await seedSpaces(tx);
     await seedThreads(tx);
     await seedIdeas(tx);
+    await seedModeration(tx);
     return true;
   });
 }

@@ -1,3 +1,4 @@
+import { CHARTER_RULES, CharterRule, Tone, TONES } from '@parvis/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Thread } from './thread.entity';
@@ -13,6 +14,12 @@ import { Thread } from './thread.entity';
 @Index('posts_author_id_idx', ['authorId'])
 // One question per thread, enforced by the database.
 @Index('posts_one_question_per_thread_key', ['threadId'], { unique: true, where: 'is_question' })
+// Moderation (issue 5): a hidden post always says who hid it and under which charter rule.
+@Check('posts_hidden_check', `(hidden_at IS NULL) = (hidden_by_id IS NULL) AND (hidden_at IS NULL) = (hidden_reason IS NULL)`)
+@Check('posts_hidden_reason_check', `hidden_reason IS NULL OR hidden_reason IN (${CHARTER_RULES.map((r) => `'${r}'`).join(', ')})`)
+@Check('posts_answered_check', `(answered_by_post_id IS NULL) = (answered_at IS NULL) AND (answered_at IS NULL) = (answered_marked_by_id IS NULL) AND answered_by_post_id IS DISTINCT FROM id`)
+@Check('posts_tone_check', `(tone IS NULL) = (tone_score IS NULL) AND (tone IS NULL OR tone IN (${TONES.map((t) => `'${t}'`).join(', ')}))`)
+@Index('posts_negative_unanswered_idx', ['createdAt'], { where: `tone = 'NEGATIVE' AND answered_by_post_id IS NULL AND hidden_at IS NULL` })
 export class Post {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'posts_pkey' })
   id: string;
@@ -52,6 +59,51 @@ export class Post {
 
   @Column({ type: 'timestamptz', nullable: true })
   editedAt: Date | null;
+
+  // ─── Moderation (issue 5: apps/api/src/moderation) ──────────────────────────────────────
+
+  /** Hidden by a moderator for a charter breach: never deleted; visitors see a public notice instead. */
+  @Column({ type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  hiddenById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'hidden_by_id', foreignKeyConstraintName: 'posts_hidden_by_id_fkey' })
+  hiddenBy?: User;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  hiddenReason: CharterRule | null;
+
+  /** The moderator's explanation shown with the notice, if any. */
+  @Column({ type: 'text', nullable: true })
+  hiddenNote: string | null;
+
+  /** Marked answered by this reply (typically a negative post answered by the brand). */
+  @Column({ type: 'uuid', nullable: true })
+  answeredByPostId: string | null;
+
+  @ManyToOne(() => Post, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'answered_by_post_id', foreignKeyConstraintName: 'posts_answered_by_post_id_fkey' })
+  answeredByPost?: Post;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  answeredMarkedById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'answered_marked_by_id', foreignKeyConstraintName: 'posts_answered_marked_by_id_fkey' })
+  answeredMarkedBy?: User;
+
+  /** Tone of the text (libs/shared/domain tone.ts), computed at every write; null until scored. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  tone: Tone | null;
+
+  @Column({ type: 'real', nullable: true })
+  toneScore: number | null;
 
   /**
    * Full-text search document of its plain text, in the thread's language, accent-insensitive. Kept up to

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CharterRule, Tone } from '@parvis/domain';
 import { Connection } from '../common/pagination';
 import { Post } from './post.entity';
 
@@ -21,11 +22,20 @@ export class PostType {
   @Field({ description: 'The first post of a thread: its question (or an idea’s body).' })
   isQuestion: boolean;
 
-  @Field({ description: 'Sanitized HTML rendered on the server from bodyMarkdown.' })
+  /** Not fields as such: resolved as `bodyHtml` / `bodyMarkdown` by PostsResolver, empty for readers a hidden post is hidden from. */
   bodyHtml: string;
-
-  @Field({ description: 'The Markdown the author wrote.' })
   bodyMarkdown: string;
+
+  /** Moderation (apps/api/src/moderation): resolved as `hidden`, `answered`, `tone` by PostModerationResolver. */
+  hiddenAt: Date | null;
+  hiddenById: string | null;
+  hiddenReason: CharterRule | null;
+  hiddenNote: string | null;
+  answeredByPostId: string | null;
+  answeredAt: Date | null;
+  answeredMarkedById: string | null;
+  tone: Tone | null;
+  toneScore: number | null;
 
   @Field({ description: 'Written by the brand’s staff: an official answer.' })
   isOfficial: boolean;
@@ -51,6 +61,15 @@ export class PostType {
       thanksCount: post.thanksCount,
       createdAt: post.createdAt,
       editedAt: post.editedAt,
+      hiddenAt: post.hiddenAt,
+      hiddenById: post.hiddenById,
+      hiddenReason: post.hiddenReason,
+      hiddenNote: post.hiddenNote,
+      answeredByPostId: post.answeredByPostId,
+      answeredAt: post.answeredAt,
+      answeredMarkedById: post.answeredMarkedById,
+      tone: post.tone,
+      toneScore: post.toneScore,
     });
   }
 }

@@ -1,11 +1,12 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { THREAD_LIMITS } from '@parvis/domain';
+import { canReadPost, THREAD_LIMITS } from '@parvis/domain';
 import { badInput } from '../common/domain-error';
 import { renderMarkdown } from '../common/markdown';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
+import { readableBody } from '../moderation/post-visibility';
 import { PostRevisionType, PostType } from './post.type';
 import { EditPostInput, PostIdInput, ReplyInput } from './threads.inputs';
 import { threadLoaders } from './threads.loaders';
@@ -47,9 +48,19 @@ export class PostsResolver {
     return UserType.from((await usersById(ctx, this.identity).load(post.authorId))!, ctx.req.viewer ?? null);
   }
 
-  @ResolveField(() => [PostRevisionType], { description: 'Earlier versions, newest first; readable by everyone.' })
+  @ResolveField(() => String, { description: 'Sanitized HTML rendered on the server from bodyMarkdown; empty when the post is hidden from the viewer (see `hidden`).' })
+  bodyHtml(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): string {
+    return readableBody(post, viewer).bodyHtml;
+  }
+
+  @ResolveField(() => String, { description: 'The Markdown the author wrote; empty when the post is hidden from the viewer (see `hidden`).' })
+  bodyMarkdown(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): string {
+    return readableBody(post, viewer).bodyMarkdown;
+  }
+
+  @ResolveField(() => [PostRevisionType], { description: 'Earlier versions, newest first; readable by everyone who may read the post.' })
   async revisions(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostRevisionType[]> {
-    if (!post.editedAt) return [];
+    if (!post.editedAt || !canReadPost(ctx.req.viewer ?? null, post)) return [];
     const revisions = (await threadLoaders(ctx, this.threads).revisionsByPostId.load(post.id)) ?? [];
     return revisions.map((r) =>
       Object.assign(new PostRevisionType(), { id: r.id, bodyHtml: r.bodyHtml, bodyMarkdown: r.bodyMarkdown, writtenAt: r.writtenAt, replacedAt: r.createdAt }),

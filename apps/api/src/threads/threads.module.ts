@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { IdentityModule } from '../identity/identity.module';
+import { ModerationLogModule } from '../moderation/moderation-log.module';
 import { Space } from '../spaces/space.entity';
 import { PostRevision } from './post-revision.entity';
 import { Post } from './post.entity';
@@ -15,7 +16,7 @@ import { ThreadsService } from './threads.service';
 import { UserContributionsResolver } from './user-contributions.resolver';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage, Space]), IdentityModule],
+  imports: [TypeOrmModule.forFeature([Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage, Space]), IdentityModule, ModerationLogModule],
   providers: [
     ThreadsService,
     RateLimitService,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hasAtLeastRole, Language, REPUTATION } from '@parvis/domain';
+import { hasAtLeastRole, Language, REPUTATION, scoreTone } from '@parvis/domain';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { markdownToText, renderMarkdown } from '../common/markdown';
@@ -11,6 +11,7 @@ import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { User } from '../identity/user.entity';
+import { ModerationLogService } from '../moderation/moderation-log.service';
 import { Space } from '../spaces/space.entity';
 import { PostRevision } from './post-revision.entity';
 import { Post } from './post.entity';
@@ -58,6 +59,7 @@ export class ThreadsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moderationLog: ModerationLogService,
   ) {}
 
   // ─── Building blocks usable in another module's transaction ─────────────────────────────
@@ -173,6 +175,7 @@ export class ThreadsService {
         bodyHtml: renderMarkdown(input.bodyMarkdown),
         bodyText: markdownToText(input.bodyMarkdown),
         editedAt: now,
+        ...toneColumns(input.bodyMarkdown),
       });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
@@ -208,6 +211,15 @@ export class ThreadsService {
         answeredAt: thread.answeredAt ?? now,
         lastActivityAt: now,
       });
+      if (actor.id !== thread.authorId) {
+        await this.moderationLog.record(tx, {
+          action: 'ANSWER_ACCEPTED',
+          actorId: actor.id,
+          targetType: 'THREAD',
+          targetId: thread.id,
+          details: { threadId: thread.id, title: thread.title, answerPostId: post.id },
+        });
+      }
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
   }
@@ -220,6 +232,7 @@ export class ThreadsService {
       if (thread.status === 'RESOLVED') throw conflict('This thread is already resolved.');
       const now = new Date();
       await tx.update(Thread, { id: thread.id }, { status: 'RESOLVED', resolvedAt: now, lastActivityAt: now });
+      await this.recordOnOthersThread(tx, 'THREAD_RESOLVED', actor, thread);
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
   }
@@ -236,6 +249,7 @@ export class ThreadsService {
         resolvedAt: null,
         lastActivityAt: new Date(),
       });
+      await this.recordOnOthersThread(tx, 'THREAD_REOPENED', actor, thread);
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
   }
@@ -446,6 +460,12 @@ export class ThreadsService {
 
   // ─── Helpers ────────────────────────────────────────────────────────────────────────────
 
+  /** Moderation acts on someone else's thread: the asker resolving their own question is not logged. */
+  private async recordOnOthersThread(tx: EntityManager, action: 'THREAD_RESOLVED' | 'THREAD_REOPENED', actor: User, thread: Thread): Promise<void> {
+    if (actor.id === thread.authorId) return;
+    await this.moderationLog.record(tx, { action, actorId: actor.id, targetType: 'THREAD', targetId: thread.id, details: { threadId: thread.id, title: thread.title } });
+  }
+
   /** Reputation moves in the caller's transaction; nobody earns points from their own thread's acceptance. */
   private async addReputation(tx: EntityManager, userId: string, unlessUserId: string | null, points: number): Promise<void> {
     if (userId === unlessUserId || points === 0) return;
@@ -468,6 +488,7 @@ export class ThreadsService {
       bodyText: markdownToText(bodyMarkdown),
       isOfficial: speaksForBrand(author),
       createdAt: now,
+      ...toneColumns(bodyMarkdown),
     });
   }
 
@@ -480,6 +501,12 @@ export class ThreadsService {
 
 function lockedError(thread: Thread) {
   return conflict(`This thread is locked${thread.lockReason ? ` (${thread.lockReason})` : ''}: it accepts no new replies.`);
+}
+
+/** The tone of a body (issue 5), scored on its plain text at every write. */
+function toneColumns(bodyMarkdown: string): Pick<Post, 'tone' | 'toneScore'> {
+  const { tone, score } = scoreTone(markdownToText(bodyMarkdown));
+  return { tone, toneScore: score };
 }
 
 function addMinutes(date: Date, minutes: number): Date {

@@ -4,3 +4,5 @@ export * from './password';
 export * from './spaces';
 export * from './threads';
 export * from './ideas';
+export * from './moderation';
+export * from './tone';

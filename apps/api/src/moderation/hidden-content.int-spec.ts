@@ -1,0 +1,129 @@
+import { GraphQLAgent, startTestApp, TestApp } from '../testing/test-app';
+import { ask, EDIT_POST, People, people, reply, spaces } from '../testing/threads-fixtures';
+import { submitIdea } from '../testing/ideas-fixtures';
+
+let test: TestApp;
+let who: People;
+let space: Awaited<ReturnType<typeof spaces>>;
+beforeAll(async () => {
+  test = await startTestApp({ POST_LIMIT_PER_MEMBER: '1000' });
+  space = await spaces(test);
+  who = await people(test);
+});
+afterAll(() => test.close());
+
+const HIDE = `mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`;
+const RESTORE = `mutation ($input: ModeratePostInput!) { restorePost(input: $input) { id } }`;
+const SEARCH = `query ($query: String!) { search(query: $query) { thread { id } post { id bodyHtml } snippetHtml titleHtml } }`;
+const SIMILAR = `query ($title: String!) { similar(title: $title, kind: HELP) { id } }`;
+const THREADS = `{ threads(first: 100) { edges { node { id title question { id bodyHtml bodyMarkdown hidden { reason } } } } } }`;
+const THREAD = `query ($id: ID!) { thread(id: $id) { question { bodyHtml bodyMarkdown revisions { bodyMarkdown } revisionsCount hidden { reason } }
+  acceptedAnswer { id bodyHtml } posts(first: 50) { edges { node { id bodyHtml bodyMarkdown revisions { bodyMarkdown } } } } } }`;
+const IDEA = `query ($id: ID!) { idea(id: $id) { id title body bodyMarkdown bodyPost { bodyHtml hidden { reason by { displayName } } } } }`;
+
+const hide = (postId: string, reason = 'PERSONAL_DATA') =>
+  who.moderator.agent.data(HIDE, { input: { postId, reason } });
+const restore = (postId: string) => who.moderator.agent.data(RESTORE, { input: { postId } });
+const searchIds = async (agent: GraphQLAgent, query: string) =>
+  (await agent.data(SEARCH, { query })).search.map((r: any) => r.post.id);
+const searchText = async (agent: GraphQLAgent, query: string) =>
+  JSON.stringify((await agent.data(SEARCH, { query })).search);
+
+describe('hidden content does not leak', () => {
+  it('search finds a post until it is hidden, for everyone (its author and moderators included), and again once restored', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'Who can fix my boiler?');
+    const post = await reply(who.member.agent, thread.id, 'Ring the plumber Zebulon on 0612345678.');
+    expect(await searchIds(who.visitor, 'Zebulon')).toEqual([post.id]);
+    await hide(post.id);
+    for (const agent of [who.visitor, who.asker.agent, who.member.agent, who.moderator.agent]) {
+      expect(await searchIds(agent, 'Zebulon')).toEqual([]);
+      expect(await searchText(agent, '0612345678')).toBe('[]');
+    }
+    await restore(post.id);
+    expect(await searchIds(who.visitor, 'Zebulon')).toEqual([post.id]);
+  });
+
+  it('a thread whose question is hidden is found neither by its title, nor by its replies, nor as a similar thread', async () => {
+    const thread = await ask(
+      who.asker.agent,
+      space.help,
+      'Xylophone lessons cheap, call Quentin',
+      'Call Quentin at quentin@example.com for xylophone lessons.',
+    );
+    const answer = await reply(who.expert.agent, thread.id, 'Xylophone questions belong in the music space.');
+    await who.expert.agent.data(`mutation ($input: PostIdInput!) { acceptAnswer(input: $input) { id } }`, {
+      input: { postId: answer.id },
+    });
+    expect(
+      (await who.visitor.data(SIMILAR, { title: 'xylophone lessons' })).similar.map((t: any) => t.id),
+    ).toEqual([thread.id]);
+    await hide(thread.question.id, 'SPAM');
+    expect(await searchText(who.visitor, 'xylophone')).toBe('[]');
+    expect(await searchText(who.visitor, 'Quentin')).toBe('[]');
+    expect((await who.visitor.data(SIMILAR, { title: 'xylophone lessons' })).similar).toEqual([]);
+  });
+
+  it('thread lists and the thread page give others no text and no revisions of a hidden post, only the notice', async () => {
+    const thread = await ask(
+      who.asker.agent,
+      space.help,
+      'My neighbour is noisy',
+      'First version with the address 12 rue des Lilas.',
+    );
+    await who.asker.agent.data(EDIT_POST, {
+      input: { postId: thread.question.id, bodyMarkdown: 'Second version, 12 rue des Lilas again.' },
+    });
+    await hide(thread.question.id);
+    for (const agent of [who.visitor, who.member.agent, who.staff.agent]) {
+      const listed = (await agent.data(THREADS)).threads.edges
+        .map((e: any) => e.node)
+        .find((t: any) => t.id === thread.id);
+      expect(listed.question).toEqual({
+        id: thread.question.id,
+        bodyHtml: '',
+        bodyMarkdown: '',
+        hidden: { reason: 'PERSONAL_DATA' },
+      });
+      const page = (await agent.data(THREAD, { id: thread.id })).thread;
+      expect(page.question).toEqual({
+        bodyHtml: '',
+        bodyMarkdown: '',
+        revisions: [],
+        revisionsCount: 0,
+        hidden: { reason: 'PERSONAL_DATA' },
+      });
+      expect(JSON.stringify(page)).not.toContain('Lilas');
+    }
+    const own = (await who.asker.agent.data(THREAD, { id: thread.id })).thread.question;
+    expect(own.bodyMarkdown).toBe('Second version, 12 rue des Lilas again.');
+    expect(own.revisions).toEqual([{ bodyMarkdown: 'First version with the address 12 rue des Lilas.' }]);
+  });
+
+  it('an idea whose body is hidden shows visitors its title and the notice, not the body', async () => {
+    await test.db.query(
+      `INSERT INTO spaces (slug, name, kind, position) VALUES ('idea-box', 'Idea box', 'IDEAS', 9) ON CONFLICT DO NOTHING`,
+    );
+    const idea = await submitIdea(who.member.agent, {
+      body: 'Send the newsletter to my colleague at jo@example.com',
+    });
+    const { idea: before } = await who.visitor.data(IDEA, { id: idea.id });
+    const bodyPostId = (
+      await test.db.query(
+        'SELECT p.id FROM posts p JOIN ideas i ON i.thread_id = p.thread_id WHERE i.id = $1 AND p.is_question',
+        [idea.id],
+      )
+    )[0].id;
+    expect(before.bodyMarkdown).toContain('jo@example.com');
+    await hide(bodyPostId);
+    const { idea: after } = await who.visitor.data(IDEA, { id: idea.id });
+    expect(after).toMatchObject({
+      title: idea.title,
+      body: '',
+      bodyMarkdown: '',
+      bodyPost: { bodyHtml: '', hidden: { reason: 'PERSONAL_DATA', by: { displayName: 'Malik Moderator' } } },
+    });
+    expect((await who.member.agent.data(IDEA, { id: idea.id })).idea.bodyMarkdown).toContain(
+      'jo@example.com',
+    );
+  });
+});

@@ -1,0 +1,71 @@
+import {
+  CHARTER_RULES,
+  CharterRule,
+  MODERATION_ACTIONS,
+  MODERATION_TARGETS,
+  ModerationActionName,
+  ModerationTarget,
+} from '@parvis/domain';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { User } from '../identity/user.entity';
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** Facts about an action shown in the log (statuses, spaces, roles, titles): never a hidden post's text. */
+export type ModerationDetails = Record<string, string | number | null>;
+
+/**
+ * One entry of the public moderation log: who did what, to which target, under which rule, when.
+ * Append-only: a trigger (migration AddModeration) refuses UPDATE and DELETE, and every entry is
+ * written in the same transaction as the change it records (ModerationLogService.record).
+ */
+@Entity('moderation_actions')
+@Check('moderation_actions_action_check', `action IN (${list(MODERATION_ACTIONS)})`)
+@Check('moderation_actions_target_type_check', `target_type IN (${list(MODERATION_TARGETS)})`)
+@Check('moderation_actions_rule_check', `rule IS NULL OR rule IN (${list(CHARTER_RULES)})`)
+@Index('moderation_actions_created_idx', ['createdAt', 'id'])
+@Index('moderation_actions_target_idx', ['targetId', 'createdAt'])
+@Index('moderation_actions_actor_id_idx', ['actorId'])
+export class ModerationAction {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'moderation_actions_pkey' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  action: ModerationActionName;
+
+  @Column({ type: 'uuid' })
+  actorId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'moderation_actions_actor_id_fkey' })
+  actor?: User;
+
+  @Column({ type: 'varchar', length: 16 })
+  targetType: ModerationTarget;
+
+  @Column({ type: 'uuid' })
+  targetId: string;
+
+  /** The charter rule, for hides (and flag dismissals: none). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  rule: CharterRule | null;
+
+  /** A free-text reason: a lock reason, a hide note, an idea's official response summary. */
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ type: 'jsonb' })
+  details: ModerationDetails;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CharterRule, ModerationActionName, ModerationTarget } from '@parvis/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
+import { ModerationAction, ModerationDetails } from './moderation-action.entity';
+
+export interface ModerationEntry {
+  action: ModerationActionName;
+  actorId: string;
+  targetType: ModerationTarget;
+  targetId: string;
+  rule?: CharterRule | null;
+  reason?: string | null;
+  details?: ModerationDetails;
+}
+
+/**
+ * The public moderation log. `record` runs in the caller's transaction, so an action and its
+ * log entry are written together or not at all; the table itself refuses UPDATE and DELETE.
+ * Threads, ideas and identity call it from their own services (one small call each).
+ */
+@Injectable()
+export class ModerationLogService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async record(tx: EntityManager, entry: ModerationEntry): Promise<void> {
+    await tx.insert(ModerationAction, {
+      action: entry.action,
+      actorId: entry.actorId,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      rule: entry.rule ?? null,
+      reason: entry.reason ?? null,
+      details: entry.details ?? {},
+    });
+  }
+
+  /** Newest first; public. `targetId` narrows it to one post, thread, idea, person or banner. */
+  async list(first: number, after?: string, targetId?: string): Promise<ConnectionShape<ModerationAction>> {
+    const query = this.db.getRepository(ModerationAction).createQueryBuilder('a');
+    if (targetId) query.where('a.target_id = :targetId', { targetId });
+    const total = await query.getCount();
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      query.andWhere('(a.created_at, a.id) < (:at, :id)', { at, id });
+    }
+    const rows = await query
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      first,
+      total,
+      (a) => [a.createdAt.toISOString(), a.id],
+      (a) => a,
+    );
+  }
+}

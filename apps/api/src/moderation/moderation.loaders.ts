@@ -1,0 +1,18 @@
+import { loaderFor } from '../common/loaders';
+import type { GraphQLContext } from '../common/viewer';
+import type { Flag } from './flag.entity';
+import type { ModerationService } from './moderation.service';
+
+/** Per-request loaders of the moderation module: one query per request tick, whatever the number of posts. */
+export const moderationLoaders = (ctx: GraphQLContext, moderation: ModerationService) => ({
+  openFlagsByPostId: loaderFor<string, Flag[]>(ctx, 'flags.openByPostId', async (postIds) => {
+    const flags = await moderation.openFlagsByPostIds(postIds);
+    return postIds.map((id) => flags.filter((f) => f.postId === id));
+  }),
+  viewerFlagged: loaderFor<string, boolean>(ctx, 'flags.byViewer', async (postIds) => {
+    const viewer = ctx.req.viewer;
+    if (!viewer) return postIds.map(() => false);
+    const flagged = await moderation.flaggedByMember(viewer.id, postIds);
+    return postIds.map((id) => flagged.has(id));
+  }),
+});

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { IdentityModule } from '../identity/identity.module';
+import { ThreadsModule } from '../threads/threads.module';
+import { ModerationLogModule } from './moderation-log.module';
+import {
+  CrisisBannerResolver,
+  FlaggedPostResolver,
+  FlagResolver,
+  ModerationActionResolver,
+  ModerationResolver,
+} from './moderation.resolver';
+import { ModerationService } from './moderation.service';
+import { PostHiddenResolver, PostModerationResolver } from './post-moderation.resolver';
+
+@Module({
+  imports: [IdentityModule, ThreadsModule, ModerationLogModule],
+  providers: [
+    ModerationService,
+    RateLimitService,
+    ModerationResolver,
+    FlaggedPostResolver,
+    FlagResolver,
+    ModerationActionResolver,
+    CrisisBannerResolver,
+    PostModerationResolver,
+    PostHiddenResolver,
+  ],
+})
+export class ModerationModule {}

@@ -1,0 +1,94 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { canMarkAnswered, canModerate, canSeeTone } from '@parvis/domain';
+import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
+import { IdentityService } from '../identity/identity.service';
+import { usersById } from '../identity/user.loader';
+import { UserType } from '../identity/user.type';
+import { PostType } from '../threads/post.type';
+import { threadLoaders } from '../threads/threads.loaders';
+import { ThreadsService } from '../threads/threads.service';
+import { moderationLoaders } from './moderation.loaders';
+import { ModerationService } from './moderation.service';
+import { PostHiddenType, PostToneType } from './moderation.types';
+
+/** The moderation side of a post: its hidden notice, its answered mark, its tone, the viewer's flag. */
+@Resolver(() => PostType)
+export class PostModerationResolver {
+  constructor(
+    private readonly moderation: ModerationService,
+    private readonly threads: ThreadsService,
+  ) {}
+
+  @ResolveField(() => PostHiddenType, {
+    nullable: true,
+    description: 'Null, or the public notice of who hid the post, when, and under which charter rule.',
+  })
+  hidden(@Parent() post: PostType): PostHiddenType | null {
+    if (!post.hiddenAt || !post.hiddenById || !post.hiddenReason) return null;
+    return Object.assign(new PostHiddenType(), {
+      reason: post.hiddenReason,
+      note: post.hiddenNote,
+      at: post.hiddenAt,
+      byId: post.hiddenById,
+    });
+  }
+
+  @ResolveField(() => PostType, {
+    nullable: true,
+    description: 'Null, or the reply this post was marked answered by.',
+  })
+  async answered(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostType | null> {
+    if (!post.answeredByPostId) return null;
+    const answer = await threadLoaders(ctx, this.threads).postsById.load(post.answeredByPostId);
+    return answer ? PostType.from(answer) : null;
+  }
+
+  @ResolveField(() => Date, { nullable: true, description: 'When the post was marked answered.' })
+  answeredAt(@Parent() post: PostType): Date | null {
+    return post.answeredAt;
+  }
+
+  @ResolveField(() => PostToneType, {
+    nullable: true,
+    description: 'How the post reads: for staff and moderators only (null for everyone else).',
+  })
+  tone(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): PostToneType | null {
+    if (!canSeeTone(viewer) || !post.tone || post.toneScore === null) return null;
+    return Object.assign(new PostToneType(), { label: post.tone, score: post.toneScore });
+  }
+
+  @ResolveField(() => Boolean, { description: 'The viewer has an open flag on this post.' })
+  async viewerHasFlagged(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<boolean> {
+    if (!ctx.req.viewer) return false;
+    return (await moderationLoaders(ctx, this.moderation).viewerFlagged.load(post.id)) ?? false;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'The viewer may flag this post (signed in, not its author, not hidden).',
+  })
+  viewerCanFlag(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): boolean {
+    return viewer !== null && viewer.id !== post.authorId && !post.hiddenAt;
+  }
+
+  @ResolveField(() => Boolean, { description: 'The viewer may hide and restore this post (moderators).' })
+  viewerCanModerate(@CurrentViewer() viewer: Viewer): boolean {
+    return canModerate(viewer);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'The viewer may mark this post answered (experts, staff, moderators).',
+  })
+  viewerCanMarkAnswered(@CurrentViewer() viewer: Viewer): boolean {
+    return canMarkAnswered(viewer);
+  }
+}
+
+@Resolver(() => PostHiddenType)
+export class PostHiddenResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  @ResolveField(() => UserType, { description: 'The moderator who hid the post.' })
+  async by(@Parent() hidden: PostHiddenType, @Context() ctx: GraphQLContext): Promise<UserType> {
+    return UserType.from((await usersById(ctx, this.identity).load(hidden.byId))!, ctx.req.viewer ?? null);
+  }
+}
