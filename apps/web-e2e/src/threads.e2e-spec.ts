@@ -32,8 +32,12 @@ describe('peer help, from question to resolution', () => {
     await asker.getByRole('link', { name: 'Ask a question' }).click();
     await asker.getByLabel('Title').fill('Carte refusée pour un achat en ligne');
     const similar = asker.getByRole('complementary', { name: 'Already answered: maybe one of these helps' });
-    await similar.getByRole('link', { name: 'Ma carte est refusée pour les achats en ligne depuis la mise à jour' }).waitFor();
-    await asker.getByLabel('Details').fill('Le paiement échoue à la **dernière** étape, avec une carte neuve.');
+    await similar
+      .getByRole('link', { name: 'Ma carte est refusée pour les achats en ligne depuis la mise à jour' })
+      .waitFor();
+    await asker
+      .getByLabel('Details')
+      .fill('Le paiement échoue à la **dernière** étape, avec une carte neuve.');
     await asker.getByLabel('Language of the question').selectOption('fr');
     await asker.getByRole('button', { name: 'Post my question' }).click();
     await asker.getByRole('heading', { level: 1, name: 'Carte refusée pour un achat en ligne' }).waitFor();
@@ -52,7 +56,10 @@ describe('peer help, from question to resolution', () => {
     await expert.goto(threadUrl);
     await expert.getByLabel('Your reply').fill('Activez **3-D Secure** dans *Profil › Sécurité*.');
     await expert.getByRole('button', { name: 'Preview' }).click();
-    await expert.getByRole('region', { name: 'Preview of your message' }).locator('strong', { hasText: '3-D Secure' }).waitFor();
+    await expert
+      .getByRole('region', { name: 'Preview of your message' })
+      .locator('strong', { hasText: '3-D Secure' })
+      .waitFor();
     await expert.getByRole('button', { name: 'Write' }).click();
     await expert.getByRole('button', { name: 'Post my reply' }).click();
     const expertPost = expert.getByRole('article', { name: new RegExp(`^${DEMO.expert.name}`) });
@@ -60,7 +67,10 @@ describe('peer help, from question to resolution', () => {
 
     // The asker accepts the expert's answer and thanks it: the thread is ANSWERED, the answer shown first.
     await asker.reload();
-    await asker.getByRole('article', { name: new RegExp(`^${DEMO.expert.name}`) }).getByRole('button', { name: 'Accept this answer' }).click();
+    await asker
+      .getByRole('article', { name: new RegExp(`^${DEMO.expert.name}`) })
+      .getByRole('button', { name: 'Accept this answer' })
+      .click();
     const accepted = asker.getByRole('region', { name: 'Accepted answer' });
     await accepted.getByText('Activez').waitFor();
     await asker.locator('.thread-meta').getByText('Answered').waitFor();
@@ -114,7 +124,9 @@ describe('a confidential case', () => {
     await staff.goto('/s/help');
     await staff.getByRole('link', { name: 'Can I change the delivery address after ordering?' }).click();
     await staff.getByText('Continue privately with the asker').click();
-    await staff.getByLabel('First private message to the asker').fill('Hello Camille, send me your order number here.');
+    await staff
+      .getByLabel('First private message to the asker')
+      .fill('Hello Camille, send me your order number here.');
     await staff.getByRole('button', { name: 'Start the private conversation' }).click();
     await staff.getByRole('heading', { level: 1, name: 'Private follow-up' }).waitFor();
     const followUpUrl = staff.url();

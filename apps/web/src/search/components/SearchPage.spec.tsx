@@ -9,7 +9,15 @@ const result = {
   rank: 0.6,
   titleHtml: 'Ma <mark>carte</mark> est refusée',
   snippetHtml: 'Depuis hier ma <mark>carte</mark> est refusée &lt;b&gt;',
-  thread: { __typename: 'Thread', id: 't1', title: 'Ma carte est refusée', status: 'ANSWERED', language: 'fr', repliesCount: 3, space: { __typename: 'Space', id: 's1', slug: 'help', name: 'Aide' } },
+  thread: {
+    __typename: 'Thread',
+    id: 't1',
+    title: 'Ma carte est refusée',
+    status: 'ANSWERED',
+    language: 'fr',
+    repliesCount: 3,
+    space: { __typename: 'Space', id: 's1', slug: 'help', name: 'Aide' },
+  },
   post: { __typename: 'Post', id: 'p1', isQuestion: true },
 };
 
@@ -18,7 +26,12 @@ describe('searching', () => {
     renderWithProviders(<SearchPage />, {
       language: 'fr',
       path: '/search?q=carte',
-      mocks: [{ request: { query: SearchQuery, variables: { query: 'carte' } }, result: { data: { search: [result] } } }],
+      mocks: [
+        {
+          request: { query: SearchQuery, variables: { query: 'carte' } },
+          result: { data: { search: [result] } },
+        },
+      ],
     });
     expect(screen.getByRole('searchbox', { name: 'Rechercher dans la communauté' })).toHaveValue('carte');
     expect(await screen.findByRole('heading', { name: '1 résultat pour « carte »' })).toBeInTheDocument();
@@ -38,8 +51,12 @@ describe('searching', () => {
   it('says when nothing matches', async () => {
     renderWithProviders(<SearchPage />, {
       path: '/search?q=zzz',
-      mocks: [{ request: { query: SearchQuery, variables: { query: 'zzz' } }, result: { data: { search: [] } } }],
+      mocks: [
+        { request: { query: SearchQuery, variables: { query: 'zzz' } }, result: { data: { search: [] } } },
+      ],
     });
-    expect(await screen.findByText('No result for “zzz”. Try other words, or ask a question.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No result for “zzz”. Try other words, or ask a question.'),
+    ).toBeInTheDocument();
   });
 });

@@ -29,7 +29,14 @@ export function SearchPage() {
       <form role="search" className="form search-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={inputId}>{t('label')}</label>
-          <input id={inputId} type="search" value={typed} maxLength={200} onChange={(event) => setTyped(event.target.value)} aria-describedby={`${inputId}-hint`} />
+          <input
+            id={inputId}
+            type="search"
+            value={typed}
+            maxLength={200}
+            onChange={(event) => setTyped(event.target.value)}
+            aria-describedby={`${inputId}-hint`}
+          />
           <p id={`${inputId}-hint`} className="field-hint">
             {t('hint')}
           </p>
@@ -54,7 +61,11 @@ export function SearchPage() {
               {data.search.map((result) => (
                 <li key={result.thread.id} lang={result.thread.language}>
                   {/* titleHtml and snippetHtml are escaped by the API; only <mark> is markup. */}
-                  <Link to={`/t/${result.thread.id}`} className="search-title" dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
+                  <Link
+                    to={`/t/${result.thread.id}`}
+                    className="search-title"
+                    dangerouslySetInnerHTML={{ __html: result.titleHtml }}
+                  />
                   <p className="search-snippet" dangerouslySetInnerHTML={{ __html: result.snippetHtml }} />
                   <p className="search-meta">{t('in', { space: result.thread.space.name })}</p>
                 </li>

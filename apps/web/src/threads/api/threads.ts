@@ -24,8 +24,22 @@ export const ThreadListFields = graphql(`
 `);
 
 export const ThreadListQuery = graphql(`
-  query ThreadList($spaceId: ID!, $status: ThreadStatus, $unanswered: Boolean, $sort: ThreadSort, $first: Int, $after: String) {
-    threads(spaceId: $spaceId, status: $status, unanswered: $unanswered, sort: $sort, first: $first, after: $after) {
+  query ThreadList(
+    $spaceId: ID!
+    $status: ThreadStatus
+    $unanswered: Boolean
+    $sort: ThreadSort
+    $first: Int
+    $after: String
+  ) {
+    threads(
+      spaceId: $spaceId
+      status: $status
+      unanswered: $unanswered
+      sort: $sort
+      first: $first
+      after: $after
+    ) {
       totalCount
       pageInfo {
         hasNextPage

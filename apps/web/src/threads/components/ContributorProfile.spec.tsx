@@ -12,7 +12,16 @@ describe('a contributor’s profile', () => {
           request: { query: ContributorQuery, variables: { id: 'e1' } },
           result: {
             data: {
-              user: { __typename: 'User', id: 'e1', displayName: 'Diego Ruiz', role: 'EXPERT', reputation: 49, thanksReceived: 2, acceptedAnswers: 3, createdAt: '2026-01-10T10:00:00.000Z' },
+              user: {
+                __typename: 'User',
+                id: 'e1',
+                displayName: 'Diego Ruiz',
+                role: 'EXPERT',
+                reputation: 49,
+                thanksReceived: 2,
+                acceptedAnswers: 3,
+                createdAt: '2026-01-10T10:00:00.000Z',
+              },
             },
           },
         },

@@ -13,7 +13,12 @@ function Editor() {
 describe('the Markdown editor', () => {
   it('previews the message as the API will render it, then goes back to writing', async () => {
     renderWithProviders(<Editor />, {
-      mocks: [{ request: { query: MarkdownPreviewQuery, variables: { bodyMarkdown: '**Hello**' } }, result: { data: { markdownPreview: '<p><strong>Hello</strong></p>' } } }],
+      mocks: [
+        {
+          request: { query: MarkdownPreviewQuery, variables: { bodyMarkdown: '**Hello**' } },
+          result: { data: { markdownPreview: '<p><strong>Hello</strong></p>' } },
+        },
+      ],
     });
     const user = userEvent.setup();
     await user.type(screen.getByRole('textbox', { name: 'Your reply' }), '**Hello**');

@@ -32,7 +32,12 @@ export function MarkdownEditor({ label, value, onChange, error, rows = 6 }: Mark
     <div className="field markdown-editor">
       <label htmlFor={id}>{label}</label>
       <div className="editor-tabs" role="group" aria-label={t('editor.mode')}>
-        <button type="button" className="button" aria-pressed={!previewing} onClick={() => setPreviewing(false)}>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={!previewing}
+          onClick={() => setPreviewing(false)}
+        >
           {t('editor.write')}
         </button>
         <button type="button" className="button" aria-pressed={previewing} onClick={showPreview}>
@@ -58,7 +63,10 @@ export function MarkdownEditor({ label, value, onChange, error, rows = 6 }: Mark
             <ErrorNotice error={preview.error} />
           ) : (
             // Sanitized by the API (apps/api/src/common/markdown.ts).
-            <div className="post-body" dangerouslySetInnerHTML={{ __html: preview.data?.markdownPreview ?? '' }} />
+            <div
+              className="post-body"
+              dangerouslySetInnerHTML={{ __html: preview.data?.markdownPreview ?? '' }}
+            />
           )}
         </section>
       )}

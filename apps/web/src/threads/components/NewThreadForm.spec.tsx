@@ -6,7 +6,11 @@ import { NewThreadForm } from './NewThreadForm';
 
 const similar = (title: string, threads: { id: string; title: string }[]) => ({
   request: { query: SimilarThreadsQuery, variables: { title } },
-  result: { data: { similar: threads.map((t) => ({ __typename: 'Thread', status: 'ANSWERED', repliesCount: 2, ...t })) } },
+  result: {
+    data: {
+      similar: threads.map((t) => ({ __typename: 'Thread', status: 'ANSWERED', repliesCount: 2, ...t })),
+    },
+  },
   maxUsageCount: 5,
 });
 
@@ -16,7 +20,9 @@ describe('asking a question', () => {
       mocks: [similar('card refused', [{ id: 't9', title: 'My card is refused online' }])],
     });
     await userEvent.setup().type(screen.getByLabelText('Title'), 'card refused');
-    const aside = await screen.findByRole('complementary', { name: 'Already answered: maybe one of these helps' });
+    const aside = await screen.findByRole('complementary', {
+      name: 'Already answered: maybe one of these helps',
+    });
     expect(aside).toContainElement(screen.getByRole('link', { name: 'My card is refused online' }));
     expect(screen.getByRole('link', { name: 'My card is refused online' })).toHaveAttribute('href', '/t/t9');
   });
@@ -24,8 +30,12 @@ describe('asking a question', () => {
   it('asks for a title and a message without calling the API', async () => {
     renderWithProviders(<NewThreadForm spaceId="s1" onCreated={jest.fn()} />, { language: 'es' });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Publicar mi pregunta' }));
-    expect(screen.getByLabelText('Título')).toHaveAccessibleDescription(/El título debe tener entre 5 y 150 caracteres\./);
-    expect(screen.getByRole('textbox', { name: 'Detalles' })).toHaveAccessibleDescription(/Escribe tu mensaje\./);
+    expect(screen.getByLabelText('Título')).toHaveAccessibleDescription(
+      /El título debe tener entre 5 y 150 caracteres\./,
+    );
+    expect(screen.getByRole('textbox', { name: 'Detalles' })).toHaveAccessibleDescription(
+      /Escribe tu mensaje\./,
+    );
   });
 
   it('posts the question in the chosen language and opens it', async () => {
@@ -37,7 +47,14 @@ describe('asking a question', () => {
         {
           request: {
             query: CreateThreadMutation,
-            variables: { input: { spaceId: 's1', title: 'Colis jamais arrivé', bodyMarkdown: 'Commandé il y a 3 semaines.', language: 'fr' } },
+            variables: {
+              input: {
+                spaceId: 's1',
+                title: 'Colis jamais arrivé',
+                bodyMarkdown: 'Commandé il y a 3 semaines.',
+                language: 'fr',
+              },
+            },
           },
           result: { data: { createThread: { __typename: 'Thread', id: 't42' } } },
         },
@@ -57,8 +74,15 @@ describe('asking a question', () => {
       mocks: [
         similar('Hello there', []),
         {
-          request: { query: CreateThreadMutation, variables: { input: { spaceId: 's1', title: 'Hello there', bodyMarkdown: 'Body', language: 'en' } } },
-          result: { errors: [apiError('BAD_USER_INPUT', 'The title must be 5 to 150 characters long.', 'title')] },
+          request: {
+            query: CreateThreadMutation,
+            variables: {
+              input: { spaceId: 's1', title: 'Hello there', bodyMarkdown: 'Body', language: 'en' },
+            },
+          },
+          result: {
+            errors: [apiError('BAD_USER_INPUT', 'The title must be 5 to 150 characters long.', 'title')],
+          },
         },
       ],
     });

@@ -18,12 +18,22 @@ export const SIMILAR_DELAY_MS = 300;
  * Asking a question. While the title is typed, answered threads close to it are shown, so the
  * asker may find their answer without posting (DESIGN.md §1, deflection).
  */
-export function NewThreadForm({ spaceId, onCreated }: { spaceId: string; onCreated: (threadId: string) => void }) {
+export function NewThreadForm({
+  spaceId,
+  onCreated,
+}: {
+  spaceId: string;
+  onCreated: (threadId: string) => void;
+}) {
   const { t, i18n } = useTranslation('threads');
   const languageId = useId();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
-  const [language, setLanguage] = useState<Language>(((LANGUAGES as readonly string[]).includes(i18n.resolvedLanguage ?? '') ? i18n.resolvedLanguage : 'en') as Language);
+  const [language, setLanguage] = useState<Language>(
+    ((LANGUAGES as readonly string[]).includes(i18n.resolvedLanguage ?? '')
+      ? i18n.resolvedLanguage
+      : 'en') as Language,
+  );
   const [problems, setProblems] = useState<{ title?: string | null; body?: string | null }>({});
   const [settledTitle, setSettledTitle] = useState('');
   const [create, { loading, error }] = useMutation(CreateThreadMutation);
@@ -32,17 +42,25 @@ export function NewThreadForm({ spaceId, onCreated }: { spaceId: string; onCreat
     const timer = setTimeout(() => setSettledTitle(title.trim()), SIMILAR_DELAY_MS);
     return () => clearTimeout(timer);
   }, [title]);
-  const similar = useQuery(SimilarThreadsQuery, { variables: { title: settledTitle }, skip: settledTitle.length < 3 });
+  const similar = useQuery(SimilarThreadsQuery, {
+    variables: { title: settledTitle },
+    skip: settledTitle.length < 3,
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = title.trim();
-    const titleProblem = trimmed.length < THREAD_LIMITS.title.min || trimmed.length > THREAD_LIMITS.title.max ? t('errors.titleLength') : null;
+    const titleProblem =
+      trimmed.length < THREAD_LIMITS.title.min || trimmed.length > THREAD_LIMITS.title.max
+        ? t('errors.titleLength')
+        : null;
     const found = bodyProblem(body);
     setProblems({ title: titleProblem, body: found && t(found) });
     if (titleProblem || found) return;
     try {
-      const { data } = await create({ variables: { input: { spaceId, title: trimmed, bodyMarkdown: body, language } } });
+      const { data } = await create({
+        variables: { input: { spaceId, title: trimmed, bodyMarkdown: body, language } },
+      });
       if (data) onCreated(data.createThread.id);
     } catch {
       // Field problems are shown beside their field, the others above the button.
@@ -74,10 +92,20 @@ export function NewThreadForm({ spaceId, onCreated }: { spaceId: string; onCreat
           </ul>
         </aside>
       )}
-      <MarkdownEditor label={t('ask.body')} value={body} onChange={setBody} error={problems.body ?? apiErrors.bodyMarkdown?.message} rows={8} />
+      <MarkdownEditor
+        label={t('ask.body')}
+        value={body}
+        onChange={setBody}
+        error={problems.body ?? apiErrors.bodyMarkdown?.message}
+        rows={8}
+      />
       <div className="field">
         <label htmlFor={languageId}>{t('ask.language')}</label>
-        <select id={languageId} value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+        <select
+          id={languageId}
+          value={language}
+          onChange={(event) => setLanguage(event.target.value as Language)}
+        >
           {LANGUAGES.map((lng) => (
             <option key={lng} value={lng} lang={lng}>
               {t(`language.${lng}`, { ns: 'common' })}

@@ -49,9 +49,18 @@ export function PostView({ post, canAccept, signedIn, onChanged }: PostViewProps
     }
   };
 
-  const classes = ['post', post.isOfficial ? 'post-official' : '', post.isAcceptedAnswer ? 'post-accepted' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'post',
+    post.isOfficial ? 'post-official' : '',
+    post.isAcceptedAnswer ? 'post-accepted' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <article className={classes} aria-label={`${post.author.displayName}, ${formatDateTime(post.createdAt, language)}`}>
+    <article
+      className={classes}
+      aria-label={`${post.author.displayName}, ${formatDateTime(post.createdAt, language)}`}
+    >
       <header className="post-header">
         <Link to={`/u/${post.author.id}`} className="post-author">
           {post.author.displayName}
@@ -86,7 +95,12 @@ export function PostView({ post, canAccept, signedIn, onChanged }: PostViewProps
         </button>
         <span className="thanks-count">{t('post.thanks', { count: post.thanksCount })}</span>
         {canAccept && !post.isQuestion && !post.isAcceptedAnswer && (
-          <button type="button" className="button" disabled={accepting.loading} onClick={() => void acceptAnswer()}>
+          <button
+            type="button"
+            className="button"
+            disabled={accepting.loading}
+            onClick={() => void acceptAnswer()}
+          >
             {t('post.accept')}
           </button>
         )}
@@ -106,7 +120,10 @@ export function PostView({ post, canAccept, signedIn, onChanged }: PostViewProps
             {post.revisions.map((revision) => (
               <li key={revision.id}>
                 <p className="revision-meta">
-                  {t('post.revision', { date: formatDateTime(revision.writtenAt, language), replaced: formatDateTime(revision.replacedAt, language) })}
+                  {t('post.revision', {
+                    date: formatDateTime(revision.writtenAt, language),
+                    replaced: formatDateTime(revision.replacedAt, language),
+                  })}
                 </p>
                 <div className="post-body" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
               </li>

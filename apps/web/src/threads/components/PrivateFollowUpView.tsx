@@ -44,13 +44,16 @@ export function PrivateFollowUpView({ id }: { id: string }) {
         <p>
           {t('followUp.about')} <Link to={`/t/${followUp.thread.id}`}>{followUp.thread.title}</Link>
         </p>
-        <p>{t('followUp.between', { asker: followUp.asker.displayName, agent: followUp.agent.displayName })}</p>
+        <p>
+          {t('followUp.between', { asker: followUp.asker.displayName, agent: followUp.agent.displayName })}
+        </p>
       </header>
       <ol className="messages">
         {followUp.messages.map((message) => (
           <li key={message.id} className="post">
             <header className="post-header">
-              <span className="post-author">{message.author.displayName}</span> <RoleBadge role={message.author.role} />{' '}
+              <span className="post-author">{message.author.displayName}</span>{' '}
+              <RoleBadge role={message.author.role} />{' '}
               <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, language)}</time>
             </header>
             <div className="post-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
@@ -58,7 +61,13 @@ export function PrivateFollowUpView({ id }: { id: string }) {
         ))}
       </ol>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <MarkdownEditor label={t('followUp.message')} value={body} onChange={setBody} error={problem} rows={4} />
+        <MarkdownEditor
+          label={t('followUp.message')}
+          value={body}
+          onChange={setBody}
+          error={problem}
+          rows={4}
+        />
         {sending.error && <ErrorNotice error={sending.error} />}
         <button type="submit" className="button button-primary" disabled={sending.loading}>
           {sending.loading ? t('followUp.sending') : t('followUp.send')}

@@ -19,7 +19,9 @@ export function SlaClocks({ sla }: { sla: Sla }) {
             {metLabel} <time dateTime={metAt}>{date(metAt)}</time>
           </>
         )}{' '}
-        <span className={`chip ${breached ? 'chip-overdue' : 'chip-ontime'}`}>{breached ? t('thread.overdue') : t('thread.onTime')}</span>
+        <span className={`chip ${breached ? 'chip-overdue' : 'chip-ontime'}`}>
+          {breached ? t('thread.overdue') : t('thread.onTime')}
+        </span>
       </dd>
     </div>
   );
@@ -27,8 +29,20 @@ export function SlaClocks({ sla }: { sla: Sla }) {
     <section className="sla-clocks" aria-labelledby="sla-heading">
       <h2 id="sla-heading">{t('thread.slaHeading')}</h2>
       <dl>
-        {clock(t('thread.firstResponseDue'), sla.firstResponseDueAt, sla.firstResponseAt ?? null, t('thread.firstResponseAt'), sla.firstResponseBreached)}
-        {clock(t('thread.answerDue'), sla.answerDueAt, sla.answeredAt ?? null, t('thread.answeredAt'), sla.answerBreached)}
+        {clock(
+          t('thread.firstResponseDue'),
+          sla.firstResponseDueAt,
+          sla.firstResponseAt ?? null,
+          t('thread.firstResponseAt'),
+          sla.firstResponseBreached,
+        )}
+        {clock(
+          t('thread.answerDue'),
+          sla.answerDueAt,
+          sla.answeredAt ?? null,
+          t('thread.answeredAt'),
+          sla.answerBreached,
+        )}
       </dl>
     </section>
   );

@@ -41,7 +41,10 @@ describe('the SLA queue', () => {
                 __typename: 'ThreadConnection',
                 totalCount: 2,
                 pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'b' },
-                edges: [row('a', 'Third delivery delayed', true, null), row('b', 'SMS code never arrives', false, '2026-11-20T08:30:00.000Z')],
+                edges: [
+                  row('a', 'Third delivery delayed', true, null),
+                  row('b', 'SMS code never arrives', false, '2026-11-20T08:30:00.000Z'),
+                ],
               },
             },
           },
@@ -59,8 +62,15 @@ describe('the SLA queue', () => {
 
   it('tells a member it is not for them, in the API’s words', async () => {
     renderWithProviders(<SlaQueue />, {
-      mocks: [{ request: { query: SlaQueueQuery, variables: { first: 50 } }, result: { errors: [apiError('FORBIDDEN', 'Only staffs and above can see the answer-time queue.')] } }],
+      mocks: [
+        {
+          request: { query: SlaQueueQuery, variables: { first: 50 } },
+          result: { errors: [apiError('FORBIDDEN', 'Only staffs and above can see the answer-time queue.')] },
+        },
+      ],
     });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Only staffs and above can see the answer-time queue.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Only staffs and above can see the answer-time queue.',
+    );
   });
 });

@@ -9,7 +9,10 @@ import { SlaQueueQuery } from '../api/threads';
 /** Staff's queue: open help threads, overdue first (highlighted), then by the nearest deadline. */
 export function SlaQueue() {
   const { t, i18n } = useTranslation('threads');
-  const { data, loading, error, fetchMore } = useQuery(SlaQueueQuery, { variables: { first: 50 }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore } = useQuery(SlaQueueQuery, {
+    variables: { first: 50 },
+    fetchPolicy: 'cache-and-network',
+  });
   const language = i18n.resolvedLanguage ?? 'en';
 
   return (
@@ -54,10 +57,15 @@ export function SlaQueue() {
                       <time dateTime={thread.createdAt}>{formatDateTime(thread.createdAt, language)}</time>
                     </td>
                     <td>
-                      {waitingFor}: {sla.nextDueAt && <time dateTime={sla.nextDueAt}>{formatDateTime(sla.nextDueAt, language)}</time>}
+                      {waitingFor}:{' '}
+                      {sla.nextDueAt && (
+                        <time dateTime={sla.nextDueAt}>{formatDateTime(sla.nextDueAt, language)}</time>
+                      )}
                     </td>
                     <td>
-                      <span className={`chip ${sla.breached ? 'chip-overdue' : 'chip-ontime'}`}>{sla.breached ? t('sla.overdue') : t('sla.due')}</span>
+                      <span className={`chip ${sla.breached ? 'chip-overdue' : 'chip-ontime'}`}>
+                        {sla.breached ? t('sla.overdue') : t('sla.due')}
+                      </span>
                     </td>
                   </tr>
                 );
@@ -72,7 +80,10 @@ export function SlaQueue() {
                 void fetchMore({
                   variables: { after: data.slaQueue.pageInfo.endCursor },
                   updateQuery: (previous, { fetchMoreResult }) => ({
-                    slaQueue: { ...fetchMoreResult.slaQueue, edges: [...previous.slaQueue.edges, ...fetchMoreResult.slaQueue.edges] },
+                    slaQueue: {
+                      ...fetchMoreResult.slaQueue,
+                      edges: [...previous.slaQueue.edges, ...fetchMoreResult.slaQueue.edges],
+                    },
                   }),
                 })
               }

@@ -32,7 +32,13 @@ export function StartFollowUpForm({ threadId }: { threadId: string }) {
     <details className="follow-up-start">
       <summary>{t('thread.startFollowUp')}</summary>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <MarkdownEditor label={t('thread.followUpFirstMessage')} value={body} onChange={setBody} error={problem} rows={4} />
+        <MarkdownEditor
+          label={t('thread.followUpFirstMessage')}
+          value={body}
+          onChange={setBody}
+          error={problem}
+          rows={4}
+        />
         {error && <ErrorNotice error={error} />}
         <button type="submit" className="button button-primary" disabled={loading}>
           {t('thread.startFollowUpSubmit')}

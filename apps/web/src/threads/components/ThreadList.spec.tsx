@@ -22,7 +22,10 @@ const node = (id: string, title: string, status: string, extra: Record<string, u
 });
 
 const list = (variables: Record<string, unknown>, nodes: ReturnType<typeof node>[]) => ({
-  request: { query: ThreadListQuery, variables: { spaceId: 's1', sort: 'LAST_ACTIVITY', first: 20, ...variables } },
+  request: {
+    query: ThreadListQuery,
+    variables: { spaceId: 's1', sort: 'LAST_ACTIVITY', first: 20, ...variables },
+  },
   result: {
     data: {
       threads: {
@@ -58,10 +61,20 @@ describe('a help space’s questions', () => {
 
   it('show staff the link to the SLA queue and which threads are overdue', async () => {
     renderWithProviders(<ThreadList spaceId="s1" spaceSlug="help" />, {
-      mocks: [viewerMock({ id: 's1', role: 'STAFF' }), list({}, [node('a', 'Nobody answers', 'OPEN', { sla: { __typename: 'Sla', breached: true, nextDueAt: null } })])],
+      mocks: [
+        viewerMock({ id: 's1', role: 'STAFF' }),
+        list({}, [
+          node('a', 'Nobody answers', 'OPEN', {
+            sla: { __typename: 'Sla', breached: true, nextDueAt: null },
+          }),
+        ]),
+      ],
       language: 'es',
     });
-    expect(await screen.findByRole('link', { name: 'Cola de plazos de respuesta' })).toHaveAttribute('href', '/staff/sla');
+    expect(await screen.findByRole('link', { name: 'Cola de plazos de respuesta' })).toHaveAttribute(
+      'href',
+      '/staff/sla',
+    );
     expect(await screen.findByText('Con retraso')).toBeInTheDocument();
   });
 });

@@ -23,7 +23,13 @@ export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug:
   const [status, setStatus] = useState<ThreadStatus | ''>('');
   const [unanswered, setUnanswered] = useState(false);
   const [sort, setSort] = useState<ThreadSort>('LAST_ACTIVITY');
-  const variables = { spaceId, status: status || undefined, unanswered: unanswered || undefined, sort, first: PAGE };
+  const variables = {
+    spaceId,
+    status: status || undefined,
+    unanswered: unanswered || undefined,
+    sort,
+    first: PAGE,
+  };
   const { data, loading, error, fetchMore } = useQuery(ThreadListQuery, { variables });
   const language = i18n.resolvedLanguage ?? 'en';
 
@@ -49,7 +55,11 @@ export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug:
       <form className="filters" aria-label={t('list.filters')} onSubmit={(event) => event.preventDefault()}>
         <div className="field field-inline">
           <label htmlFor={statusId}>{t('list.statusLabel')}</label>
-          <select id={statusId} value={status} onChange={(event) => setStatus(event.target.value as ThreadStatus | '')}>
+          <select
+            id={statusId}
+            value={status}
+            onChange={(event) => setStatus(event.target.value as ThreadStatus | '')}
+          >
             <option value="">{t('list.allStatuses')}</option>
             {THREAD_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -60,7 +70,12 @@ export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug:
         </div>
         <div className="field field-inline">
           <label>
-            <input type="checkbox" checked={unanswered} onChange={(event) => setUnanswered(event.target.checked)} /> {t('list.unanswered')}
+            <input
+              type="checkbox"
+              checked={unanswered}
+              onChange={(event) => setUnanswered(event.target.checked)}
+            />{' '}
+            {t('list.unanswered')}
           </label>
         </div>
         <div className="field field-inline">
@@ -84,7 +99,10 @@ export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug:
           {data.threads.edges.length === 0 && <p>{t('list.empty')}</p>}
           <ul className="threads">
             {data.threads.edges.map(({ node: thread }) => (
-              <li key={thread.id} className={`thread-row${thread.sla?.breached && thread.status === 'OPEN' ? ' overdue' : ''}`}>
+              <li
+                key={thread.id}
+                className={`thread-row${thread.sla?.breached && thread.status === 'OPEN' ? ' overdue' : ''}`}
+              >
                 <div className="thread-row-main">
                   <Link to={`/t/${thread.id}`} lang={thread.language} className="thread-title">
                     {thread.title}
@@ -93,9 +111,14 @@ export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug:
                     <ThreadStatusChip status={thread.status} />
                     {thread.pinned && <span className="chip">{t('list.pinned')}</span>}
                     {thread.locked && <span className="chip">{t('list.locked')}</span>}
-                    {isStaff && thread.status === 'OPEN' && thread.sla?.breached && <span className="chip chip-overdue">{t('list.overdue')}</span>}{' '}
-                    {t('list.by', { name: thread.author.displayName })} <RoleBadge role={thread.author.role} /> ·{' '}
-                    <time dateTime={thread.lastActivityAt}>{formatDateTime(thread.lastActivityAt, language)}</time>
+                    {isStaff && thread.status === 'OPEN' && thread.sla?.breached && (
+                      <span className="chip chip-overdue">{t('list.overdue')}</span>
+                    )}{' '}
+                    {t('list.by', { name: thread.author.displayName })}{' '}
+                    <RoleBadge role={thread.author.role} /> ·{' '}
+                    <time dateTime={thread.lastActivityAt}>
+                      {formatDateTime(thread.lastActivityAt, language)}
+                    </time>
                   </p>
                 </div>
                 <span className="thread-replies">{t('list.replies', { count: thread.repliesCount })}</span>
@@ -110,7 +133,10 @@ export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug:
                 void fetchMore({
                   variables: { after: data.threads.pageInfo.endCursor },
                   updateQuery: (previous, { fetchMoreResult }) => ({
-                    threads: { ...fetchMoreResult.threads, edges: [...previous.threads.edges, ...fetchMoreResult.threads.edges] },
+                    threads: {
+                      ...fetchMoreResult.threads,
+                      edges: [...previous.threads.edges, ...fetchMoreResult.threads.edges],
+                    },
                   }),
                 })
               }

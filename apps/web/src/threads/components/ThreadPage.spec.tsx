@@ -10,7 +10,11 @@ const staff = user('s1', 'Sarah Staff', 'STAFF');
 const member = user('m1', 'Marc Member');
 
 function page(extra: Record<string, unknown>) {
-  return { request: { query: ThreadPageQuery, variables: { id: 't1' } }, result: { data: { thread: thread(extra) } }, maxUsageCount: 5 };
+  return {
+    request: { query: ThreadPageQuery, variables: { id: 't1' } },
+    result: { data: { thread: thread(extra) } },
+    maxUsageCount: 5,
+  };
 }
 
 describe('a thread page', () => {
@@ -30,7 +34,9 @@ describe('a thread page', () => {
     });
     renderWithProviders(<ThreadPage id="t1" />, { mocks: [mock, viewerMock(null)] });
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'My card is refused online' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'My card is refused online' }),
+    ).toBeInTheDocument();
     const accepted = screen.getByRole('region', { name: 'Accepted answer' });
     expect(within(accepted).getByText('Enable 3-D Secure.')).toBeInTheDocument();
     expect(within(accepted).getByText('Expert')).toBeInTheDocument();
@@ -38,7 +44,10 @@ describe('a thread page', () => {
 
     const replies = screen.getByRole('region', { name: '3 replies' });
     const articles = within(replies).getAllByRole('article');
-    expect(articles.map((a) => a.getAttribute('aria-label')?.split(',')[0])).toEqual(['Marc Member', 'Sarah Staff']);
+    expect(articles.map((a) => a.getAttribute('aria-label')?.split(',')[0])).toEqual([
+      'Marc Member',
+      'Sarah Staff',
+    ]);
     expect(within(articles[1]).getByText('Official answer')).toBeInTheDocument();
     expect(within(articles[1]).getByText('Staff')).toBeInTheDocument();
     // Question, accepted answer first, then the others: in reading order.
@@ -47,28 +56,45 @@ describe('a thread page', () => {
   });
 
   it('offers to accept an answer only to whom may, and never on the question', async () => {
-    const replies = { __typename: 'PostConnection', totalCount: 1, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' }, edges: edges([post('p1', expert, 'Try this.')]) };
-    const { unmount } = renderWithProviders(<ThreadPage id="t1" />, { mocks: [page({ repliesCount: 1, posts: replies }), viewerMock({ id: 'm1', role: 'MEMBER' })] });
+    const replies = {
+      __typename: 'PostConnection',
+      totalCount: 1,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' },
+      edges: edges([post('p1', expert, 'Try this.')]),
+    };
+    const { unmount } = renderWithProviders(<ThreadPage id="t1" />, {
+      mocks: [page({ repliesCount: 1, posts: replies }), viewerMock({ id: 'm1', role: 'MEMBER' })],
+    });
     await screen.findByText('Try this.');
     expect(screen.queryByRole('button', { name: 'Accept this answer' })).toBeNull();
     unmount();
 
     renderWithProviders(<ThreadPage id="t1" />, {
-      mocks: [page({ repliesCount: 1, posts: replies, viewerCanAcceptAnswer: true }), viewerMock({ id: 'asker', role: 'MEMBER' })],
+      mocks: [
+        page({ repliesCount: 1, posts: replies, viewerCanAcceptAnswer: true }),
+        viewerMock({ id: 'asker', role: 'MEMBER' }),
+      ],
     });
     await screen.findByText('Try this.');
     expect(screen.getAllByRole('button', { name: 'Accept this answer' })).toHaveLength(1);
   });
 
   it('thanks a post at once, and shows the count', async () => {
-    const replies = { __typename: 'PostConnection', totalCount: 1, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' }, edges: edges([post('p1', expert, 'Try this.', { thanksCount: 1 })]) };
+    const replies = {
+      __typename: 'PostConnection',
+      totalCount: 1,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' },
+      edges: edges([post('p1', expert, 'Try this.', { thanksCount: 1 })]),
+    };
     renderWithProviders(<ThreadPage id="t1" />, {
       mocks: [
         page({ repliesCount: 1, posts: replies }),
         viewerMock({ id: 'asker', role: 'MEMBER' }),
         {
           request: { query: ThankMutation, variables: { input: { postId: 'p1' } } },
-          result: { data: { thank: { __typename: 'Post', id: 'p1', thanksCount: 2, viewerHasThanked: true } } },
+          result: {
+            data: { thank: { __typename: 'Post', id: 'p1', thanksCount: 2, viewerHasThanked: true } },
+          },
         },
       ],
     });
@@ -87,7 +113,12 @@ describe('a thread page', () => {
           locked: true,
           lockReason: 'Off-topic',
           viewerCanReply: false,
-          privateFollowUp: { __typename: 'PrivateFollowUpNotice', startedAt: '2026-11-20T11:00:00.000Z', followUpId: null, agent: staff },
+          privateFollowUp: {
+            __typename: 'PrivateFollowUpNotice',
+            startedAt: '2026-11-20T11:00:00.000Z',
+            followUpId: null,
+            agent: staff,
+          },
         }),
         viewerMock({ id: 'm1', role: 'MEMBER' }),
       ],
@@ -95,7 +126,9 @@ describe('a thread page', () => {
     });
     expect(await screen.findByText('Ce dossier se poursuit en privé avec Sarah Staff.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Ouvrir la conversation privée' })).toBeNull();
-    expect(screen.getByText('Cette discussion est verrouillée (Off-topic) : elle n’accepte plus de réponse.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Cette discussion est verrouillée (Off-topic) : elle n’accepte plus de réponse.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Publier ma réponse' })).toBeNull();
   });
 
@@ -103,7 +136,15 @@ describe('a thread page', () => {
     const edited = post('q1', user('asker', 'Ana Asker'), 'Now with details.', {
       isQuestion: true,
       editedAt: '2026-11-20T09:30:00.000Z',
-      revisions: [{ __typename: 'PostRevision', id: 'r1', bodyHtml: '<p>First version.</p>', writtenAt: '2026-11-20T09:00:00.000Z', replacedAt: '2026-11-20T09:30:00.000Z' }],
+      revisions: [
+        {
+          __typename: 'PostRevision',
+          id: 'r1',
+          bodyHtml: '<p>First version.</p>',
+          writtenAt: '2026-11-20T09:00:00.000Z',
+          replacedAt: '2026-11-20T09:30:00.000Z',
+        },
+      ],
     });
     renderWithProviders(<ThreadPage id="t1" />, { mocks: [page({ question: edited }), viewerMock(null)] });
     await userEvent.setup().click(await screen.findByText('1 earlier version'));
@@ -113,7 +154,10 @@ describe('a thread page', () => {
   it('shows the API’s sentence when the thread does not exist', async () => {
     renderWithProviders(<ThreadPage id="t1" />, {
       mocks: [
-        { request: { query: ThreadPageQuery, variables: { id: 't1' } }, result: { errors: [{ message: 'There is no such thread.', extensions: { code: 'NOT_FOUND' } }] } },
+        {
+          request: { query: ThreadPageQuery, variables: { id: 't1' } },
+          result: { errors: [{ message: 'There is no such thread.', extensions: { code: 'NOT_FOUND' } }] },
+        },
         viewerMock(null),
       ],
     });

@@ -30,7 +30,9 @@ export function ThreadPage({ id }: { id: string }) {
   const language = i18n.resolvedLanguage ?? 'en';
   const changed = () => void refetch();
   const replies = thread.posts.edges.map((edge) => edge.node).filter((post) => !post.isAcceptedAnswer);
-  const act = async (mutate: (options: { variables: { input: { threadId: string } } }) => Promise<unknown>) => {
+  const act = async (
+    mutate: (options: { variables: { input: { threadId: string } } }) => Promise<unknown>,
+  ) => {
     try {
       await mutate({ variables: { input: { threadId: thread.id } } });
       changed();
@@ -47,17 +49,28 @@ export function ThreadPage({ id }: { id: string }) {
       <header className="page-header thread-header">
         <h1 lang={thread.language}>{thread.title}</h1>
         <p className="thread-meta">
-          <ThreadStatusChip status={thread.status} /> {t('thread.askedBy')} {thread.author.displayName} <RoleBadge role={thread.author.role} />{' '}
+          <ThreadStatusChip status={thread.status} /> {t('thread.askedBy')} {thread.author.displayName}{' '}
+          <RoleBadge role={thread.author.role} />{' '}
           {t('thread.on', { date: formatDateTime(thread.createdAt, language) })}
         </p>
         {thread.viewerCanResolve && (
           <div className="thread-actions">
             {thread.status === 'RESOLVED' ? (
-              <button type="button" className="button" disabled={reopening.loading} onClick={() => void act(reopen)}>
+              <button
+                type="button"
+                className="button"
+                disabled={reopening.loading}
+                onClick={() => void act(reopen)}
+              >
                 {t('thread.reopen')}
               </button>
             ) : (
-              <button type="button" className="button" disabled={resolving.loading} onClick={() => void act(resolve)}>
+              <button
+                type="button"
+                className="button"
+                disabled={resolving.loading}
+                onClick={() => void act(resolve)}
+              >
                 {t('thread.resolve')}
               </button>
             )}
@@ -70,7 +83,9 @@ export function ThreadPage({ id }: { id: string }) {
       {thread.privateFollowUp && (
         <p className="notice follow-up-notice" role="note">
           {t('thread.followUpNotice', { name: thread.privateFollowUp.agent.displayName })}{' '}
-          {thread.privateFollowUp.followUpId && <Link to={`/follow-ups/${thread.privateFollowUp.followUpId}`}>{t('thread.openFollowUp')}</Link>}
+          {thread.privateFollowUp.followUpId && (
+            <Link to={`/follow-ups/${thread.privateFollowUp.followUpId}`}>{t('thread.openFollowUp')}</Link>
+          )}
         </p>
       )}
       {thread.locked && (
@@ -87,8 +102,15 @@ export function ThreadPage({ id }: { id: string }) {
       {thread.acceptedAnswer && (
         <section className="accepted-answer" aria-labelledby="accepted-heading">
           <h2 id="accepted-heading">{t('thread.acceptedAnswer')}</h2>
-          {thread.acceptedBy && <p className="accepted-by">{t('thread.acceptedBy', { name: thread.acceptedBy.displayName })}</p>}
-          <PostView post={thread.acceptedAnswer} canAccept={false} signedIn={viewer !== null} onChanged={changed} />
+          {thread.acceptedBy && (
+            <p className="accepted-by">{t('thread.acceptedBy', { name: thread.acceptedBy.displayName })}</p>
+          )}
+          <PostView
+            post={thread.acceptedAnswer}
+            canAccept={false}
+            signedIn={viewer !== null}
+            onChanged={changed}
+          />
         </section>
       )}
 
@@ -96,7 +118,13 @@ export function ThreadPage({ id }: { id: string }) {
         <h2 id="replies-heading">{t('thread.replies', { count: thread.repliesCount })}</h2>
         {thread.repliesCount === 0 && <p>{t('thread.noReplies')}</p>}
         {replies.map((post) => (
-          <PostView key={post.id} post={post} canAccept={thread.viewerCanAcceptAnswer} signedIn={viewer !== null} onChanged={changed} />
+          <PostView
+            key={post.id}
+            post={post}
+            canAccept={thread.viewerCanAcceptAnswer}
+            signedIn={viewer !== null}
+            onChanged={changed}
+          />
         ))}
         {thread.posts.pageInfo.hasNextPage && (
           <button
@@ -108,7 +136,10 @@ export function ThreadPage({ id }: { id: string }) {
                 updateQuery: (previous, { fetchMoreResult }) => ({
                   thread: {
                     ...fetchMoreResult.thread,
-                    posts: { ...fetchMoreResult.thread.posts, edges: [...previous.thread.posts.edges, ...fetchMoreResult.thread.posts.edges] },
+                    posts: {
+                      ...fetchMoreResult.thread.posts,
+                      edges: [...previous.thread.posts.edges, ...fetchMoreResult.thread.posts.edges],
+                    },
                   },
                 }),
               })
@@ -119,7 +150,9 @@ export function ThreadPage({ id }: { id: string }) {
         )}
       </section>
 
-      {thread.viewerCanStartPrivateFollowUp && !thread.privateFollowUp && <StartFollowUpForm threadId={thread.id} />}
+      {thread.viewerCanStartPrivateFollowUp && !thread.privateFollowUp && (
+        <StartFollowUpForm threadId={thread.id} />
+      )}
       {thread.viewerCanReply ? (
         <ReplyForm threadId={thread.id} onReplied={changed} />
       ) : (

@@ -9,9 +9,20 @@ export function viewerMock(viewer: { id: string; role: string } | null) {
   };
 }
 
-export const user = (id: string, displayName: string, role = 'MEMBER') => ({ __typename: 'User' as const, id, displayName, role, reputation: 12 });
+export const user = (id: string, displayName: string, role = 'MEMBER') => ({
+  __typename: 'User' as const,
+  id,
+  displayName,
+  role,
+  reputation: 12,
+});
 
-export function post(id: string, author: ReturnType<typeof user>, body: string, extra: Record<string, unknown> = {}) {
+export function post(
+  id: string,
+  author: ReturnType<typeof user>,
+  body: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     __typename: 'Post' as const,
     id,
@@ -57,7 +68,12 @@ export function thread(extra: Record<string, unknown> = {}) {
     privateFollowUp: null,
     question: post('q1', user('asker', 'Ana Asker'), 'It says declined.', { isQuestion: true }),
     acceptedAnswer: null,
-    posts: { __typename: 'PostConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+    posts: {
+      __typename: 'PostConnection',
+      totalCount: 0,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+      edges: [],
+    },
     ...extra,
   };
 }
