@@ -238,7 +238,8 @@ function isPostgres(pid: number, clusterDir: string): boolean {
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on the loopback interface right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -4,12 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
 import { RunningConfig } from '../app.module';
 import { loadConfig } from '../config/config';
 import { runMigrations } from '../database/migrate';
+import { createDatabase } from './test-database';
+
+export { createDatabase };
 
 /**
  * A real Parvis API for one test file: its own fresh database (migrated, empty) on the test
@@ -25,22 +27,6 @@ export interface TestApp {
   /** Runs `fn` and counts the SQL statements the API sent meanwhile (to prove there is no N+1). */
   countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: string[] }>;
   close(): Promise<void>;
-}
-
-export async function createDatabase(): Promise<string> {
-  const serverUrl = process.env.PARVIS_TEST_SERVER_URL;
-  if (!serverUrl) throw new Error('No test PostgreSQL: run the tests through Jest’s global setup (npm test).');
-  const name = `parvis_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** `databaseUrl`: share an existing test database, to run a second API process against it. */

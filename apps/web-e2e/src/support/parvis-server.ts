@@ -1,10 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { freePort } from '../../../api/src/database/embedded-postgres';
+import { createDatabase } from '../../../api/src/testing/test-database';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
@@ -23,7 +22,7 @@ export async function startParvis(): Promise<RunningParvis> {
   if (!existsSync(main) || !existsSync(join(REPO_ROOT, 'apps', 'web', 'dist', 'index.html'))) {
     throw new Error('Parvis is not built: run the browser tests with `npm test` (it builds first).');
   }
-  const databaseUrl = await createDatabase();
+  const databaseUrl = await createDatabase('parvis_e2e');
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: REPO_ROOT,
@@ -65,32 +64,5 @@ function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
-  });
-}
-
-async function createDatabase(): Promise<string> {
-  const serverUrl = process.env.PARVIS_TEST_SERVER_URL;
-  if (!serverUrl) throw new Error('No test PostgreSQL: run the tests through Jest’s global setup (npm test).');
-  const name = `parvis_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
   });
 }

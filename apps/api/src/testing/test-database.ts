@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+/**
+ * A new, empty database on the test run's PostgreSQL (started by Jest's global setup, or the
+ * server of DATABASE_URL), so that each test file starts from nothing. Returns its URL.
+ */
+export async function createDatabase(prefix = 'parvis_test'): Promise<string> {
+  const serverUrl = process.env.PARVIS_TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('No test PostgreSQL: run the tests through Jest’s global setup (npm test).');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
