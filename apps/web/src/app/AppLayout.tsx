@@ -5,6 +5,9 @@ import { ViewerMenu } from '../identity/components/ViewerMenu';
 import { useViewer } from '../identity/hooks/useViewer';
 import { NotificationBell } from '../notifications/components/NotificationBell';
 import { SpaceNav } from '../spaces/components/SpaceNav';
+import { CrisisBanner } from '../moderation/components/CrisisBanner';
+import { ModerationNavLink } from '../moderation/components/ModerationNavLink';
+import { ModerationFooter } from '../moderation/components/ModerationFooter';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -26,13 +29,16 @@ export function AppLayout() {
             </Link>
             <LanguageSwitcher />
             {viewer && <NotificationBell />}
+            <ModerationNavLink />
             <ViewerMenu />
           </div>
         </div>
       </header>
+      <CrisisBanner />
       <main id="main" className="site-main" tabIndex={-1}>
         <Outlet />
       </main>
+      <ModerationFooter />
     </>
   );
 }

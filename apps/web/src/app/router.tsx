@@ -16,6 +16,9 @@ import { SearchRoute } from './routes/SearchRoute';
 import { SlaQueueRoute } from './routes/SlaQueueRoute';
 import { PrivateFollowUpRoute } from './routes/PrivateFollowUpRoute';
 import { ProfileRoute } from './routes/ProfileRoute';
+import { ModerationQueueRoute } from './routes/ModerationQueueRoute';
+import { ModerationLogRoute } from './routes/ModerationLogRoute';
+import { CharterRoute } from './routes/CharterRoute';
 
 /** Every page of the app. A feature adds its routes here, one line each, inside the layout. */
 export const routes: RouteObject[] = [
@@ -37,6 +40,9 @@ export const routes: RouteObject[] = [
       { path: 'staff/sla', element: <SlaQueueRoute /> },
       { path: 'follow-ups/:id', element: <PrivateFollowUpRoute /> },
       { path: 'u/:id', element: <ProfileRoute /> },
+      { path: 'moderation', element: <ModerationQueueRoute /> },
+      { path: 'moderation/log', element: <ModerationLogRoute /> },
+      { path: 'charter', element: <CharterRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -23,6 +23,9 @@ import threadsFr from '../threads/i18n/fr.json';
 import searchEn from '../search/i18n/en.json';
 import searchEs from '../search/i18n/es.json';
 import searchFr from '../search/i18n/fr.json';
+import moderationEn from '../moderation/i18n/en.json';
+import moderationEs from '../moderation/i18n/es.json';
+import moderationFr from '../moderation/i18n/fr.json';
 
 /**
  * French, English and Spanish, one namespace per feature (its own i18n/ folder). The language
@@ -30,9 +33,9 @@ import searchFr from '../search/i18n/fr.json';
  * A feature adds its namespace here with one line per language.
  */
 export const resources = {
-  en: { common: commonEn, identity: identityEn, spaces: spacesEn, ideas: ideasEn, notifications: notificationsEn, threads: threadsEn, search: searchEn },
-  fr: { common: commonFr, identity: identityFr, spaces: spacesFr, ideas: ideasFr, notifications: notificationsFr, threads: threadsFr, search: searchFr },
-  es: { common: commonEs, identity: identityEs, spaces: spacesEs, ideas: ideasEs, notifications: notificationsEs, threads: threadsEs, search: searchEs },
+  en: { common: commonEn, identity: identityEn, spaces: spacesEn, ideas: ideasEn, notifications: notificationsEn, threads: threadsEn, search: searchEn, moderation: moderationEn },
+  fr: { common: commonFr, identity: identityFr, spaces: spacesFr, ideas: ideasFr, notifications: notificationsFr, threads: threadsFr, search: searchFr, moderation: moderationFr },
+  es: { common: commonEs, identity: identityEs, spaces: spacesEs, ideas: ideasEs, notifications: notificationsEs, threads: threadsEs, search: searchEs, moderation: moderationEs },
 } as const;
 
 export const LANGUAGE_STORAGE_KEY = 'parvis.language';

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -16,10 +16,12 @@ interface PostViewProps {
   canAccept: boolean;
   signedIn: boolean;
   onChanged: () => void;
+  /** Shown under the body: another feature's part of the post (moderation: hidden notice, answered mark, flag). */
+  extra?: ReactNode;
 }
 
 /** One post: its author with their role badge, its body, thanks, the accept button, its edit history. */
-export function PostView({ post, canAccept, signedIn, onChanged }: PostViewProps) {
+export function PostView({ post, canAccept, signedIn, onChanged, extra }: PostViewProps) {
   const { t, i18n } = useTranslation('threads');
   const language = i18n.resolvedLanguage ?? 'en';
   const [editing, setEditing] = useState(false);
@@ -58,6 +60,7 @@ export function PostView({ post, canAccept, signedIn, onChanged }: PostViewProps
     .join(' ');
   return (
     <article
+      id={`post-${post.id}`}
       className={classes}
       aria-label={`${post.author.displayName}, ${formatDateTime(post.createdAt, language)}`}
     >
@@ -81,6 +84,7 @@ export function PostView({ post, canAccept, signedIn, onChanged }: PostViewProps
         // Sanitized by the API (apps/api/src/common/markdown.ts).
         <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
+      {extra}
 
       <footer className="post-actions">
         <button

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,7 +18,7 @@ import { ThreadStatusChip } from './ThreadStatusChip';
  * A thread: the question, the accepted answer right under it, then the other replies in order,
  * the reply editor, and the actions the viewer may take (accept, resolve, reopen, follow up).
  */
-export function ThreadPage({ id }: { id: string }) {
+export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId: string) => ReactNode }) {
   const { t, i18n } = useTranslation('threads');
   const { viewer, isStaff } = useThreadsViewer();
   const { data, loading, error, refetch, fetchMore } = useQuery(ThreadPageQuery, { variables: { id } });
@@ -96,7 +97,13 @@ export function ThreadPage({ id }: { id: string }) {
       {isStaff && thread.sla && <SlaClocks sla={thread.sla} />}
 
       <section aria-label={t('thread.question')} lang={thread.language}>
-        <PostView post={thread.question} canAccept={false} signedIn={viewer !== null} onChanged={changed} />
+        <PostView
+          post={thread.question}
+          canAccept={false}
+          signedIn={viewer !== null}
+          onChanged={changed}
+          extra={postExtra?.(thread.question.id)}
+        />
       </section>
 
       {thread.acceptedAnswer && (
@@ -110,6 +117,7 @@ export function ThreadPage({ id }: { id: string }) {
             canAccept={false}
             signedIn={viewer !== null}
             onChanged={changed}
+            extra={postExtra?.(thread.acceptedAnswer.id)}
           />
         </section>
       )}
@@ -124,6 +132,7 @@ export function ThreadPage({ id }: { id: string }) {
             canAccept={thread.viewerCanAcceptAnswer}
             signedIn={viewer !== null}
             onChanged={changed}
+            extra={postExtra?.(post.id)}
           />
         ))}
         {thread.posts.pageInfo.hasNextPage && (

@@ -1,0 +1,5 @@
+import { CharterPage } from '../../moderation/components/CharterPage';
+
+export function CharterRoute() {
+  return <CharterPage />;
+}

@@ -1,0 +1,5 @@
+import { ModerationLog } from '../../moderation/components/ModerationLog';
+
+export function ModerationLogRoute() {
+  return <ModerationLog />;
+}

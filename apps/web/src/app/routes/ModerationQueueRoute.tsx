@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/Loading';
+import { ModerationQueue } from '../../moderation/components/ModerationQueue';
+import { useModerationViewer } from '../../moderation/hooks/useModerationViewer';
+
+export function ModerationQueueRoute() {
+  const { t } = useTranslation('moderation');
+  const { isModerator, loading } = useModerationViewer();
+  if (loading) return <Loading />;
+  if (!isModerator) return <p className="notice">{t('queue.forbidden')}</p>;
+  return <ModerationQueue />;
+}

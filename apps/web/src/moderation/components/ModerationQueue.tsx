@@ -1,0 +1,163 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import type { CharterRule } from '@parvis/domain';
+import { CHARTER_RULES } from '@parvis/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { RoleBadge } from '../../components/RoleBadge';
+import type { ModerationPostFieldsFragment, ModerationQueueQuery as QueueData } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/format';
+import {
+  DismissFlagsMutation,
+  HidePostMutation,
+  ModerationQueueQuery,
+  ResolveFromQueueMutation,
+} from '../api/moderation';
+import { CrisisBannerControls } from './CrisisBannerControls';
+
+type FlaggedPost = QueueData['moderationQueue']['flagged'][number];
+const refetch = { refetchQueries: ['ModerationQueue'] };
+
+/** The moderators' page: flagged posts grouped with one-click decisions, then negative posts waiting for an answer. */
+export function ModerationQueue() {
+  const { t } = useTranslation('moderation');
+  const { data, loading, error } = useQuery(ModerationQueueQuery, { fetchPolicy: 'cache-and-network' });
+  if (loading && !data) return <Loading />;
+  if (!data) return <ErrorNotice error={error} />;
+  const { flagged, negativeUnanswered } = data.moderationQueue;
+  return (
+    <div className="moderation-queue">
+      <header className="page-header">
+        <h1>{t('queue.title')}</h1>
+        <p>
+          {t('queue.intro')} <Link to="/moderation/log">{t('nav.log')}</Link>
+        </p>
+      </header>
+      <section aria-labelledby="flagged-heading">
+        <h2 id="flagged-heading">{t('queue.flagged')}</h2>
+        {flagged.length === 0 && <p>{t('queue.noFlags')}</p>}
+        <ul className="queue-list">
+          {flagged.map((item) => (
+            <FlaggedItem key={item.post.id} item={item} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="negative-heading">
+        <h2 id="negative-heading">{t('queue.negative')}</h2>
+        {negativeUnanswered.length === 0 && <p>{t('queue.noNegative')}</p>}
+        <ul className="queue-list">
+          {negativeUnanswered.map((post) => (
+            <NegativeItem key={post.id} post={post} />
+          ))}
+        </ul>
+      </section>
+      <CrisisBannerControls />
+    </div>
+  );
+}
+
+function PostExcerpt({ post }: { post: ModerationPostFieldsFragment }) {
+  const { t, i18n } = useTranslation('moderation');
+  return (
+    <>
+      <p className="post-header">
+        <span className="post-author">{post.author.displayName}</span> <RoleBadge role={post.author.role} />{' '}
+        <span className="post-date">{formatDateTime(post.createdAt, i18n.resolvedLanguage ?? 'en')}</span>{' '}
+        {post.tone && (
+          <span className="chip">
+            {t('moderate.tone', { tone: t(`tones.${post.tone.label}`), score: post.tone.score.toFixed(2) })}
+          </span>
+        )}
+      </p>
+      {/* Sanitized by the API; moderators read hidden and flagged posts in full. */}
+      <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      <p>
+        <Link to={`/t/${post.threadId}#post-${post.id}`}>{t('queue.open')}</Link>
+      </p>
+    </>
+  );
+}
+
+function FlaggedItem({ item }: { item: FlaggedPost }) {
+  const { t } = useTranslation('moderation');
+  const selectId = useId();
+  const [rule, setRule] = useState<CharterRule>(item.reasons[0] ?? 'OTHER');
+  const [hide, hiding] = useMutation(HidePostMutation, refetch);
+  const [dismiss, dismissing] = useMutation(DismissFlagsMutation, refetch);
+  const input = { postId: item.post.id };
+  return (
+    <li
+      className="queue-item"
+      aria-label={`${item.post.author.displayName}: ${t('queue.flagsCount', { count: item.flagsCount })}`}
+    >
+      <p>
+        <span className="chip chip-overdue">{t('queue.flagsCount', { count: item.flagsCount })}</span>{' '}
+        {item.reasons.map((reason) => t(`rules.${reason}`)).join(', ')}
+      </p>
+      <PostExcerpt post={item.post} />
+      <ul className="flag-notes">
+        {item.flags.map((flag) => (
+          <li key={flag.id}>
+            {t('queue.by', { name: flag.member.displayName, rule: t(`rules.${flag.reason}`) })}
+            {flag.note && <> — “{flag.note}”</>}
+          </li>
+        ))}
+      </ul>
+      <div className="post-actions">
+        <label htmlFor={selectId}>{t('queue.hideAs')}</label>
+        <select id={selectId} value={rule} onChange={(event) => setRule(event.target.value as CharterRule)}>
+          {CHARTER_RULES.map((value) => (
+            <option key={value} value={value}>
+              {t(`rules.${value}`)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={hiding.loading}
+          onClick={() =>
+            void hide({ variables: { input: { ...input, reason: rule } } }).catch(() => undefined)
+          }
+        >
+          {t('moderate.hide')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={dismissing.loading}
+          onClick={() => void dismiss({ variables: { input } }).catch(() => undefined)}
+        >
+          {t('queue.dismiss')}
+        </button>
+      </div>
+      {hiding.error && <ErrorNotice error={hiding.error} />}
+      {dismissing.error && <ErrorNotice error={dismissing.error} />}
+    </li>
+  );
+}
+
+function NegativeItem({ post }: { post: ModerationPostFieldsFragment }) {
+  const { t } = useTranslation('moderation');
+  const [resolve, resolving] = useMutation(ResolveFromQueueMutation, refetch);
+  return (
+    <li className="queue-item">
+      <PostExcerpt post={post} />
+      <div className="post-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={resolving.loading}
+          onClick={() =>
+            void resolve({ variables: { input: { threadId: post.threadId } } }).catch(() => undefined)
+          }
+        >
+          {t('queue.resolve')}
+        </button>
+      </div>
+      {resolving.error && <ErrorNotice error={resolving.error} />}
+    </li>
+  );
+}

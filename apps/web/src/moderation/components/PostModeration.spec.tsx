@@ -1,0 +1,130 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithProviders, apiError } from '../../testing/render';
+import { FlagMutation } from '../api/moderation';
+import { hiddenBy, moderatedPost, user } from '../testing/moderation-fixtures';
+import { PostModerationView } from './PostModeration';
+
+describe('flagging a post', () => {
+  it('asks which charter rule it breaks, says disagreeing with the brand is not a reason, and sends the flag', async () => {
+    const flagged = {
+      request: {
+        query: FlagMutation,
+        variables: { input: { targetId: 'p1', reason: 'PERSONAL_DATA', note: 'A stranger’s number' } },
+      },
+      result: { data: { flag: { __typename: 'Post', id: 'p1', viewerHasFlagged: true } } },
+    };
+    renderWithProviders(<PostModerationView post={moderatedPost('p1')} replies={[]} />, { mocks: [flagged] });
+    const person = userEvent.setup();
+    await person.click(screen.getByRole('button', { name: 'Flag the post by Camille Martin' }));
+    const dialog = screen.getByRole('dialog', { name: 'Flag this post to the moderators' });
+    expect(dialog).toHaveTextContent(
+      'Disagreeing with the brand, or criticising it, is not a reason to flag',
+    );
+    expect(screen.getByRole('link', { name: 'Read the charter' })).toHaveAttribute('href', '/charter');
+
+    await person.click(screen.getByRole('button', { name: 'Send the flag' }));
+    expect(screen.getByText('Choose the rule this post breaks.')).toBeInTheDocument();
+
+    await person.click(screen.getByRole('radio', { name: /Personal data/ }));
+    await person.type(screen.getByLabelText('Note for the moderators (optional)'), 'A stranger’s number');
+    await person.click(screen.getByRole('button', { name: 'Send the flag' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('You flagged this post');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows the API’s sentence when the member already flagged the post', async () => {
+    const refused = {
+      request: { query: FlagMutation, variables: { input: { targetId: 'p1', reason: 'SPAM', note: null } } },
+      result: {
+        errors: [
+          apiError('CONFLICT', 'You have already flagged this post; moderators will look at it.', 'targetId'),
+        ],
+      },
+    };
+    renderWithProviders(<PostModerationView post={moderatedPost('p1')} replies={[]} />, { mocks: [refused] });
+    const person = userEvent.setup();
+    await person.click(screen.getByRole('button', { name: /Flag the post/ }));
+    await person.click(screen.getByRole('radio', { name: /Spam or advertising/ }));
+    await person.click(screen.getByRole('button', { name: 'Send the flag' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('You have already flagged this post');
+  });
+
+  it('is not offered to visitors or on one’s own post', () => {
+    renderWithProviders(
+      <PostModerationView post={moderatedPost('p1', { viewerCanFlag: false })} replies={[]} />,
+    );
+    expect(screen.queryByRole('button', { name: /Flag/ })).toBeNull();
+  });
+});
+
+describe('a hidden post', () => {
+  it('shows readers who hid it, when and under which rule, in their language', () => {
+    renderWithProviders(
+      <PostModerationView
+        post={moderatedPost('p1', { bodyHtml: '', viewerCanFlag: false, hidden: hiddenBy('Malik Benali') })}
+        replies={[]}
+      />,
+      { language: 'fr' },
+    );
+    const notice = screen.getByRole('note');
+    expect(notice).toHaveTextContent(/Masqué par Malik Benali le .*2026.* : Données personnelles\./);
+    expect(notice).toHaveTextContent('Note du modérateur : Phone numbers stay private.');
+    expect(notice).not.toHaveTextContent('Seuls vous et les modérateurs');
+    expect(screen.getByRole('link', { name: 'Voir le journal de modération' })).toHaveAttribute(
+      'href',
+      '/moderation/log',
+    );
+  });
+
+  it('tells its author that only they and the moderators still read it', () => {
+    renderWithProviders(
+      <PostModerationView
+        post={moderatedPost('p1', {
+          viewerCanEdit: true,
+          viewerCanFlag: false,
+          hidden: hiddenBy('Malik Benali'),
+        })}
+        replies={[]}
+      />,
+    );
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'Only you and the moderators can still read this post.',
+    );
+  });
+});
+
+describe('an answered post', () => {
+  it('carries the answered mark with a link to the answer', () => {
+    const answer = {
+      __typename: 'Post' as const,
+      id: 'p9',
+      author: user('u-staff', 'Sarah (Parvis team)', 'STAFF'),
+    };
+    renderWithProviders(
+      <PostModerationView
+        post={moderatedPost('p1', { answered: answer, answeredAt: '2026-11-21T10:00:00.000Z' })}
+        replies={[]}
+      />,
+    );
+    expect(screen.getByText('Answered by Sarah (Parvis team)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Read the answer' })).toHaveAttribute('href', '#post-p9');
+  });
+
+  it('offers staff, experts and moderators to mark it answered by one of the replies', () => {
+    const reply = moderatedPost('p2', { author: user('u-staff', 'Sarah (Parvis team)', 'STAFF') });
+    renderWithProviders(
+      <PostModerationView
+        post={moderatedPost('p1', { viewerCanMarkAnswered: true })}
+        replies={[moderatedPost('p1'), reply]}
+      />,
+    );
+    const select = screen.getByLabelText('Mark as answered by');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Choose a reply',
+      expect.stringContaining('Sarah (Parvis team)'),
+    ]);
+    expect(select).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Mark answered' })).toBeDisabled();
+  });
+});

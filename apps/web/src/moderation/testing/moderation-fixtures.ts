@@ -1,0 +1,41 @@
+import type { Role } from '@parvis/domain';
+import type { ModerationPostFieldsFragment } from '../../gql/graphql';
+
+/** Posts and people as the API sends them (with __typename), for the moderation component tests. */
+export const user = (id: string, displayName: string, role: Role = 'MEMBER') => ({
+  __typename: 'User' as const,
+  id,
+  displayName,
+  role,
+});
+
+export const moderatedPost = (
+  id: string,
+  extra: Partial<ModerationPostFieldsFragment> = {},
+): ModerationPostFieldsFragment => ({
+  __typename: 'Post',
+  id,
+  threadId: 't1',
+  isQuestion: false,
+  bodyHtml: '<p>Call Karim at 06 12 34 56 78.</p>',
+  createdAt: '2026-11-20T08:00:00.000Z',
+  author: user('u-author', 'Camille Martin'),
+  hidden: null,
+  answered: null,
+  answeredAt: null,
+  tone: null,
+  viewerHasFlagged: false,
+  viewerCanFlag: true,
+  viewerCanModerate: false,
+  viewerCanMarkAnswered: false,
+  viewerCanEdit: false,
+  ...extra,
+});
+
+export const hiddenBy = (name: string): NonNullable<ModerationPostFieldsFragment['hidden']> => ({
+  __typename: 'PostHidden',
+  reason: 'PERSONAL_DATA',
+  note: 'Phone numbers stay private.',
+  at: '2026-11-21T09:30:00.000Z',
+  by: user('u-mod', name, 'MODERATOR'),
+});
