@@ -30,8 +30,8 @@ async function start(port: number, env: Record<string, string> = {}): Promise<St
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
@@ -85,7 +85,7 @@ describe('starting and stopping Parvis with the embedded PostgreSQL', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     expect(await exitOf(child)).toBe(1);
     expect(stderr).toContain('PORT is "eighty"; it must be a whole number from 1 to 65535.');
     expect(stderr).toContain('SESSION_SECRET must be at least 32 characters long');
