@@ -1,26 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { signIn } from './support/actions';
-import { launchBrowser, newVisitor } from './support/browser';
+import { newVisitor } from './support/browser';
 import { DEMO } from './support/demo';
-import { RunningParvis, startParvis } from './support/parvis-server';
+import { useParvisInChromium } from './support/session';
 
-let parvis: RunningParvis;
-let browser: Browser;
-beforeAll(async () => {
-  [parvis, browser] = await Promise.all([startParvis(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await parvis?.stop();
-});
-
-/** A signed-in person in a browser of their own. */
-async function as(email: string): Promise<Page> {
-  const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
+const world = useParvisInChromium();
+const as = world.as;
 
 const TITLE = 'Refill stations for water bottles in every store';
 
@@ -105,7 +88,7 @@ describe('a campaign with a vote budget', () => {
   });
 
   it('once closed, shows the final ranking and the winner to a visitor', async () => {
-    const context = await newVisitor(browser, parvis.baseUrl, 'fr-FR');
+    const context = await newVisitor(world.browser, world.parvis.baseUrl, 'fr-FR');
     const page = await context.newPage();
     await page.goto('/s/ideas');
     await page.getByRole('link', { name: 'Name our autumn blend' }).click();
@@ -142,7 +125,7 @@ describe('a staff member', () => {
 
 describe('the roadmap', () => {
   it('shows planned, in-progress and launched ideas in three columns', async () => {
-    const context = await newVisitor(browser, parvis.baseUrl, 'es-ES');
+    const context = await newVisitor(world.browser, world.parvis.baseUrl, 'es-ES');
     const page = await context.newPage();
     await page.goto('/roadmap');
     for (const column of ['Prevista', 'En curso', 'Lanzada']) await page.getByRole('heading', { name: new RegExp(`^${column}`) }).waitFor();

@@ -1,22 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newVisitor } from './support/browser';
+import { newVisitor } from './support/browser';
 import { DEMO } from './support/demo';
 import { signIn } from './support/actions';
-import { RunningParvis, startParvis } from './support/parvis-server';
+import { useParvisInChromium } from './support/session';
 
-let parvis: RunningParvis;
-let browser: Browser;
-beforeAll(async () => {
-  [parvis, browser] = await Promise.all([startParvis(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await parvis?.stop();
-});
+const world = useParvisInChromium();
 
 describe('a newcomer', () => {
   it('signs up in French, sees themself signed in, switches to English and back, and signs out', async () => {
-    const context = await newVisitor(browser, parvis.baseUrl, 'fr-FR');
+    const context = await newVisitor(world.browser, world.parvis.baseUrl, 'fr-FR');
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('link', { name: 'S’inscrire' }).click();
@@ -44,7 +35,7 @@ describe('a newcomer', () => {
   });
 
   it('is told beside the field when the e-mail already has an account', async () => {
-    const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
+    const context = await newVisitor(world.browser, world.parvis.baseUrl, 'en-US');
     const page = await context.newPage();
     await page.goto('/sign-up');
     await page.getByLabel('E-mail address').fill(DEMO.member.email);
@@ -59,7 +50,7 @@ describe('a newcomer', () => {
 
 describe('a demo moderator', () => {
   it('signs in and answers as themself, with the Moderator badge beside their name', async () => {
-    const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
+    const context = await newVisitor(world.browser, world.parvis.baseUrl, 'en-US');
     const page = await context.newPage();
     await signIn(page, DEMO.moderator.email);
     const viewer = page.getByLabel(`Signed in as ${DEMO.moderator.name}`);
@@ -68,7 +59,7 @@ describe('a demo moderator', () => {
   });
 
   it('is refused with the same words for a wrong password as for an unknown address', async () => {
-    const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
+    const context = await newVisitor(world.browser, world.parvis.baseUrl, 'en-US');
     const page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('E-mail address').fill(DEMO.moderator.email);

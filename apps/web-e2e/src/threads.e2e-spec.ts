@@ -1,28 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { signIn } from './support/actions';
-import { launchBrowser, newVisitor } from './support/browser';
+import { newVisitor } from './support/browser';
 import { DEMO } from './support/demo';
-import { RunningParvis, startParvis } from './support/parvis-server';
+import { useParvisInChromium } from './support/session';
 
 /** A community member of the demo seed (apps/api/src/threads/threads.seed.ts), besides the one-per-role accounts. */
 const TOM = { email: 'tom.baker@parvis.test', name: 'Tom Baker' };
 
-let parvis: RunningParvis;
-let browser: Browser;
-beforeAll(async () => {
-  [parvis, browser] = await Promise.all([startParvis(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await parvis?.stop();
-});
-
-async function as(email: string): Promise<Page> {
-  const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
+const world = useParvisInChromium();
+const as = world.as;
 
 describe('peer help, from question to resolution', () => {
   it('a member asks, another member and an expert answer, the asker accepts and thanks the expert, a moderator resolves, staff see the SLA queue', async () => {
@@ -102,7 +86,7 @@ describe('peer help, from question to resolution', () => {
 
 describe('finding an answer', () => {
   it('a visitor searches in French without accents and sees the highlighted match', async () => {
-    const context = await newVisitor(browser, parvis.baseUrl, 'fr-FR');
+    const context = await newVisitor(world.browser, world.parvis.baseUrl, 'fr-FR');
     const page = await context.newPage();
     await page.goto('/search');
     await page.getByLabel('Rechercher dans la communauté').fill('application plante demarrage');
