@@ -543,3 +543,50 @@ describe('the crisis banner', () => {
     expect([codeOf(result), fieldOf(result)]).toEqual(['BAD_USER_INPUT', 'title']);
   });
 });
+
+describe('the moderation side of a thread page', () => {
+  /** A thread with `n` replies inserted directly; every third hidden, every fourth marked answered, every fifth flagged by the member. */
+  const threadWith = async (n: number): Promise<string> => {
+    const thread = await ask(who.asker.agent, space.help, `A long thread of ${n} replies`);
+    const ids: { id: string }[] = await test.db.query(
+      `INSERT INTO posts (thread_id, author_id, body_markdown, body_html, body_text, tone, tone_score, created_at)
+       SELECT $1, $2, 'Reply ' || i, '<p>Reply ' || i || '</p>', 'Reply ' || i, 'NEGATIVE', -0.5, now() + i * interval '1 second'
+       FROM generate_series(1, $3) AS i RETURNING id`,
+      [thread.id, who.expert.id, n],
+    );
+    await test.db.query(`UPDATE threads SET replies_count = $2 WHERE id = $1`, [thread.id, n]);
+    for (const [i, { id }] of ids.entries()) {
+      if (i % 3 === 0)
+        await test.db.query(
+          `UPDATE posts SET hidden_at = now(), hidden_by_id = $2, hidden_reason = 'SPAM' WHERE id = $1`,
+          [id, who.moderator.id],
+        );
+      if (i % 4 === 1)
+        await test.db.query(
+          `UPDATE posts SET answered_by_post_id = $2, answered_at = now(), answered_marked_by_id = $3 WHERE id = $1`,
+          [id, ids[0].id, who.staff.id],
+        );
+      if (i % 5 === 2)
+        await test.db.query(`INSERT INTO flags (post_id, member_id, reason) VALUES ($1, $2, 'SPAM')`, [
+          id,
+          who.member.id,
+        ]);
+    }
+    return thread.id;
+  };
+
+  it('costs the same number of SQL statements for 5 replies as for 60: hidden notices, answered marks, tone and flags are batched', async () => {
+    const page = `query ($id: ID!) { thread(id: $id) { posts(first: 100) { edges { node { ${MODERATED_POST} } } } } }`;
+    const measure = async (id: string) => {
+      const { result, queries } = await test.countQueries(() => who.member.agent.data(page, { id }));
+      return { posts: result.thread.posts.edges.length, queries: queries.length };
+    };
+    const small = await measure(await threadWith(5));
+    const large = await measure(await threadWith(60));
+    expect([small.posts, large.posts]).toEqual([5, 60]);
+    expect(large.queries).toBe(small.queries);
+    console.info(
+      `thread page with moderation fields: ${small.queries} SQL statements for 5 replies, ${large.queries} for 60`,
+    );
+  });
+});
