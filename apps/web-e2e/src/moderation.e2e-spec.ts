@@ -1,32 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { signIn } from './support/actions';
-import { launchBrowser, newVisitor } from './support/browser';
+import type { Page } from 'playwright-core';
 import { DEMO } from './support/demo';
-import { RunningParvis, startParvis } from './support/parvis-server';
+import { useParvisInChromium } from './support/session';
 
 /** A community member of the demo seed (apps/api/src/threads/threads.seed.ts), besides the one-per-role accounts. */
 const TOM = { email: 'tom.baker@parvis.test', name: 'Tom Baker' };
 
-let parvis: RunningParvis;
-let browser: Browser;
-beforeAll(async () => {
-  [parvis, browser] = await Promise.all([startParvis(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await parvis?.stop();
-});
-
-async function as(email: string): Promise<Page> {
-  const context = await newVisitor(browser, parvis.baseUrl, 'en-US');
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function visitor(locale = 'en-US'): Promise<Page> {
-  return (await newVisitor(browser, parvis.baseUrl, locale)).newPage();
-}
+const { as, visitor } = useParvisInChromium();
 
 async function ask(page: Page, title: string, body: string): Promise<string> {
   await page.goto('/s/help');
