@@ -440,6 +440,26 @@ describe('the moderation queue', () => {
   });
 });
 
+describe('the negative posts of the queue', () => {
+  it('leave out comments on ideas: a negative comment there is not a complaint waiting for the brand', async () => {
+    await createIdeaSpace(test, 'queue-ideas');
+    const idea = await submitIdea(who.member.agent);
+    const [{ thread_id: threadId }] = await test.db.query('SELECT thread_id FROM ideas WHERE id = $1', [
+      idea.id,
+    ]);
+    const comment = await reply(
+      who.asker.agent,
+      threadId,
+      'Yes please, the morning queue is the worst, terrible part of my day.',
+    );
+    const { moderationQueue } = await who.moderator.agent.data(QUEUE);
+    expect(moderationQueue.negativeUnanswered.map((p: any) => p.id)).not.toContain(comment.id);
+    expect((await test.db.query('SELECT tone FROM posts WHERE id = $1', [comment.id]))[0].tone).toBe(
+      'NEGATIVE',
+    );
+  });
+});
+
 describe('the public moderation log', () => {
   it('is readable by visitors, newest first, page by page', async () => {
     const first = (await who.visitor.data(LOG, { first: 2 })).moderationLog;

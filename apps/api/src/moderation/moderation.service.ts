@@ -243,40 +243,40 @@ export class ModerationService {
     }));
   }
 
-  /** Negative posts nobody has marked answered, in threads not resolved, not official, the longest waiting first. */
+  /** Negative posts nobody has marked answered, in help threads and announcements not resolved, not official, the longest waiting first. */
   async negativeUnanswered(viewer: Viewer, first: number): Promise<Post[]> {
     requireRole(viewer, 'MODERATOR', 'see the moderation queue');
-    return this.db
-      .getRepository(Post)
-      .createQueryBuilder('p')
-      .innerJoin(Thread, 't', 't.id = p.thread_id')
-      .where(
-        `p.tone = 'NEGATIVE' AND p.answered_by_post_id IS NULL AND p.hidden_at IS NULL AND NOT p.is_official`,
-      )
-      .andWhere(`t.status <> 'RESOLVED' AND (NOT p.is_question OR t.accepted_answer_id IS NULL)`)
-      .orderBy('p.created_at', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(first)
-      .getMany();
+    return (
+      this.db
+        .getRepository(Post)
+        .createQueryBuilder('p')
+        .innerJoin(Thread, 't', 't.id = p.thread_id')
+        // Help threads and announcements: a comment on an idea is not a complaint waiting for the brand.
+        .innerJoin(Space, 's', `s.id = t.space_id AND s.kind <> 'IDEAS'`)
+        .where(
+          `p.tone = 'NEGATIVE' AND p.answered_by_post_id IS NULL AND p.hidden_at IS NULL AND NOT p.is_official`,
+        )
+        .andWhere(`t.status <> 'RESOLVED' AND (NOT p.is_question OR t.accepted_answer_id IS NULL)`)
+        .orderBy('p.created_at', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .limit(first)
+        .getMany()
+    );
   }
 
   openFlagsByPostIds(postIds: readonly string[]): Promise<Flag[]> {
-    return this.db
-      .getRepository(Flag)
-      .find({
-        where: { postId: In([...postIds]), resolvedAt: IsNull() },
-        order: { createdAt: 'DESC', id: 'DESC' },
-      });
+    return this.db.getRepository(Flag).find({
+      where: { postId: In([...postIds]), resolvedAt: IsNull() },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
   }
 
   /** Which of these posts the member has an open flag on. */
   async flaggedByMember(memberId: string, postIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.db
-      .getRepository(Flag)
-      .find({
-        select: { postId: true },
-        where: { memberId, postId: In([...postIds]), resolvedAt: IsNull() },
-      });
+    const rows = await this.db.getRepository(Flag).find({
+      select: { postId: true },
+      where: { memberId, postId: In([...postIds]), resolvedAt: IsNull() },
+    });
     return new Set(rows.map((r) => r.postId));
   }
 

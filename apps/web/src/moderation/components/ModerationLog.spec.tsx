@@ -72,7 +72,7 @@ describe('the public moderation log', () => {
       '/t/t1#post-target-a',
     );
     expect(items[1]).toHaveTextContent(
-      'Sarah (Parvis team) Staff changed the status of the idea Dark mode (NEW → PLANNED)',
+      'Sarah (Parvis team) Staff changed the status of the idea Dark mode (New → Planned)',
     );
     expect(screen.getByText('2 actions')).toBeInTheDocument();
   });

@@ -62,6 +62,13 @@ function LogEntry({ entry }: { entry: Entry }) {
   const from = detail('from');
   const to = detail('to');
   const target = entry.targetType === 'USER' ? detail('displayName') : entry.title;
+  // Idea statuses and roles in the reader's language; space names as they are.
+  const label = (action: string, value: string) =>
+    action.startsWith('IDEA_')
+      ? t(`log.ideaStatus.${value}`)
+      : action === 'ROLE_CHANGED'
+        ? t(`roles.${value}`, { ns: 'common' })
+        : value;
   const link =
     entry.targetType === 'USER' ? `/u/${entry.targetId}` : entry.threadId ? `/t/${entry.threadId}` : null;
   return (
@@ -77,7 +84,9 @@ function LogEntry({ entry }: { entry: Entry }) {
         ) : (
           <em>{target}</em>
         ))}
-      {from && to && <> ({t('log.change', { from, to })})</>}
+      {from && to && (
+        <> ({t('log.change', { from: label(entry.action, from), to: label(entry.action, to) })})</>
+      )}
       {entry.rule && <span className="chip">{t('log.rule', { rule: t(`rules.${entry.rule}`) })}</span>}
       {entry.reason && <p className="log-reason">{t('log.reason', { reason: entry.reason })}</p>}
     </li>
