@@ -1,5 +1,5 @@
 import { CharterRule, hasAtLeastRole, Language, ModerationActionName, scoreTone } from '@parvis/domain';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { markdownToText, renderMarkdown } from '../common/markdown';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
@@ -28,18 +28,22 @@ interface Ctx {
 export async function seedModeration(tx: EntityManager): Promise<void> {
   const help = await tx.findOneByOrFail(Space, { slug: 'help' });
   const ctx: Ctx = { tx, now: Date.now(), help };
-  const byEmail = (email: string) => tx.findOneByOrFail(User, { email });
-  const [camille, diego, sarah, malik, ines, tom, lucia] = await Promise.all(
-    [
-      'member@parvis.test',
-      'expert@parvis.test',
-      'staff@parvis.test',
-      'moderator@parvis.test',
-      'ines.moreau@parvis.test',
-      'tom.baker@parvis.test',
-      'lucia.fernandez@parvis.test',
-    ].map(byEmail),
-  );
+  // One query (a transaction's queries run one after another on its connection anyway).
+  const emails = [
+    'member@parvis.test',
+    'expert@parvis.test',
+    'staff@parvis.test',
+    'moderator@parvis.test',
+    'ines.moreau@parvis.test',
+    'tom.baker@parvis.test',
+    'lucia.fernandez@parvis.test',
+  ];
+  const people = await tx.findBy(User, { email: In(emails) });
+  const [camille, diego, sarah, malik, ines, tom, lucia] = emails.map((email) => {
+    const person = people.find((p) => p.email === email);
+    if (!person) throw new Error(`The moderation seed needs ${email}, seeded by the earlier seeds.`);
+    return person;
+  });
 
   await scoreEveryPost(tx);
   await logEarlierActions(ctx, malik);

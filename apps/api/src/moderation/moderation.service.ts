@@ -198,10 +198,9 @@ export class ModerationService {
   /** Moves a help thread or an announcement to another such space; ideas stay in the idea box. */
   async moveThread(viewer: Viewer, input: MoveThreadInput): Promise<Thread> {
     return this.changeThread(viewer, input.threadId, 'move threads', async (tx, thread, moderator) => {
-      const [from, to] = await Promise.all([
-        tx.findOneByOrFail(Space, { id: thread.spaceId }),
-        tx.findOneBy(Space, { id: input.spaceId }),
-      ]);
+      // One after the other: queries of a transaction share its single connection.
+      const from = await tx.findOneByOrFail(Space, { id: thread.spaceId });
+      const to = await tx.findOneBy(Space, { id: input.spaceId });
       if (!to) throw notFound('There is no such space.');
       if (to.id === from.id) throw badInput('spaceId', 'The thread is already in this space.');
       if (from.kind === 'IDEAS' || to.kind === 'IDEAS') {
