@@ -146,3 +146,36 @@ describe('personal data is hidden, with a public notice', () => {
       .waitFor();
   });
 });
+
+describe('ideas are moderated like threads', () => {
+  it('a comment on an idea leaking a phone number is hidden from the idea page: visitors see the notice, not the number', async () => {
+    const member = await as(DEMO.member.email);
+    await member.goto('/s/ideas');
+    await member.getByRole('link', { name: 'Oat milk in every store, at no extra cost' }).click();
+    const ideaUrl = member.url();
+    await member.getByLabel('Your comment').fill('Text me when it is in my store: 07 12 34 56 78.');
+    await member.getByRole('button', { name: 'Comment', exact: true }).click();
+    await member.locator('.comment', { hasText: '07 12 34 56 78' }).waitFor();
+
+    const moderator = await as(DEMO.moderator.email);
+    await moderator.goto(ideaUrl);
+    const comment = moderator.locator('.comment', { hasText: '07 12 34 56 78' });
+    await comment.getByRole('button', { name: 'Hide', exact: true }).click();
+    const form = comment.getByRole('form', { name: 'Hide this post for a breach of the charter' });
+    await form.getByLabel('Rule broken').selectOption('PERSONAL_DATA');
+    await form.getByRole('button', { name: 'Hide the post' }).click();
+    await comment
+      .getByRole('note')
+      .getByText(/^Hidden by .+: Personal data\.$/)
+      .waitFor();
+
+    const reader = await visitor();
+    await reader.goto(ideaUrl);
+    await reader
+      .locator('.comment')
+      .getByRole('note')
+      .getByText(new RegExp(`^Hidden by ${DEMO.moderator.name} on .+: Personal data\\.$`))
+      .waitFor();
+    expect(await reader.locator('body').textContent()).not.toContain('07 12 34 56 78');
+  });
+});

@@ -41,6 +41,9 @@ export const IdeaPageQuery = graphql(`
       ...IdeaCardFields
       body
       threadId
+      bodyPost {
+        id
+      }
       mergedInto {
         id
         title

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { hasAtLeastRole, type Role } from '@parvis/domain';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice, useProblemMessage } from '../../components/ErrorNotice';
@@ -14,8 +14,20 @@ import { StatusBadge } from './StatusBadge';
 import { StatusTimeline } from './StatusTimeline';
 import { VoteButton } from './VoteButton';
 
-/** An idea's page: body and votes, the brand's answers over time, comments, and the staff controls. */
-export function IdeaDetail({ id, viewerRole }: { id: string; viewerRole: Role | null }) {
+/**
+ * An idea's page: body and votes, the brand's answers over time, comments, and the staff controls.
+ * `postExtra` renders what another feature adds under the body and each comment (moderation:
+ * hidden notice, flag, hide), given the idea's thread and the post.
+ */
+export function IdeaDetail({
+  id,
+  viewerRole,
+  postExtra,
+}: {
+  id: string;
+  viewerRole: Role | null;
+  postExtra?: (threadId: string, postId: string) => ReactNode;
+}) {
   const { t, i18n } = useTranslation('ideas');
   const { data, loading, error, refetch } = useQuery(IdeaPageQuery, { variables: { id } });
   if (loading && !data) return <Loading />;
@@ -33,7 +45,8 @@ export function IdeaDetail({ id, viewerRole }: { id: string; viewerRole: Role | 
         <div>
           <h1>{idea.title}</h1>
           <p className="idea-meta">
-            <StatusBadge status={idea.status} /> {t('card.by', { name: idea.author.displayName })} <RoleBadge role={idea.author.role} /> ·{' '}
+            <StatusBadge status={idea.status} /> {t('card.by', { name: idea.author.displayName })}{' '}
+            <RoleBadge role={idea.author.role} /> ·{' '}
             <time dateTime={idea.createdAt}>{formatDateTime(idea.createdAt, language)}</time>
           </p>
           {idea.campaign && (
@@ -49,6 +62,7 @@ export function IdeaDetail({ id, viewerRole }: { id: string; viewerRole: Role | 
         </p>
       )}
       <div className="post-body" dangerouslySetInnerHTML={{ __html: idea.body }} />
+      {postExtra?.(idea.threadId, idea.bodyPost.id)}
       {idea.mergedIdeas.length > 0 && (
         <section aria-labelledby="merged-title">
           <h2 id="merged-title">{t('idea.mergedIdeas')}</h2>
@@ -63,7 +77,11 @@ export function IdeaDetail({ id, viewerRole }: { id: string; viewerRole: Role | 
       )}
       <StatusTimeline history={idea.statusHistory} />
       {viewerRole && hasAtLeastRole(viewerRole, 'STAFF') && (
-        <StaffControls idea={idea} canMerge={hasAtLeastRole(viewerRole, 'MODERATOR')} onChanged={() => void refetch()} />
+        <StaffControls
+          idea={idea}
+          canMerge={hasAtLeastRole(viewerRole, 'MODERATOR')}
+          onChanged={() => void refetch()}
+        />
       )}
       <section aria-labelledby="comments-title">
         <h2 id="comments-title">
@@ -78,6 +96,7 @@ export function IdeaDetail({ id, viewerRole }: { id: string; viewerRole: Role | 
                 <time dateTime={node.createdAt}>{formatDateTime(node.createdAt, language)}</time>
               </p>
               <div className="post-body" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />
+              {postExtra?.(idea.threadId, node.id)}
             </li>
           ))}
         </ol>
@@ -111,7 +130,14 @@ function CommentForm({ threadId, onDone }: { threadId: string; onDone: () => voi
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>
       <div className="field">
         <label htmlFor="comment-body">{t('idea.commentLabel')}</label>
-        <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'comment-error' : undefined} />
+        <textarea
+          id="comment-body"
+          rows={3}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'comment-error' : undefined}
+        />
         {error && (
           <p id="comment-error" className="field-error" role="alert">
             {error}

@@ -21,7 +21,7 @@ export function HideForm({
   const [rule, setRule] = useState<CharterRule | ''>(initialRule ?? '');
   const [note, setNote] = useState('');
   const [hide, { loading, error }] = useMutation(HidePostMutation, {
-    refetchQueries: ['ThreadPage', 'ModerationQueue'],
+    refetchQueries: ['ThreadPage', 'IdeaPage', 'ThreadModeration', 'ModerationQueue'],
   });
 
   const submit = async (event: FormEvent) => {

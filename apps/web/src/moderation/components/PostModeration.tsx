@@ -30,7 +30,9 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
   const [hiding, setHiding] = useState(false);
   const [flaggedNow, setFlaggedNow] = useState(false);
   const flagged = post.viewerHasFlagged || flaggedNow;
-  const [restore, restoring] = useMutation(RestorePostMutation, { refetchQueries: ['ThreadPage'] });
+  const [restore, restoring] = useMutation(RestorePostMutation, {
+    refetchQueries: ['ThreadPage', 'IdeaPage', 'ThreadModeration'],
+  });
   const answer = post.answered;
   const readerSeesText = post.viewerCanEdit || post.viewerCanModerate;
 
