@@ -2,7 +2,19 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'apps/web/src/gql/**', '.nx/**', '**/*.cjs', '**/*.mjs', '**/*.js', '**/*.mts', 'apps/web/codegen.ts'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'apps/web/src/gql/**',
+      '.nx/**',
+      '**/*.cjs',
+      '**/*.mjs',
+      '**/*.js',
+      '**/*.mts',
+      'apps/web/codegen.ts',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

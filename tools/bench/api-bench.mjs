@@ -6,10 +6,16 @@ import { graphql, header, measure, startParvis } from './harness.mjs';
 const parvis = await startParvis();
 try {
   header();
-  await measure('spaces (visitor)', { requests: 2000, concurrency: 10 }, () => graphql(parvis.url, '{ spaces { id slug name kind } }'));
-  const { cookie } = await graphql(parvis.url, 'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
-    i: { email: 'member@parvis.test', password: 'parvis-demo-2026' },
-  });
+  await measure('spaces (visitor)', { requests: 2000, concurrency: 10 }, () =>
+    graphql(parvis.url, '{ spaces { id slug name kind } }'),
+  );
+  const { cookie } = await graphql(
+    parvis.url,
+    'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }',
+    {
+      i: { email: 'member@parvis.test', password: 'parvis-demo-2026' },
+    },
+  );
   await measure('me (signed in: session lookup)', { requests: 2000, concurrency: 10 }, () =>
     graphql(parvis.url, '{ me { id displayName role } }', {}, cookie),
   );
@@ -20,19 +26,35 @@ try {
   );
 
   // The thread page of a 200-reply thread (the N+1 check of issue 3, measured in time here).
-  const { cookie: staff } = await graphql(parvis.url, 'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
-    i: { email: 'staff@parvis.test', password: 'parvis-demo-2026' },
-  });
+  const { cookie: staff } = await graphql(
+    parvis.url,
+    'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }',
+    {
+      i: { email: 'staff@parvis.test', password: 'parvis-demo-2026' },
+    },
+  );
   const { data: spaceData } = await graphql(parvis.url, '{ space(slug: "help") { id } }');
   const { data: created } = await graphql(
     parvis.url,
     'mutation ($i: CreateThreadInput!) { createThread(input: $i) { id } }',
-    { i: { spaceId: spaceData.space.id, title: 'A long thread for the benchmark', bodyMarkdown: 'How long can a thread get?', language: 'en' } },
+    {
+      i: {
+        spaceId: spaceData.space.id,
+        title: 'A long thread for the benchmark',
+        bodyMarkdown: 'How long can a thread get?',
+        language: 'en',
+      },
+    },
     staff,
   );
   const threadId = created.createThread.id;
   for (let i = 0; i < 200; i++) {
-    await graphql(parvis.url, 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }', { i: { threadId, bodyMarkdown: `Reply **${i}**` } }, staff);
+    await graphql(
+      parvis.url,
+      'mutation ($i: ReplyInput!) { reply(input: $i) { id } }',
+      { i: { threadId, bodyMarkdown: `Reply **${i}**` } },
+      staff,
+    );
   }
   const THREAD_PAGE = `query ($id: ID!) { thread(id: $id) { id title status question { id bodyHtml author { displayName role } }
     posts(first: 100) { totalCount edges { node { id bodyHtml isOfficial thanksCount viewerHasThanked isAcceptedAnswer author { id displayName role reputation } revisions { id } } } } } }`;
@@ -40,7 +62,9 @@ try {
     graphql(parvis.url, THREAD_PAGE, { id: threadId }, cookie),
   );
   const BOARD = `{ ideas(first: 20, sort: TOP) { totalCount edges { node { id title status votesCount viewerHasVoted commentsCount author { displayName } } } } }`;
-  await measure('idea board, first 20 ideas (signed in)', { requests: 1000, concurrency: 8 }, () => graphql(parvis.url, BOARD, {}, cookie));
+  await measure('idea board, first 20 ideas (signed in)', { requests: 1000, concurrency: 8 }, () =>
+    graphql(parvis.url, BOARD, {}, cookie),
+  );
 } finally {
   await parvis.stop();
 }

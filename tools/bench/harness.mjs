@@ -16,20 +16,39 @@ export async function startParvis({ port = 3900 } = {}) {
   chmodSync(dataDir, 0o755);
   const pg = await EmbeddedPostgres.start({ dataDir, database: 'parvis' });
   const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
-    env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), DATABASE_URL: pg.url('parvis'), PORT: String(port), WEB_DIST: '', COOKIE_SECURE: 'false', SIGN_IN_LIMIT_PER_ADDRESS: '100000', SIGN_IN_LIMIT_PER_EMAIL: '10000' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'b'.repeat(40),
+      DATABASE_URL: pg.url('parvis'),
+      PORT: String(port),
+      WEB_DIST: '',
+      COOKIE_SECURE: 'false',
+      SIGN_IN_LIMIT_PER_ADDRESS: '100000',
+      SIGN_IN_LIMIT_PER_EMAIL: '10000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null || i === 300) throw new Error('Parvis did not start (see above).');
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     url,
     databaseUrl: pg.url('parvis'),
     async stop() {
-      await new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
+      await new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      });
       await pg.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -66,9 +85,20 @@ export async function measure(name, { requests, concurrency }, send) {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-  const row = { name, requests, concurrency, perSecond: Math.round(requests / seconds), p50: pct(50), p95: pct(95), p99: pct(99) };
-  console.log(`| ${row.name} | ${row.requests} | ${row.concurrency} | ${row.perSecond} | ${row.p50} | ${row.p95} | ${row.p99} |`);
+  const pct = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+  const row = {
+    name,
+    requests,
+    concurrency,
+    perSecond: Math.round(requests / seconds),
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+  };
+  console.log(
+    `| ${row.name} | ${row.requests} | ${row.concurrency} | ${row.perSecond} | ${row.p50} | ${row.p95} | ${row.p99} |`,
+  );
   return row;
 }
 

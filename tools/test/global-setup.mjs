@@ -17,7 +17,9 @@ export default async function globalSetup() {
   try {
     ({ EmbeddedPostgres } = require('../../apps/api/dist/database/embedded-postgres.js'));
   } catch {
-    throw new Error('The API is not built: run the tests with `npm test` (it builds first), or run `npx nx build api`.');
+    throw new Error(
+      'The API is not built: run the tests with `npm test` (it builds first), or run `npx nx build api`.',
+    );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'parvis-test-pg-'));
   chmodSync(dataDir, 0o755);

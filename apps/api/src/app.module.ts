@@ -51,7 +51,12 @@ export class AppModule {
           context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
         }),
         ...(serveWeb
-          ? [ServeStaticModule.forRoot({ rootPath: config.webDist!, exclude: ['/graphql{*path}', '/health{*path}'] })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: config.webDist!,
+                exclude: ['/graphql{*path}', '/health{*path}'],
+              }),
+            ]
           : []),
         IdentityModule,
         SpacesModule,

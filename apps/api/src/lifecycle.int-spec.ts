@@ -26,7 +26,14 @@ interface Started {
 
 async function start(port: number, env: Record<string, string> = {}): Promise<Started> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PARVIS_DATA_DIR: dataDir, PORT: String(port), WEB_DIST: '', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PARVIS_DATA_DIR: dataDir,
+      PORT: String(port),
+      WEB_DIST: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -35,7 +42,13 @@ async function start(port: number, env: Record<string, string> = {}): Promise<St
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { child, url, output: () => output };
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, url, output: () => output };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
@@ -43,12 +56,16 @@ async function start(port: number, env: Record<string, string> = {}): Promise<St
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 }
 
 function postgresRunningFor(dir: string): boolean {
   const pids = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return pids.split('\n').some((line) => line.includes(join(dir, 'cluster')) || line.includes(dir.split('/').pop()! + '/cluster'));
+  return pids
+    .split('\n')
+    .some((line) => line.includes(join(dir, 'cluster')) || line.includes(dir.split('/').pop()! + '/cluster'));
 }
 
 describe('starting and stopping Parvis with the embedded PostgreSQL', () => {

@@ -31,7 +31,11 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     logger.log('No DATABASE_URL: starting the embedded PostgreSQL...');
-    embedded = await EmbeddedPostgres.start({ dataDir: config.dataDir, database: 'parvis', log: (line) => logger.log(line) });
+    embedded = await EmbeddedPostgres.start({
+      dataDir: config.dataDir,
+      database: 'parvis',
+      log: (line) => logger.log(line),
+    });
     databaseUrl = embedded.url('parvis');
     logger.log(`Embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir}).`);
   }
@@ -40,7 +44,10 @@ async function main(): Promise<void> {
   if (ran.length > 0) logger.log(`Migrations run: ${ran.join(', ')}`);
 
   if (config.seedDemo) {
-    const dataSource = await new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 1 } }).initialize();
+    const dataSource = await new DataSource({
+      ...dataSourceOptions(databaseUrl),
+      extra: { max: 1 },
+    }).initialize();
     try {
       if (await seedDemoIfEmpty(dataSource)) logger.log('Seeded the demo community.');
     } finally {
@@ -53,7 +60,9 @@ async function main(): Promise<void> {
     await app.listen(config.port);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`Port ${config.port} is already in use. Stop what uses it, or start on another port: PORT=3001 npm start`);
+      throw new Error(
+        `Port ${config.port} is already in use. Stop what uses it, or start on another port: PORT=3001 npm start`,
+      );
     }
     throw error;
   }
@@ -68,7 +77,8 @@ async function main(): Promise<void> {
   if (!config.webDist) lines.push('  (WEB_DIST is empty: the web app is not served by this process)');
   if (config.seedDemo) {
     lines.push('', `  Demo accounts (password: ${DEMO_PASSWORD})`);
-    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.role.toLowerCase().padEnd(10)} ${account.email}`);
+    for (const account of DEMO_ACCOUNTS)
+      lines.push(`    ${account.role.toLowerCase().padEnd(10)} ${account.email}`);
   }
   lines.push('', '  Stop with Ctrl-C.', '');
   console.log(lines.join('\n'));

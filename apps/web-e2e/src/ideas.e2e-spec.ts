@@ -16,7 +16,9 @@ describe('an idea, from proposal to the brand’s answer', () => {
     await member.getByLabel('Title').fill('Oat milk');
     await member.getByText('Similar ideas already exist. Vote for one of them instead?').waitFor();
     await member.getByLabel('Title').fill(TITLE);
-    await member.getByLabel('Describe your idea').fill('Bring your bottle, fill it with **filtered water** for free.');
+    await member
+      .getByLabel('Describe your idea')
+      .fill('Bring your bottle, fill it with **filtered water** for free.');
     await member.getByRole('button', { name: 'Propose my idea' }).click();
     await member.getByRole('heading', { name: TITLE }).waitFor();
     // The author's own vote counts from the start.
@@ -30,7 +32,11 @@ describe('an idea, from proposal to the brand’s answer', () => {
       await voter.getByRole('button', { name: `Vote for “${TITLE}”` }).click();
       await voter.getByRole('button', { name: `Withdraw your vote for “${TITLE}”` }).waitFor();
       await voter.reload();
-      expect(await voter.getByRole('button', { name: `Withdraw your vote for “${TITLE}”` }).getAttribute('aria-pressed')).toBe('true');
+      expect(
+        await voter
+          .getByRole('button', { name: `Withdraw your vote for “${TITLE}”` })
+          .getAttribute('aria-pressed'),
+      ).toBe('true');
       await voter.context().close();
     }
     await member.reload();
@@ -42,7 +48,9 @@ describe('an idea, from proposal to the brand’s answer', () => {
     await moderator.getByLabel('New status').selectOption('PLANNED');
     await moderator.getByRole('button', { name: 'Change the status' }).click();
     await moderator.getByText('Write an official response: voters will read it.').waitFor();
-    await moderator.getByLabel('Official response').fill('Great idea: refill stations arrive in all stores **next month**.');
+    await moderator
+      .getByLabel('Official response')
+      .fill('Great idea: refill stations arrive in all stores **next month**.');
     await moderator.getByRole('button', { name: 'Change the status' }).click();
     await moderator.getByText('New → Planned').waitFor();
     await moderator.getByLabel('Official response').first().waitFor();
@@ -50,7 +58,9 @@ describe('an idea, from proposal to the brand’s answer', () => {
     // A voter sees the notification in their bell and follows it to the answer.
     const voter = await as(DEMO.expert.email);
     await voter.getByRole('link', { name: /^Notifications, \d+ unread$/ }).click();
-    await voter.getByRole('link', { name: `${DEMO.moderator.name} moved “${TITLE}” from New to Planned.` }).click();
+    await voter
+      .getByRole('link', { name: `${DEMO.moderator.name} moved “${TITLE}” from New to Planned.` })
+      .click();
     await voter.getByRole('heading', { name: TITLE }).waitFor();
     await voter.getByText('refill stations arrive in all stores').waitFor();
     expect(await voter.locator('.official-response strong').textContent()).toBe('next month');
@@ -65,7 +75,10 @@ describe('a campaign with a vote budget', () => {
     await member.goto('/s/ideas');
     await member.getByRole('link', { name: 'Our next summer flavour' }).click();
     await member.getByRole('heading', { name: 'Our next summer flavour' }).waitFor();
-    await member.getByRole('timer').getByText(/^Closes in \d+ d/).waitFor();
+    await member
+      .getByRole('timer')
+      .getByText(/^Closes in \d+ d/)
+      .waitFor();
     await member.getByText('You have 1 vote left.').waitFor();
 
     await member.getByRole('button', { name: 'Vote for “Concombre & menthe”' }).click();
@@ -74,9 +87,13 @@ describe('a campaign with a vote budget', () => {
     await member.getByRole('button', { name: 'Vote for “Hibisco y lima”' }).click();
     await member
       .getByRole('alert')
-      .getByText('You have used all 2 of your votes in “Our next summer flavour”. Withdraw one of them to vote for this idea.')
+      .getByText(
+        'You have used all 2 of your votes in “Our next summer flavour”. Withdraw one of them to vote for this idea.',
+      )
       .waitFor();
-    expect(await member.getByRole('button', { name: 'Vote for “Hibisco y lima”' }).getAttribute('aria-pressed')).toBe('false');
+    expect(
+      await member.getByRole('button', { name: 'Vote for “Hibisco y lima”' }).getAttribute('aria-pressed'),
+    ).toBe('false');
 
     // Withdrawing a vote frees it for another idea.
     await member.getByRole('button', { name: 'Withdraw your vote for “Concombre & menthe”' }).click();
@@ -118,7 +135,10 @@ describe('a staff member', () => {
     await staff.getByRole('button', { name: 'Start the campaign' }).click();
     await staff.getByRole('heading', { name: 'Our winter treat' }).waitFor();
     await staff.getByText('You have 1 vote left.').waitFor();
-    await staff.getByRole('timer').getByText(/^Closes in 1 d 23 h/).waitFor();
+    await staff
+      .getByRole('timer')
+      .getByText(/^Closes in 1 d 23 h/)
+      .waitFor();
     await staff.context().close();
   });
 });
@@ -128,8 +148,12 @@ describe('the roadmap', () => {
     const context = await newVisitor(world.browser, world.parvis.baseUrl, 'es-ES');
     const page = await context.newPage();
     await page.goto('/roadmap');
-    for (const column of ['Prevista', 'En curso', 'Lanzada']) await page.getByRole('heading', { name: new RegExp(`^${column}`) }).waitFor();
-    await page.getByRole('region', { name: /^Lanzada/ }).getByRole('link', { name: 'Oat milk in every store, at no extra cost' }).waitFor();
+    for (const column of ['Prevista', 'En curso', 'Lanzada'])
+      await page.getByRole('heading', { name: new RegExp(`^${column}`) }).waitFor();
+    await page
+      .getByRole('region', { name: /^Lanzada/ })
+      .getByRole('link', { name: 'Oat milk in every store, at no extra cost' })
+      .waitFor();
     await context.close();
   });
 });

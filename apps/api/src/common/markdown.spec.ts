@@ -14,7 +14,11 @@ describe('rendering Markdown written by people', () => {
   });
 
   it('drops event handler attributes, even from HTML smuggled through an image', () => {
-    for (const source of ['<img src=x onerror=alert(1)>', '![x](https://example.com/a.png" onerror="alert(1))', '<a href="https://x.test" onclick="alert(1)">x</a>']) {
+    for (const source of [
+      '<img src=x onerror=alert(1)>',
+      '![x](https://example.com/a.png" onerror="alert(1))',
+      '<a href="https://x.test" onclick="alert(1)">x</a>',
+    ]) {
       expect(renderMarkdown(source)).not.toMatch(/<[^>]+\son\w+=/i);
     }
   });
@@ -43,14 +47,20 @@ describe('rendering Markdown written by people', () => {
   });
 
   it('keeps https images and code blocks', () => {
-    expect(renderMarkdown('![logo](https://example.com/logo.png)')).toBe('<p><img src="https://example.com/logo.png" alt="logo" /></p>');
-    expect(renderMarkdown('```ts\nconst a = 1 < 2;\n```')).toBe('<pre><code class="language-ts">const a = 1 &lt; 2;\n</code></pre>');
+    expect(renderMarkdown('![logo](https://example.com/logo.png)')).toBe(
+      '<p><img src="https://example.com/logo.png" alt="logo" /></p>',
+    );
+    expect(renderMarkdown('```ts\nconst a = 1 < 2;\n```')).toBe(
+      '<pre><code class="language-ts">const a = 1 &lt; 2;\n</code></pre>',
+    );
   });
 });
 
 describe('the plain text of a Markdown body', () => {
   it('keeps the words and drops the markup, entities decoded', () => {
-    expect(markdownToText('# Titre\n\n**Carte** bloquée &amp; [mon lien](https://x.test)\n\n`code`')).toBe('Titre\nCarte bloquée & mon lien\ncode');
+    expect(markdownToText('# Titre\n\n**Carte** bloquée &amp; [mon lien](https://x.test)\n\n`code`')).toBe(
+      'Titre\nCarte bloquée & mon lien\ncode',
+    );
   });
 
   it('keeps a typed tag as the text it is', () => {

@@ -11,9 +11,33 @@ import sanitizeHtml from 'sanitize-html';
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote',
-  'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'img',
-  'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'p',
+  'br',
+  'hr',
+  'strong',
+  'em',
+  's',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ];
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -58,11 +82,13 @@ export function markdownToText(source: string): string {
     }
   };
   walk(markdown.parse(source, {}));
-  return parts
-    .join('')
-    // Private-use characters are search snippets' highlight markers (search.service.ts): never in text.
-    .replace(/[\uE000\uE001]/g, '')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
+  return (
+    parts
+      .join('')
+      // Private-use characters are search snippets' highlight markers (search.service.ts): never in text.
+      .replace(/[\uE000\uE001]/g, '')
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\n{2,}/g, '\n')
+      .trim()
+  );
 }

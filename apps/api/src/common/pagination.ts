@@ -104,7 +104,10 @@ export function toConnection<Row, Node>(
   const edges = page.map((row) => ({ cursor: encodeCursor(sortKey(row)), node: toNode(row) }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
     totalCount,
   };
 }

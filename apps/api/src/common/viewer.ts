@@ -31,7 +31,9 @@ export const CurrentViewer = createParamDecorator((_data: unknown, context: Exec
 export function requireRole(viewer: Viewer, minimum: Role, action: string): User {
   if (!viewer) throw unauthenticated(`Sign in to ${action}.`);
   if (!hasAtLeastRole(viewer.role, minimum)) {
-    throw forbidden(`Only ${minimum.toLowerCase()}s${minimum === 'ADMIN' ? '' : ' and above'} can ${action}.`);
+    throw forbidden(
+      `Only ${minimum.toLowerCase()}s${minimum === 'ADMIN' ? '' : ' and above'} can ${action}.`,
+    );
   }
   return viewer;
 }

@@ -30,16 +30,22 @@ describe('configuration', () => {
   });
 
   it('names the variable and the reason for a wrong port', () => {
-    expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT is "eighty"; it must be a whole number from 1 to 65535.']);
+    expect(problemsOf({ PORT: 'eighty' })).toEqual([
+      'PORT is "eighty"; it must be a whole number from 1 to 65535.',
+    ]);
   });
 
   it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
-    expect(problemsOf({ DATABASE_URL: 'mysql://localhost/parvis' })[0]).toMatch(/^DATABASE_URL must start with postgres/);
+    expect(problemsOf({ DATABASE_URL: 'mysql://localhost/parvis' })[0]).toMatch(
+      /^DATABASE_URL must start with postgres/,
+    );
   });
 
   it('requires a session secret in production and a long one anywhere', () => {
     expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/^SESSION_SECRET is required in production/);
-    expect(problemsOf({ SESSION_SECRET: 'short' })[0]).toMatch(/^SESSION_SECRET must be at least 32 characters/);
+    expect(problemsOf({ SESSION_SECRET: 'short' })[0]).toMatch(
+      /^SESSION_SECRET must be at least 32 characters/,
+    );
   });
 
   it('lists every problem at once', () => {
@@ -48,6 +54,8 @@ describe('configuration', () => {
 
   it('limits members to 20 posts per 10 minutes unless configured, and refuses a wrong limit', () => {
     expect(loadConfig({ PARVIS_DATA_DIR: dataDir }).postLimit).toEqual({ perMember: 20, windowSeconds: 600 });
-    expect(problemsOf({ POST_LIMIT_PER_MEMBER: '0' })).toEqual(['POST_LIMIT_PER_MEMBER is "0"; it must be a whole number from 1 to 10000.']);
+    expect(problemsOf({ POST_LIMIT_PER_MEMBER: '0' })).toEqual([
+      'POST_LIMIT_PER_MEMBER is "0"; it must be a whole number from 1 to 10000.',
+    ]);
   });
 });

@@ -52,7 +52,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '') {
     databaseUrl = env.DATABASE_URL;
     if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
-      problems.push('DATABASE_URL must start with postgres:// or postgresql:// (for example postgres://user:password@localhost:5432/parvis).');
+      problems.push(
+        'DATABASE_URL must start with postgres:// or postgresql:// (for example postgres://user:password@localhost:5432/parvis).',
+      );
     }
   }
 
@@ -63,7 +65,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('SESSION_SECRET must be at least 32 characters long (try: openssl rand -hex 32).');
   } else if (sessionSecret === '') {
     if (nodeEnv === 'production') {
-      problems.push('SESSION_SECRET is required in production (at least 32 characters; try: openssl rand -hex 32).');
+      problems.push(
+        'SESSION_SECRET is required in production (at least 32 characters; try: openssl rand -hex 32).',
+      );
     } else {
       sessionSecret = localSessionSecret(dataDir);
     }
@@ -106,7 +110,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

@@ -25,7 +25,11 @@ describe('migrations', () => {
 
   it('all have a working down: undone one by one, then run again, they leave the same schema', async () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`)).toEqual([{ n: 0 }]);
+    expect(
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+      ),
+    ).toEqual([{ n: 0 }]);
     await dataSource.runMigrations({ transaction: 'each' });
     expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
   });

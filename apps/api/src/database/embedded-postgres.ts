@@ -1,6 +1,16 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, parse } from 'node:path';
 import { Client } from 'pg';
@@ -55,7 +65,16 @@ export class EmbeddedPostgres {
     const logFile = createWriteStream(join(dataDir, 'postgres.log'), { flags: 'a' });
     const child = spawn(
       binaries.postgres,
-      ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      [
+        '-D',
+        clusterDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+      ],
       // Its own process group: a Ctrl-C in the terminal reaches Parvis, which closes its
       // connections first and then stops PostgreSQL, instead of both racing.
       { detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...(owner ?? {}) },
@@ -100,7 +119,9 @@ export class EmbeddedPostgres {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (this.process.exitCode !== null) {
-        throw new Error(`PostgreSQL stopped while starting; its log (${logPath}) ends with:\n${tail(logPath)}`);
+        throw new Error(
+          `PostgreSQL stopped while starting; its log (${logPath}) ends with:\n${tail(logPath)}`,
+        );
       }
       const client = new Client({ connectionString: this.url('postgres') });
       try {
@@ -138,7 +159,14 @@ function runAsUser(): Owner {
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     return { uid: id('-u'), gid: id('-g') };
   }
 }
@@ -157,7 +185,9 @@ function reachableByOthers(path: string): boolean {
 function reachableBinaries(binaries: Binaries, owner: Owner, log: (line: string) => void): Binaries {
   if (!owner || reachableByOthers(binaries.postgres)) return binaries;
   const native = dirname(dirname(binaries.postgres));
-  const version = readFileSync(join(native, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? 'unknown';
+  const version =
+    readFileSync(join(native, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ??
+    'unknown';
   const copy = join('/var/tmp', `parvis-postgres-${version}`);
   if (!existsSync(join(copy, 'bin', 'postgres'))) {
     log(`Copying the PostgreSQL binaries to ${copy} (the postgres user cannot reach ${native}).`);
@@ -171,7 +201,9 @@ function reachableDataDir(dataDir: string, owner: Owner, log: (line: string) => 
   let dir = dataDir;
   if (owner && !reachableByOthers(join(dataDir, 'cluster'))) {
     dir = join('/var/tmp', `parvis-data-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
-    log(`Running as root and ${dataDir} is not reachable by the postgres user: keeping PostgreSQL's data in ${dir}.`);
+    log(
+      `Running as root and ${dataDir} is not reachable by the postgres user: keeping PostgreSQL's data in ${dir}.`,
+    );
   }
   mkdirSync(dir, { recursive: true });
   if (owner) {
@@ -190,7 +222,13 @@ function clusterPassword(dataDir: string, owner: Owner): string {
   return password;
 }
 
-function initialise(binaries: Binaries, dataDir: string, clusterDir: string, password: string, owner: Owner): void {
+function initialise(
+  binaries: Binaries,
+  dataDir: string,
+  clusterDir: string,
+  password: string,
+  owner: Owner,
+): void {
   execFileSync(
     binaries.initdb,
     [
@@ -245,7 +283,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

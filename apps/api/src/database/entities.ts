@@ -17,6 +17,23 @@ import { Flag } from '../moderation/flag.entity';
 import { CrisisBanner } from '../moderation/crisis-banner.entity';
 
 /** Every table's entity. A new entity is added here and in a migration. */
-export const ENTITIES = [User, Session, RateLimitHit, Space, Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage,
-  Campaign, Idea, IdeaVote, IdeaStatusChange, Notification,
-  ModerationAction, Flag, CrisisBanner];
+export const ENTITIES = [
+  User,
+  Session,
+  RateLimitHit,
+  Space,
+  Thread,
+  Post,
+  PostRevision,
+  Thanks,
+  PrivateFollowUp,
+  PrivateMessage,
+  Campaign,
+  Idea,
+  IdeaVote,
+  IdeaStatusChange,
+  Notification,
+  ModerationAction,
+  Flag,
+  CrisisBanner,
+];

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     const timestamp = Date.now();
     const file = join(__dirname, '..', '..', 'src', 'database', 'migrations', `${timestamp}-${name}.ts`);
     const literal = (q: string) => '`' + q.replace(/[`\\]/g, (c) => `\\${c}`).replace(/\$\{/g, '\\${') + '`';
-    const lines = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${literal(q)});`).join('\n');
+    const lines = (queries: string[]) =>
+      queries.map((q) => `    await queryRunner.query(${literal(q)});`).join('\n');
     writeFileSync(
       file,
       `import { MigrationInterface, QueryRunner } from 'typeorm';

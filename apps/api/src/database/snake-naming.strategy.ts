@@ -2,7 +2,11 @@ import { DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';
 
 /** camelCase properties become snake_case columns (`displayName` → `display_name`). */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
-  override columnName(propertyName: string, customName: string | undefined, embeddedPrefixes: string[]): string {
+  override columnName(
+    propertyName: string,
+    customName: string | undefined,
+    embeddedPrefixes: string[],
+  ): string {
     return snake([...embeddedPrefixes, customName ?? propertyName].join('_'));
   }
 

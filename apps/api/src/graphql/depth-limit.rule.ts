@@ -1,4 +1,11 @@
-import { ASTNode, FragmentDefinitionNode, GraphQLError, Kind, ValidationContext, ValidationRule } from 'graphql';
+import {
+  ASTNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 
 /**
  * Refuses queries nested deeper than `maxDepth` fields, before any resolver runs: a cheap
@@ -31,10 +38,13 @@ export function depthLimit(maxDepth: number): ValidationRule {
         const depth = depthOf(operation, 1, new Set());
         if (depth > maxDepth) {
           context.reportError(
-            new GraphQLError(`This query is nested ${depth} levels deep; the limit is ${maxDepth}. Ask for less at once.`, {
-              nodes: [operation],
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-            }),
+            new GraphQLError(
+              `This query is nested ${depth} levels deep; the limit is ${maxDepth}. Ask for less at once.`,
+              {
+                nodes: [operation],
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              },
+            ),
           );
         }
       },

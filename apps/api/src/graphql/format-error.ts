@@ -25,15 +25,27 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return {
       message: original.message,
       path: formatted.path,
-      extensions: { code: exhaustiveCode(original.code), ...(original.field ? { field: original.field } : {}) },
+      extensions: {
+        code: exhaustiveCode(original.code),
+        ...(original.field ? { field: original.field } : {}),
+      },
     };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : formatted.message);
-  return { message: 'Something went wrong on our side. Try again in a moment.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Something went wrong on our side. Try again in a moment.',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 function exhaustiveCode(code: ErrorCode): ErrorCode {

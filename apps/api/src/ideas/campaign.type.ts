@@ -20,7 +20,10 @@ export class CampaignType {
   @Field()
   closesAt: Date;
 
-  @Field(() => Int, { nullable: true, description: 'How many ideas each member may vote for; null: no limit.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many ideas each member may vote for; null: no limit.',
+  })
   votesPerMember: number | null;
 
   @Field(() => CampaignPhase, { description: 'UPCOMING until opensAt, OPEN until closesAt, then CLOSED.' })
@@ -53,7 +56,9 @@ export class CampaignRankingEntry {
   @Field(() => Int, { description: '1 for the most voted; ideas with as many votes share a rank.' })
   rank: number;
 
-  @Field(() => Int, { description: 'Votes cast before the campaign closed and not withdrawn before it closed.' })
+  @Field(() => Int, {
+    description: 'Votes cast before the campaign closed and not withdrawn before it closed.',
+  })
   votes: number;
 
   @Field(() => IdeaType)

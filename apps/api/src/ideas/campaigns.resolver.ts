@@ -11,7 +11,9 @@ import { IdeasService } from './ideas.service';
 export class CampaignsResolver {
   constructor(private readonly ideas: IdeasService) {}
 
-  @Query(() => [CampaignType], { description: 'Every campaign: open ones first, then upcoming, then closed. Public.' })
+  @Query(() => [CampaignType], {
+    description: 'Every campaign: open ones first, then upcoming, then closed. Public.',
+  })
   async campaigns(): Promise<CampaignType[]> {
     const now = new Date();
     return (await this.ideas.campaigns()).map((c) => CampaignType.from(c, now));
@@ -22,18 +24,28 @@ export class CampaignsResolver {
     return CampaignType.from(await this.ideas.campaign(id));
   }
 
-  @Mutation(() => CampaignType, { description: 'Staff and moderators: asks the community a question for a limited time.' })
-  async createCampaign(@Args('input') input: CreateCampaignInput, @CurrentViewer() viewer: Viewer): Promise<CampaignType> {
+  @Mutation(() => CampaignType, {
+    description: 'Staff and moderators: asks the community a question for a limited time.',
+  })
+  async createCampaign(
+    @Args('input') input: CreateCampaignInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<CampaignType> {
     return CampaignType.from(await this.ideas.createCampaign(viewer, input));
   }
 
-  @ResolveField(() => [CampaignRankingEntry], { description: 'Ideas by votes: live while open, frozen once closed.' })
+  @ResolveField(() => [CampaignRankingEntry], {
+    description: 'Ideas by votes: live while open, frozen once closed.',
+  })
   async ranking(@Parent() campaign: CampaignType): Promise<CampaignRankingEntry[]> {
     const ranked = await this.ideas.ranking(campaign);
     return ranked.map((entry) => ({ rank: entry.rank, votes: entry.votes, idea: IdeaType.from(entry.idea) }));
   }
 
-  @ResolveField(() => IdeaType, { nullable: true, description: 'Once closed: the most voted idea (the earliest on a tie).' })
+  @ResolveField(() => IdeaType, {
+    nullable: true,
+    description: 'Once closed: the most voted idea (the earliest on a tie).',
+  })
   async winner(@Parent() campaign: CampaignType): Promise<IdeaType | null> {
     const winner = await this.ideas.winner(campaign);
     return winner ? IdeaType.from(winner) : null;
@@ -44,13 +56,21 @@ export class CampaignsResolver {
     return (await ideaLoaders(ctx, this.ideas).campaignIdeasCount.load(campaign.id)) ?? 0;
   }
 
-  @ResolveField(() => Int, { description: 'Votes the signed-in person has in this campaign (0 for visitors).' })
+  @ResolveField(() => Int, {
+    description: 'Votes the signed-in person has in this campaign (0 for visitors).',
+  })
   async viewerVotesUsed(@Parent() campaign: CampaignType, @Context() ctx: GraphQLContext): Promise<number> {
     return (await ideaLoaders(ctx, this.ideas).campaignVotesUsed.load(campaign.id)) ?? 0;
   }
 
-  @ResolveField(() => Int, { nullable: true, description: 'Votes the signed-in person may still cast; null when there is no limit.' })
-  async viewerVotesRemaining(@Parent() campaign: CampaignType, @Context() ctx: GraphQLContext): Promise<number | null> {
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'Votes the signed-in person may still cast; null when there is no limit.',
+  })
+  async viewerVotesRemaining(
+    @Parent() campaign: CampaignType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<number | null> {
     if (campaign.votesPerMember === null) return null;
     const used = (await ideaLoaders(ctx, this.ideas).campaignVotesUsed.load(campaign.id)) ?? 0;
     return Math.max(0, campaign.votesPerMember - used);

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Idea } from './idea.entity';
 
@@ -10,7 +18,10 @@ import { Idea } from './idea.entity';
  * open campaign, or beyond a campaign's budget, so no service bug or race can get around them.
  */
 @Entity('idea_votes')
-@Index('idea_votes_one_active_per_member_key', ['ideaId', 'userId'], { unique: true, where: 'withdrawn_at IS NULL' })
+@Index('idea_votes_one_active_per_member_key', ['ideaId', 'userId'], {
+  unique: true,
+  where: 'withdrawn_at IS NULL',
+})
 @Index('idea_votes_idea_created_idx', ['ideaId', 'createdAt'], { where: 'withdrawn_at IS NULL' })
 @Index('idea_votes_user_id_idx', ['userId'])
 export class IdeaVote {

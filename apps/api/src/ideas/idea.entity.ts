@@ -1,5 +1,15 @@
 import { IDEA_STATUSES, IdeaStatus } from '@parvis/domain';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { Thread } from '../threads/thread.entity';
 import { Campaign } from './campaign.entity';
 

@@ -10,7 +10,9 @@ import {
 import { Connection } from '../common/pagination';
 import { IdeaStatusChange } from './idea-status-change.entity';
 
-export const IdeaStatus = Object.fromEntries(IDEA_STATUSES.map((s) => [s, s])) as { [K in IdeaStatusName]: K };
+export const IdeaStatus = Object.fromEntries(IDEA_STATUSES.map((s) => [s, s])) as {
+  [K in IdeaStatusName]: K;
+};
 registerEnumType(IdeaStatus, { name: 'IdeaStatus' });
 
 export const IdeaSort = Object.fromEntries(IDEA_SORTS.map((s) => [s, s])) as Record<string, string>;
@@ -20,7 +22,9 @@ registerEnumType(IdeaSort, {
     'TOP: most votes. NEW: newest first. TRENDING: each vote of the last 7 days weighs 1/(1 + ageHours/24)^1.5, so recent votes count most.',
 });
 
-export const CampaignPhase = Object.fromEntries(CAMPAIGN_PHASES.map((p) => [p, p])) as { [K in CampaignPhaseName]: K };
+export const CampaignPhase = Object.fromEntries(CAMPAIGN_PHASES.map((p) => [p, p])) as {
+  [K in CampaignPhaseName]: K;
+};
 registerEnumType(CampaignPhase, { name: 'CampaignPhase' });
 
 /** What the idea lists read in one query: the idea row with the thread columns it shows. */

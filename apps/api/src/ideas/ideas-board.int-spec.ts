@@ -14,7 +14,11 @@ const BOARD = `query ($sort: IdeaSort, $status: IdeaStatus, $campaignId: ID, $fi
     edges { node { id title status votesCount viewerHasVoted commentsCount author { id displayName } campaign { id title } } }
   } }`;
 
-type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: any }[] };
+type Page = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: any }[];
+};
 
 async function allPages(agent: GraphQLAgent, variables: Record<string, unknown>, first = 2): Promise<any[]> {
   const nodes: any[] = [];
@@ -34,7 +38,10 @@ async function allPages(agent: GraphQLAgent, variables: Record<string, unknown>,
 async function ageVotes(ideaId: string, hoursAgo: number): Promise<void> {
   await test.db.transaction(async (tx) => {
     await tx.query(`ALTER TABLE idea_votes DISABLE TRIGGER idea_votes_count`);
-    await tx.query(`UPDATE idea_votes SET created_at = now() - make_interval(hours => $2) WHERE idea_id = $1`, [ideaId, hoursAgo]);
+    await tx.query(
+      `UPDATE idea_votes SET created_at = now() - make_interval(hours => $2) WHERE idea_id = $1`,
+      [ideaId, hoursAgo],
+    );
     await tx.query(`ALTER TABLE idea_votes ENABLE TRIGGER idea_votes_count`);
   });
 }
@@ -71,13 +78,23 @@ describe('the idea board', () => {
 
   it('NEW puts the newest first', async () => {
     const nodes = await allPages(test.agent(), { sort: 'NEW' });
-    expect(nodes.map((n) => n.title)).toEqual(['Quiet one idea', 'Brand new idea', 'Hot this week idea', 'Old favourite idea']);
+    expect(nodes.map((n) => n.title)).toEqual([
+      'Quiet one idea',
+      'Brand new idea',
+      'Hot this week idea',
+      'Old favourite idea',
+    ]);
     expect(nodes.every((n) => n.viewerHasVoted === false)).toBe(true);
   });
 
   it('TRENDING weighs recent votes: three fresh votes beat six ten-day-old ones', async () => {
     const nodes = await allPages(test.agent(), { sort: 'TRENDING' }, 1);
-    expect(nodes.map((n) => n.title)).toEqual(['Hot this week idea', 'Brand new idea', 'Quiet one idea', 'Old favourite idea']);
+    expect(nodes.map((n) => n.title)).toEqual([
+      'Hot this week idea',
+      'Brand new idea',
+      'Quiet one idea',
+      'Old favourite idea',
+    ]);
   });
 
   it('filters by status, and leaves merged ideas out unless asked for them', async () => {
@@ -113,7 +130,14 @@ describe('the cost of the board', () => {
       const staff = await signedInAs(own, 'STAFF');
       const { createCampaign } = await staff.agent.data(
         `mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`,
-        { input: { title: 'A campaign', question: 'What next?', opensAt: new Date(Date.now() - 1000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() } },
+        {
+          input: {
+            title: 'A campaign',
+            question: 'What next?',
+            opensAt: new Date(Date.now() - 1000).toISOString(),
+            closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+          },
+        },
       );
       const authors = await Promise.all([1, 2, 3, 4, 5].map((n) => signedInAs(own, 'MEMBER', `Author ${n}`)));
       const viewer = await signedInAs(own, 'MEMBER', 'Viewer');
@@ -125,7 +149,9 @@ describe('the cost of the board', () => {
         }
       };
       const measure = async () => {
-        const { result, queries } = await own.countQueries(() => viewer.agent.data(BOARD, { sort: 'TOP', first: 20 }));
+        const { result, queries } = await own.countQueries(() =>
+          viewer.agent.data(BOARD, { sort: 'TOP', first: 20 }),
+        );
         expect(result.ideas.edges).toHaveLength(20);
         return queries;
       };

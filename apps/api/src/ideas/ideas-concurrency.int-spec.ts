@@ -14,7 +14,11 @@ const ROUNDS = 3;
 describe('votes under concurrency', () => {
   it('many members voting and unvoting at once: votesCount equals the active vote rows, for every idea', async () => {
     const author = await signedInAs(test, 'MEMBER', 'Author');
-    const ideas = [await submitIdea(author.agent), await submitIdea(author.agent), await submitIdea(author.agent)];
+    const ideas = [
+      await submitIdea(author.agent),
+      await submitIdea(author.agent),
+      await submitIdea(author.agent),
+    ];
     const members: { agent: GraphQLAgent; id: string }[] = [];
     for (let i = 0; i < MEMBERS; i++) members.push(await signedInAs(test, 'MEMBER', `Member ${i}`));
 
@@ -25,7 +29,12 @@ describe('votes under concurrency', () => {
         ideas.flatMap((idea, i) => {
           const input = { input: { ideaId: idea.id } };
           const first = (m + round + i) % 2 === 0 ? VOTE : UNVOTE;
-          return [agent.request(first, input), agent.request(VOTE, input), agent.request(UNVOTE, input), agent.request(VOTE, input)];
+          return [
+            agent.request(first, input),
+            agent.request(VOTE, input),
+            agent.request(UNVOTE, input),
+            agent.request(VOTE, input),
+          ];
         }),
       ).flat(),
     );
@@ -50,10 +59,10 @@ describe('votes under concurrency', () => {
     // And what each member is shown matches their own rows.
     for (const member of members.slice(0, 8)) {
       const { idea } = await member.agent.data(IDEA, { id: ideas[0].id });
-      const rows = await test.db.query(`SELECT 1 FROM idea_votes WHERE idea_id = $1 AND user_id = $2 AND withdrawn_at IS NULL`, [
-        ideas[0].id,
-        member.id,
-      ]);
+      const rows = await test.db.query(
+        `SELECT 1 FROM idea_votes WHERE idea_id = $1 AND user_id = $2 AND withdrawn_at IS NULL`,
+        [ideas[0].id, member.id],
+      );
       expect(idea.viewerHasVoted).toBe(rows.length === 1);
     }
   });

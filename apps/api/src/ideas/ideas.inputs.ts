@@ -1,7 +1,28 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IDEA_LIMITS, IDEA_SORTS, IDEA_STATUSES, IdeaSort as IdeaSortName, IdeaStatus as IdeaStatusName, LANGUAGES, Language, SETTABLE_IDEA_STATUSES, SettableIdeaStatus } from '@parvis/domain';
+import {
+  IDEA_LIMITS,
+  IDEA_SORTS,
+  IDEA_STATUSES,
+  IdeaSort as IdeaSortName,
+  IdeaStatus as IdeaStatusName,
+  LANGUAGES,
+  Language,
+  SETTABLE_IDEA_STATUSES,
+  SettableIdeaStatus,
+} from '@parvis/domain';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageArgs } from '../common/pagination';
 import { IdeaSort, IdeaStatus } from './idea.type';
 
@@ -13,7 +34,9 @@ export class SubmitIdeaInput {
   @Field()
   @Transform(trim)
   @IsString()
-  @Length(title.min, title.max, { message: `The title must be ${title.min} to ${title.max} characters long.` })
+  @Length(title.min, title.max, {
+    message: `The title must be ${title.min} to ${title.max} characters long.`,
+  })
   title: string;
 
   @Field({ description: 'Markdown.' })
@@ -22,12 +45,18 @@ export class SubmitIdeaInput {
   @Length(body.min, body.max, { message: `Describe your idea in ${body.min} to ${body.max} characters.` })
   body: string;
 
-  @Field(() => ID, { nullable: true, description: 'Propose the idea in this campaign (it must not be closed).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Propose the idea in this campaign (it must not be closed).',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'campaignId must be the id of a campaign.' })
   campaignId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The IDEAS space; by default the campaign’s, or the first idea box.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The IDEAS space; by default the campaign’s, or the first idea box.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'spaceId must be the id of a space.' })
   spaceId?: string;
@@ -52,10 +81,16 @@ export class SetIdeaStatusInput {
   ideaId: string;
 
   @Field(() => IdeaStatus)
-  @IsIn(SETTABLE_IDEA_STATUSES, { message: 'status must be NEW, UNDER_REVIEW, PLANNED, IN_PROGRESS, LAUNCHED or DECLINED (MERGED comes from merging).' })
+  @IsIn(SETTABLE_IDEA_STATUSES, {
+    message:
+      'status must be NEW, UNDER_REVIEW, PLANNED, IN_PROGRESS, LAUNCHED or DECLINED (MERGED comes from merging).',
+  })
   status: SettableIdeaStatus;
 
-  @Field({ nullable: true, description: 'The official response (Markdown); required for PLANNED and DECLINED.' })
+  @Field({
+    nullable: true,
+    description: 'The official response (Markdown); required for PLANNED and DECLINED.',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -107,7 +142,10 @@ export class CreateCampaignInput {
   @IsDate({ message: 'closesAt must be a date and time.' })
   closesAt: Date;
 
-  @Field(() => Int, { nullable: true, description: 'How many ideas of the campaign each member may vote for; no limit when omitted.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many ideas of the campaign each member may vote for; no limit when omitted.',
+  })
   @IsOptional()
   @IsInt({ message: 'votesPerMember must be a whole number.' })
   @Min(votesPerMember.min, { message: `votesPerMember must be at least ${votesPerMember.min}.` })
@@ -122,7 +160,10 @@ export class IdeasArgs extends PageArgs {
   @IsIn(IDEA_SORTS, { message: 'sort must be TOP, TRENDING or NEW.' })
   sort: IdeaSortName = 'TOP';
 
-  @Field(() => IdeaStatus, { nullable: true, description: 'Only ideas in this status; merged ideas are left out unless asked for.' })
+  @Field(() => IdeaStatus, {
+    nullable: true,
+    description: 'Only ideas in this status; merged ideas are left out unless asked for.',
+  })
   @IsOptional()
   @IsIn(IDEA_STATUSES, { message: 'status must be an idea status.' })
   status?: IdeaStatusName;

@@ -23,12 +23,16 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 const member = (name = 'Member') => signedInAs(test, 'MEMBER', name);
-const code = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code;
+const code = (result: { errors?: { extensions?: { code?: string } }[] }) =>
+  result.errors?.[0]?.extensions?.code;
 
 describe('submitting an idea', () => {
   it('creates a thread in the idea box whose first post is the body, and counts the author’s own vote', async () => {
     const { agent, id: authorId } = await member('Ana');
-    const idea = await submitIdea(agent, { title: '  Oat milk at every store  ', body: 'Please <script>alert(1)</script> **now**' });
+    const idea = await submitIdea(agent, {
+      title: '  Oat milk at every store  ',
+      body: 'Please <script>alert(1)</script> **now**',
+    });
     expect(idea).toMatchObject({
       title: 'Oat milk at every store',
       status: 'NEW',
@@ -50,7 +54,9 @@ describe('submitting an idea', () => {
 
   it('refuses a visitor, and a too-short title with BAD_USER_INPUT naming the field, writing nothing', async () => {
     const before = (await test.db.query(`SELECT count(*)::int AS n FROM threads`))[0].n;
-    const visitor = await test.agent().request(`mutation { submitIdea(input: { title: "A fine idea", body: "x" }) { id } }`);
+    const visitor = await test
+      .agent()
+      .request(`mutation { submitIdea(input: { title: "A fine idea", body: "x" }) { id } }`);
     expect(code(visitor)).toBe('UNAUTHENTICATED');
     const { agent } = await member();
     const short = await agent.request(`mutation { submitIdea(input: { title: "Hi", body: "x" }) { id } }`);
@@ -61,7 +67,9 @@ describe('submitting an idea', () => {
   it('shows similar ideas while a title is typed, so people vote instead of duplicating', async () => {
     const { agent } = await member();
     const idea = await submitIdea(agent, { title: 'Reusable cups with a deposit' });
-    const { similarIdeas } = await test.agent().data(`{ similarIdeas(title: "deposit for reusable") { id title } }`);
+    const { similarIdeas } = await test
+      .agent()
+      .data(`{ similarIdeas(title: "deposit for reusable") { id title } }`);
     expect(similarIdeas.map((i: { id: string }) => i.id)).toContain(idea.id);
   });
 });
@@ -71,7 +79,11 @@ describe('voting', () => {
     const { agent: author } = await member();
     const idea = await submitIdea(author);
     const { agent } = await member();
-    expect((await agent.data(VOTE, { input: { ideaId: idea.id } })).vote).toEqual({ id: idea.id, votesCount: 2, viewerHasVoted: true });
+    expect((await agent.data(VOTE, { input: { ideaId: idea.id } })).vote).toEqual({
+      id: idea.id,
+      votesCount: 2,
+      viewerHasVoted: true,
+    });
     const twice = await agent.request(VOTE, { input: { ideaId: idea.id } });
     expect(twice.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'ideaId' });
     expect(twice.errors?.[0].message).toMatch(/already voted/);
@@ -83,13 +95,18 @@ describe('voting', () => {
     const idea = await submitIdea(author);
     const { agent, id: voterId } = await member();
     await agent.data(VOTE, { input: { ideaId: idea.id } });
-    expect((await agent.data(UNVOTE, { input: { ideaId: idea.id } })).unvote).toMatchObject({ votesCount: 1, viewerHasVoted: false });
-    expect((await agent.request(UNVOTE, { input: { ideaId: idea.id } })).errors?.[0].message).toMatch(/not voted/);
+    expect((await agent.data(UNVOTE, { input: { ideaId: idea.id } })).unvote).toMatchObject({
+      votesCount: 1,
+      viewerHasVoted: false,
+    });
+    expect((await agent.request(UNVOTE, { input: { ideaId: idea.id } })).errors?.[0].message).toMatch(
+      /not voted/,
+    );
     await agent.data(VOTE, { input: { ideaId: idea.id } });
-    const rows = await test.db.query(`SELECT withdrawn_at FROM idea_votes WHERE idea_id = $1 AND user_id = $2 ORDER BY created_at`, [
-      idea.id,
-      voterId,
-    ]);
+    const rows = await test.db.query(
+      `SELECT withdrawn_at FROM idea_votes WHERE idea_id = $1 AND user_id = $2 ORDER BY created_at`,
+      [idea.id, voterId],
+    );
     expect(rows.map((r: { withdrawn_at: Date | null }) => r.withdrawn_at === null)).toEqual([false, true]);
     expect(await voteCounts(test, idea.id)).toEqual({ stored: 2, active: 2, rows: 3 });
   });
@@ -103,15 +120,19 @@ describe('voting', () => {
   it('the database refuses a second active vote, deleting a vote, and rewriting vote history', async () => {
     const { agent, id: userId } = await member();
     const idea = await submitIdea(agent);
-    await expect(test.db.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, userId])).rejects.toThrow(
-      /idea_votes_one_active_per_member_key/,
+    await expect(
+      test.db.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, userId]),
+    ).rejects.toThrow(/idea_votes_one_active_per_member_key/);
+    await expect(test.db.query(`DELETE FROM idea_votes WHERE idea_id = $1`, [idea.id])).rejects.toThrow(
+      /never deletes/,
     );
-    await expect(test.db.query(`DELETE FROM idea_votes WHERE idea_id = $1`, [idea.id])).rejects.toThrow(/never deletes/);
-    await expect(test.db.query(`DELETE FROM ideas WHERE id = $1`, [idea.id])).rejects.toThrow(/never deletes/);
+    await expect(test.db.query(`DELETE FROM ideas WHERE id = $1`, [idea.id])).rejects.toThrow(
+      /never deletes/,
+    );
     await test.db.query(`UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1`, [idea.id]);
-    await expect(test.db.query(`UPDATE idea_votes SET withdrawn_at = NULL WHERE idea_id = $1`, [idea.id])).rejects.toThrow(
-      /can only be withdrawn, once/,
-    );
+    await expect(
+      test.db.query(`UPDATE idea_votes SET withdrawn_at = NULL WHERE idea_id = $1`, [idea.id]),
+    ).rejects.toThrow(/can only be withdrawn, once/);
     expect(await voteCounts(test, idea.id)).toEqual({ stored: 0, active: 0, rows: 1 });
   });
 
@@ -126,7 +147,10 @@ describe('voting', () => {
     expect(late.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'ideaId' });
     expect(late.errors?.[0].message).toMatch(/Voting is closed/);
     expect(code(await voter.request(UNVOTE, { input: { ideaId: idea.id } }))).toBe('CONFLICT');
-    expect((await test.agent().data(IDEA, { id: idea.id })).idea).toMatchObject({ votesCount: 2, votingOpen: false });
+    expect((await test.agent().data(IDEA, { id: idea.id })).idea).toMatchObject({
+      votesCount: 2,
+      votingOpen: false,
+    });
   });
 
   it('a visitor cannot vote, and a malformed id is bad input', async () => {
@@ -161,16 +185,25 @@ describe('statuses', () => {
   it('a member cannot change a status (FORBIDDEN), and nothing changes', async () => {
     const { agent } = await member();
     const idea = await submitIdea(agent);
-    const result = await agent.request(SET_STATUS, { input: { ideaId: idea.id, status: 'PLANNED', response: 'Yes!' } });
+    const result = await agent.request(SET_STATUS, {
+      input: { ideaId: idea.id, status: 'PLANNED', response: 'Yes!' },
+    });
     expect(code(result)).toBe('FORBIDDEN');
-    expect(code(await test.agent().request(SET_STATUS, { input: { ideaId: idea.id, status: 'UNDER_REVIEW' } }))).toBe('UNAUTHENTICATED');
-    expect((await test.agent().data(IDEA, { id: idea.id })).idea).toMatchObject({ status: 'NEW', statusHistory: [] });
+    expect(
+      code(await test.agent().request(SET_STATUS, { input: { ideaId: idea.id, status: 'UNDER_REVIEW' } })),
+    ).toBe('UNAUTHENTICATED');
+    expect((await test.agent().data(IDEA, { id: idea.id })).idea).toMatchObject({
+      status: 'NEW',
+      statusHistory: [],
+    });
   });
 
   it.each(['PLANNED', 'DECLINED'])('%s requires an official response', async (status) => {
     const staff = await signedInAs(test, 'STAFF');
     const idea = await submitIdea((await member()).agent);
-    const result = await staff.agent.request(SET_STATUS, { input: { ideaId: idea.id, status, response: '   ' } });
+    const result = await staff.agent.request(SET_STATUS, {
+      input: { ideaId: idea.id, status, response: '   ' },
+    });
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'response' });
     expect((await test.agent().data(IDEA, { id: idea.id })).idea.status).toBe('NEW');
   });
@@ -179,7 +212,9 @@ describe('statuses', () => {
     const staff = await signedInAs(test, 'STAFF');
     const idea = await submitIdea((await member()).agent);
     await staff.agent.data(SET_STATUS, { input: { ideaId: idea.id, status: 'LAUNCHED' } });
-    const back = await staff.agent.request(SET_STATUS, { input: { ideaId: idea.id, status: 'PLANNED', response: 'Oops' } });
+    const back = await staff.agent.request(SET_STATUS, {
+      input: { ideaId: idea.id, status: 'PLANNED', response: 'Oops' },
+    });
     expect(back.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'status' });
     expect(back.errors?.[0].message).toBe('An idea that is LAUNCHED cannot become PLANNED.');
     const merged = await staff.agent.request(SET_STATUS, { input: { ideaId: idea.id, status: 'MERGED' } });
@@ -191,17 +226,24 @@ describe('statuses', () => {
     const idea = await submitIdea((await member()).agent);
     await moderator.agent.data(SET_STATUS, { input: { ideaId: idea.id, status: 'UNDER_REVIEW' } });
     await moderator.agent.data(SET_STATUS, {
-      input: { ideaId: idea.id, status: 'PLANNED', response: 'Coming in **spring** <img src=x onerror=alert(1)>' },
+      input: {
+        ideaId: idea.id,
+        status: 'PLANNED',
+        response: 'Coming in **spring** <img src=x onerror=alert(1)>',
+      },
     });
-    const { idea: seen } = await test.agent().data(
-      `query ($id: ID!) { idea(id: $id) { status officialResponse { response } statusHistory { fromStatus toStatus response changedBy { displayName } createdAt } } }`,
-      { id: idea.id },
-    );
+    const { idea: seen } = await test
+      .agent()
+      .data(
+        `query ($id: ID!) { idea(id: $id) { status officialResponse { response } statusHistory { fromStatus toStatus response changedBy { displayName } createdAt } } }`,
+        { id: idea.id },
+      );
     expect(seen.status).toBe('PLANNED');
-    expect(seen.statusHistory.map((c: { fromStatus: string; toStatus: string }) => `${c.fromStatus}>${c.toStatus}`)).toEqual([
-      'NEW>UNDER_REVIEW',
-      'UNDER_REVIEW>PLANNED',
-    ]);
+    expect(
+      seen.statusHistory.map(
+        (c: { fromStatus: string; toStatus: string }) => `${c.fromStatus}>${c.toStatus}`,
+      ),
+    ).toEqual(['NEW>UNDER_REVIEW', 'UNDER_REVIEW>PLANNED']);
     expect(seen.statusHistory[1].changedBy.displayName).toBe('Malik');
     expect(seen.statusHistory[1].response).toContain('<strong>spring</strong>');
     expect(seen.statusHistory[1].response).not.toMatch(/<img/);
@@ -218,12 +260,19 @@ describe('statuses', () => {
     await staff.agent.data(VOTE, { input: { ideaId: idea.id } });
 
     const { queries } = await test.countQueries(() =>
-      staff.agent.data(SET_STATUS, { input: { ideaId: idea.id, status: 'PLANNED', response: 'We will do it.' } }),
+      staff.agent.data(SET_STATUS, {
+        input: { ideaId: idea.id, status: 'PLANNED', response: 'We will do it.' },
+      }),
     );
     expect(queries.filter((q) => /INSERT INTO notifications/.test(q))).toHaveLength(1);
 
-    const recipients = await test.db.query(`SELECT user_id FROM notifications WHERE idea_id = $1 ORDER BY user_id`, [idea.id]);
-    expect(recipients.map((r: { user_id: string }) => r.user_id)).toEqual([author.id, voters[0].id, voters[1].id].sort());
+    const recipients = await test.db.query(
+      `SELECT user_id FROM notifications WHERE idea_id = $1 ORDER BY user_id`,
+      [idea.id],
+    );
+    expect(recipients.map((r: { user_id: string }) => r.user_id)).toEqual(
+      [author.id, voters[0].id, voters[1].id].sort(),
+    );
 
     const { notifications } = await voters[0].agent.data(NOTIFICATIONS);
     expect(notifications.unreadCount).toBe(1);
@@ -247,7 +296,9 @@ describe('statuses', () => {
     const staff = await signedInAs(test, 'STAFF');
     await staff.agent.data(SET_STATUS, { input: { ideaId: idea.id, status: 'UNDER_REVIEW' } });
     const [{ id }] = await test.db.query(`SELECT id FROM notifications WHERE user_id = $1`, [author.id]);
-    await (await member()).agent.data(`mutation ($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) }`, { ids: [id] });
+    await (
+      await member()
+    ).agent.data(`mutation ($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) }`, { ids: [id] });
     expect((await author.agent.data(NOTIFICATIONS)).notifications.unreadCount).toBe(1);
   });
 });
@@ -263,15 +314,24 @@ describe('merging duplicates', () => {
     await both.agent.data(VOTE, { input: { ideaId: source.id } });
     await both.agent.data(VOTE, { input: { ideaId: target.id } });
     await onlyTarget.agent.data(VOTE, { input: { ideaId: target.id } });
-    const [{ thread_id: threadId }] = await test.db.query(`SELECT thread_id FROM ideas WHERE id = $1`, [source.id]);
+    const [{ thread_id: threadId }] = await test.db.query(`SELECT thread_id FROM ideas WHERE id = $1`, [
+      source.id,
+    ]);
     await both.agent.data(`mutation ($input: ReplyInput!) { reply(input: $input) { id } }`, {
       input: { threadId, bodyMarkdown: 'Same as the other one!' },
     });
 
     const moderator = await signedInAs(test, 'MODERATOR');
-    const { mergeIdea } = await moderator.agent.data(MERGE, { input: { sourceId: source.id, intoId: target.id } });
+    const { mergeIdea } = await moderator.agent.data(MERGE, {
+      input: { sourceId: source.id, intoId: target.id },
+    });
     // Target: T, B, C + S, A moved; B voted for both and counts once.
-    expect(mergeIdea).toEqual({ id: source.id, status: 'MERGED', votesCount: 0, mergedInto: { id: target.id, votesCount: 5 } });
+    expect(mergeIdea).toEqual({
+      id: source.id,
+      status: 'MERGED',
+      votesCount: 0,
+      mergedInto: { id: target.id, votesCount: 5 },
+    });
     expect(await voteCounts(test, target.id)).toMatchObject({ stored: 5, active: 5 });
     expect(await voteCounts(test, source.id)).toEqual({ stored: 0, active: 0, rows: 3 });
 
@@ -280,9 +340,16 @@ describe('merging duplicates', () => {
         statusHistory { fromStatus toStatus votesMoved mergedInto { id } } } }`,
       { id: source.id },
     );
-    expect(seen).toMatchObject({ status: 'MERGED', mergedInto: { id: target.id }, votingOpen: false, commentsCount: 1 });
+    expect(seen).toMatchObject({
+      status: 'MERGED',
+      mergedInto: { id: target.id },
+      votingOpen: false,
+      commentsCount: 1,
+    });
     expect(seen.comments.edges[0].node.bodyHtml).toContain('Same as the other one!');
-    expect(seen.statusHistory).toEqual([{ fromStatus: 'NEW', toStatus: 'MERGED', votesMoved: 2, mergedInto: { id: target.id } }]);
+    expect(seen.statusHistory).toEqual([
+      { fromStatus: 'NEW', toStatus: 'MERGED', votesMoved: 2, mergedInto: { id: target.id } },
+    ]);
     expect((await test.agent().data(IDEA, { id: target.id })).idea.mergedIdeas).toEqual([{ id: source.id }]);
 
     expect(code(await onlyTarget.agent.request(VOTE, { input: { ideaId: source.id } }))).toBe('CONFLICT');
@@ -295,7 +362,9 @@ describe('merging duplicates', () => {
     const a = await submitIdea((await member()).agent);
     const b = await submitIdea((await member()).agent);
     const staff = await signedInAs(test, 'STAFF');
-    expect(code(await staff.agent.request(MERGE, { input: { sourceId: a.id, intoId: b.id } }))).toBe('FORBIDDEN');
+    expect(code(await staff.agent.request(MERGE, { input: { sourceId: a.id, intoId: b.id } }))).toBe(
+      'FORBIDDEN',
+    );
     const moderator = await signedInAs(test, 'MODERATOR');
     const self = await moderator.agent.request(MERGE, { input: { sourceId: a.id, intoId: a.id } });
     expect(self.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'intoId' });
@@ -304,7 +373,9 @@ describe('merging duplicates', () => {
     expect(again.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'sourceId' });
     const intoMerged = await moderator.agent.request(MERGE, { input: { sourceId: b.id, intoId: a.id } });
     expect(intoMerged.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'intoId' });
-    const status = await moderator.agent.request(SET_STATUS, { input: { ideaId: a.id, status: 'UNDER_REVIEW' } });
+    const status = await moderator.agent.request(SET_STATUS, {
+      input: { ideaId: a.id, status: 'UNDER_REVIEW' },
+    });
     expect(status.errors?.[0].message).toMatch(/merged into another/);
   });
 });
@@ -319,13 +390,19 @@ describe('campaigns', () => {
   });
 
   it('are created by staff or moderators only, with a closing time after the opening time', async () => {
-    expect(code(await (await member()).agent.request(CREATE_CAMPAIGN, { input: campaignInput() }))).toBe('FORBIDDEN');
+    expect(code(await (await member()).agent.request(CREATE_CAMPAIGN, { input: campaignInput() }))).toBe(
+      'FORBIDDEN',
+    );
     const staff = await signedInAs(test, 'STAFF');
-    const backwards = await staff.agent.request(CREATE_CAMPAIGN, { input: campaignInput({ opensAt: hours(5), closesAt: hours(2) }) });
+    const backwards = await staff.agent.request(CREATE_CAMPAIGN, {
+      input: campaignInput({ opensAt: hours(5), closesAt: hours(2) }),
+    });
     expect(backwards.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'closesAt' });
     const zero = await staff.agent.request(CREATE_CAMPAIGN, { input: campaignInput({ votesPerMember: 0 }) });
     expect(zero.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'votesPerMember' });
-    const { createCampaign } = await staff.agent.data(CREATE_CAMPAIGN, { input: campaignInput({ votesPerMember: 3 }) });
+    const { createCampaign } = await staff.agent.data(CREATE_CAMPAIGN, {
+      input: campaignInput({ votesPerMember: 3 }),
+    });
     expect(createCampaign).toMatchObject({ title: 'Our next flavour', phase: 'OPEN', votesPerMember: 3 });
     const { campaigns } = await test.agent().data(`{ campaigns { id phase } }`);
     expect(campaigns).toContainEqual({ id: createCampaign.id, phase: 'OPEN' });
@@ -340,14 +417,21 @@ describe('campaigns', () => {
     const { agent } = await member();
     const idea = await submitIdea(agent, { campaignId: upcoming.id });
     // The automatic author vote is skipped: the campaign is not open yet.
-    expect(idea).toMatchObject({ votesCount: 0, viewerHasVoted: false, votingOpen: false, campaign: { id: upcoming.id } });
+    expect(idea).toMatchObject({
+      votesCount: 0,
+      viewerHasVoted: false,
+      votingOpen: false,
+      campaign: { id: upcoming.id },
+    });
     const early = await (await member()).agent.request(VOTE, { input: { ideaId: idea.id } });
     expect(early.errors?.[0].message).toBe('This campaign is not open for voting.');
   });
 
   it('refuse a vote beyond the member’s budget with a clear error, and count the author’s vote in it', async () => {
     const staff = await signedInAs(test, 'STAFF');
-    const { createCampaign: campaign } = await staff.agent.data(CREATE_CAMPAIGN, { input: campaignInput({ votesPerMember: 2 }) });
+    const { createCampaign: campaign } = await staff.agent.data(CREATE_CAMPAIGN, {
+      input: campaignInput({ votesPerMember: 2 }),
+    });
     const proposer = await member('Proposer');
     const ideas = [];
     for (let i = 0; i < 3; i++) ideas.push(await submitIdea(proposer.agent, { campaignId: campaign.id }));
@@ -359,8 +443,13 @@ describe('campaigns', () => {
     await voter.agent.data(VOTE, { input: { ideaId: ideas[1].id } });
     const over = await voter.agent.request(VOTE, { input: { ideaId: ideas[2].id } });
     expect(over.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'ideaId' });
-    expect(over.errors?.[0].message).toBe('You have used all 2 of your votes in “Our next flavour”. Withdraw one of them to vote for this idea.');
-    expect((await voter.agent.data(CAMPAIGN, { id: campaign.id })).campaign).toMatchObject({ viewerVotesUsed: 2, viewerVotesRemaining: 0 });
+    expect(over.errors?.[0].message).toBe(
+      'You have used all 2 of your votes in “Our next flavour”. Withdraw one of them to vote for this idea.',
+    );
+    expect((await voter.agent.data(CAMPAIGN, { id: campaign.id })).campaign).toMatchObject({
+      viewerVotesUsed: 2,
+      viewerVotesRemaining: 0,
+    });
 
     await voter.agent.data(UNVOTE, { input: { ideaId: ideas[0].id } });
     await voter.agent.data(VOTE, { input: { ideaId: ideas[2].id } });
@@ -369,13 +458,19 @@ describe('campaigns', () => {
 
   it('hold the budget when a member fires many votes at once', async () => {
     const staff = await signedInAs(test, 'STAFF');
-    const { createCampaign: campaign } = await staff.agent.data(CREATE_CAMPAIGN, { input: campaignInput({ votesPerMember: 2 }) });
+    const { createCampaign: campaign } = await staff.agent.data(CREATE_CAMPAIGN, {
+      input: campaignInput({ votesPerMember: 2 }),
+    });
     const ideas = [];
     for (let i = 0; i < 6; i++) ideas.push(await submitIdea(staff.agent, { campaignId: campaign.id }));
     const voter = await member();
-    const results = await Promise.all(ideas.map((idea) => voter.agent.request(VOTE, { input: { ideaId: idea.id } })));
+    const results = await Promise.all(
+      ideas.map((idea) => voter.agent.request(VOTE, { input: { ideaId: idea.id } })),
+    );
     expect(results.filter((r) => !r.errors).length).toBe(2);
-    expect(results.filter((r) => r.errors).every((r) => r.errors?.[0].message.startsWith('You have used all 2'))).toBe(true);
+    expect(
+      results.filter((r) => r.errors).every((r) => r.errors?.[0].message.startsWith('You have used all 2')),
+    ).toBe(true);
     const [{ n }] = await test.db.query(
       `SELECT count(*)::int AS n FROM idea_votes v JOIN ideas i ON i.id = v.idea_id WHERE i.campaign_id = $1 AND v.user_id = $2 AND v.withdrawn_at IS NULL`,
       [campaign.id, voter.id],
@@ -394,18 +489,27 @@ describe('campaigns', () => {
 
     const live = (await test.agent().data(CAMPAIGN, { id: campaign.id })).campaign;
     expect(live).toMatchObject({ phase: 'OPEN', winner: null, ideasCount: 2 });
-    expect(live.ranking.map((r: { rank: number; votes: number }) => [r.rank, r.votes])).toEqual([[1, 3], [2, 1]]);
+    expect(live.ranking.map((r: { rank: number; votes: number }) => [r.rank, r.votes])).toEqual([
+      [1, 3],
+      [2, 1],
+    ]);
 
     await test.db.query(`UPDATE campaigns SET closes_at = now() WHERE id = $1`, [campaign.id]);
     expect(code(await b.agent.request(VOTE, { input: { ideaId: first.id } }))).toBe('CONFLICT');
     const withdraw = await c.agent.request(UNVOTE, { input: { ideaId: second.id } });
     expect(withdraw.errors?.[0].message).toBe('This campaign is closed: its votes are final.');
-    const late = await c.agent.request(`mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }`, {
-      input: { title: 'Too late an idea', body: 'x', campaignId: campaign.id },
-    });
+    const late = await c.agent.request(
+      `mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }`,
+      {
+        input: { title: 'Too late an idea', body: 'x', campaignId: campaign.id },
+      },
+    );
     expect(late.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'campaignId' });
     // Even a change behind the API's back after closing does not move the final ranking.
-    await test.db.query(`UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND withdrawn_at IS NULL`, [second.id]);
+    await test.db.query(
+      `UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND withdrawn_at IS NULL`,
+      [second.id],
+    );
 
     const closed = (await test.agent().data(CAMPAIGN, { id: campaign.id })).campaign;
     expect(closed.phase).toBe('CLOSED');

@@ -11,7 +11,9 @@ import type { IdeasService } from './ideas.service';
  * each costs one query per request.
  */
 export const ideaLoaders = (ctx: GraphQLContext, ideas: IdeasService) => ({
-  byId: loaderFor<string, IdeaRow>(ctx, 'ideas.byId', async (ids) => byKeys(ids, await ideas.ideasByIds(ids), (i) => i.id)),
+  byId: loaderFor<string, IdeaRow>(ctx, 'ideas.byId', async (ids) =>
+    byKeys(ids, await ideas.ideasByIds(ids), (i) => i.id),
+  ),
 
   body: loaderFor<string, Post>(ctx, 'ideas.bodyByThreadId', async (threadIds) =>
     byKeys(threadIds, await ideas.firstPosts(threadIds), (p) => p.threadId),
@@ -34,7 +36,9 @@ export const ideaLoaders = (ctx: GraphQLContext, ideas: IdeasService) => ({
     return ideaIds.map((id) => rows.filter((r) => r.mergedIntoId === id));
   }),
 
-  campaign: loaderFor<string, Campaign>(ctx, 'campaigns.byId', async (ids) => byKeys(ids, await ideas.campaignsByIds(ids), (c) => c.id)),
+  campaign: loaderFor<string, Campaign>(ctx, 'campaigns.byId', async (ids) =>
+    byKeys(ids, await ideas.campaignsByIds(ids), (c) => c.id),
+  ),
 
   campaignIdeasCount: loaderFor<string, number>(ctx, 'campaigns.ideasCount', async (ids) => {
     const counts = await ideas.campaignIdeaCounts(ids);

@@ -11,6 +11,13 @@ import { NotificationIdeaResolver } from './notification-idea.resolver';
 
 @Module({
   imports: [IdentityModule, ThreadsModule, NotificationsModule, ModerationLogModule],
-  providers: [IdeasService, IdeasResolver, IdeaStatusChangeResolver, CampaignsResolver, NotificationIdeaResolver, RateLimitService],
+  providers: [
+    IdeasService,
+    IdeasResolver,
+    IdeaStatusChangeResolver,
+    CampaignsResolver,
+    NotificationIdeaResolver,
+    RateLimitService,
+  ],
 })
 export class IdeasModule {}

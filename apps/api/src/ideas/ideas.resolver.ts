@@ -21,7 +21,10 @@ export class IdeasResolver {
     private readonly identity: IdentityService,
   ) {}
 
-  @Query(() => IdeaConnection, { name: 'ideas', description: 'Ideas of the idea box, by TOP, TRENDING or NEW. Public.' })
+  @Query(() => IdeaConnection, {
+    name: 'ideas',
+    description: 'Ideas of the idea box, by TOP, TRENDING or NEW. Public.',
+  })
   async listIdeas(@Args() args: IdeasArgs) {
     const page = await this.ideas.list(args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: IdeaType.from(e.node) })) };
@@ -32,13 +35,18 @@ export class IdeasResolver {
     return IdeaType.from(await this.ideas.idea(id));
   }
 
-  @Query(() => [IdeaType], { description: 'Ideas whose title is close to this one (shown while typing a new idea).' })
+  @Query(() => [IdeaType], {
+    description: 'Ideas whose title is close to this one (shown while typing a new idea).',
+  })
   async similarIdeas(@Args('title') title: string): Promise<IdeaType[]> {
     return (await this.ideas.similar(title.slice(0, 300))).map((row) => IdeaType.from(row));
   }
 
   @Mutation(() => IdeaType, { description: 'Proposes an idea; its author’s vote is cast automatically.' })
-  async submitIdea(@Args('input') input: SubmitIdeaInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
+  async submitIdea(
+    @Args('input') input: SubmitIdeaInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<IdeaType> {
     return IdeaType.from(await this.ideas.submit(viewer, input));
   }
 
@@ -47,49 +55,74 @@ export class IdeasResolver {
     return IdeaType.from(await this.ideas.vote(viewer, input.ideaId));
   }
 
-  @Mutation(() => IdeaType, { description: 'Withdraws the viewer’s vote (kept in the vote history as withdrawn).' })
+  @Mutation(() => IdeaType, {
+    description: 'Withdraws the viewer’s vote (kept in the vote history as withdrawn).',
+  })
   async unvote(@Args('input') input: VoteInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
     return IdeaType.from(await this.ideas.unvote(viewer, input.ideaId));
   }
 
-  @Mutation(() => IdeaType, { description: 'Staff and moderators: answers an idea with a status and an official response.' })
-  async setIdeaStatus(@Args('input') input: SetIdeaStatusInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
+  @Mutation(() => IdeaType, {
+    description: 'Staff and moderators: answers an idea with a status and an official response.',
+  })
+  async setIdeaStatus(
+    @Args('input') input: SetIdeaStatusInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<IdeaType> {
     return IdeaType.from(await this.ideas.setStatus(viewer, input));
   }
 
-  @Mutation(() => IdeaType, { description: 'Moderators: merges a duplicate (returned, now MERGED) into another idea.' })
+  @Mutation(() => IdeaType, {
+    description: 'Moderators: merges a duplicate (returned, now MERGED) into another idea.',
+  })
   async mergeIdea(@Args('input') input: MergeIdeaInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
     return IdeaType.from(await this.ideas.merge(viewer, input));
   }
 
   @ResolveField(() => UserType)
-  async author(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext, @CurrentViewer() viewer: Viewer): Promise<UserType> {
+  async author(
+    @Parent() idea: IdeaType,
+    @Context() ctx: GraphQLContext,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(idea.authorId))!, viewer);
   }
 
-  @ResolveField(() => String, { description: 'The idea’s description as sanitized HTML; empty when a moderator hid it from the viewer (see bodyPost.hidden).' })
+  @ResolveField(() => String, {
+    description:
+      'The idea’s description as sanitized HTML; empty when a moderator hid it from the viewer (see bodyPost.hidden).',
+  })
   async body(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
     const post = await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
     return post ? readableBody(post, ctx.req.viewer ?? null).bodyHtml : '';
   }
 
-  @ResolveField(() => String, { description: 'The idea’s description as its author wrote it (Markdown); empty when hidden from the viewer.' })
+  @ResolveField(() => String, {
+    description:
+      'The idea’s description as its author wrote it (Markdown); empty when hidden from the viewer.',
+  })
   async bodyMarkdown(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
     const post = await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
     return post ? readableBody(post, ctx.req.viewer ?? null).bodyMarkdown : '';
   }
 
-  @ResolveField(() => PostType, { description: 'The first post of the idea’s thread: its body, with revisions and thanks.' })
+  @ResolveField(() => PostType, {
+    description: 'The first post of the idea’s thread: its body, with revisions and thanks.',
+  })
   async bodyPost(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<PostType> {
     return PostType.from((await ideaLoaders(ctx, this.ideas).body.load(idea.threadId))!);
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the signed-in person has an active vote for this idea.' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether the signed-in person has an active vote for this idea.',
+  })
   async viewerHasVoted(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<boolean> {
     return (await ideaLoaders(ctx, this.ideas).viewerHasVoted.load(idea.id)) ?? false;
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether votes are accepted now (idea not closed, its campaign open).' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether votes are accepted now (idea not closed, its campaign open).',
+  })
   async votingOpen(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<boolean> {
     if (isIdeaVotingClosed(idea.status)) return false;
     if (!idea.campaignId) return true;
@@ -98,18 +131,32 @@ export class IdeasResolver {
   }
 
   @ResolveField(() => [IdeaStatusChangeType], { description: 'Every status change, oldest first. Public.' })
-  async statusHistory(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaStatusChangeType[]> {
-    return ((await ideaLoaders(ctx, this.ideas).history.load(idea.id)) ?? []).map((change) => IdeaStatusChangeType.from(change));
+  async statusHistory(
+    @Parent() idea: IdeaType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<IdeaStatusChangeType[]> {
+    return ((await ideaLoaders(ctx, this.ideas).history.load(idea.id)) ?? []).map((change) =>
+      IdeaStatusChangeType.from(change),
+    );
   }
 
-  @ResolveField(() => IdeaStatusChangeType, { nullable: true, description: 'The latest status change that came with an official response.' })
-  async officialResponse(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaStatusChangeType | null> {
+  @ResolveField(() => IdeaStatusChangeType, {
+    nullable: true,
+    description: 'The latest status change that came with an official response.',
+  })
+  async officialResponse(
+    @Parent() idea: IdeaType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<IdeaStatusChangeType | null> {
     const history = (await ideaLoaders(ctx, this.ideas).history.load(idea.id)) ?? [];
     const latest = [...history].reverse().find((change) => change.responseHtml);
     return latest ? IdeaStatusChangeType.from(latest) : null;
   }
 
-  @ResolveField(() => IdeaType, { nullable: true, description: 'For a MERGED idea: the idea it was merged into.' })
+  @ResolveField(() => IdeaType, {
+    nullable: true,
+    description: 'For a MERGED idea: the idea it was merged into.',
+  })
   async mergedInto(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaType | null> {
     if (!idea.mergedIntoId) return null;
     const target = await ideaLoaders(ctx, this.ideas).byId.load(idea.mergedIntoId);
@@ -118,7 +165,9 @@ export class IdeasResolver {
 
   @ResolveField(() => [IdeaType], { description: 'Duplicates merged into this idea.' })
   async mergedIdeas(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaType[]> {
-    return ((await ideaLoaders(ctx, this.ideas).mergedFrom.load(idea.id)) ?? []).map((row) => IdeaType.from(row));
+    return ((await ideaLoaders(ctx, this.ideas).mergedFrom.load(idea.id)) ?? []).map((row) =>
+      IdeaType.from(row),
+    );
   }
 
   @ResolveField(() => CampaignType, { nullable: true })
@@ -128,10 +177,19 @@ export class IdeasResolver {
     return campaign ? CampaignType.from(campaign) : null;
   }
 
-  @ResolveField(() => PostConnection, { description: 'Comments: the replies of the idea’s thread, oldest first.' })
+  @ResolveField(() => PostConnection, {
+    description: 'Comments: the replies of the idea’s thread, oldest first.',
+  })
   async comments(@Parent() idea: IdeaType, @Args() page: PageArgs) {
-    const connection = await this.ideas.comments({ threadId: idea.threadId, repliesCount: idea.commentsCount }, page.first, page.after);
-    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: PostType.from(e.node) })) };
+    const connection = await this.ideas.comments(
+      { threadId: idea.threadId, repliesCount: idea.commentsCount },
+      page.first,
+      page.after,
+    );
+    return {
+      ...connection,
+      edges: connection.edges.map((e) => ({ cursor: e.cursor, node: PostType.from(e.node) })),
+    };
   }
 }
 
@@ -143,13 +201,25 @@ export class IdeaStatusChangeResolver {
     private readonly identity: IdentityService,
   ) {}
 
-  @ResolveField(() => UserType, { description: 'The staff member or moderator who made the change, signing with their name.' })
-  async changedBy(@Parent() change: IdeaStatusChangeType, @Context() ctx: GraphQLContext, @CurrentViewer() viewer: Viewer): Promise<UserType> {
+  @ResolveField(() => UserType, {
+    description: 'The staff member or moderator who made the change, signing with their name.',
+  })
+  async changedBy(
+    @Parent() change: IdeaStatusChangeType,
+    @Context() ctx: GraphQLContext,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(change.changedById))!, viewer);
   }
 
-  @ResolveField(() => IdeaType, { nullable: true, description: 'For a merge: the idea this one was merged into.' })
-  async mergedInto(@Parent() change: IdeaStatusChangeType, @Context() ctx: GraphQLContext): Promise<IdeaType | null> {
+  @ResolveField(() => IdeaType, {
+    nullable: true,
+    description: 'For a merge: the idea this one was merged into.',
+  })
+  async mergedInto(
+    @Parent() change: IdeaStatusChangeType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<IdeaType | null> {
     if (!change.mergedIntoId) return null;
     const target = await ideaLoaders(ctx, this.ideas).byId.load(change.mergedIntoId);
     return target ? IdeaType.from(target) : null;

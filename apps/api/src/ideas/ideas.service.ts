@@ -29,7 +29,13 @@ import { Campaign } from './campaign.entity';
 import { IdeaStatusChange } from './idea-status-change.entity';
 import { Idea } from './idea.entity';
 import { IdeaRow } from './idea.type';
-import { CreateCampaignInput, IdeasArgs, MergeIdeaInput, SetIdeaStatusInput, SubmitIdeaInput } from './ideas.inputs';
+import {
+  CreateCampaignInput,
+  IdeasArgs,
+  MergeIdeaInput,
+  SetIdeaStatusInput,
+  SubmitIdeaInput,
+} from './ideas.inputs';
 
 /** The idea columns every list and page reads, with the thread columns it shows (one join, no N+1). */
 const IDEA_COLUMNS = `i.id, i.thread_id AS "threadId", t.space_id AS "spaceId", t.author_id AS "authorId", t.title,
@@ -84,7 +90,9 @@ export class IdeasService {
   }
 
   ideasByIds(ids: readonly string[]): Promise<IdeaRow[]> {
-    return this.db.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = ANY($1::uuid[])`, [ids]);
+    return this.db.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
 
   /** Ideas merged into each of `ids` (their duplicates), oldest first. */
@@ -107,9 +115,13 @@ export class IdeasService {
     let sql: string;
     let sortKey: (row: IdeaRow & { score?: number }) => unknown[];
     if (args.sort === 'TRENDING') {
-      const [ref, score, createdAt, id] = args.after ? decodeCursor(args.after, 4) : [new Date().toISOString()];
+      const [ref, score, createdAt, id] = args.after
+        ? decodeCursor(args.after, 4)
+        : [new Date().toISOString()];
       const refParam = p(ref);
-      const keyset = args.after ? `WHERE (s.score, s."createdAt", s.id) < (${p(score)}::float8, ${p(createdAt)}::timestamptz, ${p(id)}::uuid)` : '';
+      const keyset = args.after
+        ? `WHERE (s.score, s."createdAt", s.id) < (${p(score)}::float8, ${p(createdAt)}::timestamptz, ${p(id)}::uuid)`
+        : '';
       sql = `SELECT * FROM (SELECT ${IDEA_COLUMNS}, ${trendingScore(refParam)} AS score FROM ${IDEA_FROM} WHERE ${where}) s
         ${keyset} ORDER BY s.score DESC, s."createdAt" DESC, s.id DESC`;
       sortKey = (row) => [ref, row.score, row.createdAt.toISOString(), row.id];
@@ -123,14 +135,19 @@ export class IdeasService {
     } else {
       if (args.after) {
         const [votes, createdAt, id] = decodeCursor(args.after, 3);
-        filters.push(`(i.votes_count, i.created_at, i.id) < (${p(votes)}::int, ${p(createdAt)}::timestamptz, ${p(id)}::uuid)`);
+        filters.push(
+          `(i.votes_count, i.created_at, i.id) < (${p(votes)}::int, ${p(createdAt)}::timestamptz, ${p(id)}::uuid)`,
+        );
       }
       sql = `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE ${filters.join(' AND ')}
         ORDER BY i.votes_count DESC, i.created_at DESC, i.id DESC`;
       sortKey = (row) => [row.votesCount, row.createdAt.toISOString(), row.id];
     }
     const rows = await this.db.query<IdeaRow[]>(`${sql} LIMIT ${p(args.first + 1)}`, params);
-    const [{ total }] = await this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM ${IDEA_FROM} WHERE ${where}`, countParams);
+    const [{ total }] = await this.db.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM ${IDEA_FROM} WHERE ${where}`,
+      countParams,
+    );
     return toConnection(rows, args.first, total, sortKey, (row) => row);
   }
 
@@ -170,7 +187,11 @@ export class IdeasService {
   }
 
   /** An idea's comments: the replies of its thread, oldest first (the threads module's own list). */
-  comments(idea: Pick<IdeaRow, 'threadId' | 'repliesCount'>, first: number, after: string | undefined): Promise<ConnectionShape<Post>> {
+  comments(
+    idea: Pick<IdeaRow, 'threadId' | 'repliesCount'>,
+    first: number,
+    after: string | undefined,
+  ): Promise<ConnectionShape<Post>> {
     return this.threads.replies(idea.threadId, idea.repliesCount, first, after);
   }
 
@@ -189,7 +210,9 @@ export class IdeasService {
     return this.db
       .getRepository(Campaign)
       .createQueryBuilder('c')
-      .orderBy(`CASE WHEN now() >= c.opens_at AND now() < c.closes_at THEN 0 WHEN now() < c.opens_at THEN 1 ELSE 2 END`)
+      .orderBy(
+        `CASE WHEN now() >= c.opens_at AND now() < c.closes_at THEN 0 WHEN now() < c.opens_at THEN 1 ELSE 2 END`,
+      )
       .addOrderBy(`CASE WHEN now() < c.closes_at THEN c.closes_at END`, 'ASC')
       .addOrderBy('c.closes_at', 'DESC')
       .getMany();
@@ -205,7 +228,11 @@ export class IdeasService {
   }
 
   /** How many active votes `userId` has in each campaign. */
-  async campaignVotesUsed(userId: string, campaignIds: readonly string[], tx: EntityManager = this.db.manager): Promise<Map<string, number>> {
+  async campaignVotesUsed(
+    userId: string,
+    campaignIds: readonly string[],
+    tx: EntityManager = this.db.manager,
+  ): Promise<Map<string, number>> {
     const rows = await tx.query<{ campaign_id: string; n: number }[]>(
       `SELECT i.campaign_id, count(*)::int AS n FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
        WHERE v.user_id = $1 AND v.withdrawn_at IS NULL AND i.campaign_id = ANY($2::uuid[]) GROUP BY i.campaign_id`,
@@ -262,7 +289,8 @@ export class IdeasService {
         throw conflict('This campaign is closed: it no longer takes ideas.', 'campaignId');
       }
       const space = await this.ideaSpace(tx, input.spaceId ?? campaign?.spaceId);
-      if (campaign && campaign.spaceId !== space.id) throw badInput('spaceId', 'The campaign belongs to another idea box.');
+      if (campaign && campaign.spaceId !== space.id)
+        throw badInput('spaceId', 'The campaign belongs to another idea box.');
 
       const thread = await this.threads.startThread(tx, {
         spaceId: space.id,
@@ -320,7 +348,9 @@ export class IdeasService {
     await this.countVote(voter);
     return this.db.transaction(async (tx) => {
       // Locking the idea row orders this with status changes and merges of the same idea.
-      const [locked] = await tx.query<{ id: string }[]>(`SELECT id FROM ideas WHERE id = $1 FOR UPDATE`, [ideaId]);
+      const [locked] = await tx.query<{ id: string }[]>(`SELECT id FROM ideas WHERE id = $1 FOR UPDATE`, [
+        ideaId,
+      ]);
       if (!locked) throw notFound('There is no such idea.');
       const idea = await this.idea(ideaId, tx);
       if (isIdeaVotingClosed(idea.status)) throw conflict(VOTE_REFUSALS.idea_votes_idea_open_check, 'ideaId');
@@ -369,17 +399,27 @@ export class IdeasService {
     const staff = requireRole(viewer, 'STAFF', 'change the status of ideas');
     const response = input.response?.trim() || null;
     if (ideaStatusRequiresResponse(input.status) && !response) {
-      throw badInput('response', `Explain this decision to the community: an idea becomes ${input.status} only with an official response.`);
+      throw badInput(
+        'response',
+        `Explain this decision to the community: an idea becomes ${input.status} only with an official response.`,
+      );
     }
     return this.db.transaction(async (tx) => {
-      const [locked] = await tx.query<{ status: IdeaStatus }[]>(`SELECT status FROM ideas WHERE id = $1 FOR UPDATE`, [input.ideaId]);
+      const [locked] = await tx.query<{ status: IdeaStatus }[]>(
+        `SELECT status FROM ideas WHERE id = $1 FOR UPDATE`,
+        [input.ideaId],
+      );
       if (!locked) throw notFound('There is no such idea.');
       const from = locked.status;
-      if (from === 'MERGED') throw conflict('This idea was merged into another: change the status of that one.', 'status');
+      if (from === 'MERGED')
+        throw conflict('This idea was merged into another: change the status of that one.', 'status');
       if (!canChangeIdeaStatus(from, input.status)) {
         throw conflict(`An idea that is ${from} cannot become ${input.status}.`, 'status');
       }
-      await tx.query(`UPDATE ideas SET status = $2, status_changed_at = now() WHERE id = $1`, [input.ideaId, input.status]);
+      await tx.query(`UPDATE ideas SET status = $2, status_changed_at = now() WHERE id = $1`, [
+        input.ideaId,
+        input.status,
+      ]);
       await tx.insert(IdeaStatusChange, {
         ideaId: input.ideaId,
         fromStatus: from,
@@ -418,15 +458,25 @@ export class IdeasService {
     if (input.sourceId === input.intoId) throw badInput('intoId', 'An idea cannot be merged into itself.');
     return this.db.transaction(async (tx) => {
       // Both rows locked, always in the same order, so two merges cannot deadlock.
-      await tx.query(`SELECT id FROM ideas WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[input.sourceId, input.intoId]]);
-      const [source] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [input.sourceId]);
-      const [target] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [input.intoId]);
+      await tx.query(`SELECT id FROM ideas WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+        [input.sourceId, input.intoId],
+      ]);
+      const [source] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [
+        input.sourceId,
+      ]);
+      const [target] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [
+        input.intoId,
+      ]);
       if (!source) throw notFound('There is no idea to merge with this id.');
       if (!target) throw notFound('There is no idea to merge into with this id.');
       if (source.status === 'MERGED') throw conflict('This idea is already merged into another.', 'sourceId');
-      if (target.status === 'MERGED') throw conflict('That idea was itself merged: merge into the idea it was merged into.', 'intoId');
+      if (target.status === 'MERGED')
+        throw conflict('That idea was itself merged: merge into the idea it was merged into.', 'intoId');
       if (source.campaignId !== target.campaignId) {
-        throw conflict('Both ideas must belong to the same campaign (or to none): votes cannot move between campaigns.', 'intoId');
+        throw conflict(
+          'Both ideas must belong to the same campaign (or to none): votes cannot move between campaigns.',
+          'intoId',
+        );
       }
       if (source.campaignId) {
         const campaign = await tx.findOneByOrFail(Campaign, { id: source.campaignId });
@@ -449,11 +499,14 @@ export class IdeasService {
          RETURNING id`,
         [source.id, target.id],
       );
-      await tx.query(`UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND withdrawn_at IS NULL`, [source.id]);
-      await tx.query(`UPDATE ideas SET status = 'MERGED', merged_into_id = $2, status_changed_at = now() WHERE id = $1`, [
-        source.id,
-        target.id,
-      ]);
+      await tx.query(
+        `UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND withdrawn_at IS NULL`,
+        [source.id],
+      );
+      await tx.query(
+        `UPDATE ideas SET status = 'MERGED', merged_into_id = $2, status_changed_at = now() WHERE id = $1`,
+        [source.id, target.id],
+      );
       await tx.insert(IdeaStatusChange, {
         ideaId: source.id,
         fromStatus: source.status,
@@ -467,7 +520,13 @@ export class IdeasService {
         actorId: moderator.id,
         targetType: 'IDEA',
         targetId: source.id,
-        details: { threadId: source.threadId, title: source.title, intoIdeaId: target.id, intoTitle: target.title, votesMoved: moved.length },
+        details: {
+          threadId: source.threadId,
+          title: source.title,
+          intoIdeaId: target.id,
+          intoTitle: target.title,
+          votesMoved: moved.length,
+        },
       });
       return this.idea(source.id, tx);
     });
@@ -486,8 +545,10 @@ export class IdeasService {
 
   async createCampaign(viewer: Viewer, input: CreateCampaignInput): Promise<Campaign> {
     const creator = requireRole(viewer, 'STAFF', 'create campaigns');
-    if (input.closesAt.getTime() <= input.opensAt.getTime()) throw badInput('closesAt', 'The campaign must close after it opens.');
-    if (input.closesAt.getTime() <= Date.now()) throw badInput('closesAt', 'Choose a closing time in the future.');
+    if (input.closesAt.getTime() <= input.opensAt.getTime())
+      throw badInput('closesAt', 'The campaign must close after it opens.');
+    if (input.closesAt.getTime() <= Date.now())
+      throw badInput('closesAt', 'Choose a closing time in the future.');
     const space = await this.ideaSpace(this.db.manager, input.spaceId);
     const campaign = this.db.getRepository(Campaign).create({
       spaceId: space.id,
@@ -507,7 +568,8 @@ export class IdeasService {
     if (spaceId) {
       const space = await tx.findOneBy(Space, { id: spaceId });
       if (!space) throw notFound('There is no such space.');
-      if (space.kind !== 'IDEAS') throw badInput('spaceId', 'Ideas and campaigns belong in an idea box space.');
+      if (space.kind !== 'IDEAS')
+        throw badInput('spaceId', 'Ideas and campaigns belong in an idea box space.');
       return space;
     }
     const [space] = await tx.find(Space, { where: { kind: 'IDEAS' }, order: { position: 'ASC' }, take: 1 });

@@ -11,7 +11,10 @@ export class NotificationIdeaResolver {
   constructor(private readonly ideas: IdeasService) {}
 
   @ResolveField(() => IdeaType, { nullable: true })
-  async idea(@Parent() notification: NotificationType, @Context() ctx: GraphQLContext): Promise<IdeaType | null> {
+  async idea(
+    @Parent() notification: NotificationType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<IdeaType | null> {
     if (!notification.ideaId) return null;
     const idea = await ideaLoaders(ctx, this.ideas).byId.load(notification.ideaId);
     return idea ? IdeaType.from(idea) : null;

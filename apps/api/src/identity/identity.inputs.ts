@@ -11,7 +11,9 @@ export class RegisterInput {
   @Field()
   @Transform(trim)
   @IsEmail({}, { message: 'Enter a valid e-mail address, like ana@example.com.' })
-  @MaxLength(LIMITS.email.max, { message: `The e-mail address is longer than ${LIMITS.email.max} characters.` })
+  @MaxLength(LIMITS.email.max, {
+    message: `The e-mail address is longer than ${LIMITS.email.max} characters.`,
+  })
   email: string;
 
   @Field()
@@ -40,13 +42,17 @@ export class SignInInput {
   @Transform(trim)
   @IsString()
   @MinLength(1, { message: 'Enter your e-mail address.' })
-  @MaxLength(LIMITS.email.max, { message: `The e-mail address is longer than ${LIMITS.email.max} characters.` })
+  @MaxLength(LIMITS.email.max, {
+    message: `The e-mail address is longer than ${LIMITS.email.max} characters.`,
+  })
   email: string;
 
   @Field()
   @IsString()
   @MinLength(1, { message: 'Enter your password.' })
-  @MaxLength(LIMITS.password.max, { message: `The password is longer than ${LIMITS.password.max} characters.` })
+  @MaxLength(LIMITS.password.max, {
+    message: `The password is longer than ${LIMITS.password.max} characters.`,
+  })
   password: string;
 }
 

@@ -18,14 +18,26 @@ describe('registering', () => {
   it('creates a member, signs them in and shows them their own e-mail', async () => {
     const agent = test.agent();
     const { register } = await agent.data(REGISTER, {
-      input: { email: '  Ana.Lopez@Example.com ', displayName: ' Ana López ', password: TEST_PASSWORD, locale: 'es' },
+      input: {
+        email: '  Ana.Lopez@Example.com ',
+        displayName: ' Ana López ',
+        password: TEST_PASSWORD,
+        locale: 'es',
+      },
     });
-    expect(register.user).toMatchObject({ displayName: 'Ana López', role: 'MEMBER', reputation: 0, email: 'ana.lopez@example.com' });
+    expect(register.user).toMatchObject({
+      displayName: 'Ana López',
+      role: 'MEMBER',
+      reputation: 0,
+      email: 'ana.lopez@example.com',
+    });
     expect((await agent.data(ME)).me).toMatchObject({ id: register.user.id, email: 'ana.lopez@example.com' });
   });
 
   it('refuses a second account for the same e-mail, whatever its case, with CONFLICT on the email field', async () => {
-    await test.agent().data(REGISTER, { input: { email: 'twice@example.com', displayName: 'First', password: TEST_PASSWORD } });
+    await test.agent().data(REGISTER, {
+      input: { email: 'twice@example.com', displayName: 'First', password: TEST_PASSWORD },
+    });
     const result = await test.agent().request(REGISTER, {
       input: { email: 'TWICE@example.com', displayName: 'Second', password: TEST_PASSWORD },
     });
@@ -37,27 +49,46 @@ describe('registering', () => {
   it.each([
     ['a short password', { password: 'short' }, 'password', /at least 10 characters/],
     ['an empty password', { password: '' }, 'password', /Choose a password/],
-    ['a password equal to the e-mail', { email: 'same@example.com', password: 'same@example.com' }, 'password', /different from your e-mail/],
+    [
+      'a password equal to the e-mail',
+      { email: 'same@example.com', password: 'same@example.com' },
+      'password',
+      /different from your e-mail/,
+    ],
     ['a malformed e-mail', { email: 'not-an-email' }, 'email', /valid e-mail/],
     ['a one-letter name', { displayName: 'A' }, 'displayName', /2 to 40 characters/],
     ['an unknown language', { locale: 'de' }, 'locale', /fr, en or es/],
-  ])('refuses %s with BAD_USER_INPUT naming the field, and creates nothing', async (_case, change, field, message) => {
-    const input = { email: 'refused@example.com', displayName: 'Refused', password: TEST_PASSWORD, ...change };
-    const result = await test.agent().request(REGISTER, { input });
-    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
-    expect(result.errors?.[0].message).toMatch(message);
-    expect(result.data).toBeNull();
-    expect(await userCount(input.email.toLowerCase())).toBe(0);
-  });
+  ])(
+    'refuses %s with BAD_USER_INPUT naming the field, and creates nothing',
+    async (_case, change, field, message) => {
+      const input = {
+        email: 'refused@example.com',
+        displayName: 'Refused',
+        password: TEST_PASSWORD,
+        ...change,
+      };
+      const result = await test.agent().request(REGISTER, { input });
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors?.[0].message).toMatch(message);
+      expect(result.data).toBeNull();
+      expect(await userCount(input.email.toLowerCase())).toBe(0);
+    },
+  );
 
   it('answers a request missing a required field with a request error, not an internal one', async () => {
-    const result = await test.agent().request(`mutation { register(input: { email: "x@example.com" }) { user { id } } }`);
+    const result = await test
+      .agent()
+      .request(`mutation { register(input: { email: "x@example.com" }) { user { id } } }`);
     expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('stores an argon2id hash, never the password', async () => {
-    await test.agent().data(REGISTER, { input: { email: 'hash@example.com', displayName: 'Hash', password: TEST_PASSWORD } });
-    const [row] = await test.db.query('SELECT password_hash FROM users WHERE email = $1', ['hash@example.com']);
+    await test
+      .agent()
+      .data(REGISTER, { input: { email: 'hash@example.com', displayName: 'Hash', password: TEST_PASSWORD } });
+    const [row] = await test.db.query('SELECT password_hash FROM users WHERE email = $1', [
+      'hash@example.com',
+    ]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(TEST_PASSWORD);
   });
@@ -109,7 +140,9 @@ describe('signing in and out', () => {
   it('after three failures for one e-mail, refuses even the right password for a while (RATE_LIMITED)', async () => {
     const { email } = await test.agent().registerMember();
     for (let attempt = 0; attempt < 3; attempt++) {
-      expect((await test.agent().signIn(email, 'wrong password!')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await test.agent().signIn(email, 'wrong password!')).errors?.[0].extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
     }
     const limited = await test.agent().signIn(email);
     expect(limited.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
@@ -161,7 +194,9 @@ describe('signing in and out', () => {
 describe('profiles', () => {
   it('shows a person’s name, role and reputation to anyone, but their e-mail only to themself', async () => {
     const { id } = await test.agent().registerMember('Public Person');
-    const { user } = await test.agent().data(`query ($id: ID!) { user(id: $id) { displayName role reputation email } }`, { id });
+    const { user } = await test
+      .agent()
+      .data(`query ($id: ID!) { user(id: $id) { displayName role reputation email } }`, { id });
     expect(user).toEqual({ displayName: 'Public Person', role: 'MEMBER', reputation: 0, email: null });
   });
 
@@ -178,7 +213,10 @@ describe('roles', () => {
   it('an admin makes a member an expert', async () => {
     const admin = await signedInAs(test, 'ADMIN');
     const { id } = await test.agent().registerMember();
-    expect((await admin.agent.data(SET_ROLE, { input: { userId: id, role: 'EXPERT' } })).setRole).toEqual({ id, role: 'EXPERT' });
+    expect((await admin.agent.data(SET_ROLE, { input: { userId: id, role: 'EXPERT' } })).setRole).toEqual({
+      id,
+      role: 'EXPERT',
+    });
     expect((await test.db.query('SELECT role FROM users WHERE id = $1', [id]))[0].role).toBe('EXPERT');
   });
 
@@ -206,7 +244,9 @@ describe('roles', () => {
     expect(badId.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'userId' });
     const badRole = await admin.agent.request(SET_ROLE, { input: { userId: admin.id, role: 'OWNER' } });
     expect(badRole.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const missing = await admin.agent.request(SET_ROLE, { input: { userId: '00000000-0000-4000-8000-000000000000', role: 'EXPERT' } });
+    const missing = await admin.agent.request(SET_ROLE, {
+      input: { userId: '00000000-0000-4000-8000-000000000000', role: 'EXPERT' },
+    });
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

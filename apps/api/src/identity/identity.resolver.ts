@@ -29,7 +29,10 @@ export class IdentityResolver {
   }
 
   @Query(() => UserType, { description: 'A person’s public profile.' })
-  async user(@Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string, @CurrentViewer() viewer: Viewer): Promise<UserType> {
+  async user(
+    @Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<UserType> {
     return UserType.from(await this.identity.user(id), viewer);
   }
 
@@ -47,7 +50,9 @@ export class IdentityResolver {
     return { user: UserType.from(user, user) };
   }
 
-  @Mutation(() => Boolean, { description: 'Revokes this browser’s session. Always true, even for a visitor.' })
+  @Mutation(() => Boolean, {
+    description: 'Revokes this browser’s session. Always true, even for a visitor.',
+  })
   async signOut(@Context() ctx: GraphQLContext): Promise<boolean> {
     await this.identity.signOut(ctx.req.sessionToken);
     clearSessionCookie(ctx.res, this.config.cookieSecure);

@@ -65,16 +65,15 @@ export class IdentityService {
     const { perEmail, perAddress, windowSeconds } = this.config.signInLimit;
     const keys = [`sign-in:email:${email}`, ...(meta.ipAddress ? [`sign-in:address:${meta.ipAddress}`] : [])];
     await this.rateLimits.assertUnderLimit(
-      [
-        { key: keys[0], limit: perEmail },
-        ...(keys[1] ? [{ key: keys[1], limit: perAddress }] : []),
-      ],
+      [{ key: keys[0], limit: perEmail }, ...(keys[1] ? [{ key: keys[1], limit: perAddress }] : [])],
       windowSeconds,
       `Too many failed sign-in attempts. Wait ${Math.ceil(windowSeconds / 60)} minutes, then try again.`,
     );
 
     const user = await this.users.findOneBy({ email });
-    const valid = user ? await verify(user.passwordHash, input.password) : await verify(await this.decoyHash, input.password);
+    const valid = user
+      ? await verify(user.passwordHash, input.password)
+      : await verify(await this.decoyHash, input.password);
     if (!user || !valid) {
       await this.rateLimits.count(keys, windowSeconds);
       throw unauthenticated(WRONG_CREDENTIALS);
@@ -104,7 +103,10 @@ export class IdentityService {
     }
     // The change and its public log entry are written together or not at all.
     return this.users.manager.transaction(async (tx) => {
-      const user = await tx.findOne(User, { where: { id: input.userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await tx.findOne(User, {
+        where: { id: input.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw notFound('No one has this id.');
       if (user.role === input.role) return user;
       await tx.update(User, { id: user.id }, { role: input.role });

@@ -48,7 +48,10 @@ export class SessionsService {
 
   /** Revoked, not deleted: the row stays as a record of the sign-in. */
   async revoke(token: string): Promise<void> {
-    await this.sessions.update({ tokenHash: this.hash(token), revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.sessions.update(
+      { tokenHash: this.hash(token), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 
   private hash(token: string): string {

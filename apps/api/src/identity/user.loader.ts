@@ -5,5 +5,7 @@ import type { User } from './user.entity';
 
 /** Authors, answerers, voters…: every user a request shows is fetched in one query per tick. */
 export function usersById(ctx: GraphQLContext, identity: IdentityService) {
-  return loaderFor<string, User>(ctx, 'users.byId', async (ids) => byKeys(ids, await identity.usersByIds(ids), (u) => u.id));
+  return loaderFor<string, User>(ctx, 'users.byId', async (ids) =>
+    byKeys(ids, await identity.usersByIds(ids), (u) => u.id),
+  );
 }

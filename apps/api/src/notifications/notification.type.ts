@@ -1,8 +1,14 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../common/pagination';
-import { Notification, NOTIFICATION_KINDS, NotificationKind as NotificationKindName } from './notification.entity';
+import {
+  Notification,
+  NOTIFICATION_KINDS,
+  NotificationKind as NotificationKindName,
+} from './notification.entity';
 
-export const NotificationKind = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as { [K in NotificationKindName]: K };
+export const NotificationKind = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as {
+  [K in NotificationKindName]: K;
+};
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
 /** An in-app notice for the viewer. Its `idea` and `actor` resolve through DataLoaders. */

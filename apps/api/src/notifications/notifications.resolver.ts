@@ -22,14 +22,19 @@ export class NotificationsResolver {
 
   @Mutation(() => Int, { description: 'Marks notifications read; returns how many are still unread.' })
   markNotificationsRead(
-    @Args('input', { type: () => MarkNotificationsReadInput, nullable: true }) input: MarkNotificationsReadInput | undefined,
+    @Args('input', { type: () => MarkNotificationsReadInput, nullable: true })
+    input: MarkNotificationsReadInput | undefined,
     @CurrentViewer() viewer: Viewer,
   ): Promise<number> {
     return this.service.markRead(viewer, input?.ids);
   }
 
   @ResolveField(() => UserType, { nullable: true, description: 'Who made the change.' })
-  async actor(@Parent() notification: NotificationType, @Context() ctx: GraphQLContext, @CurrentViewer() viewer: Viewer) {
+  async actor(
+    @Parent() notification: NotificationType,
+    @Context() ctx: GraphQLContext,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     if (!notification.actorId) return null;
     const user = await usersById(ctx, this.identity).load(notification.actorId);
     return user ? UserType.from(user, viewer) : null;

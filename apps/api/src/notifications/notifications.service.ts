@@ -35,7 +35,13 @@ export class NotificationsService {
        FROM (${recipients.sql}) AS r(user_id)
        WHERE r.user_id IS DISTINCT FROM $${n + 3}::uuid
        RETURNING id`,
-      [...recipients.params, notification.kind, notification.ideaId, notification.actorId, JSON.stringify(notification.data)],
+      [
+        ...recipients.params,
+        notification.kind,
+        notification.ideaId,
+        notification.actorId,
+        JSON.stringify(notification.data),
+      ],
     );
     return rows.length;
   }
@@ -59,7 +65,13 @@ export class NotificationsService {
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1`,
       [user.id],
     );
-    const connection = toConnection(found, first, total, (row) => [row.createdAt.toISOString(), row.id], (row) => NotificationType.from(row));
+    const connection = toConnection(
+      found,
+      first,
+      total,
+      (row) => [row.createdAt.toISOString(), row.id],
+      (row) => NotificationType.from(row),
+    );
     return { ...connection, unreadCount: unread };
   }
 

@@ -13,11 +13,33 @@ beforeAll(async () => {
   test = await startTestApp();
   space = await spaces(test);
   who = await people(test);
-  const fr = await ask(who.asker.agent, space.help, 'Ma carte bancaire est bloquée', 'Depuis hier ma carte est refusée chez tous les commerçants.', 'fr');
-  const frAnswer = await reply(who.expert.agent, fr.id, 'Il faut réactiver le paiement sans contact dans l’application.');
+  const fr = await ask(
+    who.asker.agent,
+    space.help,
+    'Ma carte bancaire est bloquée',
+    'Depuis hier ma carte est refusée chez tous les commerçants.',
+    'fr',
+  );
+  const frAnswer = await reply(
+    who.expert.agent,
+    fr.id,
+    'Il faut réactiver le paiement sans contact dans l’application.',
+  );
   await who.asker.agent.data(ACCEPT, { input: { postId: frAnswer.id } });
-  const en = await ask(who.member.agent, space.help, 'Refund for a damaged parcel', 'My parcel arrived crushed. How do I get a refund?', 'en');
-  const es = await ask(who.member.agent, space.help, 'No recibo el código de verificación', 'El SMS con el código nunca llega a mi teléfono.', 'es');
+  const en = await ask(
+    who.member.agent,
+    space.help,
+    'Refund for a damaged parcel',
+    'My parcel arrived crushed. How do I get a refund?',
+    'en',
+  );
+  const es = await ask(
+    who.member.agent,
+    space.help,
+    'No recibo el código de verificación',
+    'El SMS con el código nunca llega a mi teléfono.',
+    'es',
+  );
   const idea = await test.db.query(
     `WITH t AS (INSERT INTO threads (space_id, author_id, title, language) VALUES ($1, $2, 'Dark mode for the mobile app', 'en') RETURNING id)
      INSERT INTO posts (thread_id, author_id, is_question, body_markdown, body_html, body_text) SELECT id, $2, true, 'Please', '<p>Please</p>', 'Please' FROM t RETURNING thread_id`,
@@ -49,7 +71,13 @@ describe('search', () => {
   });
 
   it('highlights title matches and ranks them above body matches', async () => {
-    await ask(who.member.agent, space.help, 'Shipping times', 'Is a refund possible if shipping is late?', 'en');
+    await ask(
+      who.member.agent,
+      space.help,
+      'Shipping times',
+      'Is a refund possible if shipping is late?',
+      'en',
+    );
     const results = await search('refund');
     expect(results[0].thread.id).toBe(ids.en);
     expect(results[0].titleHtml).toBe('<mark>Refund</mark> for a damaged parcel');
@@ -57,16 +85,30 @@ describe('search', () => {
   });
 
   it('never lets markup typed in a post through a snippet', async () => {
-    const thread = await ask(who.member.agent, space.help, 'Xylophone question', 'xylophone <img src=x onerror=alert(1)> <script>alert(2)</script>', 'en');
+    const thread = await ask(
+      who.member.agent,
+      space.help,
+      'Xylophone question',
+      'xylophone <img src=x onerror=alert(1)> <script>alert(2)</script>',
+      'en',
+    );
     const [hit] = await search('xylophone');
     expect(hit.thread.id).toBe(thread.id);
     expect(hit.snippetHtml.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
   });
 
   it('reflects an edit', async () => {
-    const thread = await ask(who.member.agent, space.help, 'Question about a widget', 'Original zanzibar words', 'en');
+    const thread = await ask(
+      who.member.agent,
+      space.help,
+      'Question about a widget',
+      'Original zanzibar words',
+      'en',
+    );
     expect((await search('zanzibar'))[0].thread.id).toBe(thread.id);
-    await who.member.agent.data(EDIT_POST, { input: { postId: thread.question.id, bodyMarkdown: 'Now about timbuktu' } });
+    await who.member.agent.data(EDIT_POST, {
+      input: { postId: thread.question.id, bodyMarkdown: 'Now about timbuktu' },
+    });
     expect(await search('zanzibar')).toEqual([]);
     expect((await search('timbuktu'))[0].thread.id).toBe(thread.id);
   });

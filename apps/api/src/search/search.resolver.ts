@@ -8,7 +8,10 @@ import { SearchService } from './search.service';
 export class SearchResolver {
   constructor(private readonly service: SearchService) {}
 
-  @Query(() => [SearchResultType], { description: 'Full-text search over threads and posts (French, English, Spanish; accents ignored), best first. Public.' })
+  @Query(() => [SearchResultType], {
+    description:
+      'Full-text search over threads and posts (French, English, Spanish; accents ignored), best first. Public.',
+  })
   async search(@Args() args: SearchArgs): Promise<SearchResultType[]> {
     const hits = await this.service.search(args.query, args.first);
     return hits.map((hit) =>
@@ -22,7 +25,9 @@ export class SearchResolver {
     );
   }
 
-  @Query(() => [ThreadType], { description: 'Threads close to a title being typed: answered ones for HELP, ideas for IDEAS.' })
+  @Query(() => [ThreadType], {
+    description: 'Threads close to a title being typed: answered ones for HELP, ideas for IDEAS.',
+  })
   async similar(@Args() args: SimilarArgs): Promise<ThreadType[]> {
     return (await this.service.similar(args.title, args.kind, args.first)).map((t) => ThreadType.from(t));
   }

@@ -46,8 +46,9 @@ export class SearchService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async search(query: string, first: number): Promise<SearchHit[]> {
-    const rows: { thread_id: string; post_id: string; rank: number; title: string; snippet: string }[] = await this.db.query(
-      `WITH q AS (SELECT ${ANY_LANGUAGE_QUERY} AS query),
+    const rows: { thread_id: string; post_id: string; rank: number; title: string; snippet: string }[] =
+      await this.db.query(
+        `WITH q AS (SELECT ${ANY_LANGUAGE_QUERY} AS query),
        hits AS (
          SELECT t.id AS thread_id, p.id AS post_id, ts_rank(t.search_vector, q.query) * 2 AS rank
            FROM threads t CROSS JOIN q JOIN posts p ON p.thread_id = t.id AND p.is_question
@@ -64,8 +65,8 @@ export class SearchService {
          FROM best b JOIN threads t ON t.id = b.thread_id JOIN posts p ON p.id = b.post_id CROSS JOIN q
         ORDER BY b.rank DESC, t.last_activity_at DESC, b.thread_id
         LIMIT $2`,
-      [query, first],
-    );
+        [query, first],
+      );
     if (rows.length === 0) return [];
     const threads = await this.db.getRepository(Thread).findBy({ id: In(rows.map((r) => r.thread_id)) });
     const posts = await this.db.getRepository(Post).findBy({ id: In(rows.map((r) => r.post_id)) });
@@ -106,6 +107,9 @@ export class SearchService {
 
 /** Escapes a headline's text for HTML, then turns its markers into <mark> elements. */
 export function highlighted(headline: string): string {
-  const escaped = headline.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  const escaped = headline.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
   return escaped.split(START).join('<mark>').split(STOP).join('</mark>');
 }

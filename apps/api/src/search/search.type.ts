@@ -48,10 +48,14 @@ export class SimilarArgs {
   @Field({ description: 'The title being typed.' })
   @Transform(trim)
   @IsString()
-  @Length(0, THREAD_LIMITS.title.max, { message: `The title must be at most ${THREAD_LIMITS.title.max} characters long.` })
+  @Length(0, THREAD_LIMITS.title.max, {
+    message: `The title must be at most ${THREAD_LIMITS.title.max} characters long.`,
+  })
   title: string;
 
-  @Field(() => SpaceKind, { description: 'HELP: answered help threads; IDEAS: threads of idea spaces (any status).' })
+  @Field(() => SpaceKind, {
+    description: 'HELP: answered help threads; IDEAS: threads of idea spaces (any status).',
+  })
   @IsIn(SPACE_KINDS, { message: 'kind must be HELP, IDEAS or ANNOUNCEMENTS.' })
   kind: SpaceKindName;
 

@@ -41,7 +41,8 @@ async function seedSpaces(tx: EntityManager): Promise<void> {
       name: 'Help & support',
       kind: 'HELP',
       position: 1,
-      description: 'Ask a question: members, experts and our team answer. / Posez votre question. / Haga su pregunta.',
+      description:
+        'Ask a question: members, experts and our team answer. / Posez votre question. / Haga su pregunta.',
     },
     {
       slug: 'ideas',

@@ -25,10 +25,12 @@ describe('spaces', () => {
   });
 
   it('refuse a kind or a slug outside the rules in the database itself', async () => {
-    await expect(test.db.query(`INSERT INTO spaces (slug, name, kind) VALUES ('x', 'X', 'CHAT')`)).rejects.toThrow(/spaces_kind_check/);
-    await expect(test.db.query(`INSERT INTO spaces (slug, name, kind) VALUES ('Not A Slug', 'X', 'HELP')`)).rejects.toThrow(
-      /spaces_slug_format_check/,
-    );
+    await expect(
+      test.db.query(`INSERT INTO spaces (slug, name, kind) VALUES ('x', 'X', 'CHAT')`),
+    ).rejects.toThrow(/spaces_kind_check/);
+    await expect(
+      test.db.query(`INSERT INTO spaces (slug, name, kind) VALUES ('Not A Slug', 'X', 'HELP')`),
+    ).rejects.toThrow(/spaces_slug_format_check/);
   });
 });
 

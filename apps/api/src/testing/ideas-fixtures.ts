@@ -28,16 +28,26 @@ export async function createIdeaSpace(test: TestApp, slug = 'ideas'): Promise<st
 }
 
 let counter = 0;
-export async function submitIdea(agent: GraphQLAgent, extra: Record<string, unknown> = {}): Promise<{ id: string; [key: string]: any }> {
+export async function submitIdea(
+  agent: GraphQLAgent,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; [key: string]: any }> {
   counter += 1;
   const { submitIdea: idea } = await agent.data(SUBMIT, {
-    input: { title: `An idea worth voting for, number ${counter}`, body: 'It would make **everyone** happier.', ...extra },
+    input: {
+      title: `An idea worth voting for, number ${counter}`,
+      body: 'It would make **everyone** happier.',
+      ...extra,
+    },
   });
   return idea;
 }
 
 /** Active vote rows and the stored count of an idea: they must always agree. */
-export async function voteCounts(test: TestApp, ideaId: string): Promise<{ stored: number; active: number; rows: number }> {
+export async function voteCounts(
+  test: TestApp,
+  ideaId: string,
+): Promise<{ stored: number; active: number; rows: number }> {
   const [row] = await test.db.query(
     `SELECT i.votes_count AS stored,
        (SELECT count(*)::int FROM idea_votes v WHERE v.idea_id = i.id AND v.withdrawn_at IS NULL) AS active,

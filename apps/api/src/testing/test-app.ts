@@ -89,7 +89,10 @@ export class GraphQLAgent {
 
   constructor(private readonly endpoint: string) {}
 
-  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+  async request<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResult<T>> {
     const response = await fetch(this.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
@@ -141,7 +144,11 @@ export class GraphQLAgent {
 export const TEST_PASSWORD = 'a long test passphrase';
 
 /** Registers a person and gives them a role directly in the database (there is no admin yet in a fresh one). */
-export async function signedInAs(test: TestApp, role: string, displayName = `Test ${role.toLowerCase()}`): Promise<{ agent: GraphQLAgent; id: string; email: string }> {
+export async function signedInAs(
+  test: TestApp,
+  role: string,
+  displayName = `Test ${role.toLowerCase()}`,
+): Promise<{ agent: GraphQLAgent; id: string; email: string }> {
   const agent = test.agent();
   const { id, email } = await agent.registerMember(displayName);
   if (role !== 'MEMBER') await test.db.query('UPDATE users SET role = $1 WHERE id = $2', [role, id]);

@@ -7,7 +7,8 @@ import { Client } from 'pg';
  */
 export async function createDatabase(prefix = 'parvis_test'): Promise<string> {
   const serverUrl = process.env.PARVIS_TEST_SERVER_URL;
-  if (!serverUrl) throw new Error('No test PostgreSQL: run the tests through Jest’s global setup (npm test).');
+  if (!serverUrl)
+    throw new Error('No test PostgreSQL: run the tests through Jest’s global setup (npm test).');
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();

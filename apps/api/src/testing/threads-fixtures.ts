@@ -53,11 +53,21 @@ export async function spaces(test: TestApp): Promise<Record<'help' | 'ideas' | '
        ('news', 'News', 'ANNOUNCEMENTS', 3, 60, 1440), ('fast', 'Priority help', 'HELP', 4, 5, 30)
      RETURNING id, slug`,
   );
-  return Object.fromEntries(rows.map((r) => [r.slug, r.id])) as Record<'help' | 'ideas' | 'news' | 'fast', string>;
+  return Object.fromEntries(rows.map((r) => [r.slug, r.id])) as Record<
+    'help' | 'ideas' | 'news' | 'fast',
+    string
+  >;
 }
 
-export async function ask(agent: GraphQLAgent, spaceId: string, title = 'My card is refused at checkout', body = 'It says **declined**. Why?', language = 'en') {
-  return (await agent.data(CREATE_THREAD, { input: { spaceId, title, bodyMarkdown: body, language } })).createThread;
+export async function ask(
+  agent: GraphQLAgent,
+  spaceId: string,
+  title = 'My card is refused at checkout',
+  body = 'It says **declined**. Why?',
+  language = 'en',
+) {
+  return (await agent.data(CREATE_THREAD, { input: { spaceId, title, bodyMarkdown: body, language } }))
+    .createThread;
 }
 
 export async function reply(agent: GraphQLAgent, threadId: string, body = 'Try clearing the cache.') {

@@ -3,7 +3,8 @@ import { badInput } from '../common/domain-error';
 import { decodeCursor } from '../common/pagination';
 
 const foreign = () => badInput('after', 'after is not a cursor from this list.');
-const isInstant = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 /**
  * The keys of the threads module's cursors, checked value by value: a cursor made up by hand

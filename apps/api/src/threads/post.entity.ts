@@ -1,5 +1,14 @@
 import { CHARTER_RULES, CharterRule, Tone, TONES } from '@parvis/domain';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Thread } from './thread.entity';
 
@@ -15,11 +24,25 @@ import { Thread } from './thread.entity';
 // One question per thread, enforced by the database.
 @Index('posts_one_question_per_thread_key', ['threadId'], { unique: true, where: 'is_question' })
 // Moderation (issue 5): a hidden post always says who hid it and under which charter rule.
-@Check('posts_hidden_check', `(hidden_at IS NULL) = (hidden_by_id IS NULL) AND (hidden_at IS NULL) = (hidden_reason IS NULL)`)
-@Check('posts_hidden_reason_check', `hidden_reason IS NULL OR hidden_reason IN (${CHARTER_RULES.map((r) => `'${r}'`).join(', ')})`)
-@Check('posts_answered_check', `(answered_by_post_id IS NULL) = (answered_at IS NULL) AND (answered_at IS NULL) = (answered_marked_by_id IS NULL) AND answered_by_post_id IS DISTINCT FROM id`)
-@Check('posts_tone_check', `(tone IS NULL) = (tone_score IS NULL) AND (tone IS NULL OR tone IN (${TONES.map((t) => `'${t}'`).join(', ')}))`)
-@Index('posts_negative_unanswered_idx', ['createdAt'], { where: `tone = 'NEGATIVE' AND answered_by_post_id IS NULL AND hidden_at IS NULL` })
+@Check(
+  'posts_hidden_check',
+  `(hidden_at IS NULL) = (hidden_by_id IS NULL) AND (hidden_at IS NULL) = (hidden_reason IS NULL)`,
+)
+@Check(
+  'posts_hidden_reason_check',
+  `hidden_reason IS NULL OR hidden_reason IN (${CHARTER_RULES.map((r) => `'${r}'`).join(', ')})`,
+)
+@Check(
+  'posts_answered_check',
+  `(answered_by_post_id IS NULL) = (answered_at IS NULL) AND (answered_at IS NULL) = (answered_marked_by_id IS NULL) AND answered_by_post_id IS DISTINCT FROM id`,
+)
+@Check(
+  'posts_tone_check',
+  `(tone IS NULL) = (tone_score IS NULL) AND (tone IS NULL OR tone IN (${TONES.map((t) => `'${t}'`).join(', ')}))`,
+)
+@Index('posts_negative_unanswered_idx', ['createdAt'], {
+  where: `tone = 'NEGATIVE' AND answered_by_post_id IS NULL AND hidden_at IS NULL`,
+})
 export class Post {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'posts_pkey' })
   id: string;

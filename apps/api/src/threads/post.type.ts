@@ -46,7 +46,10 @@ export class PostType {
   @Field()
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When the post was last edited; its earlier versions are in revisions.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the post was last edited; its earlier versions are in revisions.',
+  })
   editedAt: Date | null;
 
   static from(post: Post): PostType {

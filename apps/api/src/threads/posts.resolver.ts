@@ -20,10 +20,15 @@ export class PostsResolver {
     private readonly identity: IdentityService,
   ) {}
 
-  @Query(() => String, { description: 'The sanitized HTML a Markdown body will be shown as: the editors’ preview. Public.' })
+  @Query(() => String, {
+    description: 'The sanitized HTML a Markdown body will be shown as: the editors’ preview. Public.',
+  })
   markdownPreview(@Args('bodyMarkdown') bodyMarkdown: string): string {
     if (bodyMarkdown.length > THREAD_LIMITS.body.max) {
-      throw badInput('bodyMarkdown', `Write a message of at most ${THREAD_LIMITS.body.max.toLocaleString('en')} characters.`);
+      throw badInput(
+        'bodyMarkdown',
+        `Write a message of at most ${THREAD_LIMITS.body.max.toLocaleString('en')} characters.`,
+      );
     }
     return renderMarkdown(bodyMarkdown);
   }
@@ -33,7 +38,9 @@ export class PostsResolver {
     return PostType.from(await this.threads.reply(viewer, input));
   }
 
-  @Mutation(() => PostType, { description: 'The author edits their post; the previous version is kept in revisions.' })
+  @Mutation(() => PostType, {
+    description: 'The author edits their post; the previous version is kept in revisions.',
+  })
   async editPost(@Args('input') input: EditPostInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {
     return PostType.from(await this.threads.editPost(viewer, input));
   }
@@ -43,27 +50,43 @@ export class PostsResolver {
     return PostType.from(await this.threads.thank(viewer, input));
   }
 
-  @ResolveField(() => UserType, { description: 'The author, with their role (the badge: Expert, Staff, Moderator).' })
+  @ResolveField(() => UserType, {
+    description: 'The author, with their role (the badge: Expert, Staff, Moderator).',
+  })
   async author(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(post.authorId))!, ctx.req.viewer ?? null);
   }
 
-  @ResolveField(() => String, { description: 'Sanitized HTML rendered on the server from bodyMarkdown; empty when the post is hidden from the viewer (see `hidden`).' })
+  @ResolveField(() => String, {
+    description:
+      'Sanitized HTML rendered on the server from bodyMarkdown; empty when the post is hidden from the viewer (see `hidden`).',
+  })
   bodyHtml(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): string {
     return readableBody(post, viewer).bodyHtml;
   }
 
-  @ResolveField(() => String, { description: 'The Markdown the author wrote; empty when the post is hidden from the viewer (see `hidden`).' })
+  @ResolveField(() => String, {
+    description:
+      'The Markdown the author wrote; empty when the post is hidden from the viewer (see `hidden`).',
+  })
   bodyMarkdown(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): string {
     return readableBody(post, viewer).bodyMarkdown;
   }
 
-  @ResolveField(() => [PostRevisionType], { description: 'Earlier versions, newest first; readable by everyone who may read the post.' })
+  @ResolveField(() => [PostRevisionType], {
+    description: 'Earlier versions, newest first; readable by everyone who may read the post.',
+  })
   async revisions(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostRevisionType[]> {
     if (!post.editedAt || !canReadPost(ctx.req.viewer ?? null, post)) return [];
     const revisions = (await threadLoaders(ctx, this.threads).revisionsByPostId.load(post.id)) ?? [];
     return revisions.map((r) =>
-      Object.assign(new PostRevisionType(), { id: r.id, bodyHtml: r.bodyHtml, bodyMarkdown: r.bodyMarkdown, writtenAt: r.writtenAt, replacedAt: r.createdAt }),
+      Object.assign(new PostRevisionType(), {
+        id: r.id,
+        bodyHtml: r.bodyHtml,
+        bodyMarkdown: r.bodyMarkdown,
+        writtenAt: r.writtenAt,
+        replacedAt: r.createdAt,
+      }),
     );
   }
 

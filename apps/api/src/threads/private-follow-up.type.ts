@@ -30,7 +30,9 @@ export class PrivateMessageType {
   }
 }
 
-@ObjectType('PrivateFollowUp', { description: 'A confidential conversation between the asker and staff, started from a thread.' })
+@ObjectType('PrivateFollowUp', {
+  description: 'A confidential conversation between the asker and staff, started from a thread.',
+})
 export class PrivateFollowUpType {
   @Field(() => ID)
   id: string;

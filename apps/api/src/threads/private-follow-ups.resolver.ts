@@ -20,22 +20,40 @@ export class PrivateFollowUpsResolver {
   ) {}
 
   @Query(() => PrivateFollowUpType, { description: 'A private follow-up: for its asker and staff only.' })
-  async privateFollowUp(@Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string, @CurrentViewer() viewer: Viewer): Promise<PrivateFollowUpType> {
+  async privateFollowUp(
+    @Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<PrivateFollowUpType> {
     return PrivateFollowUpType.from(await this.threads.privateFollowUp(viewer, id));
   }
 
-  @Query(() => PrivateFollowUpConnection, { description: 'The viewer’s private follow-ups (every one for staff), newest first.' })
-  async privateFollowUps(@Args() args: PageArgs, @CurrentViewer() viewer: Viewer): Promise<ConnectionShape<PrivateFollowUpType>> {
-    return mapConnection(await this.threads.privateFollowUps(viewer, args.first, args.after), (f) => PrivateFollowUpType.from(f));
+  @Query(() => PrivateFollowUpConnection, {
+    description: 'The viewer’s private follow-ups (every one for staff), newest first.',
+  })
+  async privateFollowUps(
+    @Args() args: PageArgs,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ConnectionShape<PrivateFollowUpType>> {
+    return mapConnection(await this.threads.privateFollowUps(viewer, args.first, args.after), (f) =>
+      PrivateFollowUpType.from(f),
+    );
   }
 
-  @Mutation(() => PrivateFollowUpType, { description: 'Staff: continue a confidential case privately with the asker. The thread stays public.' })
-  async startPrivateFollowUp(@Args('input') input: StartPrivateFollowUpInput, @CurrentViewer() viewer: Viewer): Promise<PrivateFollowUpType> {
+  @Mutation(() => PrivateFollowUpType, {
+    description: 'Staff: continue a confidential case privately with the asker. The thread stays public.',
+  })
+  async startPrivateFollowUp(
+    @Args('input') input: StartPrivateFollowUpInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<PrivateFollowUpType> {
     return PrivateFollowUpType.from(await this.threads.startPrivateFollowUp(viewer, input));
   }
 
   @Mutation(() => PrivateMessageType, { description: 'Writes in a private follow-up (its asker or staff).' })
-  async sendPrivateMessage(@Args('input') input: SendPrivateMessageInput, @CurrentViewer() viewer: Viewer): Promise<PrivateMessageType> {
+  async sendPrivateMessage(
+    @Args('input') input: SendPrivateMessageInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<PrivateMessageType> {
     return PrivateMessageType.from(await this.threads.sendPrivateMessage(viewer, input));
   }
 
@@ -46,17 +64,28 @@ export class PrivateFollowUpsResolver {
 
   @ResolveField(() => UserType)
   async asker(@Parent() followUp: PrivateFollowUpType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(followUp.askerId))!, ctx.req.viewer ?? null);
+    return UserType.from(
+      (await usersById(ctx, this.identity).load(followUp.askerId))!,
+      ctx.req.viewer ?? null,
+    );
   }
 
   @ResolveField(() => UserType, { description: 'The staff member who started it.' })
   async agent(@Parent() followUp: PrivateFollowUpType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(followUp.agentId))!, ctx.req.viewer ?? null);
+    return UserType.from(
+      (await usersById(ctx, this.identity).load(followUp.agentId))!,
+      ctx.req.viewer ?? null,
+    );
   }
 
   @ResolveField(() => [PrivateMessageType], { description: 'Oldest first.' })
-  async messages(@Parent() followUp: PrivateFollowUpType, @Context() ctx: GraphQLContext): Promise<PrivateMessageType[]> {
-    return ((await threadLoaders(ctx, this.threads).messagesByFollowUpId.load(followUp.id)) ?? []).map((m) => PrivateMessageType.from(m));
+  async messages(
+    @Parent() followUp: PrivateFollowUpType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PrivateMessageType[]> {
+    return ((await threadLoaders(ctx, this.threads).messagesByFollowUpId.load(followUp.id)) ?? []).map((m) =>
+      PrivateMessageType.from(m),
+    );
   }
 }
 
@@ -66,7 +95,10 @@ export class PrivateMessagesResolver {
 
   @ResolveField(() => UserType)
   async author(@Parent() message: PrivateMessageType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(message.authorId))!, ctx.req.viewer ?? null);
+    return UserType.from(
+      (await usersById(ctx, this.identity).load(message.authorId))!,
+      ctx.req.viewer ?? null,
+    );
   }
 }
 
@@ -75,7 +107,10 @@ export class PrivateFollowUpNoticeResolver {
   constructor(private readonly identity: IdentityService) {}
 
   @ResolveField(() => UserType, { description: 'The staff member the case continues with.' })
-  async agent(@Parent() notice: PrivateFollowUpNoticeType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async agent(
+    @Parent() notice: PrivateFollowUpNoticeType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(notice.agentId))!, ctx.req.viewer ?? null);
   }
 }

@@ -4,13 +4,21 @@ import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Connection, PageArgs } from '../common/pagination';
 import { Thread } from './thread.entity';
 
-export const ThreadStatus = Object.fromEntries(THREAD_STATUSES.map((s) => [s, s])) as { [K in ThreadStatusName]: K };
-registerEnumType(ThreadStatus, { name: 'ThreadStatus', description: 'OPEN, ANSWERED (an answer is accepted) or RESOLVED.' });
+export const ThreadStatus = Object.fromEntries(THREAD_STATUSES.map((s) => [s, s])) as {
+  [K in ThreadStatusName]: K;
+};
+registerEnumType(ThreadStatus, {
+  name: 'ThreadStatus',
+  description: 'OPEN, ANSWERED (an answer is accepted) or RESOLVED.',
+});
 
 export const THREAD_SORTS = ['LAST_ACTIVITY', 'NEWEST'] as const;
 export type ThreadSortName = (typeof THREAD_SORTS)[number];
 export const ThreadSort = { LAST_ACTIVITY: 'LAST_ACTIVITY', NEWEST: 'NEWEST' } as const;
-registerEnumType(ThreadSort, { name: 'ThreadSort', description: 'Pinned threads first, then by last activity or by creation.' });
+registerEnumType(ThreadSort, {
+  name: 'ThreadSort',
+  description: 'Pinned threads first, then by last activity or by creation.',
+});
 
 @ObjectType('Sla', { description: 'The answer clocks of a help thread (DESIGN.md §1).' })
 export class SlaType {
@@ -35,7 +43,11 @@ export class SlaType {
   @Field({ description: 'A clock ran out: firstResponseBreached or answerBreached.' })
   breached: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'The deadline still running: first response, then answer; null when both are met or the thread is resolved.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The deadline still running: first response, then answer; null when both are met or the thread is resolved.',
+  })
   nextDueAt: Date | null;
 
   /** Null for threads outside HELP spaces. `now` is passed in so one request sees one instant. */
@@ -43,11 +55,16 @@ export class SlaType {
     if (!thread.firstResponseDueAt || !thread.answerDueAt) return null;
     // A thread resolved without an accepted answer stops the answer clock when it is resolved.
     const answerStop = thread.answeredAt ?? thread.resolvedAt ?? now;
-    const firstStop = thread.firstResponseAt ?? (thread.status === 'RESOLVED' ? (thread.resolvedAt ?? now) : now);
+    const firstStop =
+      thread.firstResponseAt ?? (thread.status === 'RESOLVED' ? (thread.resolvedAt ?? now) : now);
     const firstResponseBreached = firstStop > thread.firstResponseDueAt;
     const answerBreached = answerStop > thread.answerDueAt;
     const running = thread.status === 'OPEN';
-    const nextDueAt = !running ? null : thread.firstResponseAt ? thread.answerDueAt : thread.firstResponseDueAt;
+    const nextDueAt = !running
+      ? null
+      : thread.firstResponseAt
+        ? thread.answerDueAt
+        : thread.firstResponseDueAt;
     return Object.assign(new SlaType(), {
       firstResponseDueAt: thread.firstResponseDueAt,
       answerDueAt: thread.answerDueAt,
@@ -166,6 +183,9 @@ export class PrivateFollowUpNoticeType {
   @Field()
   startedAt: Date;
 
-  @Field(() => ID, { nullable: true, description: 'The conversation, for the asker and staff only; null for everyone else.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The conversation, for the asker and staff only; null for everyone else.',
+  })
   followUpId: string | null;
 }

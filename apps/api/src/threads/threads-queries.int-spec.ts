@@ -76,14 +76,19 @@ describe('the thread page', () => {
 
     // Both pages of the 200-reply thread together: still no per-row statement.
     const { queries } = await test.countQueries(async () => {
-      const first = await who.member.agent.data(`query ($id: ID!) { thread(id: $id) { posts(first: 100) { pageInfo { endCursor } } } }`, { id: large });
+      const first = await who.member.agent.data(
+        `query ($id: ID!) { thread(id: $id) { posts(first: 100) { pageInfo { endCursor } } } }`,
+        { id: large },
+      );
       return who.member.agent.data(
         `query ($id: ID!, $after: String) { thread(id: $id) { posts(first: 100, after: $after) { edges { node { author { displayName } revisions { bodyHtml } viewerHasThanked isAcceptedAnswer } } } } }`,
         { id: large, after: first.thread.posts.pageInfo.endCursor },
       );
     });
     expect(queries.length).toBeLessThanOrEqual(15);
-    console.info(`thread page: ${twenty.queries.length} SQL statements for 20 replies, ${twoHundred.queries.length} for a page of 100 of 200 replies`);
+    console.info(
+      `thread page: ${twenty.queries.length} SQL statements for 20 replies, ${twoHundred.queries.length} for a page of 100 of 200 replies`,
+    );
   });
 
   it('shows the full 200-reply thread with the generic THREAD query too', async () => {

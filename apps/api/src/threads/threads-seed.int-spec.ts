@@ -17,13 +17,19 @@ const HELP_THREADS = `query ($spaceId: ID!) { threads(spaceId: $spaceId, first: 
 describe('the demo help space', () => {
   it('has threads in French, English and Spanish: answered, resolved, open, overdue, thanked, edited and followed up privately', async () => {
     const [help] = await test.db.query(`SELECT id FROM spaces WHERE slug = 'help'`);
-    const threads = (await test.agent().data(HELP_THREADS, { spaceId: help.id })).threads.edges.map((e: { node: any }) => e.node);
+    const threads = (await test.agent().data(HELP_THREADS, { spaceId: help.id })).threads.edges.map(
+      (e: { node: any }) => e.node,
+    );
     expect(new Set(threads.map((t: any) => t.language))).toEqual(new Set(['fr', 'en', 'es']));
     expect(new Set(threads.map((t: any) => t.status))).toEqual(new Set(['OPEN', 'ANSWERED', 'RESOLVED']));
-    expect(threads.some((t: any) => t.status === 'OPEN' && t.repliesCount === 0 && t.sla.breached)).toBe(true);
+    expect(threads.some((t: any) => t.status === 'OPEN' && t.repliesCount === 0 && t.sla.breached)).toBe(
+      true,
+    );
     expect(threads.some((t: any) => t.acceptedAnswer?.thanksCount > 0)).toBe(true);
     expect(threads.some((t: any) => t.question.revisions.length > 0)).toBe(true);
-    expect(threads.some((t: any) => t.privateFollowUp?.agent.displayName === 'Sarah (Parvis team)')).toBe(true);
+    expect(threads.some((t: any) => t.privateFollowUp?.agent.displayName === 'Sarah (Parvis team)')).toBe(
+      true,
+    );
   });
 
   it('puts overdue threads first in the staff SLA queue', async () => {

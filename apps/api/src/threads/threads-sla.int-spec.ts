@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0].extensions?.code;
+const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) =>
+  result.errors?.[0].extensions?.code;
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 /** Moves a thread's clocks as if it had been asked `minutes` ago. */
 async function askedAgo(threadId: string, minutes: number, firstResponseMinutes = 60, answerMinutes = 1440) {
@@ -36,7 +37,10 @@ describe('answer clocks', () => {
   it('say a clock ran out when the first response is late, and which one', async () => {
     const thread = await ask(who.asker.agent, space.help, 'Overdue question');
     await askedAgo(thread.id, 90);
-    const { thread: seen } = await who.visitor.data(`query ($id: ID!) { thread(id: $id) { sla { breached firstResponseBreached answerBreached } } }`, { id: thread.id });
+    const { thread: seen } = await who.visitor.data(
+      `query ($id: ID!) { thread(id: $id) { sla { breached firstResponseBreached answerBreached } } }`,
+      { id: thread.id },
+    );
     expect(seen.sla).toEqual({ breached: true, firstResponseBreached: true, answerBreached: false });
   });
 
@@ -45,7 +49,12 @@ describe('answer clocks', () => {
     await askedAgo(late.id, 25 * 60);
     const lateAnswer = await reply(who.expert.agent, late.id);
     const { acceptAnswer } = await who.asker.agent.data(ACCEPT, { input: { postId: lateAnswer.id } });
-    expect(acceptAnswer.sla).toMatchObject({ firstResponseBreached: true, answerBreached: true, breached: true, nextDueAt: null });
+    expect(acceptAnswer.sla).toMatchObject({
+      firstResponseBreached: true,
+      answerBreached: true,
+      breached: true,
+      nextDueAt: null,
+    });
 
     const quick = await ask(who.asker.agent, space.help, 'Quick answer');
     const answer = await reply(who.expert.agent, quick.id);
@@ -71,14 +80,25 @@ describe('the SLA queue', () => {
     await ask(who.staff.agent, space.news, 'An announcement has no clock');
 
     const { slaQueue } = await who.staff.agent.data(QUEUE, { first: 10 });
-    expect(slaQueue.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([overdue.id, soon.id, fresh.id, later.id]);
+    expect(slaQueue.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([
+      overdue.id,
+      soon.id,
+      fresh.id,
+      later.id,
+    ]);
     expect(slaQueue.edges[0].node.sla.breached).toBe(true);
     expect(slaQueue.edges[1].node.sla.breached).toBe(false);
     expect(slaQueue.totalCount).toBe(4);
 
     const page1 = (await who.moderator.agent.data(QUEUE, { first: 2 })).slaQueue;
-    const page2 = (await who.moderator.agent.data(QUEUE, { first: 2, after: page1.pageInfo.endCursor })).slaQueue;
-    expect([...page1.edges, ...page2.edges].map((e: { node: { id: string } }) => e.node.id)).toEqual([overdue.id, soon.id, fresh.id, later.id]);
+    const page2 = (await who.moderator.agent.data(QUEUE, { first: 2, after: page1.pageInfo.endCursor }))
+      .slaQueue;
+    expect([...page1.edges, ...page2.edges].map((e: { node: { id: string } }) => e.node.id)).toEqual([
+      overdue.id,
+      soon.id,
+      fresh.id,
+      later.id,
+    ]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
   });
 
@@ -91,7 +111,9 @@ describe('the SLA queue', () => {
 
 describe('listing threads', () => {
   it('filters by space, status and "unanswered", pinned first, by last activity or newest, page by page', async () => {
-    const [listSpace] = await test.db.query(`INSERT INTO spaces (slug, name, kind) VALUES ('list', 'List', 'HELP') RETURNING id`);
+    const [listSpace] = await test.db.query(
+      `INSERT INTO spaces (slug, name, kind) VALUES ('list', 'List', 'HELP') RETURNING id`,
+    );
     const a = await ask(who.asker.agent, listSpace.id, 'Thread A');
     const b = await ask(who.asker.agent, listSpace.id, 'Thread B');
     const c = await ask(who.asker.agent, listSpace.id, 'Thread C');
@@ -100,7 +122,9 @@ describe('listing threads', () => {
     await who.asker.agent.data(ACCEPT, { input: { postId: answerOnA.id } });
     await test.db.query(`UPDATE threads SET pinned = true WHERE id = $1`, [b.id]);
     const ids = async (vars: Record<string, unknown>) =>
-      (await who.visitor.data(THREADS, { spaceId: listSpace.id, ...vars })).threads.edges.map((e: { node: { id: string } }) => e.node.id);
+      (await who.visitor.data(THREADS, { spaceId: listSpace.id, ...vars })).threads.edges.map(
+        (e: { node: { id: string } }) => e.node.id,
+      );
 
     expect(await ids({})).toEqual([b.id, a.id, d.id, c.id]);
     expect(await ids({ sort: 'NEWEST' })).toEqual([b.id, d.id, c.id, a.id]);
@@ -109,16 +133,29 @@ describe('listing threads', () => {
 
     const page1 = (await who.visitor.data(THREADS, { spaceId: listSpace.id, first: 3 })).threads;
     expect(page1).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
-    const page2 = (await who.visitor.data(THREADS, { spaceId: listSpace.id, first: 3, after: page1.pageInfo.endCursor })).threads;
+    const page2 = (
+      await who.visitor.data(THREADS, { spaceId: listSpace.id, first: 3, after: page1.pageInfo.endCursor })
+    ).threads;
     expect(page2.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([c.id]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
   });
 
   it('refuses a cursor from elsewhere and a malformed space id with BAD_USER_INPUT', async () => {
-    expect((await who.visitor.request(THREADS, { after: 'not-a-cursor' })).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
-    expect((await who.visitor.request(THREADS, { spaceId: 'help' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'spaceId' });
-    expect((await who.visitor.request(`{ thread(id: "nope") { id } }`)).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(codeOf(await who.visitor.request(`{ thread(id: "00000000-0000-4000-8000-000000000000") { id } }`))).toBe('NOT_FOUND');
+    expect((await who.visitor.request(THREADS, { after: 'not-a-cursor' })).errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+    expect((await who.visitor.request(THREADS, { spaceId: 'help' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'spaceId',
+    });
+    expect((await who.visitor.request(`{ thread(id: "nope") { id } }`)).errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+    expect(
+      codeOf(await who.visitor.request(`{ thread(id: "00000000-0000-4000-8000-000000000000") { id } }`)),
+    ).toBe('NOT_FOUND');
   });
 
   it('refuses a hand-made cursor of the right shape but wrong values as bad input, never as an internal error', async () => {
@@ -126,11 +163,17 @@ describe('listing threads', () => {
     const thread = await ask(who.asker.agent, space.help, 'Cursor target');
     const checks = [
       who.visitor.request(THREADS, { after: forged([true, 'not a date', 'x']) }),
-      who.visitor.request(THREADS, { after: forged(['yes', new Date().toISOString(), '00000000-0000-4000-8000-000000000000']) }),
-      who.visitor.request(`query ($id: ID!, $after: String) { thread(id: $id) { posts(after: $after) { totalCount } } }`, { id: thread.id, after: forged([1, 2]) }),
+      who.visitor.request(THREADS, {
+        after: forged(['yes', new Date().toISOString(), '00000000-0000-4000-8000-000000000000']),
+      }),
+      who.visitor.request(
+        `query ($id: ID!, $after: String) { thread(id: $id) { posts(after: $after) { totalCount } } }`,
+        { id: thread.id, after: forged([1, 2]) },
+      ),
       who.staff.agent.request(QUEUE, { after: forged([new Date().toISOString(), 'not-a-uuid']) }),
     ];
-    for (const result of await Promise.all(checks)) expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    for (const result of await Promise.all(checks))
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });
 
@@ -143,33 +186,53 @@ describe('private follow-up', () => {
     expect(followUp).toMatchObject({
       agent: { displayName: 'Sarah Staff' },
       asker: { id: who.asker.id },
-      messages: [{ bodyHtml: '<p>Hello, can you give me the <strong>last 4 digits</strong>?</p>', author: { displayName: 'Sarah Staff' } }],
+      messages: [
+        {
+          bodyHtml: '<p>Hello, can you give me the <strong>last 4 digits</strong>?</p>',
+          author: { displayName: 'Sarah Staff' },
+        },
+      ],
     });
 
     const { thread: seenByVisitor } = await who.visitor.data(NOTICE, { id: thread.id });
-    expect(seenByVisitor).toMatchObject({ status: 'OPEN', privateFollowUp: { agent: { displayName: 'Sarah Staff', role: 'STAFF' }, followUpId: null } });
-    expect((await who.asker.agent.data(NOTICE, { id: thread.id })).thread.privateFollowUp.followUpId).toBe(followUp.id);
+    expect(seenByVisitor).toMatchObject({
+      status: 'OPEN',
+      privateFollowUp: { agent: { displayName: 'Sarah Staff', role: 'STAFF' }, followUpId: null },
+    });
+    expect((await who.asker.agent.data(NOTICE, { id: thread.id })).thread.privateFollowUp.followUpId).toBe(
+      followUp.id,
+    );
     await reply(who.member.agent, thread.id, 'Same here, following.');
 
-    await who.asker.agent.data(SEND, { input: { followUpId: followUp.id, bodyMarkdown: 'It ends with 4821.' } });
+    await who.asker.agent.data(SEND, {
+      input: { followUpId: followUp.id, bodyMarkdown: 'It ends with 4821.' },
+    });
     const { privateFollowUp } = await who.asker.agent.data(FOLLOW_UP, { id: followUp.id });
     expect(privateFollowUp.messages.map((m: { bodyMarkdown: string }) => m.bodyMarkdown)).toEqual([
       'Hello, can you give me the **last 4 digits**?',
       'It ends with 4821.',
     ]);
-    expect((await who.moderator.agent.data(FOLLOW_UP, { id: followUp.id })).privateFollowUp.id).toBe(followUp.id);
+    expect((await who.moderator.agent.data(FOLLOW_UP, { id: followUp.id })).privateFollowUp.id).toBe(
+      followUp.id,
+    );
   });
 
   it('is read and written by the asker and staff only', async () => {
     const thread = await ask(who.asker.agent, space.help, 'Private matter');
-    const { startPrivateFollowUp: followUp } = await who.staff.agent.data(START, { input: { threadId: thread.id, bodyMarkdown: 'Let us talk privately.' } });
+    const { startPrivateFollowUp: followUp } = await who.staff.agent.data(START, {
+      input: { threadId: thread.id, bodyMarkdown: 'Let us talk privately.' },
+    });
     for (const agent of [who.member.agent, who.expert.agent]) {
       expect(codeOf(await agent.request(FOLLOW_UP, { id: followUp.id }))).toBe('FORBIDDEN');
-      expect(codeOf(await agent.request(SEND, { input: { followUpId: followUp.id, bodyMarkdown: 'Let me in' } }))).toBe('FORBIDDEN');
+      expect(
+        codeOf(await agent.request(SEND, { input: { followUpId: followUp.id, bodyMarkdown: 'Let me in' } })),
+      ).toBe('FORBIDDEN');
     }
     expect(codeOf(await who.visitor.request(FOLLOW_UP, { id: followUp.id }))).toBe('UNAUTHENTICATED');
     const listed = async (agent: typeof who.member.agent) =>
-      (await agent.data(`{ privateFollowUps(first: 50) { edges { node { id } } } }`)).privateFollowUps.edges.map((e: { node: { id: string } }) => e.node.id);
+      (
+        await agent.data(`{ privateFollowUps(first: 50) { edges { node { id } } } }`)
+      ).privateFollowUps.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(await listed(who.asker.agent)).toContain(followUp.id);
     expect(await listed(who.staff.agent)).toContain(followUp.id);
     expect(await listed(who.member.agent)).not.toContain(followUp.id);
@@ -178,27 +241,51 @@ describe('private follow-up', () => {
   it('is started by staff only, and starting again continues the same conversation', async () => {
     const thread = await ask(who.asker.agent, space.help, 'Another private matter');
     for (const agent of [who.asker.agent, who.member.agent, who.expert.agent]) {
-      expect(codeOf(await agent.request(START, { input: { threadId: thread.id, bodyMarkdown: 'Private?' } }))).toBe('FORBIDDEN');
+      expect(
+        codeOf(await agent.request(START, { input: { threadId: thread.id, bodyMarkdown: 'Private?' } })),
+      ).toBe('FORBIDDEN');
     }
-    const first = (await who.staff.agent.data(START, { input: { threadId: thread.id, bodyMarkdown: 'One' } })).startPrivateFollowUp;
-    const second = (await who.moderator.agent.data(START, { input: { threadId: thread.id, bodyMarkdown: 'Two' } })).startPrivateFollowUp;
+    const first = (await who.staff.agent.data(START, { input: { threadId: thread.id, bodyMarkdown: 'One' } }))
+      .startPrivateFollowUp;
+    const second = (
+      await who.moderator.agent.data(START, { input: { threadId: thread.id, bodyMarkdown: 'Two' } })
+    ).startPrivateFollowUp;
     expect(second.id).toBe(first.id);
     expect(second.messages).toHaveLength(2);
   });
 
   it('counts as the first response of the thread', async () => {
     const thread = await ask(who.asker.agent, space.help, 'Acknowledged privately');
-    await who.staff.agent.data(START, { input: { threadId: thread.id, bodyMarkdown: 'We are on it, privately.' } });
-    const { thread: seen } = await who.visitor.data(`query ($id: ID!) { thread(id: $id) { sla { firstResponseAt } } }`, { id: thread.id });
+    await who.staff.agent.data(START, {
+      input: { threadId: thread.id, bodyMarkdown: 'We are on it, privately.' },
+    });
+    const { thread: seen } = await who.visitor.data(
+      `query ($id: ID!) { thread(id: $id) { sla { firstResponseAt } } }`,
+      { id: thread.id },
+    );
     expect(seen.sla.firstResponseAt).not.toBeNull();
   });
 
   it('refuses an unknown thread, an unknown follow-up and an empty message', async () => {
-    expect(codeOf(await who.staff.agent.request(START, { input: { threadId: '00000000-0000-4000-8000-000000000000', bodyMarkdown: 'Hi' } }))).toBe('NOT_FOUND');
-    expect(codeOf(await who.staff.agent.request(FOLLOW_UP, { id: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await who.staff.agent.request(START, {
+          input: { threadId: '00000000-0000-4000-8000-000000000000', bodyMarkdown: 'Hi' },
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      codeOf(await who.staff.agent.request(FOLLOW_UP, { id: '00000000-0000-4000-8000-000000000000' })),
+    ).toBe('NOT_FOUND');
     const thread = await ask(who.asker.agent, space.help, 'Empty private message');
     const result = await who.staff.agent.request(START, { input: { threadId: thread.id, bodyMarkdown: '' } });
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'bodyMarkdown' });
-    expect(codeOf(await who.member.agent.request(REPLY, { input: { threadId: thread.id, bodyMarkdown: 'still public' } }))).toBeUndefined();
+    expect(
+      codeOf(
+        await who.member.agent.request(REPLY, {
+          input: { threadId: thread.id, bodyMarkdown: 'still public' },
+        }),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@ import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Trailing spaces are kept inside Markdown (two spaces make a line break); only outer blank lines go. */
-const trimBlankLines = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/^\s*\n|\s+$/g, '') : value);
+const trimBlankLines = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/^\s*\n|\s+$/g, '') : value;
 
 const { title, body } = THREAD_LIMITS;
 const TITLE_MESSAGE = `The title must be ${title.min} to ${title.max} characters long.`;
@@ -36,7 +37,10 @@ export class CreateThreadInput {
   @MarkdownBody()
   bodyMarkdown: string;
 
-  @Field(() => String, { nullable: true, description: 'fr, en or es; defaults to the asker’s language, else en.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'fr, en or es; defaults to the asker’s language, else en.',
+  })
   @IsOptional()
   @IsIn(LANGUAGES, { message: 'The language must be fr, en or es.' })
   language?: Language;

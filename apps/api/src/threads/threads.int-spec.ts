@@ -27,13 +27,22 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const count = async (table: string) => Number((await test.db.query(`SELECT count(*) FROM ${table}`))[0].count);
-const reputationOf = async (id: string) => Number((await test.db.query('SELECT reputation FROM users WHERE id = $1', [id]))[0].reputation);
-const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0].extensions?.code;
+const count = async (table: string) =>
+  Number((await test.db.query(`SELECT count(*) FROM ${table}`))[0].count);
+const reputationOf = async (id: string) =>
+  Number((await test.db.query('SELECT reputation FROM users WHERE id = $1', [id]))[0].reputation);
+const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) =>
+  result.errors?.[0].extensions?.code;
 
 describe('asking a question', () => {
   it('creates an OPEN thread whose question is its first post, with answer clocks of +1 h and +24 h', async () => {
-    const thread = await ask(who.asker.agent, space.help, 'Ma carte est refusée', 'Elle est **refusée** au paiement.', 'fr');
+    const thread = await ask(
+      who.asker.agent,
+      space.help,
+      'Ma carte est refusée',
+      'Elle est **refusée** au paiement.',
+      'fr',
+    );
     expect(thread).toMatchObject({
       title: 'Ma carte est refusée',
       language: 'fr',
@@ -41,7 +50,11 @@ describe('asking a question', () => {
       repliesCount: 0,
       space: { slug: 'help' },
       author: { id: who.asker.id },
-      question: { isQuestion: true, bodyMarkdown: 'Elle est **refusée** au paiement.', bodyHtml: '<p>Elle est <strong>refusée</strong> au paiement.</p>' },
+      question: {
+        isQuestion: true,
+        bodyMarkdown: 'Elle est **refusée** au paiement.',
+        bodyHtml: '<p>Elle est <strong>refusée</strong> au paiement.</p>',
+      },
       acceptedAnswer: null,
     });
     const created = new Date(thread.createdAt).getTime();
@@ -75,7 +88,8 @@ describe('asking a question', () => {
   });
 
   it('renders a script, an event handler or a javascript: link typed in Markdown harmless, and keeps the source', async () => {
-    const source = '<script>alert("x")</script>\n\n[win](javascript:alert(1)) <img src=x onerror="alert(1)"> <a href="https://x.test" onclick="steal()">x</a>';
+    const source =
+      '<script>alert("x")</script>\n\n[win](javascript:alert(1)) <img src=x onerror="alert(1)"> <a href="https://x.test" onclick="steal()">x</a>';
     const thread = await ask(who.asker.agent, space.help, 'Script injection attempt', source);
     expect(thread.question.bodyMarkdown).toBe(source);
     expect(thread.question.bodyHtml).not.toMatch(/<script/i);
@@ -86,7 +100,9 @@ describe('asking a question', () => {
   });
 
   it('is for signed-in people only', async () => {
-    const result = await who.visitor.request(CREATE_THREAD, { input: { spaceId: space.help, title: 'Anonymous question', bodyMarkdown: 'Hi' } });
+    const result = await who.visitor.request(CREATE_THREAD, {
+      input: { spaceId: space.help, title: 'Anonymous question', bodyMarkdown: 'Hi' },
+    });
     expect(codeOf(result)).toBe('UNAUTHENTICATED');
   });
 
@@ -116,9 +132,13 @@ describe('asking a question', () => {
   });
 
   it('sends ideas to the idea box and keeps announcements for staff', async () => {
-    const idea = await who.asker.agent.request(CREATE_THREAD, { input: { spaceId: space.ideas, title: 'Dark mode please', bodyMarkdown: 'Body' } });
+    const idea = await who.asker.agent.request(CREATE_THREAD, {
+      input: { spaceId: space.ideas, title: 'Dark mode please', bodyMarkdown: 'Body' },
+    });
     expect(idea.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'spaceId' });
-    const news = await who.asker.agent.request(CREATE_THREAD, { input: { spaceId: space.news, title: 'My announcement', bodyMarkdown: 'Body' } });
+    const news = await who.asker.agent.request(CREATE_THREAD, {
+      input: { spaceId: space.news, title: 'My announcement', bodyMarkdown: 'Body' },
+    });
     expect(codeOf(news)).toBe('FORBIDDEN');
   });
 });
@@ -132,22 +152,34 @@ describe('replying', () => {
     expect(after.repliesCount).toBe(2);
     expect(after.posts.totalCount).toBe(2);
     expect(after.posts.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([first.id, second.id]);
-    expect(new Date(after.lastActivityAt).getTime()).toBeGreaterThanOrEqual(new Date(second.createdAt).getTime());
+    expect(new Date(after.lastActivityAt).getTime()).toBeGreaterThanOrEqual(
+      new Date(second.createdAt).getTime(),
+    );
   });
 
   it('shows staff as themselves with their role, and marks a staff reply as official', async () => {
     const thread = await ask(who.asker.agent, space.help);
     const staffReply = await reply(who.staff.agent, thread.id, 'I am looking into it.');
     const expertReply = await reply(who.expert.agent, thread.id, 'Me too.');
-    expect(staffReply).toMatchObject({ isOfficial: true, author: { displayName: 'Sarah Staff', role: 'STAFF' } });
-    expect(expertReply).toMatchObject({ isOfficial: false, author: { displayName: 'Eva Expert', role: 'EXPERT' } });
+    expect(staffReply).toMatchObject({
+      isOfficial: true,
+      author: { displayName: 'Sarah Staff', role: 'STAFF' },
+    });
+    expect(expertReply).toMatchObject({
+      isOfficial: false,
+      author: { displayName: 'Eva Expert', role: 'EXPERT' },
+    });
   });
 
   it('refuses a reply to a locked thread with CONFLICT, and writes nothing', async () => {
     const thread = await ask(who.asker.agent, space.help);
-    await test.db.query(`UPDATE threads SET locked = true, lock_reason = 'Off-topic' WHERE id = $1`, [thread.id]);
+    await test.db.query(`UPDATE threads SET locked = true, lock_reason = 'Off-topic' WHERE id = $1`, [
+      thread.id,
+    ]);
     const before = await count('posts');
-    const result = await who.member.agent.request(REPLY, { input: { threadId: thread.id, bodyMarkdown: 'Let me in' } });
+    const result = await who.member.agent.request(REPLY, {
+      input: { threadId: thread.id, bodyMarkdown: 'Let me in' },
+    });
     expect(codeOf(result)).toBe('CONFLICT');
     expect(result.errors?.[0].message).toMatch(/locked \(Off-topic\): it accepts no new replies/);
     expect(await count('posts')).toBe(before);
@@ -156,9 +188,17 @@ describe('replying', () => {
   });
 
   it('refuses an unknown thread, a visitor and an empty reply', async () => {
-    expect(codeOf(await who.member.agent.request(REPLY, { input: { threadId: '00000000-0000-4000-8000-000000000000', bodyMarkdown: 'Hi' } }))).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await who.member.agent.request(REPLY, {
+          input: { threadId: '00000000-0000-4000-8000-000000000000', bodyMarkdown: 'Hi' },
+        }),
+      ),
+    ).toBe('NOT_FOUND');
     const thread = await ask(who.asker.agent, space.help);
-    expect(codeOf(await who.visitor.request(REPLY, { input: { threadId: thread.id, bodyMarkdown: 'Hi' } }))).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(await who.visitor.request(REPLY, { input: { threadId: thread.id, bodyMarkdown: 'Hi' } })),
+    ).toBe('UNAUTHENTICATED');
     const empty = await who.member.agent.request(REPLY, { input: { threadId: thread.id, bodyMarkdown: '' } });
     expect(empty.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'bodyMarkdown' });
   });
@@ -171,37 +211,70 @@ describe('replying', () => {
     const { thread: after } = await who.visitor.data(THREAD, { id: thread.id });
     expect(after.sla.firstResponseAt).toBe(expertReply.createdAt);
     await reply(who.staff.agent, thread.id);
-    expect((await who.visitor.data(THREAD, { id: thread.id })).thread.sla.firstResponseAt).toBe(expertReply.createdAt);
+    expect((await who.visitor.data(THREAD, { id: thread.id })).thread.sla.firstResponseAt).toBe(
+      expertReply.createdAt,
+    );
   });
 });
 
 describe('editing a post', () => {
   it('lets the author edit, and keeps every earlier version for everyone to read, newest first', async () => {
     const thread = await ask(who.asker.agent, space.help, 'Edited question', 'Version one');
-    await who.asker.agent.data(EDIT_POST, { input: { postId: thread.question.id, bodyMarkdown: 'Version two' } });
-    const { editPost } = await who.asker.agent.data(EDIT_POST, { input: { postId: thread.question.id, bodyMarkdown: 'Version **three**' } });
-    expect(editPost).toMatchObject({ bodyMarkdown: 'Version **three**', bodyHtml: '<p>Version <strong>three</strong></p>' });
+    await who.asker.agent.data(EDIT_POST, {
+      input: { postId: thread.question.id, bodyMarkdown: 'Version two' },
+    });
+    const { editPost } = await who.asker.agent.data(EDIT_POST, {
+      input: { postId: thread.question.id, bodyMarkdown: 'Version **three**' },
+    });
+    expect(editPost).toMatchObject({
+      bodyMarkdown: 'Version **three**',
+      bodyHtml: '<p>Version <strong>three</strong></p>',
+    });
     expect(editPost.editedAt).not.toBeNull();
     const { thread: seen } = await who.visitor.data(THREAD, { id: thread.id });
-    expect(seen.question.revisions.map((r: { bodyMarkdown: string }) => r.bodyMarkdown)).toEqual(['Version two', 'Version one']);
+    expect(seen.question.revisions.map((r: { bodyMarkdown: string }) => r.bodyMarkdown)).toEqual([
+      'Version two',
+      'Version one',
+    ]);
     expect(seen.question.revisions[1].writtenAt).toBe(thread.question.createdAt);
   });
 
   it('is refused to anyone but the author, moderators included', async () => {
     const thread = await ask(who.asker.agent, space.help);
     for (const agent of [who.member.agent, who.moderator.agent, who.staff.agent]) {
-      const result = await agent.request(EDIT_POST, { input: { postId: thread.question.id, bodyMarkdown: 'Rewritten by someone else' } });
+      const result = await agent.request(EDIT_POST, {
+        input: { postId: thread.question.id, bodyMarkdown: 'Rewritten by someone else' },
+      });
       expect(codeOf(result)).toBe('FORBIDDEN');
     }
-    expect(codeOf(await who.visitor.request(EDIT_POST, { input: { postId: thread.question.id, bodyMarkdown: 'x' } }))).toBe('UNAUTHENTICATED');
-    expect((await test.db.query('SELECT count(*) FROM post_revisions WHERE post_id = $1', [thread.question.id]))[0].count).toBe('0');
+    expect(
+      codeOf(
+        await who.visitor.request(EDIT_POST, { input: { postId: thread.question.id, bodyMarkdown: 'x' } }),
+      ),
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      (await test.db.query('SELECT count(*) FROM post_revisions WHERE post_id = $1', [thread.question.id]))[0]
+        .count,
+    ).toBe('0');
   });
 
   it('is refused on a locked thread, and an unknown post is NOT_FOUND', async () => {
     const thread = await ask(who.asker.agent, space.help);
     await test.db.query(`UPDATE threads SET locked = true WHERE id = $1`, [thread.id]);
-    expect(codeOf(await who.asker.agent.request(EDIT_POST, { input: { postId: thread.question.id, bodyMarkdown: 'Changed' } }))).toBe('CONFLICT');
-    expect(codeOf(await who.asker.agent.request(EDIT_POST, { input: { postId: '00000000-0000-4000-8000-000000000000', bodyMarkdown: 'x' } }))).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await who.asker.agent.request(EDIT_POST, {
+          input: { postId: thread.question.id, bodyMarkdown: 'Changed' },
+        }),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      codeOf(
+        await who.asker.agent.request(EDIT_POST, {
+          input: { postId: '00000000-0000-4000-8000-000000000000', bodyMarkdown: 'x' },
+        }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });
 
@@ -211,7 +284,10 @@ describe('accepting an answer', () => {
     const answer = await reply(who.expert.agent, thread.id, 'Your card needs 3-D Secure.');
     const before = await reputationOf(who.expert.id);
     const { acceptAnswer } = await who.asker.agent.data(ACCEPT, { input: { postId: answer.id } });
-    expect(acceptAnswer).toMatchObject({ status: 'ANSWERED', acceptedAnswer: { id: answer.id, author: { displayName: 'Eva Expert' } } });
+    expect(acceptAnswer).toMatchObject({
+      status: 'ANSWERED',
+      acceptedAnswer: { id: answer.id, author: { displayName: 'Eva Expert' } },
+    });
     expect(acceptAnswer.sla.answeredAt).not.toBeNull();
     expect(await reputationOf(who.expert.id)).toBe(before + 15);
     const { thread: seen } = await who.visitor.data(THREAD, { id: thread.id });
@@ -255,13 +331,21 @@ describe('accepting an answer', () => {
     const thread = await ask(who.asker.agent, space.help);
     const result = await who.asker.agent.request(ACCEPT, { input: { postId: thread.question.id } });
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'postId' });
-    expect(codeOf(await who.asker.agent.request(ACCEPT, { input: { postId: '00000000-0000-4000-8000-000000000000' } }))).toBe('NOT_FOUND');
-    expect(codeOf(await who.visitor.request(ACCEPT, { input: { postId: thread.question.id } }))).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(
+        await who.asker.agent.request(ACCEPT, { input: { postId: '00000000-0000-4000-8000-000000000000' } }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(codeOf(await who.visitor.request(ACCEPT, { input: { postId: thread.question.id } }))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('cannot leave a thread ANSWERED without an answer, even by writing to the database directly', async () => {
     const thread = await ask(who.asker.agent, space.help);
-    await expect(test.db.query(`UPDATE threads SET status = 'ANSWERED' WHERE id = $1`, [thread.id])).rejects.toThrow(/threads_answered_has_answer_check/);
+    await expect(
+      test.db.query(`UPDATE threads SET status = 'ANSWERED' WHERE id = $1`, [thread.id]),
+    ).rejects.toThrow(/threads_answered_has_answer_check/);
   });
 });
 
@@ -270,12 +354,23 @@ describe('resolving and reopening', () => {
     const answered = await ask(who.asker.agent, space.help);
     const answer = await reply(who.expert.agent, answered.id);
     await who.asker.agent.data(ACCEPT, { input: { postId: answer.id } });
-    expect((await who.moderator.agent.data(RESOLVE, { input: { threadId: answered.id } })).resolveThread.status).toBe('RESOLVED');
-    expect((await who.moderator.agent.data(REOPEN, { input: { threadId: answered.id } })).reopenThread.status).toBe('ANSWERED');
+    expect(
+      (await who.moderator.agent.data(RESOLVE, { input: { threadId: answered.id } })).resolveThread.status,
+    ).toBe('RESOLVED');
+    expect(
+      (await who.moderator.agent.data(REOPEN, { input: { threadId: answered.id } })).reopenThread.status,
+    ).toBe('ANSWERED');
 
-    const unanswered = await ask(who.asker.agent, space.help, 'This product is a scam', 'Negative and unanswered.');
+    const unanswered = await ask(
+      who.asker.agent,
+      space.help,
+      'This product is a scam',
+      'Negative and unanswered.',
+    );
     await who.moderator.agent.data(RESOLVE, { input: { threadId: unanswered.id } });
-    expect((await who.moderator.agent.data(REOPEN, { input: { threadId: unanswered.id } })).reopenThread.status).toBe('OPEN');
+    expect(
+      (await who.moderator.agent.data(REOPEN, { input: { threadId: unanswered.id } })).reopenThread.status,
+    ).toBe('OPEN');
   });
 
   it('the asker may resolve their own thread; other members, experts and staff may not', async () => {
@@ -283,15 +378,23 @@ describe('resolving and reopening', () => {
     for (const agent of [who.member.agent, who.expert.agent, who.staff.agent]) {
       expect(codeOf(await agent.request(RESOLVE, { input: { threadId: thread.id } }))).toBe('FORBIDDEN');
     }
-    expect((await who.asker.agent.data(RESOLVE, { input: { threadId: thread.id } })).resolveThread.status).toBe('RESOLVED');
-    expect(codeOf(await who.member.agent.request(REOPEN, { input: { threadId: thread.id } }))).toBe('FORBIDDEN');
+    expect(
+      (await who.asker.agent.data(RESOLVE, { input: { threadId: thread.id } })).resolveThread.status,
+    ).toBe('RESOLVED');
+    expect(codeOf(await who.member.agent.request(REOPEN, { input: { threadId: thread.id } }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('refuses resolving twice and reopening an unresolved thread with CONFLICT', async () => {
     const thread = await ask(who.asker.agent, space.help);
-    expect(codeOf(await who.moderator.agent.request(REOPEN, { input: { threadId: thread.id } }))).toBe('CONFLICT');
+    expect(codeOf(await who.moderator.agent.request(REOPEN, { input: { threadId: thread.id } }))).toBe(
+      'CONFLICT',
+    );
     await who.moderator.agent.data(RESOLVE, { input: { threadId: thread.id } });
-    expect(codeOf(await who.moderator.agent.request(RESOLVE, { input: { threadId: thread.id } }))).toBe('CONFLICT');
+    expect(codeOf(await who.moderator.agent.request(RESOLVE, { input: { threadId: thread.id } }))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('a resolved thread still accepts replies unless locked', async () => {
@@ -310,7 +413,11 @@ describe('thanks', () => {
     const profileBefore = (await who.visitor.data(PROFILE, { id: who.expert.id })).user;
 
     const { thank } = await who.asker.agent.data(THANK, { input: { postId: answer.id } });
-    expect(thank).toMatchObject({ thanksCount: 1, viewerHasThanked: true, author: { reputation: profileBefore.reputation + 2 } });
+    expect(thank).toMatchObject({
+      thanksCount: 1,
+      viewerHasThanked: true,
+      author: { reputation: profileBefore.reputation + 2 },
+    });
     await who.member.agent.data(THANK, { input: { postId: answer.id } });
     expect((await who.visitor.data(PROFILE, { id: who.expert.id })).user).toEqual({
       ...profileBefore,
@@ -319,23 +426,38 @@ describe('thanks', () => {
     });
 
     const { thank: undone } = await who.asker.agent.data(THANK, { input: { postId: answer.id } });
-    expect(undone).toMatchObject({ thanksCount: 1, viewerHasThanked: false, author: { reputation: profileBefore.reputation + 2 } });
+    expect(undone).toMatchObject({
+      thanksCount: 1,
+      viewerHasThanked: false,
+      author: { reputation: profileBefore.reputation + 2 },
+    });
     const { thank: again } = await who.asker.agent.data(THANK, { input: { postId: answer.id } });
     expect(again).toMatchObject({ thanksCount: 2, viewerHasThanked: true });
   });
 
   it('refuses thanking one’s own post, a visitor and an unknown post', async () => {
     const thread = await ask(who.asker.agent, space.help);
-    expect(codeOf(await who.asker.agent.request(THANK, { input: { postId: thread.question.id } }))).toBe('FORBIDDEN');
-    expect(codeOf(await who.visitor.request(THANK, { input: { postId: thread.question.id } }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await who.member.agent.request(THANK, { input: { postId: '00000000-0000-4000-8000-000000000000' } }))).toBe('NOT_FOUND');
+    expect(codeOf(await who.asker.agent.request(THANK, { input: { postId: thread.question.id } }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await who.visitor.request(THANK, { input: { postId: thread.question.id } }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      codeOf(
+        await who.member.agent.request(THANK, { input: { postId: '00000000-0000-4000-8000-000000000000' } }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('holds one thanks row per member and post in the database itself', async () => {
     const thread = await ask(who.asker.agent, space.help);
     await who.member.agent.data(THANK, { input: { postId: thread.question.id } });
     await expect(
-      test.db.query('INSERT INTO thanks (post_id, user_id) VALUES ($1, $2)', [thread.question.id, who.member.id]),
+      test.db.query('INSERT INTO thanks (post_id, user_id) VALUES ($1, $2)', [
+        thread.question.id,
+        who.member.id,
+      ]),
     ).rejects.toThrow(/thanks_post_id_user_id_key/);
   });
 
@@ -350,9 +472,14 @@ describe('thanks', () => {
 
 describe('the Markdown preview', () => {
   it('shows exactly the sanitized HTML a post will have, and refuses an oversized body', async () => {
-    const { markdownPreview } = await who.visitor.data(`query ($md: String!) { markdownPreview(bodyMarkdown: $md) }`, { md: '**hi** <script>x</script>' });
+    const { markdownPreview } = await who.visitor.data(
+      `query ($md: String!) { markdownPreview(bodyMarkdown: $md) }`,
+      { md: '**hi** <script>x</script>' },
+    );
     expect(markdownPreview).toBe('<p><strong>hi</strong> &lt;script&gt;x&lt;/script&gt;</p>');
-    const result = await who.visitor.request(`query ($md: String!) { markdownPreview(bodyMarkdown: $md) }`, { md: 'x'.repeat(THREAD_LIMITS.body.max + 1) });
+    const result = await who.visitor.request(`query ($md: String!) { markdownPreview(bodyMarkdown: $md) }`, {
+      md: 'x'.repeat(THREAD_LIMITS.body.max + 1),
+    });
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'bodyMarkdown' });
   });
 });
@@ -363,10 +490,20 @@ describe('never deleting', () => {
     const answer = await reply(who.member.agent, thread.id);
     await who.member.agent.data(EDIT_POST, { input: { postId: answer.id, bodyMarkdown: 'Edited once' } });
     await who.asker.agent.data(THANK, { input: { postId: answer.id } });
-    await who.staff.agent.data(`mutation ($input: StartPrivateFollowUpInput!) { startPrivateFollowUp(input: $input) { id } }`, {
-      input: { threadId: thread.id, bodyMarkdown: 'Privately' },
-    });
-    for (const table of ['threads', 'posts', 'post_revisions', 'thanks', 'private_follow_ups', 'private_messages']) {
+    await who.staff.agent.data(
+      `mutation ($input: StartPrivateFollowUpInput!) { startPrivateFollowUp(input: $input) { id } }`,
+      {
+        input: { threadId: thread.id, bodyMarkdown: 'Privately' },
+      },
+    );
+    for (const table of [
+      'threads',
+      'posts',
+      'post_revisions',
+      'thanks',
+      'private_follow_ups',
+      'private_messages',
+    ]) {
       await expect(test.db.query(`DELETE FROM ${table}`)).rejects.toThrow(/never deletes/);
       expect(await count(table)).toBeGreaterThan(0);
     }
@@ -381,12 +518,16 @@ describe('the posting limit', () => {
   afterAll(() => limited.close());
 
   it('refuses a member’s posts beyond the limit with RATE_LIMITED, writing nothing, and never limits staff', async () => {
-    const [helpSpace] = await limited.db.query(`INSERT INTO spaces (slug, name, kind) VALUES ('help', 'Help', 'HELP') RETURNING id`);
+    const [helpSpace] = await limited.db.query(
+      `INSERT INTO spaces (slug, name, kind) VALUES ('help', 'Help', 'HELP') RETURNING id`,
+    );
     const crowd = await people(limited);
     const thread = await ask(crowd.asker.agent, helpSpace.id);
     await reply(crowd.asker.agent, thread.id);
     await reply(crowd.asker.agent, thread.id);
-    const result = await crowd.asker.agent.request(REPLY, { input: { threadId: thread.id, bodyMarkdown: 'One too many' } });
+    const result = await crowd.asker.agent.request(REPLY, {
+      input: { threadId: thread.id, bodyMarkdown: 'One too many' },
+    });
     expect(codeOf(result)).toBe('RATE_LIMITED');
     expect(result.errors?.[0].message).toMatch(/Wait a few minutes/);
     expect(Number((await limited.db.query('SELECT count(*) FROM posts'))[0].count)).toBe(3);

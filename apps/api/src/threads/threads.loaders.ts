@@ -18,12 +18,18 @@ export function threadLoaders(ctx: GraphQLContext, threads: ThreadsService) {
     return keys.map((k) => groups.get(k) ?? []);
   };
   return {
-    threadsById: loaderFor<string, Thread>(ctx, 'threads.byId', async (ids) => byKeys(ids, await threads.threadsByIds(ids), (t) => t.id)),
-    postsById: loaderFor<string, Post>(ctx, 'posts.byId', async (ids) => byKeys(ids, await threads.postsByIds(ids), (p) => p.id)),
+    threadsById: loaderFor<string, Thread>(ctx, 'threads.byId', async (ids) =>
+      byKeys(ids, await threads.threadsByIds(ids), (t) => t.id),
+    ),
+    postsById: loaderFor<string, Post>(ctx, 'posts.byId', async (ids) =>
+      byKeys(ids, await threads.postsByIds(ids), (p) => p.id),
+    ),
     questionByThreadId: loaderFor<string, Post>(ctx, 'posts.questionByThreadId', async (ids) =>
       byKeys(ids, await threads.questionsByThreadIds(ids), (p) => p.threadId),
     ),
-    spacesById: loaderFor<string, Space>(ctx, 'spaces.byId', async (ids) => byKeys(ids, await threads.spacesByIds(ids), (s) => s.id)),
+    spacesById: loaderFor<string, Space>(ctx, 'spaces.byId', async (ids) =>
+      byKeys(ids, await threads.spacesByIds(ids), (s) => s.id),
+    ),
     revisionsByPostId: loaderFor<string, PostRevision[]>(ctx, 'postRevisions.byPostId', async (ids) =>
       groupBy(ids, await threads.revisionsByPostIds(ids), (r) => r.postId),
     ),
@@ -36,12 +42,20 @@ export function threadLoaders(ctx: GraphQLContext, threads: ThreadsService) {
     followUpByThreadId: loaderFor<string, PrivateFollowUp>(ctx, 'privateFollowUps.byThreadId', async (ids) =>
       byKeys(ids, await threads.followUpsByThreadIds(ids), (f) => f.threadId),
     ),
-    messagesByFollowUpId: loaderFor<string, PrivateMessage[]>(ctx, 'privateMessages.byFollowUpId', async (ids) =>
-      groupBy(ids, await threads.messagesByFollowUpIds(ids), (m) => m.followUpId),
+    messagesByFollowUpId: loaderFor<string, PrivateMessage[]>(
+      ctx,
+      'privateMessages.byFollowUpId',
+      async (ids) => groupBy(ids, await threads.messagesByFollowUpIds(ids), (m) => m.followUpId),
     ),
-    contributionsByUserId: loaderFor<string, { thanksReceived: number; acceptedAnswers: number }>(ctx, 'users.contributions', async (ids) => {
-      const rows = await threads.contributionsByUserIds(ids);
-      return ids.map((id) => rows.find((r) => r.userId === id) ?? { thanksReceived: 0, acceptedAnswers: 0 });
-    }),
+    contributionsByUserId: loaderFor<string, { thanksReceived: number; acceptedAnswers: number }>(
+      ctx,
+      'users.contributions',
+      async (ids) => {
+        const rows = await threads.contributionsByUserIds(ids);
+        return ids.map(
+          (id) => rows.find((r) => r.userId === id) ?? { thanksReceived: 0, acceptedAnswers: 0 },
+        );
+      },
+    ),
   };
 }

@@ -10,13 +10,21 @@ import { PrivateFollowUp, PrivateMessage } from './private-follow-up.entity';
 import { Thanks } from './thanks.entity';
 import { Thread } from './thread.entity';
 import { PostsResolver } from './posts.resolver';
-import { PrivateFollowUpNoticeResolver, PrivateFollowUpsResolver, PrivateMessagesResolver } from './private-follow-ups.resolver';
+import {
+  PrivateFollowUpNoticeResolver,
+  PrivateFollowUpsResolver,
+  PrivateMessagesResolver,
+} from './private-follow-ups.resolver';
 import { ThreadsResolver } from './threads.resolver';
 import { ThreadsService } from './threads.service';
 import { UserContributionsResolver } from './user-contributions.resolver';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage, Space]), IdentityModule, ModerationLogModule],
+  imports: [
+    TypeOrmModule.forFeature([Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage, Space]),
+    IdentityModule,
+    ModerationLogModule,
+  ],
   providers: [
     ThreadsService,
     RateLimitService,

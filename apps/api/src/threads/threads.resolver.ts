@@ -10,9 +10,14 @@ import { PostConnection, PostType } from './post.type';
 import { PrivateFollowUpNoticeType, ThreadConnection, ThreadsArgs, ThreadType } from './thread.type';
 import { CreateThreadInput, PostIdInput, ThreadIdInput } from './threads.inputs';
 import { threadLoaders } from './threads.loaders';
-import { canAcceptAnswer, canReadPrivateFollowUp, canReply, canResolve, canStartPrivateFollowUp } from './threads.rules';
+import {
+  canAcceptAnswer,
+  canReadPrivateFollowUp,
+  canReply,
+  canResolve,
+  canStartPrivateFollowUp,
+} from './threads.rules';
 import { ThreadsService } from './threads.service';
-
 
 @Resolver(() => ThreadType)
 export class ThreadsResolver {
@@ -27,7 +32,10 @@ export class ThreadsResolver {
    * revisions, thanks) are batched in a fixed number of queries, whatever the number of posts.
    */
   @Query(() => ThreadType)
-  async thread(@Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string, @Context() ctx: GraphQLContext): Promise<ThreadType> {
+  async thread(
+    @Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<ThreadType> {
     const thread = await this.service.thread(id);
     const loaders = threadLoaders(ctx, this.service);
     loaders.threadsById.prime(thread.id, thread);
@@ -38,36 +46,64 @@ export class ThreadsResolver {
     return ThreadType.from(thread);
   }
 
-  @Query(() => ThreadConnection, { description: 'Threads, pinned first, then by last activity (or newest). Public.' })
-  async threads(@Args() args: ThreadsArgs, @Context() ctx: GraphQLContext): Promise<ConnectionShape<ThreadType>> {
+  @Query(() => ThreadConnection, {
+    description: 'Threads, pinned first, then by last activity (or newest). Public.',
+  })
+  async threads(
+    @Args() args: ThreadsArgs,
+    @Context() ctx: GraphQLContext,
+  ): Promise<ConnectionShape<ThreadType>> {
     const connection = await this.service.threads(args);
     const loaders = threadLoaders(ctx, this.service);
     for (const edge of connection.edges) loaders.threadsById.prime(edge.node.id, edge.node);
     return mapConnection(connection, (t) => ThreadType.from(t));
   }
 
-  @Query(() => ThreadConnection, { description: 'Staff and moderators: open help threads, overdue first, then by the nearest deadline.' })
-  async slaQueue(@Args() args: PageArgs, @CurrentViewer() viewer: Viewer): Promise<ConnectionShape<ThreadType>> {
-    return mapConnection(await this.service.slaQueue(viewer, args.first, args.after), (t) => ThreadType.from(t));
+  @Query(() => ThreadConnection, {
+    description: 'Staff and moderators: open help threads, overdue first, then by the nearest deadline.',
+  })
+  async slaQueue(
+    @Args() args: PageArgs,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ConnectionShape<ThreadType>> {
+    return mapConnection(await this.service.slaQueue(viewer, args.first, args.after), (t) =>
+      ThreadType.from(t),
+    );
   }
 
-  @Mutation(() => ThreadType, { description: 'Asks a question in a HELP space (staff may also post in announcements).' })
-  async createThread(@Args('input') input: CreateThreadInput, @CurrentViewer() viewer: Viewer): Promise<ThreadType> {
+  @Mutation(() => ThreadType, {
+    description: 'Asks a question in a HELP space (staff may also post in announcements).',
+  })
+  async createThread(
+    @Args('input') input: CreateThreadInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ThreadType> {
     return ThreadType.from(await this.service.createThread(viewer, input));
   }
 
-  @Mutation(() => ThreadType, { description: 'The asker accepts a reply as the answer, or an expert or moderator marks it.' })
-  async acceptAnswer(@Args('input') input: PostIdInput, @CurrentViewer() viewer: Viewer): Promise<ThreadType> {
+  @Mutation(() => ThreadType, {
+    description: 'The asker accepts a reply as the answer, or an expert or moderator marks it.',
+  })
+  async acceptAnswer(
+    @Args('input') input: PostIdInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ThreadType> {
     return ThreadType.from(await this.service.acceptAnswer(viewer, input));
   }
 
   @Mutation(() => ThreadType, { description: 'The asker or a moderator closes the thread as resolved.' })
-  async resolveThread(@Args('input') input: ThreadIdInput, @CurrentViewer() viewer: Viewer): Promise<ThreadType> {
+  async resolveThread(
+    @Args('input') input: ThreadIdInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ThreadType> {
     return ThreadType.from(await this.service.resolveThread(viewer, input));
   }
 
   @Mutation(() => ThreadType, { description: 'The asker or a moderator reopens a resolved thread.' })
-  async reopenThread(@Args('input') input: ThreadIdInput, @CurrentViewer() viewer: Viewer): Promise<ThreadType> {
+  async reopenThread(
+    @Args('input') input: ThreadIdInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ThreadType> {
     return ThreadType.from(await this.service.reopenThread(viewer, input));
   }
 
@@ -78,7 +114,10 @@ export class ThreadsResolver {
 
   @ResolveField(() => UserType)
   async author(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(thread.authorId))!, ctx.req.viewer ?? null);
+    return UserType.from(
+      (await usersById(ctx, this.identity).load(thread.authorId))!,
+      ctx.req.viewer ?? null,
+    );
   }
 
   @ResolveField(() => PostType, { description: 'The question: the thread’s first post.' })
@@ -86,8 +125,14 @@ export class ThreadsResolver {
     return PostType.from((await threadLoaders(ctx, this.service).questionByThreadId.load(thread.id))!);
   }
 
-  @ResolveField(() => PostType, { nullable: true, description: 'The accepted answer, shown first under the question.' })
-  async acceptedAnswer(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<PostType | null> {
+  @ResolveField(() => PostType, {
+    nullable: true,
+    description: 'The accepted answer, shown first under the question.',
+  })
+  async acceptedAnswer(
+    @Parent() thread: ThreadType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PostType | null> {
     if (!thread.acceptedAnswerId) return null;
     const post = await threadLoaders(ctx, this.service).postsById.load(thread.acceptedAnswerId);
     return post ? PostType.from(post) : null;
@@ -100,16 +145,25 @@ export class ThreadsResolver {
     return user ? UserType.from(user, ctx.req.viewer ?? null) : null;
   }
 
-  @ResolveField(() => PostConnection, { description: 'The replies, oldest first (the question is `question`).' })
+  @ResolveField(() => PostConnection, {
+    description: 'The replies, oldest first (the question is `question`).',
+  })
   async posts(@Parent() thread: ThreadType, @Args() args: PageArgs): Promise<ConnectionShape<PostType>> {
-    return mapConnection(await this.service.replies(thread.id, thread.repliesCount, args.first, args.after), (p) => PostType.from(p));
+    return mapConnection(
+      await this.service.replies(thread.id, thread.repliesCount, args.first, args.after),
+      (p) => PostType.from(p),
+    );
   }
 
   @ResolveField(() => PrivateFollowUpNoticeType, {
     nullable: true,
-    description: 'Public notice that the case continues privately with the named agent; null when it does not.',
+    description:
+      'Public notice that the case continues privately with the named agent; null when it does not.',
   })
-  async privateFollowUp(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<PrivateFollowUpNoticeType | null> {
+  async privateFollowUp(
+    @Parent() thread: ThreadType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PrivateFollowUpNoticeType | null> {
     const followUp = await threadLoaders(ctx, this.service).followUpByThreadId.load(thread.id);
     if (!followUp) return null;
     const viewer = ctx.req.viewer ?? null;
@@ -125,12 +179,16 @@ export class ThreadsResolver {
     return canReply(viewer, thread);
   }
 
-  @ResolveField(() => Boolean, { description: 'The viewer may accept an answer (the asker, an expert or a moderator).' })
+  @ResolveField(() => Boolean, {
+    description: 'The viewer may accept an answer (the asker, an expert or a moderator).',
+  })
   viewerCanAcceptAnswer(@Parent() thread: ThreadType, @CurrentViewer() viewer: Viewer): boolean {
     return canAcceptAnswer(viewer, thread);
   }
 
-  @ResolveField(() => Boolean, { description: 'The viewer may resolve or reopen the thread (the asker or a moderator).' })
+  @ResolveField(() => Boolean, {
+    description: 'The viewer may resolve or reopen the thread (the asker or a moderator).',
+  })
   viewerCanResolve(@Parent() thread: ThreadType, @CurrentViewer() viewer: Viewer): boolean {
     return canResolve(viewer, thread);
   }
@@ -142,6 +200,12 @@ export class ThreadsResolver {
 }
 
 /** Maps a connection's nodes (entities) to their GraphQL types. */
-export function mapConnection<Row, Node>(connection: ConnectionShape<Row>, toNode: (row: Row) => Node): ConnectionShape<Node> {
-  return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) })) };
+export function mapConnection<Row, Node>(
+  connection: ConnectionShape<Row>,
+  toNode: (row: Row) => Node,
+): ConnectionShape<Node> {
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) })),
+  };
 }

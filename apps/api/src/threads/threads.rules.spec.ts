@@ -1,5 +1,11 @@
 import { Role } from '@parvis/domain';
-import { canAcceptAnswer, canReadPrivateFollowUp, canReply, canResolve, canStartPrivateFollowUp } from './threads.rules';
+import {
+  canAcceptAnswer,
+  canReadPrivateFollowUp,
+  canReply,
+  canResolve,
+  canStartPrivateFollowUp,
+} from './threads.rules';
 
 const asker = { id: 'asker', role: 'MEMBER' as Role };
 const as = (role: Role) => ({ id: `someone-${role}`, role });
@@ -8,7 +14,8 @@ const thread = { authorId: 'asker', locked: false, status: 'OPEN' as const };
 describe('who may accept an answer', () => {
   it('the asker, on their own thread', () => expect(canAcceptAnswer(asker, thread)).toBe(true));
   it('an expert, a moderator or an admin on any thread', () => {
-    for (const role of ['EXPERT', 'MODERATOR', 'ADMIN'] as Role[]) expect(canAcceptAnswer(as(role), thread)).toBe(true);
+    for (const role of ['EXPERT', 'MODERATOR', 'ADMIN'] as Role[])
+      expect(canAcceptAnswer(as(role), thread)).toBe(true);
   });
   it('not another member, not staff, not a visitor', () => {
     expect(canAcceptAnswer(as('MEMBER'), thread)).toBe(false);
@@ -24,7 +31,8 @@ describe('who may resolve or reopen a thread', () => {
     expect(canResolve(as('ADMIN'), thread)).toBe(true);
   });
   it('not experts, staff or other members', () => {
-    for (const role of ['MEMBER', 'EXPERT', 'STAFF'] as Role[]) expect(canResolve(as(role), thread)).toBe(false);
+    for (const role of ['MEMBER', 'EXPERT', 'STAFF'] as Role[])
+      expect(canResolve(as(role), thread)).toBe(false);
   });
 });
 

@@ -35,7 +35,10 @@ interface Ctx {
 export async function seedThreads(tx: EntityManager): Promise<void> {
   const help = await tx.findOneByOrFail(Space, { slug: 'help' });
   const passwordHash = await hash(DEMO_PASSWORD);
-  await tx.insert(User, COMMUNITY.map((member) => ({ ...member, passwordHash, role: 'MEMBER' as const })));
+  await tx.insert(
+    User,
+    COMMUNITY.map((member) => ({ ...member, passwordHash, role: 'MEMBER' as const })),
+  );
   const byEmail = async (email: string) => tx.findOneByOrFail(User, { email });
   const people: Record<string, User> = {
     camille: await byEmail('member@parvis.test'),
@@ -50,74 +53,181 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   const { camille, diego, sarah, malik, ines, tom, lucia } = people;
 
   // French, answered by an expert, thanked, then resolved by a moderator.
-  const card = await ask(ctx, camille, 'fr', 72, 'Ma carte est refusée pour les achats en ligne depuis la mise à jour',
-    'Bonjour,\n\nDepuis la dernière mise à jour de l’application, ma carte est **refusée** sur tous les sites marchands. En magasin, elle fonctionne.\n\nQuelqu’un a une idée ?');
+  const card = await ask(
+    ctx,
+    camille,
+    'fr',
+    72,
+    'Ma carte est refusée pour les achats en ligne depuis la mise à jour',
+    'Bonjour,\n\nDepuis la dernière mise à jour de l’application, ma carte est **refusée** sur tous les sites marchands. En magasin, elle fonctionne.\n\nQuelqu’un a une idée ?',
+  );
   await reply(ctx, card, ines, 71, 'Pareil pour moi depuis lundi, je suis preneuse de la solution.');
-  const cardAnswer = await reply(ctx, card, diego, 70.5,
-    'Bonjour Camille,\n\nLa mise à jour a désactivé la validation **3-D Secure** pour certaines cartes. Pour la réactiver :\n\n1. Ouvrez *Profil › Sécurité*\n2. Activez « Paiements en ligne »\n3. Validez avec votre code\n\nLe paiement passe ensuite immédiatement.');
-  await reply(ctx, card, sarah, 69, 'Merci Diego. Nous avons corrigé le réglage par défaut dans la version 4.2.1, disponible aujourd’hui. Désolée pour la gêne, Camille et Inès.');
+  const cardAnswer = await reply(
+    ctx,
+    card,
+    diego,
+    70.5,
+    'Bonjour Camille,\n\nLa mise à jour a désactivé la validation **3-D Secure** pour certaines cartes. Pour la réactiver :\n\n1. Ouvrez *Profil › Sécurité*\n2. Activez « Paiements en ligne »\n3. Validez avec votre code\n\nLe paiement passe ensuite immédiatement.',
+  );
+  await reply(
+    ctx,
+    card,
+    sarah,
+    69,
+    'Merci Diego. Nous avons corrigé le réglage par défaut dans la version 4.2.1, disponible aujourd’hui. Désolée pour la gêne, Camille et Inès.',
+  );
   await accept(ctx, card, cardAnswer, camille, 68);
   await thank(ctx, cardAnswer, camille);
   await thank(ctx, cardAnswer, ines);
   await resolve(ctx, card, 60);
 
   // English, answered by a fellow member (the community solves the basics).
-  const csv = await ask(ctx, tom, 'en', 30, 'How do I export my order history as a CSV file?',
-    'I need my orders of the last year for my accountant. Is there an export somewhere?');
-  const csvAnswer = await reply(ctx, csv, lucia, 29,
-    'Yes: go to **Account › Orders**, choose the period, then *Export › CSV*. The file arrives by e-mail within a few minutes.');
+  const csv = await ask(
+    ctx,
+    tom,
+    'en',
+    30,
+    'How do I export my order history as a CSV file?',
+    'I need my orders of the last year for my accountant. Is there an export somewhere?',
+  );
+  const csvAnswer = await reply(
+    ctx,
+    csv,
+    lucia,
+    29,
+    'Yes: go to **Account › Orders**, choose the period, then *Export › CSV*. The file arrives by e-mail within a few minutes.',
+  );
   await accept(ctx, csv, csvAnswer, tom, 28);
   await thank(ctx, csvAnswer, tom);
 
   // Spanish, acknowledged by the expert in time, still waiting for its answer.
-  const sms = await ask(ctx, lucia, 'es', 5, 'No recibo el código de verificación por SMS',
-    'Cada vez que intento iniciar sesión me piden un código, pero el SMS nunca llega. Mi número es correcto.');
-  await reply(ctx, sms, diego, 4.6, 'Hola Lucía, ¿tu operador bloquea los mensajes de números cortos? Prueba también la opción *Recibir una llamada* mientras lo revisamos.');
+  const sms = await ask(
+    ctx,
+    lucia,
+    'es',
+    5,
+    'No recibo el código de verificación por SMS',
+    'Cada vez que intento iniciar sesión me piden un código, pero el SMS nunca llega. Mi número es correcto.',
+  );
+  await reply(
+    ctx,
+    sms,
+    diego,
+    4.6,
+    'Hola Lucía, ¿tu operador bloquea los mensajes de números cortos? Prueba también la opción *Recibir una llamada* mientras lo revisamos.',
+  );
 
   // French, negative and unanswered for 30 hours: both clocks have run out.
-  await ask(ctx, ines, 'fr', 30, 'Service client inexistant, je suis très déçue',
-    'Trois e-mails sans réponse en une semaine pour un colis jamais arrivé. C’est inacceptable pour une marque qui se dit proche de ses clients.');
+  await ask(
+    ctx,
+    ines,
+    'fr',
+    30,
+    'Service client inexistant, je suis très déçue',
+    'Trois e-mails sans réponse en une semaine pour un colis jamais arrivé. C’est inacceptable pour une marque qui se dit proche de ses clients.',
+  );
 
   // English, negative, two hours without a first response: overdue.
-  await ask(ctx, tom, 'en', 2, 'Third delivery delayed in a row, this is unacceptable',
-    'My order was supposed to arrive last Friday, then Monday, and now the tracking says "delayed" again. Nobody tells me why.');
+  await ask(
+    ctx,
+    tom,
+    'en',
+    2,
+    'Third delivery delayed in a row, this is unacceptable',
+    'My order was supposed to arrive last Friday, then Monday, and now the tracking says "delayed" again. Nobody tells me why.',
+  );
 
   // English, just asked: the clocks are still running.
-  await ask(ctx, camille, 'en', 0.3, 'Can I change the delivery address after ordering?',
-    'I ordered an hour ago and realised the old address was selected. The order is not shipped yet.');
+  await ask(
+    ctx,
+    camille,
+    'en',
+    0.3,
+    'Can I change the delivery address after ordering?',
+    'I ordered an hour ago and realised the old address was selected. The order is not shipped yet.',
+  );
 
   // Spanish, confidential banking case: staff continue privately; the thread stays public.
-  const charge = await ask(ctx, lucia, 'es', 26, 'Cobro duplicado en mi tarjeta',
-    'Me han cobrado dos veces el mismo pedido (49,90 €). ¿Cómo puedo recuperar el dinero?');
-  await reply(ctx, charge, sarah, 25.5, 'Hola Lucía, lo siento mucho. Para revisar tu cuenta sin exponer datos personales, sigo contigo en privado.');
+  const charge = await ask(
+    ctx,
+    lucia,
+    'es',
+    26,
+    'Cobro duplicado en mi tarjeta',
+    'Me han cobrado dos veces el mismo pedido (49,90 €). ¿Cómo puedo recuperar el dinero?',
+  );
+  await reply(
+    ctx,
+    charge,
+    sarah,
+    25.5,
+    'Hola Lucía, lo siento mucho. Para revisar tu cuenta sin exponer datos personales, sigo contigo en privado.',
+  );
   await followUp(ctx, charge, sarah, 25.4, [
-    [sarah, 'Hola Lucía, ¿puedes indicarme los 4 últimos dígitos de la tarjeta y la fecha de los dos cargos?'],
+    [
+      sarah,
+      'Hola Lucía, ¿puedes indicarme los 4 últimos dígitos de la tarjeta y la fecha de los dos cargos?',
+    ],
     [lucia, 'Termina en 4821, los dos cargos son del 12 de noviembre.'],
     [sarah, 'Gracias. He pedido el reembolso del cargo duplicado: lo verás en 3 a 5 días laborables.'],
   ]);
 
   // French, an edited question (its first version stays readable), answered and accepted.
-  const crash = await ask(ctx, camille, 'fr', 50, 'L’application plante au démarrage sur Android 14', 'L’appli plante.');
-  await edit(ctx, crash.question, 49.8,
-    'L’application se ferme dès l’écran d’accueil sur mon Pixel 7 (Android 14), version 4.2.0. J’ai déjà redémarré le téléphone.');
-  const crashAnswer = await reply(ctx, crash, diego, 48,
-    'Videz le cache de l’application (*Paramètres › Applications › Parvis › Stockage › Vider le cache*) : la 4.2.0 garde un fichier corrompu de la version précédente.');
+  const crash = await ask(
+    ctx,
+    camille,
+    'fr',
+    50,
+    'L’application plante au démarrage sur Android 14',
+    'L’appli plante.',
+  );
+  await edit(
+    ctx,
+    crash.question,
+    49.8,
+    'L’application se ferme dès l’écran d’accueil sur mon Pixel 7 (Android 14), version 4.2.0. J’ai déjà redémarré le téléphone.',
+  );
+  const crashAnswer = await reply(
+    ctx,
+    crash,
+    diego,
+    48,
+    'Videz le cache de l’application (*Paramètres › Applications › Parvis › Stockage › Vider le cache*) : la 4.2.0 garde un fichier corrompu de la version précédente.',
+  );
   await reply(ctx, crash, camille, 47, 'Ça marche, merci beaucoup !');
   await accept(ctx, crash, crashAnswer, camille, 47);
   await thank(ctx, crashAnswer, camille);
   await thank(ctx, crashAnswer, malik);
 
   // English, resolved by a moderator after an official answer to a negative post.
-  const price = await ask(ctx, ines, 'en', 100, 'Why did the subscription price go up without notice?',
-    'I was charged €12.99 instead of €9.99 this month. I never received any e-mail about it.');
-  const official = await reply(ctx, price, sarah, 99.2,
-    'Hello Inès, you are right that the e-mail did not reach everyone: a sending error affected 8% of subscribers. We are refunding the difference for the first month to everyone concerned, you included.');
+  const price = await ask(
+    ctx,
+    ines,
+    'en',
+    100,
+    'Why did the subscription price go up without notice?',
+    'I was charged €12.99 instead of €9.99 this month. I never received any e-mail about it.',
+  );
+  const official = await reply(
+    ctx,
+    price,
+    sarah,
+    99.2,
+    'Hello Inès, you are right that the e-mail did not reach everyone: a sending error affected 8% of subscribers. We are refunding the difference for the first month to everyone concerned, you included.',
+  );
   await thank(ctx, official, ines);
   await accept(ctx, price, official, malik, 98);
   await resolve(ctx, price, 90);
 }
 
-async function ask(ctx: Ctx, author: User, language: Language, hoursAgo: number, title: string, body: string): Promise<Thread & { question: Post }> {
+async function ask(
+  ctx: Ctx,
+  author: User,
+  language: Language,
+  hoursAgo: number,
+  title: string,
+  body: string,
+): Promise<Thread & { question: Post }> {
   const at = ago(ctx, hoursAgo);
   const thread = ctx.tx.create(Thread, {
     spaceId: ctx.help.id,
@@ -139,15 +249,27 @@ async function ask(ctx: Ctx, author: User, language: Language, hoursAgo: number,
 async function reply(ctx: Ctx, thread: Thread, author: User, hoursAgo: number, body: string): Promise<Post> {
   const at = ago(ctx, hoursAgo);
   const post = await insertPost(ctx, thread, author, body, false, at);
-  const firstResponse = !thread.firstResponseAt && author.id !== thread.authorId && hasAtLeastRole(author.role, 'EXPERT');
+  const firstResponse =
+    !thread.firstResponseAt && author.id !== thread.authorId && hasAtLeastRole(author.role, 'EXPERT');
   if (firstResponse) thread.firstResponseAt = at;
   thread.repliesCount += 1;
   thread.lastActivityAt = at;
-  await ctx.tx.update(Thread, { id: thread.id }, { repliesCount: thread.repliesCount, lastActivityAt: at, firstResponseAt: thread.firstResponseAt });
+  await ctx.tx.update(
+    Thread,
+    { id: thread.id },
+    { repliesCount: thread.repliesCount, lastActivityAt: at, firstResponseAt: thread.firstResponseAt },
+  );
   return post;
 }
 
-async function insertPost(ctx: Ctx, thread: Thread, author: User, body: string, isQuestion: boolean, at: Date): Promise<Post> {
+async function insertPost(
+  ctx: Ctx,
+  thread: Thread,
+  author: User,
+  body: string,
+  isQuestion: boolean,
+  at: Date,
+): Promise<Post> {
   const post = ctx.tx.create(Post, {
     threadId: thread.id,
     authorId: author.id,
@@ -164,8 +286,13 @@ async function insertPost(ctx: Ctx, thread: Thread, author: User, body: string, 
 
 async function accept(ctx: Ctx, thread: Thread, answer: Post, by: User, hoursAgo: number): Promise<void> {
   const at = ago(ctx, hoursAgo);
-  await ctx.tx.update(Thread, { id: thread.id }, { acceptedAnswerId: answer.id, acceptedById: by.id, status: 'ANSWERED', answeredAt: at });
-  if (answer.authorId !== thread.authorId) await addReputation(ctx, answer.authorId, REPUTATION.acceptedAnswer);
+  await ctx.tx.update(
+    Thread,
+    { id: thread.id },
+    { acceptedAnswerId: answer.id, acceptedById: by.id, status: 'ANSWERED', answeredAt: at },
+  );
+  if (answer.authorId !== thread.authorId)
+    await addReputation(ctx, answer.authorId, REPUTATION.acceptedAnswer);
 }
 
 async function resolve(ctx: Ctx, thread: Thread, hoursAgo: number): Promise<void> {
@@ -179,16 +306,49 @@ async function thank(ctx: Ctx, post: Post, by: User): Promise<void> {
 }
 
 async function edit(ctx: Ctx, post: Post, hoursAgo: number, body: string): Promise<void> {
-  await ctx.tx.insert(PostRevision, { postId: post.id, bodyMarkdown: post.bodyMarkdown, bodyHtml: post.bodyHtml, writtenAt: post.createdAt, editorId: post.authorId, createdAt: ago(ctx, hoursAgo) });
-  await ctx.tx.update(Post, { id: post.id }, { bodyMarkdown: body, bodyHtml: renderMarkdown(body), bodyText: markdownToText(body), editedAt: ago(ctx, hoursAgo) });
+  await ctx.tx.insert(PostRevision, {
+    postId: post.id,
+    bodyMarkdown: post.bodyMarkdown,
+    bodyHtml: post.bodyHtml,
+    writtenAt: post.createdAt,
+    editorId: post.authorId,
+    createdAt: ago(ctx, hoursAgo),
+  });
+  await ctx.tx.update(
+    Post,
+    { id: post.id },
+    {
+      bodyMarkdown: body,
+      bodyHtml: renderMarkdown(body),
+      bodyText: markdownToText(body),
+      editedAt: ago(ctx, hoursAgo),
+    },
+  );
 }
 
-async function followUp(ctx: Ctx, thread: Thread, agent: User, hoursAgo: number, messages: [User, string][]): Promise<void> {
-  const followUp = ctx.tx.create(PrivateFollowUp, { threadId: thread.id, askerId: thread.authorId, agentId: agent.id, createdAt: ago(ctx, hoursAgo) });
+async function followUp(
+  ctx: Ctx,
+  thread: Thread,
+  agent: User,
+  hoursAgo: number,
+  messages: [User, string][],
+): Promise<void> {
+  const followUp = ctx.tx.create(PrivateFollowUp, {
+    threadId: thread.id,
+    askerId: thread.authorId,
+    agentId: agent.id,
+    createdAt: ago(ctx, hoursAgo),
+  });
   await ctx.tx.insert(PrivateFollowUp, followUp);
   await ctx.tx.insert(
     PrivateMessage,
-    messages.map(([author, body], i) => ({ followUpId: followUp.id, authorId: author.id, bodyMarkdown: body, bodyHtml: renderMarkdown(body), createdAt: ago(ctx, hoursAgo - i * 0.5) })),
+    messages.map(([author, body], i) => ({
+      followUpId: followUp.id,
+      authorId: author.id,
+      bodyMarkdown: body,
+      bodyHtml: renderMarkdown(body),
+      createdAt: ago(ctx, hoursAgo - i * 0.5),
+    })),
   );
 }
 

@@ -28,7 +28,12 @@ import {
   StartPrivateFollowUpInput,
   ThreadIdInput,
 } from './threads.inputs';
-import { canAcceptAnswer, canReadPrivateFollowUp, canResolve, canStartPrivateFollowUp } from './threads.rules';
+import {
+  canAcceptAnswer,
+  canReadPrivateFollowUp,
+  canResolve,
+  canStartPrivateFollowUp,
+} from './threads.rules';
 
 export interface StartThreadParams {
   spaceId: string;
@@ -105,11 +110,15 @@ export class ThreadsService {
       thread.firstResponseAt === null &&
       params.author.id !== thread.authorId &&
       hasAtLeastRole(params.author.role, 'EXPERT');
-    await tx.update(Thread, { id: thread.id }, {
-      repliesCount: () => 'replies_count + 1',
-      lastActivityAt: now,
-      ...(countsAsFirstResponse ? { firstResponseAt: now } : {}),
-    });
+    await tx.update(
+      Thread,
+      { id: thread.id },
+      {
+        repliesCount: () => 'replies_count + 1',
+        lastActivityAt: now,
+        ...(countsAsFirstResponse ? { firstResponseAt: now } : {}),
+      },
+    );
     return tx.findOneByOrFail(Post, { id: post.id });
   }
 
@@ -132,21 +141,30 @@ export class ThreadsService {
     const author = requireSignedIn(viewer, 'ask a question');
     const space = await this.db.getRepository(Space).findOneBy({ id: input.spaceId });
     if (!space) throw notFound('There is no such space.');
-    if (space.kind === 'IDEAS') throw badInput('spaceId', 'This space is the idea box: submit an idea instead.');
+    if (space.kind === 'IDEAS')
+      throw badInput('spaceId', 'This space is the idea box: submit an idea instead.');
     if (space.kind === 'ANNOUNCEMENTS' && !speaksForBrand(author)) {
       throw forbidden('Only the brand’s staff can post in announcements.');
     }
     await this.countPost(author);
     const language = input.language ?? (isLanguageCode(author.locale) ? author.locale : 'en');
     return this.db.transaction((tx) =>
-      this.startThread(tx, { spaceId: space.id, author, title: input.title, bodyMarkdown: input.bodyMarkdown, language }),
+      this.startThread(tx, {
+        spaceId: space.id,
+        author,
+        title: input.title,
+        bodyMarkdown: input.bodyMarkdown,
+        language,
+      }),
     );
   }
 
   async reply(viewer: Viewer, input: ReplyInput): Promise<Post> {
     const author = requireSignedIn(viewer, 'reply');
     await this.countPost(author);
-    return this.db.transaction((tx) => this.addReply(tx, { threadId: input.threadId, author, bodyMarkdown: input.bodyMarkdown }));
+    return this.db.transaction((tx) =>
+      this.addReply(tx, { threadId: input.threadId, author, bodyMarkdown: input.bodyMarkdown }),
+    );
   }
 
   /**
@@ -156,7 +174,10 @@ export class ThreadsService {
   async editPost(viewer: Viewer, input: EditPostInput): Promise<Post> {
     const editor = requireSignedIn(viewer, 'edit a post');
     return this.db.transaction(async (tx) => {
-      const post = await tx.findOne(Post, { where: { id: input.postId }, lock: { mode: 'pessimistic_write' } });
+      const post = await tx.findOne(Post, {
+        where: { id: input.postId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!post) throw notFound('There is no such post.');
       if (post.authorId !== editor.id) throw forbidden('Only its author can edit a post.');
       const thread = await tx.findOneByOrFail(Thread, { id: post.threadId });
@@ -170,13 +191,17 @@ export class ThreadsService {
         editorId: editor.id,
       });
       const now = new Date();
-      await tx.update(Post, { id: post.id }, {
-        bodyMarkdown: input.bodyMarkdown,
-        bodyHtml: renderMarkdown(input.bodyMarkdown),
-        bodyText: markdownToText(input.bodyMarkdown),
-        editedAt: now,
-        ...toneColumns(input.bodyMarkdown),
-      });
+      await tx.update(
+        Post,
+        { id: post.id },
+        {
+          bodyMarkdown: input.bodyMarkdown,
+          bodyHtml: renderMarkdown(input.bodyMarkdown),
+          bodyText: markdownToText(input.bodyMarkdown),
+          editedAt: now,
+          ...toneColumns(input.bodyMarkdown),
+        },
+      );
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }
@@ -204,13 +229,17 @@ export class ThreadsService {
       }
       await this.addReputation(tx, post.authorId, thread.authorId, REPUTATION.acceptedAnswer);
       const now = new Date();
-      await tx.update(Thread, { id: thread.id }, {
-        acceptedAnswerId: post.id,
-        acceptedById: actor.id,
-        status: thread.status === 'RESOLVED' ? 'RESOLVED' : 'ANSWERED',
-        answeredAt: thread.answeredAt ?? now,
-        lastActivityAt: now,
-      });
+      await tx.update(
+        Thread,
+        { id: thread.id },
+        {
+          acceptedAnswerId: post.id,
+          acceptedById: actor.id,
+          status: thread.status === 'RESOLVED' ? 'RESOLVED' : 'ANSWERED',
+          answeredAt: thread.answeredAt ?? now,
+          lastActivityAt: now,
+        },
+      );
       if (actor.id !== thread.authorId) {
         await this.moderationLog.record(tx, {
           action: 'ANSWER_ACCEPTED',
@@ -228,10 +257,15 @@ export class ThreadsService {
     const actor = requireSignedIn(viewer, 'resolve a thread');
     return this.db.transaction(async (tx) => {
       const thread = await this.lockedThread(tx, input.threadId);
-      if (!canResolve(actor, thread)) throw forbidden('Only the person who asked or a moderator can resolve a thread.');
+      if (!canResolve(actor, thread))
+        throw forbidden('Only the person who asked or a moderator can resolve a thread.');
       if (thread.status === 'RESOLVED') throw conflict('This thread is already resolved.');
       const now = new Date();
-      await tx.update(Thread, { id: thread.id }, { status: 'RESOLVED', resolvedAt: now, lastActivityAt: now });
+      await tx.update(
+        Thread,
+        { id: thread.id },
+        { status: 'RESOLVED', resolvedAt: now, lastActivityAt: now },
+      );
       await this.recordOnOthersThread(tx, 'THREAD_RESOLVED', actor, thread);
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
@@ -242,13 +276,19 @@ export class ThreadsService {
     const actor = requireSignedIn(viewer, 'reopen a thread');
     return this.db.transaction(async (tx) => {
       const thread = await this.lockedThread(tx, input.threadId);
-      if (!canResolve(actor, thread)) throw forbidden('Only the person who asked or a moderator can reopen a thread.');
-      if (thread.status !== 'RESOLVED') throw conflict('This thread is not resolved, so it cannot be reopened.');
-      await tx.update(Thread, { id: thread.id }, {
-        status: thread.acceptedAnswerId ? 'ANSWERED' : 'OPEN',
-        resolvedAt: null,
-        lastActivityAt: new Date(),
-      });
+      if (!canResolve(actor, thread))
+        throw forbidden('Only the person who asked or a moderator can reopen a thread.');
+      if (thread.status !== 'RESOLVED')
+        throw conflict('This thread is not resolved, so it cannot be reopened.');
+      await tx.update(
+        Thread,
+        { id: thread.id },
+        {
+          status: thread.acceptedAnswerId ? 'ANSWERED' : 'OPEN',
+          resolvedAt: null,
+          lastActivityAt: new Date(),
+        },
+      );
       await this.recordOnOthersThread(tx, 'THREAD_REOPENED', actor, thread);
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
@@ -261,7 +301,10 @@ export class ThreadsService {
   async thank(viewer: Viewer, input: PostIdInput): Promise<Post> {
     const member = requireSignedIn(viewer, 'thank a post');
     return this.db.transaction(async (tx) => {
-      const post = await tx.findOne(Post, { where: { id: input.postId }, lock: { mode: 'pessimistic_write' } });
+      const post = await tx.findOne(Post, {
+        where: { id: input.postId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!post) throw notFound('There is no such post.');
       if (post.authorId === member.id) throw forbidden('You cannot thank your own post.');
       const existing = await tx.findOneBy(Thanks, { postId: post.id, userId: member.id });
@@ -284,12 +327,17 @@ export class ThreadsService {
    */
   async startPrivateFollowUp(viewer: Viewer, input: StartPrivateFollowUpInput): Promise<PrivateFollowUp> {
     const agent = requireSignedIn(viewer, 'start a private follow-up');
-    if (!canStartPrivateFollowUp(agent)) throw forbidden('Only the brand’s staff can start a private follow-up.');
+    if (!canStartPrivateFollowUp(agent))
+      throw forbidden('Only the brand’s staff can start a private follow-up.');
     return this.db.transaction(async (tx) => {
       const thread = await this.lockedThread(tx, input.threadId);
       let followUp = await tx.findOneBy(PrivateFollowUp, { threadId: thread.id });
       if (!followUp) {
-        followUp = tx.create(PrivateFollowUp, { threadId: thread.id, askerId: thread.authorId, agentId: agent.id });
+        followUp = tx.create(PrivateFollowUp, {
+          threadId: thread.id,
+          askerId: thread.authorId,
+          agentId: agent.id,
+        });
         await tx.insert(PrivateFollowUp, followUp);
       }
       await this.insertMessage(tx, followUp.id, agent, input.bodyMarkdown);
@@ -319,7 +367,11 @@ export class ThreadsService {
   }
 
   /** The viewer's private follow-ups, newest first: their own cases, or every case for staff. */
-  async privateFollowUps(viewer: Viewer, first: number, after?: string): Promise<ConnectionShape<PrivateFollowUp>> {
+  async privateFollowUps(
+    viewer: Viewer,
+    first: number,
+    after?: string,
+  ): Promise<ConnectionShape<PrivateFollowUp>> {
     const reader = requireSignedIn(viewer, 'see private follow-ups');
     const query = this.db.getRepository(PrivateFollowUp).createQueryBuilder('f');
     if (!hasAtLeastRole(reader.role, 'STAFF')) query.where('f.asker_id = :reader', { reader: reader.id });
@@ -328,8 +380,18 @@ export class ThreadsService {
       const [at, id] = instantAndId(after);
       query.andWhere('(f.created_at, f.id) < (:at, :id)', { at, id });
     }
-    const rows = await query.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC').limit(first + 1).getMany();
-    return toConnection(rows, first, total, (f) => [f.createdAt.toISOString(), f.id], (f) => f);
+    const rows = await query
+      .orderBy('f.created_at', 'DESC')
+      .addOrderBy('f.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      first,
+      total,
+      (f) => [f.createdAt.toISOString(), f.id],
+      (f) => f,
+    );
   }
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
@@ -359,18 +421,42 @@ export class ThreadsService {
       .addOrderBy('t.id', 'DESC')
       .limit(args.first + 1)
       .getMany();
-    return toConnection(rows, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id], (t) => t);
+    return toConnection(
+      rows,
+      args.first,
+      total,
+      (t) => [t.pinned, t[field].toISOString(), t.id],
+      (t) => t,
+    );
   }
 
   /** A thread's replies (the question excluded), oldest first. `total` is the thread's replies count. */
-  async replies(threadId: string, total: number, first: number, after?: string): Promise<ConnectionShape<Post>> {
-    const query = this.db.getRepository(Post).createQueryBuilder('p').where('p.thread_id = :threadId AND NOT p.is_question', { threadId });
+  async replies(
+    threadId: string,
+    total: number,
+    first: number,
+    after?: string,
+  ): Promise<ConnectionShape<Post>> {
+    const query = this.db
+      .getRepository(Post)
+      .createQueryBuilder('p')
+      .where('p.thread_id = :threadId AND NOT p.is_question', { threadId });
     if (after) {
       const [at, id] = instantAndId(after);
       query.andWhere('(p.created_at, p.id) > (:at, :id)', { at, id });
     }
-    const rows = await query.orderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC').limit(first + 1).getMany();
-    return toConnection(rows, first, total, (p) => [p.createdAt.toISOString(), p.id], (p) => p);
+    const rows = await query
+      .orderBy('p.created_at', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      first,
+      total,
+      (p) => [p.createdAt.toISOString(), p.id],
+      (p) => p,
+    );
   }
 
   /** A thread's question and accepted answer, in one query (the thread page shows both first). */
@@ -378,7 +464,10 @@ export class ThreadsService {
     return this.db
       .getRepository(Post)
       .createQueryBuilder('p')
-      .where('p.thread_id = :threadId AND (p.is_question OR p.id = :answerId)', { threadId: thread.id, answerId: thread.acceptedAnswerId })
+      .where('p.thread_id = :threadId AND (p.is_question OR p.id = :answerId)', {
+        threadId: thread.id,
+        answerId: thread.acceptedAnswerId,
+      })
       .getMany();
   }
 
@@ -386,7 +475,11 @@ export class ThreadsService {
    * The staff queue (DESIGN.md §1): open help threads by the deadline still running (the first
    * response, then the answer), earliest first, so overdue threads come first.
    */
-  async slaQueue(viewer: Viewer, first: number, after?: string): Promise<ConnectionShape<Thread & { nextDueAt: Date }>> {
+  async slaQueue(
+    viewer: Viewer,
+    first: number,
+    after?: string,
+  ): Promise<ConnectionShape<Thread & { nextDueAt: Date }>> {
     requireRole(viewer, 'STAFF', 'see the answer-time queue');
     const next = `CASE WHEN t.first_response_at IS NULL THEN t.first_response_due_at ELSE t.answer_due_at END`;
     const query = this.db
@@ -403,8 +496,16 @@ export class ThreadsService {
       .addOrderBy('t.id', 'ASC')
       .limit(first + 1)
       .getMany();
-    const withDue = rows.map((t) => Object.assign(t, { nextDueAt: (t.firstResponseAt ? t.answerDueAt : t.firstResponseDueAt) as Date }));
-    return toConnection(withDue, first, total, (t) => [t.nextDueAt.toISOString(), t.id], (t) => t);
+    const withDue = rows.map((t) =>
+      Object.assign(t, { nextDueAt: (t.firstResponseAt ? t.answerDueAt : t.firstResponseDueAt) as Date }),
+    );
+    return toConnection(
+      withDue,
+      first,
+      total,
+      (t) => [t.nextDueAt.toISOString(), t.id],
+      (t) => t,
+    );
   }
 
   // ─── Batch reads for the per-request loaders ────────────────────────────────────────────
@@ -427,7 +528,9 @@ export class ThreadsService {
 
   /** Revisions of many posts, newest first. */
   revisionsByPostIds(postIds: readonly string[]): Promise<PostRevision[]> {
-    return this.db.getRepository(PostRevision).find({ where: { postId: In([...postIds]) }, order: { createdAt: 'DESC', id: 'DESC' } });
+    return this.db
+      .getRepository(PostRevision)
+      .find({ where: { postId: In([...postIds]) }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
   /** Which of these posts the member currently thanks. */
@@ -444,41 +547,81 @@ export class ThreadsService {
   }
 
   messagesByFollowUpIds(ids: readonly string[]): Promise<PrivateMessage[]> {
-    return this.db.getRepository(PrivateMessage).find({ where: { followUpId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.db
+      .getRepository(PrivateMessage)
+      .find({ where: { followUpId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Thanks received and accepted answers of many people, for their profiles. */
-  async contributionsByUserIds(userIds: readonly string[]): Promise<{ userId: string; thanksReceived: number; acceptedAnswers: number }[]> {
+  async contributionsByUserIds(
+    userIds: readonly string[],
+  ): Promise<{ userId: string; thanksReceived: number; acceptedAnswers: number }[]> {
     const rows: { user_id: string; thanks: string; accepted: string }[] = await this.db.query(
       `SELECT p.author_id AS user_id, COALESCE(SUM(p.thanks_count), 0) AS thanks, COUNT(t.id) AS accepted
          FROM posts p LEFT JOIN threads t ON t.accepted_answer_id = p.id
         WHERE p.author_id = ANY($1) GROUP BY p.author_id`,
       [[...userIds]],
     );
-    return rows.map((r) => ({ userId: r.user_id, thanksReceived: Number(r.thanks), acceptedAnswers: Number(r.accepted) }));
+    return rows.map((r) => ({
+      userId: r.user_id,
+      thanksReceived: Number(r.thanks),
+      acceptedAnswers: Number(r.accepted),
+    }));
   }
 
   // ─── Helpers ────────────────────────────────────────────────────────────────────────────
 
   /** Moderation acts on someone else's thread: the asker resolving their own question is not logged. */
-  private async recordOnOthersThread(tx: EntityManager, action: 'THREAD_RESOLVED' | 'THREAD_REOPENED', actor: User, thread: Thread): Promise<void> {
+  private async recordOnOthersThread(
+    tx: EntityManager,
+    action: 'THREAD_RESOLVED' | 'THREAD_REOPENED',
+    actor: User,
+    thread: Thread,
+  ): Promise<void> {
     if (actor.id === thread.authorId) return;
-    await this.moderationLog.record(tx, { action, actorId: actor.id, targetType: 'THREAD', targetId: thread.id, details: { threadId: thread.id, title: thread.title } });
+    await this.moderationLog.record(tx, {
+      action,
+      actorId: actor.id,
+      targetType: 'THREAD',
+      targetId: thread.id,
+      details: { threadId: thread.id, title: thread.title },
+    });
   }
 
   /** Reputation moves in the caller's transaction; nobody earns points from their own thread's acceptance. */
-  private async addReputation(tx: EntityManager, userId: string, unlessUserId: string | null, points: number): Promise<void> {
+  private async addReputation(
+    tx: EntityManager,
+    userId: string,
+    unlessUserId: string | null,
+    points: number,
+  ): Promise<void> {
     if (userId === unlessUserId || points === 0) return;
     await tx.query('UPDATE users SET reputation = reputation + $1 WHERE id = $2', [points, userId]);
   }
 
-  private async insertMessage(tx: EntityManager, followUpId: string, author: User, bodyMarkdown: string): Promise<PrivateMessage> {
-    const message = tx.create(PrivateMessage, { followUpId, authorId: author.id, bodyMarkdown, bodyHtml: renderMarkdown(bodyMarkdown) });
+  private async insertMessage(
+    tx: EntityManager,
+    followUpId: string,
+    author: User,
+    bodyMarkdown: string,
+  ): Promise<PrivateMessage> {
+    const message = tx.create(PrivateMessage, {
+      followUpId,
+      authorId: author.id,
+      bodyMarkdown,
+      bodyHtml: renderMarkdown(bodyMarkdown),
+    });
     await tx.insert(PrivateMessage, message);
     return tx.findOneByOrFail(PrivateMessage, { id: message.id });
   }
 
-  private newPost(threadId: string, author: User, bodyMarkdown: string, isQuestion: boolean, now: Date): Post {
+  private newPost(
+    threadId: string,
+    author: User,
+    bodyMarkdown: string,
+    isQuestion: boolean,
+    now: Date,
+  ): Post {
     return Object.assign(new Post(), {
       threadId,
       authorId: author.id,
@@ -500,7 +643,9 @@ export class ThreadsService {
 }
 
 function lockedError(thread: Thread) {
-  return conflict(`This thread is locked${thread.lockReason ? ` (${thread.lockReason})` : ''}: it accepts no new replies.`);
+  return conflict(
+    `This thread is locked${thread.lockReason ? ` (${thread.lockReason})` : ''}: it accepts no new replies.`,
+  );
 }
 
 /** The tone of a body (issue 5), scored on its plain text at every write. */
@@ -516,4 +661,3 @@ function addMinutes(date: Date, minutes: number): Date {
 function isLanguageCode(value: string | null): value is Language {
   return value === 'fr' || value === 'en' || value === 'es';
 }
-

@@ -18,7 +18,8 @@ export function useParvisInChromium() {
     await browser?.close();
     await parvis?.stop();
   });
-  const visitor = async (locale = 'en-US'): Promise<Page> => (await newVisitor(browser, parvis.baseUrl, locale)).newPage();
+  const visitor = async (locale = 'en-US'): Promise<Page> =>
+    (await newVisitor(browser, parvis.baseUrl, locale)).newPage();
   return {
     get parvis(): RunningParvis {
       return parvis;

@@ -5,7 +5,15 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 
 /** Everything a page needs around it; tests wrap components in the same providers. */
-export function Providers({ client, i18n, children }: { client: ApolloClient; i18n: I18n; children: ReactNode }) {
+export function Providers({
+  client,
+  i18n,
+  children,
+}: {
+  client: ApolloClient;
+  i18n: I18n;
+  children: ReactNode;
+}) {
   return (
     <ApolloProvider client={client}>
       <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

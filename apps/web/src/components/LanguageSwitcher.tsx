@@ -9,7 +9,11 @@ export function LanguageSwitcher() {
   return (
     <div className="language-switcher">
       <label htmlFor={id}>{t('language.label')}</label>
-      <select id={id} value={i18n.resolvedLanguage} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
+      <select
+        id={id}
+        value={i18n.resolvedLanguage}
+        onChange={(event) => void i18n.changeLanguage(event.target.value)}
+      >
         {LANGUAGES.map((lng) => (
           <option key={lng} value={lng} lang={lng}>
             {t(`language.${lng}`)}

@@ -33,9 +33,36 @@ import moderationFr from '../moderation/i18n/fr.json';
  * A feature adds its namespace here with one line per language.
  */
 export const resources = {
-  en: { common: commonEn, identity: identityEn, spaces: spacesEn, ideas: ideasEn, notifications: notificationsEn, threads: threadsEn, search: searchEn, moderation: moderationEn },
-  fr: { common: commonFr, identity: identityFr, spaces: spacesFr, ideas: ideasFr, notifications: notificationsFr, threads: threadsFr, search: searchFr, moderation: moderationFr },
-  es: { common: commonEs, identity: identityEs, spaces: spacesEs, ideas: ideasEs, notifications: notificationsEs, threads: threadsEs, search: searchEs, moderation: moderationEs },
+  en: {
+    common: commonEn,
+    identity: identityEn,
+    spaces: spacesEn,
+    ideas: ideasEn,
+    notifications: notificationsEn,
+    threads: threadsEn,
+    search: searchEn,
+    moderation: moderationEn,
+  },
+  fr: {
+    common: commonFr,
+    identity: identityFr,
+    spaces: spacesFr,
+    ideas: ideasFr,
+    notifications: notificationsFr,
+    threads: threadsFr,
+    search: searchFr,
+    moderation: moderationFr,
+  },
+  es: {
+    common: commonEs,
+    identity: identityEs,
+    spaces: spacesEs,
+    ideas: ideasEs,
+    notifications: notificationsEs,
+    threads: threadsEs,
+    search: searchEs,
+    moderation: moderationEs,
+  },
 } as const;
 
 export const LANGUAGE_STORAGE_KEY = 'parvis.language';
@@ -57,7 +84,11 @@ export function setupI18n(language?: string) {
       interpolation: { escapeValue: false },
       showSupportNotice: false,
       initAsync: false,
-      detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: LANGUAGE_STORAGE_KEY, caches: ['localStorage'] },
+      detection: {
+        order: ['localStorage', 'navigator'],
+        lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+        caches: ['localStorage'],
+      },
     });
   const syncHtmlLang = (lng: string) => {
     if (typeof document !== 'undefined') document.documentElement.lang = lng;

@@ -13,7 +13,11 @@ import { setupI18n } from '../lib/i18n';
  */
 export function renderWithProviders(
   ui: ReactElement,
-  { mocks = [], language = 'en', path = '/' }: { mocks?: MockLink.MockedResponse[]; language?: string; path?: string } = {},
+  {
+    mocks = [],
+    language = 'en',
+    path = '/',
+  }: { mocks?: MockLink.MockedResponse[]; language?: string; path?: string } = {},
 ) {
   const i18n = setupI18n(language);
   const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] });

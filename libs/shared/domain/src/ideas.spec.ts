@@ -41,7 +41,13 @@ describe('idea status changes', () => {
   });
 
   it('lists what staff may choose next, in road order', () => {
-    expect(nextIdeaStatuses('NEW')).toEqual(['UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'LAUNCHED', 'DECLINED']);
+    expect(nextIdeaStatuses('NEW')).toEqual([
+      'UNDER_REVIEW',
+      'PLANNED',
+      'IN_PROGRESS',
+      'LAUNCHED',
+      'DECLINED',
+    ]);
     expect(nextIdeaStatuses('PLANNED')).toEqual(['UNDER_REVIEW', 'IN_PROGRESS', 'LAUNCHED', 'DECLINED']);
   });
 
@@ -54,7 +60,9 @@ describe('idea status changes', () => {
 
   it('voting closes on LAUNCHED, DECLINED and MERGED ideas only', () => {
     expect(['LAUNCHED', 'DECLINED', 'MERGED'].every((s) => isIdeaVotingClosed(s as never))).toBe(true);
-    expect(['NEW', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS'].some((s) => isIdeaVotingClosed(s as never))).toBe(false);
+    expect(
+      ['NEW', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS'].some((s) => isIdeaVotingClosed(s as never)),
+    ).toBe(false);
   });
 });
 

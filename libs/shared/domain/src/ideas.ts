@@ -9,7 +9,15 @@
  * An idea's life. NEW → UNDER_REVIEW → PLANNED → IN_PROGRESS → LAUNCHED is the brand's road;
  * DECLINED is the honest "no"; MERGED is set only by merging a duplicate, never by a status change.
  */
-export const IDEA_STATUSES = ['NEW', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'LAUNCHED', 'DECLINED', 'MERGED'] as const;
+export const IDEA_STATUSES = [
+  'NEW',
+  'UNDER_REVIEW',
+  'PLANNED',
+  'IN_PROGRESS',
+  'LAUNCHED',
+  'DECLINED',
+  'MERGED',
+] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
 export function isIdeaStatus(value: unknown): value is IdeaStatus {
@@ -17,7 +25,14 @@ export function isIdeaStatus(value: unknown): value is IdeaStatus {
 }
 
 /** The statuses staff and moderators can set with setIdeaStatus (MERGED comes only from mergeIdea). */
-export const SETTABLE_IDEA_STATUSES = ['NEW', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'LAUNCHED', 'DECLINED'] as const;
+export const SETTABLE_IDEA_STATUSES = [
+  'NEW',
+  'UNDER_REVIEW',
+  'PLANNED',
+  'IN_PROGRESS',
+  'LAUNCHED',
+  'DECLINED',
+] as const;
 export type SettableIdeaStatus = (typeof SETTABLE_IDEA_STATUSES)[number];
 
 const ROAD: readonly IdeaStatus[] = ['NEW', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'LAUNCHED'];
@@ -56,7 +71,11 @@ export function isIdeaVotingClosed(status: IdeaStatus): boolean {
 }
 
 /** The roadmap's columns, left to right. */
-export const ROADMAP_STATUSES = ['PLANNED', 'IN_PROGRESS', 'LAUNCHED'] as const satisfies readonly IdeaStatus[];
+export const ROADMAP_STATUSES = [
+  'PLANNED',
+  'IN_PROGRESS',
+  'LAUNCHED',
+] as const satisfies readonly IdeaStatus[];
 
 export const IDEA_SORTS = ['TOP', 'TRENDING', 'NEW'] as const;
 export type IdeaSort = (typeof IDEA_SORTS)[number];

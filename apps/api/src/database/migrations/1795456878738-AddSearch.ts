@@ -21,7 +21,9 @@ export class AddSearch1795456878738 implements MigrationInterface {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
     for (const [, name] of LANGUAGES) {
       await queryRunner.query(`CREATE TEXT SEARCH CONFIGURATION parvis_${name} (COPY = pg_catalog.${name})`);
-      await queryRunner.query(`ALTER TEXT SEARCH CONFIGURATION parvis_${name} ALTER MAPPING FOR hword, hword_part, word WITH unaccent, ${name}_stem`);
+      await queryRunner.query(
+        `ALTER TEXT SEARCH CONFIGURATION parvis_${name} ALTER MAPPING FOR hword, hword_part, word WITH unaccent, ${name}_stem`,
+      );
     }
     await queryRunner.query(
       `CREATE FUNCTION parvis_search_config(language varchar) RETURNS regconfig LANGUAGE sql IMMUTABLE AS $$
@@ -64,7 +66,9 @@ export class AddSearch1795456878738 implements MigrationInterface {
     );
     await queryRunner.query(`UPDATE threads SET title = title`);
     await queryRunner.query(`UPDATE posts SET body_text = body_text`);
-    await queryRunner.query(`CREATE INDEX "threads_search_vector_idx" ON "threads" USING gin ("search_vector")`);
+    await queryRunner.query(
+      `CREATE INDEX "threads_search_vector_idx" ON "threads" USING gin ("search_vector")`,
+    );
     await queryRunner.query(`CREATE INDEX "posts_search_vector_idx" ON "posts" USING gin ("search_vector")`);
   }
 
@@ -78,7 +82,8 @@ export class AddSearch1795456878738 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER threads_search_vector_update ON threads`);
     await queryRunner.query(`DROP FUNCTION threads_search_vector_update()`);
     await queryRunner.query(`DROP FUNCTION parvis_search_config(varchar)`);
-    for (const [, name] of LANGUAGES) await queryRunner.query(`DROP TEXT SEARCH CONFIGURATION parvis_${name}`);
+    for (const [, name] of LANGUAGES)
+      await queryRunner.query(`DROP TEXT SEARCH CONFIGURATION parvis_${name}`);
     await queryRunner.query(`DROP EXTENSION IF EXISTS unaccent`);
     await queryRunner.query(`ALTER TABLE "threads" DROP COLUMN "search_vector"`);
     await queryRunner.query(`ALTER TABLE "posts" DROP COLUMN "search_vector"`);

@@ -5,5 +5,10 @@ import { AddSearch1795456878738 } from './1795456878738-AddSearch';
 import { AddModeration1795457667773 } from './1795457667773-AddModeration';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
-export const MIGRATIONS = [Foundation1795455791834, AddThreads1795456518601, AddIdeas1795456817581, AddSearch1795456878738,
-  AddModeration1795457667773];
+export const MIGRATIONS = [
+  Foundation1795455791834,
+  AddThreads1795456518601,
+  AddIdeas1795456817581,
+  AddSearch1795456878738,
+  AddModeration1795457667773,
+];

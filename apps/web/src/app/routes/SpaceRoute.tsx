@@ -34,7 +34,9 @@ export function SpaceRoute() {
         <h1>{space.name}</h1>
         <p>{space.description}</p>
       </header>
-      {space.kind === 'IDEAS' && <IdeaBoard spaceId={space.id} canManage={!!viewer && hasAtLeastRole(viewer.role, 'STAFF')} />}
+      {space.kind === 'IDEAS' && (
+        <IdeaBoard spaceId={space.id} canManage={!!viewer && hasAtLeastRole(viewer.role, 'STAFF')} />
+      )}
       {space.kind === 'HELP' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}
     </>
   );

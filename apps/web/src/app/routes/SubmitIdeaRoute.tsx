@@ -12,7 +12,10 @@ export function SubmitIdeaRoute() {
   const [params] = useSearchParams();
   const campaignId = params.get('campaign');
   const { viewer, loading } = useViewer();
-  const { data: campaign } = useQuery(CampaignPageQuery, { variables: { id: campaignId ?? '' }, skip: !campaignId });
+  const { data: campaign } = useQuery(CampaignPageQuery, {
+    variables: { id: campaignId ?? '' },
+    skip: !campaignId,
+  });
   if (loading) return <Loading />;
   return (
     <section className="narrow">

@@ -19,8 +19,22 @@ export const IdeaCardFields = graphql(`
 `);
 
 export const IdeaBoardQuery = graphql(`
-  query IdeaBoard($spaceId: ID, $sort: IdeaSort, $status: IdeaStatus, $campaignId: ID, $first: Int, $after: String) {
-    ideas(spaceId: $spaceId, sort: $sort, status: $status, campaignId: $campaignId, first: $first, after: $after) {
+  query IdeaBoard(
+    $spaceId: ID
+    $sort: IdeaSort
+    $status: IdeaStatus
+    $campaignId: ID
+    $first: Int
+    $after: String
+  ) {
+    ideas(
+      spaceId: $spaceId
+      sort: $sort
+      status: $status
+      campaignId: $campaignId
+      first: $first
+      after: $after
+    ) {
       totalCount
       pageInfo {
         hasNextPage

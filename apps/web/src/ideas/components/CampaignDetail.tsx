@@ -38,7 +38,11 @@ export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean
       {closed && (
         <section className="winner" aria-labelledby="winner-title">
           <h2 id="winner-title">{t('campaign.winner')}</h2>
-          {campaign.winner ? <Link to={`/ideas/${campaign.winner.id}`}>{campaign.winner.title}</Link> : <p>{t('campaign.noWinner')}</p>}
+          {campaign.winner ? (
+            <Link to={`/ideas/${campaign.winner.id}`}>{campaign.winner.title}</Link>
+          ) : (
+            <p>{t('campaign.noWinner')}</p>
+          )}
         </section>
       )}
       {!closed && signedIn && (
@@ -57,7 +61,8 @@ export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean
               <span className="rank">{t('campaign.rank', { rank: entry.rank })}</span>
               {closed ? (
                 <p>
-                  <Link to={`/ideas/${entry.idea.id}`}>{entry.idea.title}</Link> · {t('campaign.votes', { count: entry.votes })}
+                  <Link to={`/ideas/${entry.idea.id}`}>{entry.idea.title}</Link> ·{' '}
+                  {t('campaign.votes', { count: entry.votes })}
                 </p>
               ) : (
                 <IdeaCard idea={entry.idea} onVoted={() => void refetch()} />

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 
 /** "Closes in 4 d 3 h 12 min", ticking every second; the date once the campaign is closed. */
-export function Countdown({ phase, opensAt, closesAt }: { phase: CampaignPhase; opensAt: string; closesAt: string }) {
+export function Countdown({
+  phase,
+  opensAt,
+  closesAt,
+}: {
+  phase: CampaignPhase;
+  opensAt: string;
+  closesAt: string;
+}) {
   const { t, i18n } = useTranslation('ideas');
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -13,7 +21,10 @@ export function Countdown({ phase, opensAt, closesAt }: { phase: CampaignPhase; 
     return () => clearInterval(timer);
   }, [phase]);
 
-  if (phase === 'CLOSED') return <span>{t('campaign.closedOn', { date: formatDateTime(closesAt, i18n.resolvedLanguage ?? 'en') })}</span>;
+  if (phase === 'CLOSED')
+    return (
+      <span>{t('campaign.closedOn', { date: formatDateTime(closesAt, i18n.resolvedLanguage ?? 'en') })}</span>
+    );
   const target = new Date(phase === 'UPCOMING' ? opensAt : closesAt).getTime();
   const time = duration(Math.max(0, target - now), t);
   return (

@@ -17,7 +17,12 @@ describe('starting a campaign', () => {
       votesPerMember: 3,
     };
     renderWithProviders(<CreateCampaignForm spaceId="s1" onCreated={onCreated} />, {
-      mocks: [{ request: { query: CreateCampaignMutation, variables: { input } }, result: { data: { createCampaign: { __typename: 'Campaign', id: 'c9' } } } }],
+      mocks: [
+        {
+          request: { query: CreateCampaignMutation, variables: { input } },
+          result: { data: { createCampaign: { __typename: 'Campaign', id: 'c9' } } },
+        },
+      ],
     });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Campaign title'), input.title);
@@ -40,7 +45,12 @@ describe('starting a campaign', () => {
     };
     const refusal = 'The campaign must close after it opens.';
     renderWithProviders(<CreateCampaignForm spaceId="s1" onCreated={jest.fn()} />, {
-      mocks: [{ request: { query: CreateCampaignMutation, variables: { input } }, result: { errors: [new GraphQLError(refusal, apiError('BAD_USER_INPUT', refusal, 'closesAt'))] } }],
+      mocks: [
+        {
+          request: { query: CreateCampaignMutation, variables: { input } },
+          result: { errors: [new GraphQLError(refusal, apiError('BAD_USER_INPUT', refusal, 'closesAt'))] },
+        },
+      ],
     });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Campaign title'), input.title);

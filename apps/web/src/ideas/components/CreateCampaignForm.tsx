@@ -10,13 +10,26 @@ import { CampaignsQuery, CreateCampaignMutation } from '../api/ideas';
 type Field = 'title' | 'question' | 'opensAt' | 'closesAt' | 'votesPerMember' | 'form';
 
 /** Staff and moderators ask the community a question for a limited time, optionally with a vote budget. */
-export function CreateCampaignForm({ spaceId, onCreated }: { spaceId: string; onCreated: (id: string) => void }) {
+export function CreateCampaignForm({
+  spaceId,
+  onCreated,
+}: {
+  spaceId: string;
+  onCreated: (id: string) => void;
+}) {
   const { t } = useTranslation('ideas');
   const problemMessage = useProblemMessage();
-  const [values, setValues] = useState({ title: '', question: '', opensAt: '', closesAt: '', votesPerMember: '' });
+  const [values, setValues] = useState({
+    title: '',
+    question: '',
+    opensAt: '',
+    closesAt: '',
+    votesPerMember: '',
+  });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [create, { loading }] = useMutation(CreateCampaignMutation, { refetchQueries: [CampaignsQuery] });
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
+  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues({ ...values, [field]: event.target.value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +54,11 @@ export function CreateCampaignForm({ spaceId, onCreated }: { spaceId: string; on
       if (data) onCreated(data.createCampaign.id);
     } catch (caught) {
       const problems = fieldErrors(caught);
-      setErrors(Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, problemMessage(problem)])));
+      setErrors(
+        Object.fromEntries(
+          Object.entries(problems).map(([field, problem]) => [field, problemMessage(problem)]),
+        ),
+      );
     }
   };
 
@@ -52,10 +69,38 @@ export function CreateCampaignForm({ spaceId, onCreated }: { spaceId: string; on
           {errors.form}
         </div>
       )}
-      <TextField label={t('newCampaign.title')} value={values.title} maxLength={IDEA_LIMITS.campaignTitle.max} onChange={set('title')} error={errors.title} required />
-      <TextField label={t('newCampaign.question')} value={values.question} maxLength={IDEA_LIMITS.campaignQuestion.max} onChange={set('question')} error={errors.question} required />
-      <TextField label={t('newCampaign.opensAt')} type="datetime-local" value={values.opensAt} onChange={set('opensAt')} error={errors.opensAt} required />
-      <TextField label={t('newCampaign.closesAt')} type="datetime-local" value={values.closesAt} onChange={set('closesAt')} error={errors.closesAt} required />
+      <TextField
+        label={t('newCampaign.title')}
+        value={values.title}
+        maxLength={IDEA_LIMITS.campaignTitle.max}
+        onChange={set('title')}
+        error={errors.title}
+        required
+      />
+      <TextField
+        label={t('newCampaign.question')}
+        value={values.question}
+        maxLength={IDEA_LIMITS.campaignQuestion.max}
+        onChange={set('question')}
+        error={errors.question}
+        required
+      />
+      <TextField
+        label={t('newCampaign.opensAt')}
+        type="datetime-local"
+        value={values.opensAt}
+        onChange={set('opensAt')}
+        error={errors.opensAt}
+        required
+      />
+      <TextField
+        label={t('newCampaign.closesAt')}
+        type="datetime-local"
+        value={values.closesAt}
+        onChange={set('closesAt')}
+        error={errors.closesAt}
+        required
+      />
       <TextField
         label={t('newCampaign.votesPerMember')}
         hint={t('newCampaign.votesPerMemberHint')}

@@ -19,7 +19,10 @@ const idea = (id: string, title: string, votesCount: number, extra: Record<strin
   ...extra,
 });
 
-const board = (nodes: ReturnType<typeof idea>[], variables: Record<string, unknown> = { spaceId: 's1', sort: 'TOP', status: null, first: 20 }) => ({
+const board = (
+  nodes: ReturnType<typeof idea>[],
+  variables: Record<string, unknown> = { spaceId: 's1', sort: 'TOP', status: null, first: 20 },
+) => ({
   request: { query: IdeaBoardQuery, variables },
   result: {
     data: {
@@ -40,7 +43,12 @@ describe('the idea board', () => {
       mocks: [
         noCampaigns,
         board([idea('i1', 'Oat milk', 9), idea('i2', 'Dark mode', 3, { status: 'PLANNED' })]),
-        board([idea('i2', 'Dark mode', 3, { status: 'PLANNED' }), idea('i1', 'Oat milk', 9)], { spaceId: 's1', sort: 'NEW', status: null, first: 20 }),
+        board([idea('i2', 'Dark mode', 3, { status: 'PLANNED' }), idea('i1', 'Oat milk', 9)], {
+          spaceId: 's1',
+          sort: 'NEW',
+          status: null,
+          first: 20,
+        }),
       ],
     });
     const first = await screen.findByRole('article', { name: 'Oat milk' });
@@ -72,9 +80,14 @@ describe('the idea board', () => {
     // Optimistic: counted before the API answers…
     expect(await screen.findByText('5 votes')).toBeInTheDocument();
     // …then corrected, with the API's reason announced.
-    expect(await screen.findByRole('alert')).toHaveTextContent('You have used all 2 of your votes in “Summer”.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'You have used all 2 of your votes in “Summer”.',
+    );
     expect(screen.getByText('4 votes')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Vote for “Mango & chili”' })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('button', { name: 'Vote for “Mango & chili”' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
   });
 
   it('counts an accepted vote and marks the button pressed', async () => {
@@ -89,14 +102,18 @@ describe('the idea board', () => {
         },
       ],
     });
-    await userEvent.setup().click(await screen.findByRole('button', { name: 'Voter pour « Lait d’avoine »' }));
+    await userEvent
+      .setup()
+      .click(await screen.findByRole('button', { name: 'Voter pour « Lait d’avoine »' }));
     const withdraw = await screen.findByRole('button', { name: 'Retirer votre vote pour « Lait d’avoine »' });
     expect(withdraw).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByText('2 votes')).toBeInTheDocument();
   });
 
   it('offers no vote on a launched idea', async () => {
-    renderWithProviders(<IdeaBoard spaceId="s1" />, { mocks: [noCampaigns, board([idea('i1', 'Oat milk', 9, { status: 'LAUNCHED', votingOpen: false })])] });
+    renderWithProviders(<IdeaBoard spaceId="s1" />, {
+      mocks: [noCampaigns, board([idea('i1', 'Oat milk', 9, { status: 'LAUNCHED', votingOpen: false })])],
+    });
     expect(await screen.findByText('Voting closed')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Vote for/ })).toBeNull();
   });

@@ -26,7 +26,9 @@ export function Roadmap() {
 
 function RoadmapColumn({ status }: { status: IdeaStatus }) {
   const { t } = useTranslation('ideas');
-  const { data, loading, error } = useQuery(IdeaBoardQuery, { variables: { sort: 'TOP', status, first: 20 } });
+  const { data, loading, error } = useQuery(IdeaBoardQuery, {
+    variables: { sort: 'TOP', status, first: 20 },
+  });
   const headingId = `roadmap-${status.toLowerCase()}`;
   return (
     <section className="roadmap-column" aria-labelledby={headingId}>

@@ -6,30 +6,44 @@ import { StaffControls } from './StaffControls';
 
 describe('the staff controls', () => {
   it('offer only the statuses the road allows next', () => {
-    renderWithProviders(<StaffControls idea={{ id: 'i1', status: 'PLANNED' }} canMerge={false} onChanged={jest.fn()} />);
+    renderWithProviders(
+      <StaffControls idea={{ id: 'i1', status: 'PLANNED' }} canMerge={false} onChanged={jest.fn()} />,
+    );
     const options = screen.getAllByRole('option').map((o) => o.textContent);
     expect(options).toEqual(['Under review', 'In progress', 'Launched', 'Declined']);
     expect(screen.queryByRole('heading', { name: 'Merge this duplicate' })).toBeNull();
   });
 
   it('ask for an official response before planning an idea, without calling the API', async () => {
-    renderWithProviders(<StaffControls idea={{ id: 'i1', status: 'UNDER_REVIEW' }} canMerge onChanged={jest.fn()} />);
+    renderWithProviders(
+      <StaffControls idea={{ id: 'i1', status: 'UNDER_REVIEW' }} canMerge onChanged={jest.fn()} />,
+    );
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('New status'), 'PLANNED');
     await user.click(screen.getByRole('button', { name: 'Change the status' }));
-    expect(screen.getByLabelText('Official response')).toHaveAccessibleDescription(/Write an official response: voters will read it\./);
+    expect(screen.getByLabelText('Official response')).toHaveAccessibleDescription(
+      /Write an official response: voters will read it\./,
+    );
   });
 
   it('send the status and the response, then say it is saved', async () => {
     const onChanged = jest.fn();
-    renderWithProviders(<StaffControls idea={{ id: 'i1', status: 'UNDER_REVIEW' }} canMerge onChanged={onChanged} />, {
-      mocks: [
-        {
-          request: { query: SetIdeaStatusMutation, variables: { input: { ideaId: 'i1', status: 'PLANNED', response: 'Coming in spring.' } } },
-          result: { data: { setIdeaStatus: { __typename: 'Idea', id: 'i1', status: 'PLANNED', votingOpen: true } } },
-        },
-      ],
-    });
+    renderWithProviders(
+      <StaffControls idea={{ id: 'i1', status: 'UNDER_REVIEW' }} canMerge onChanged={onChanged} />,
+      {
+        mocks: [
+          {
+            request: {
+              query: SetIdeaStatusMutation,
+              variables: { input: { ideaId: 'i1', status: 'PLANNED', response: 'Coming in spring.' } },
+            },
+            result: {
+              data: { setIdeaStatus: { __typename: 'Idea', id: 'i1', status: 'PLANNED', votingOpen: true } },
+            },
+          },
+        ],
+      },
+    );
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('New status'), 'PLANNED');
     await user.type(screen.getByLabelText('Official response'), 'Coming in spring.');
@@ -39,7 +53,9 @@ describe('the staff controls', () => {
   });
 
   it('refuse a merge target that is not an idea link', async () => {
-    renderWithProviders(<StaffControls idea={{ id: 'i1', status: 'NEW' }} canMerge onChanged={jest.fn()} />, { language: 'es' });
+    renderWithProviders(<StaffControls idea={{ id: 'i1', status: 'NEW' }} canMerge onChanged={jest.fn()} />, {
+      language: 'es',
+    });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Enlace o identificador de la idea original'), 'la otra');
     await user.click(screen.getByRole('button', { name: 'Fusionar' }));

@@ -1,5 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { ideaStatusRequiresResponse, nextIdeaStatuses, type IdeaStatus, type SettableIdeaStatus } from '@parvis/domain';
+import {
+  ideaStatusRequiresResponse,
+  nextIdeaStatuses,
+  type IdeaStatus,
+  type SettableIdeaStatus,
+} from '@parvis/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblemMessage } from '../../components/ErrorNotice';
@@ -35,9 +40,12 @@ export function StaffControls({
     event.preventDefault();
     setSaved(false);
     if (!chosen) return;
-    if (ideaStatusRequiresResponse(chosen) && !response.trim()) return setErrors({ response: t('staff.responseRequired') });
+    if (ideaStatusRequiresResponse(chosen) && !response.trim())
+      return setErrors({ response: t('staff.responseRequired') });
     try {
-      await setIdeaStatus({ variables: { input: { ideaId: idea.id, status: chosen, response: response.trim() || null } } });
+      await setIdeaStatus({
+        variables: { input: { ideaId: idea.id, status: chosen, response: response.trim() || null } },
+      });
       setErrors({});
       setResponse('');
       setStatus('');
@@ -45,7 +53,11 @@ export function StaffControls({
       onChanged();
     } catch (caught) {
       const [problem] = apiProblems(caught);
-      setErrors(problem?.field === 'response' ? { response: problemMessage(problem) } : { status: problemMessage(problem) });
+      setErrors(
+        problem?.field === 'response'
+          ? { response: problemMessage(problem) }
+          : { status: problemMessage(problem) },
+      );
     }
   };
 
@@ -77,7 +89,11 @@ export function StaffControls({
           )}
           <div className="field">
             <label htmlFor="staff-status">{t('staff.newStatus')}</label>
-            <select id="staff-status" value={chosen} onChange={(e) => setStatus(e.target.value as SettableIdeaStatus)}>
+            <select
+              id="staff-status"
+              value={chosen}
+              onChange={(e) => setStatus(e.target.value as SettableIdeaStatus)}
+            >
               {choices.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}
@@ -93,7 +109,9 @@ export function StaffControls({
               value={response}
               onChange={(e) => setResponse(e.target.value)}
               aria-invalid={errors.response ? true : undefined}
-              aria-describedby={errors.response ? 'staff-response-hint staff-response-error' : 'staff-response-hint'}
+              aria-describedby={
+                errors.response ? 'staff-response-hint staff-response-error' : 'staff-response-hint'
+              }
             />
             <p id="staff-response-hint" className="field-hint">
               {t('staff.responseHint')}
@@ -113,7 +131,12 @@ export function StaffControls({
       {canMerge && idea.status !== 'MERGED' && (
         <form className="form" onSubmit={(event) => void merge(event)} noValidate>
           <h3>{t('staff.mergeTitle')}</h3>
-          <TextField label={t('staff.mergeInto')} value={target} onChange={(e) => setTarget(e.target.value)} error={errors.merge} />
+          <TextField
+            label={t('staff.mergeInto')}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            error={errors.merge}
+          />
           <button type="submit" className="button" disabled={merging}>
             {t('staff.merge')}
           </button>

@@ -28,13 +28,22 @@ export function StatusTimeline({ history }: { history: StatusChange[] }) {
           {history.map((change) => (
             <li key={change.id}>
               <p>
-                <strong>{t('idea.change', { from: t(`status.${change.fromStatus}`), to: t(`status.${change.toStatus}`) })}</strong>{' '}
-                {t('idea.changedBy', { name: change.changedBy.displayName })} <RoleBadge role={change.changedBy.role} /> ·{' '}
-                <time dateTime={change.createdAt}>{formatDateTime(change.createdAt, i18n.resolvedLanguage ?? 'en')}</time>
+                <strong>
+                  {t('idea.change', {
+                    from: t(`status.${change.fromStatus}`),
+                    to: t(`status.${change.toStatus}`),
+                  })}
+                </strong>{' '}
+                {t('idea.changedBy', { name: change.changedBy.displayName })}{' '}
+                <RoleBadge role={change.changedBy.role} /> ·{' '}
+                <time dateTime={change.createdAt}>
+                  {formatDateTime(change.createdAt, i18n.resolvedLanguage ?? 'en')}
+                </time>
               </p>
               {change.mergedInto && (
                 <p>
-                  {t('idea.mergedInto')} <Link to={`/ideas/${change.mergedInto.id}`}>{change.mergedInto.title}</Link>
+                  {t('idea.mergedInto')}{' '}
+                  <Link to={`/ideas/${change.mergedInto.id}`}>{change.mergedInto.title}</Link>
                   {change.votesMoved ? ` (${t('idea.votesMoved', { count: change.votesMoved })})` : ''}
                 </p>
               )}

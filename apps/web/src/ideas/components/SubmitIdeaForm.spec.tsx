@@ -10,19 +10,38 @@ describe('proposing an idea', () => {
       mocks: [
         {
           request: { query: SimilarIdeasQuery, variables: { title: 'oat milk' } },
-          result: { data: { similarIdeas: [{ __typename: 'Idea', id: 'i9', title: 'Oat milk in every store', status: 'PLANNED', votesCount: 8 }] } },
+          result: {
+            data: {
+              similarIdeas: [
+                {
+                  __typename: 'Idea',
+                  id: 'i9',
+                  title: 'Oat milk in every store',
+                  status: 'PLANNED',
+                  votesCount: 8,
+                },
+              ],
+            },
+          },
         },
       ],
     });
     await userEvent.setup().type(screen.getByLabelText('Title'), 'oat milk');
-    expect(await screen.findByRole('link', { name: 'Oat milk in every store' })).toHaveAttribute('href', '/ideas/i9');
-    expect(screen.getByText('Similar ideas already exist. Vote for one of them instead?')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Oat milk in every store' })).toHaveAttribute(
+      'href',
+      '/ideas/i9',
+    );
+    expect(
+      screen.getByText('Similar ideas already exist. Vote for one of them instead?'),
+    ).toBeInTheDocument();
   });
 
   it('checks the title and the description before sending', async () => {
     renderWithProviders(<SubmitIdeaForm onDone={jest.fn()} />, { language: 'fr' });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Proposer mon idée' }));
-    expect(screen.getByLabelText('Titre')).toHaveAccessibleDescription(/Le titre doit compter de 5 à 150 caractères\./);
+    expect(screen.getByLabelText('Titre')).toHaveAccessibleDescription(
+      /Le titre doit compter de 5 à 150 caractères\./,
+    );
     expect(screen.getByLabelText('Décrivez votre idée')).toHaveAccessibleDescription(/Décrivez votre idée\./);
   });
 
@@ -31,7 +50,10 @@ describe('proposing an idea', () => {
     renderWithProviders(<SubmitIdeaForm campaign={{ id: 'c1', title: 'Summer' }} onDone={onDone} />, {
       mocks: [
         {
-          request: { query: SubmitIdeaMutation, variables: { input: { title: 'Mint and lime', body: 'Fresh.', campaignId: 'c1' } } },
+          request: {
+            query: SubmitIdeaMutation,
+            variables: { input: { title: 'Mint and lime', body: 'Fresh.', campaignId: 'c1' } },
+          },
           result: {
             data: {
               submitIdea: {

@@ -15,7 +15,13 @@ const { title: TITLE } = IDEA_LIMITS;
  * Proposing an idea. While the title is typed, ideas with a similar title are listed so that
  * people vote for an existing one instead of starting a duplicate.
  */
-export function SubmitIdeaForm({ campaign, onDone }: { campaign?: { id: string; title: string }; onDone: (ideaId: string) => void }) {
+export function SubmitIdeaForm({
+  campaign,
+  onDone,
+}: {
+  campaign?: { id: string; title: string };
+  onDone: (ideaId: string) => void;
+}) {
   const { t } = useTranslation('ideas');
   const problemMessage = useProblemMessage();
   const [title, setTitle] = useState('');
@@ -23,18 +29,26 @@ export function SubmitIdeaForm({ campaign, onDone }: { campaign?: { id: string; 
   const [errors, setErrors] = useState<{ title?: string; body?: string; form?: string }>({});
   const [submitIdea, { loading }] = useMutation(SubmitIdeaMutation);
   const typed = useDebounced(title.trim(), 300);
-  const { data: similar } = useQuery(SimilarIdeasQuery, { variables: { title: typed }, skip: typed.length < 4 });
+  const { data: similar } = useQuery(SimilarIdeasQuery, {
+    variables: { title: typed },
+    skip: typed.length < 4,
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = {
-      title: title.trim().length < TITLE.min || title.trim().length > TITLE.max ? t('submit.titleLength', TITLE) : undefined,
+      title:
+        title.trim().length < TITLE.min || title.trim().length > TITLE.max
+          ? t('submit.titleLength', TITLE)
+          : undefined,
       body: body.trim() ? undefined : t('submit.bodyRequired'),
     };
     setErrors(found);
     if (found.title || found.body) return;
     try {
-      const { data } = await submitIdea({ variables: { input: { title, body, campaignId: campaign?.id ?? null } } });
+      const { data } = await submitIdea({
+        variables: { input: { title, body, campaignId: campaign?.id ?? null } },
+      });
       if (data) onDone(data.submitIdea.id);
     } catch (caught) {
       const problems = fieldErrors(caught);
@@ -56,14 +70,23 @@ export function SubmitIdeaForm({ campaign, onDone }: { campaign?: { id: string; 
           {errors.form}
         </div>
       )}
-      <TextField label={t('submit.fieldTitle')} hint={t('submit.titleHint')} value={title} maxLength={TITLE.max} onChange={(e) => setTitle(e.target.value)} error={errors.title} required />
+      <TextField
+        label={t('submit.fieldTitle')}
+        hint={t('submit.titleHint')}
+        value={title}
+        maxLength={TITLE.max}
+        onChange={(e) => setTitle(e.target.value)}
+        error={errors.title}
+        required
+      />
       {matches.length > 0 && (
         <section className="similar" aria-live="polite" aria-labelledby="similar-title">
           <p id="similar-title">{t('submit.similar')}</p>
           <ul>
             {matches.map((idea) => (
               <li key={idea.id}>
-                <Link to={`/ideas/${idea.id}`}>{idea.title}</Link> <StatusBadge status={idea.status} /> · {t('vote.votes', { count: idea.votesCount })}
+                <Link to={`/ideas/${idea.id}`}>{idea.title}</Link> <StatusBadge status={idea.status} /> ·{' '}
+                {t('vote.votes', { count: idea.votesCount })}
               </li>
             ))}
           </ul>

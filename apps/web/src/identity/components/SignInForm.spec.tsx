@@ -10,7 +10,10 @@ describe('the sign-in form', () => {
     renderWithProviders(<SignInForm onDone={jest.fn()} />, {
       mocks: [
         {
-          request: { query: SignInMutation, variables: { input: { email: 'ana@example.com', password: 'wrong one!' } } },
+          request: {
+            query: SignInMutation,
+            variables: { input: { email: 'ana@example.com', password: 'wrong one!' } },
+          },
           result: { errors: [new GraphQLError('no', apiError('UNAUTHENTICATED', 'no'))] },
         },
       ],
@@ -19,13 +22,17 @@ describe('the sign-in form', () => {
     await user.type(screen.getByLabelText('E-mail address'), 'ana@example.com');
     await user.type(screen.getByLabelText('Password'), 'wrong one!');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The e-mail address or the password is wrong.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The e-mail address or the password is wrong.',
+    );
   });
 
   it('asks for the missing fields without calling the API', async () => {
     renderWithProviders(<SignInForm onDone={jest.fn()} />, { language: 'es' });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Iniciar sesión' }));
-    expect(screen.getByLabelText('Correo electrónico')).toHaveAccessibleDescription('Introduzca su correo electrónico.');
+    expect(screen.getByLabelText('Correo electrónico')).toHaveAccessibleDescription(
+      'Introduzca su correo electrónico.',
+    );
     expect(screen.getByLabelText('Contraseña')).toHaveAccessibleDescription('Introduzca su contraseña.');
   });
 });

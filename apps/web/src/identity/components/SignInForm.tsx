@@ -29,7 +29,9 @@ export function SignInForm({ onDone }: { onDone: () => void }) {
     } catch (error) {
       const [problem] = apiProblems(error);
       // The API does not say which part was wrong, and neither do we.
-      setErrors({ form: problem?.code === 'UNAUTHENTICATED' ? t('errors.wrongCredentials') : problemMessage(problem) });
+      setErrors({
+        form: problem?.code === 'UNAUTHENTICATED' ? t('errors.wrongCredentials') : problemMessage(problem),
+      });
       return;
     }
     await sessionChanged();
@@ -43,7 +45,15 @@ export function SignInForm({ onDone }: { onDone: () => void }) {
           {errors.form}
         </div>
       )}
-      <TextField label={t('fields.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} required />
+      <TextField
+        label={t('fields.email')}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.email}
+        required
+      />
       <TextField
         label={t('fields.password')}
         type="password"

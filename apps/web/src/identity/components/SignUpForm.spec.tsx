@@ -31,7 +31,9 @@ describe('the sign-up form', () => {
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Adresse e-mail'), 'pas-une-adresse');
     await user.click(screen.getByRole('button', { name: 'Créer mon compte' }));
-    expect(screen.getByLabelText('Adresse e-mail')).toHaveAccessibleDescription(/Saisissez une adresse e-mail valide/);
+    expect(screen.getByLabelText('Adresse e-mail')).toHaveAccessibleDescription(
+      /Saisissez une adresse e-mail valide/,
+    );
   });
 
   it('shows the API’s CONFLICT on the e-mail field when the address is taken', async () => {
@@ -46,7 +48,9 @@ describe('the sign-up form', () => {
     });
     await fillAndSubmit();
     await waitFor(() =>
-      expect(screen.getByLabelText('E-mail address')).toHaveAccessibleDescription(/An account already exists with this e-mail address/),
+      expect(screen.getByLabelText('E-mail address')).toHaveAccessibleDescription(
+        /An account already exists with this e-mail address/,
+      ),
     );
     expect(onDone).not.toHaveBeenCalled();
   });
@@ -57,7 +61,9 @@ describe('the sign-up form', () => {
       mocks: [
         {
           request: { query: RegisterMutation, variables: { input } },
-          result: { data: { register: { __typename: 'AuthPayload', user: { __typename: 'User', id: 'u1' } } } },
+          result: {
+            data: { register: { __typename: 'AuthPayload', user: { __typename: 'User', id: 'u1' } } },
+          },
         },
       ],
     });

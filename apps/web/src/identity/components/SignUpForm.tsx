@@ -28,10 +28,14 @@ export function SignUpForm({ onDone }: { onDone: () => void }) {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) found.email = t('errors.emailInvalid');
     const name = values.displayName.trim();
     if (name.length < LIMITS.displayName.min || name.length > LIMITS.displayName.max) {
-      found.displayName = t('errors.displayName', { min: LIMITS.displayName.min, max: LIMITS.displayName.max });
+      found.displayName = t('errors.displayName', {
+        min: LIMITS.displayName.min,
+        max: LIMITS.displayName.max,
+      });
     }
     const problem = passwordProblem(values.password, email);
-    if (problem) found.password = t(`errors.${problem}`, { min: LIMITS.password.min, max: LIMITS.password.max });
+    if (problem)
+      found.password = t(`errors.${problem}`, { min: LIMITS.password.min, max: LIMITS.password.max });
     return found;
   };
 
@@ -45,7 +49,9 @@ export function SignUpForm({ onDone }: { onDone: () => void }) {
     } catch (problem) {
       const byField = fieldErrors(problem);
       setErrors({
-        email: byField.email && (byField.email.code === 'CONFLICT' ? t('errors.emailTaken') : byField.email.message),
+        email:
+          byField.email &&
+          (byField.email.code === 'CONFLICT' ? t('errors.emailTaken') : byField.email.message),
         displayName: byField.displayName?.message,
         password: byField.password?.message,
       });
@@ -56,12 +62,21 @@ export function SignUpForm({ onDone }: { onDone: () => void }) {
   };
 
   const serverFormError = error && !Object.values(errors).some(Boolean) ? error : null;
-  const change = (field: Field) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
+  const change = (field: Field) => (event: { target: { value: string } }) =>
+    setValues({ ...values, [field]: event.target.value });
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="form">
       <ErrorNotice error={serverFormError} />
-      <TextField label={t('fields.email')} type="email" autoComplete="email" value={values.email} onChange={change('email')} error={errors.email} required />
+      <TextField
+        label={t('fields.email')}
+        type="email"
+        autoComplete="email"
+        value={values.email}
+        onChange={change('email')}
+        error={errors.email}
+        required
+      />
       <TextField
         label={t('fields.displayName')}
         autoComplete="nickname"

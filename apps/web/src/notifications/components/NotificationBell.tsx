@@ -9,7 +9,11 @@ export function NotificationBell() {
   const { data } = useQuery(NotificationsQuery, { fetchPolicy: 'cache-and-network', pollInterval: 60_000 });
   const unread = data?.notifications.unreadCount ?? 0;
   return (
-    <Link to="/notifications" className="notification-bell" aria-label={unread > 0 ? t('bellUnread', { count: unread }) : t('bell')}>
+    <Link
+      to="/notifications"
+      className="notification-bell"
+      aria-label={unread > 0 ? t('bellUnread', { count: unread }) : t('bell')}
+    >
       <span aria-hidden="true">🔔</span>
       {unread > 0 && (
         <span className="unread-count" aria-hidden="true">

@@ -35,18 +35,26 @@ const page = (readAt: string | null, unreadCount: number) => ({
 describe('notifications', () => {
   it('tell a voter, in their language, that an idea they follow changed status, and link to it', async () => {
     renderWithProviders(<NotificationList />, { mocks: [page(null, 1)], language: 'fr' });
-    const link = await screen.findByRole('link', { name: 'Sarah a fait passer « Oat milk » de À l’étude à Prévue.' });
+    const link = await screen.findByRole('link', {
+      name: 'Sarah a fait passer « Oat milk » de À l’étude à Prévue.',
+    });
     expect(link).toHaveAttribute('href', '/ideas/i1');
     expect(screen.getByText('Nouveau')).toBeInTheDocument();
   });
 
   it('can all be marked read at once', async () => {
     renderWithProviders(<NotificationList />, {
-      mocks: [page(null, 1), { request: { query: MarkNotificationsReadMutation }, result: { data: { markNotificationsRead: 0 } } }, page('2026-11-23T11:00:00.000Z', 0)],
+      mocks: [
+        page(null, 1),
+        { request: { query: MarkNotificationsReadMutation }, result: { data: { markNotificationsRead: 0 } } },
+        page('2026-11-23T11:00:00.000Z', 0),
+      ],
     });
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Mark all as read' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Mark all as read' })).toBeNull());
     expect(screen.queryByText('New')).toBeNull();
-    expect(screen.getByRole('link', { name: 'Sarah moved “Oat milk” from Under review to Planned.' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Sarah moved “Oat milk” from Under review to Planned.' }),
+    ).toBeInTheDocument();
   });
 });

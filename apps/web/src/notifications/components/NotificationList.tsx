@@ -10,7 +10,9 @@ import { MarkNotificationsReadMutation, NotificationsQuery } from '../api/notifi
 /** The signed-in person's notifications, newest first, unread ones marked, with "mark all as read". */
 export function NotificationList() {
   const { t, i18n } = useTranslation('notifications');
-  const { data, loading, error, refetch } = useQuery(NotificationsQuery, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(NotificationsQuery, {
+    fetchPolicy: 'cache-and-network',
+  });
   const [markRead, { loading: marking }] = useMutation(MarkNotificationsReadMutation);
   if (loading && !data) return <Loading />;
   if (apiProblems(error)[0]?.code === 'UNAUTHENTICATED') return <p>{t('signIn')}</p>;
@@ -22,7 +24,12 @@ export function NotificationList() {
       <div className="section-header">
         <h1 id="notifications-title">{t('title')}</h1>
         {notifications.unreadCount > 0 && (
-          <button type="button" className="button" disabled={marking} onClick={() => void markRead().then(() => refetch())}>
+          <button
+            type="button"
+            className="button"
+            disabled={marking}
+            onClick={() => void markRead().then(() => refetch())}
+          >
             {t('markAllRead')}
           </button>
         )}
@@ -40,11 +47,15 @@ export function NotificationList() {
             <li key={node.id} className={node.readAt ? 'notification' : 'notification unread'}>
               {!node.readAt && <span className="badge">{t('unread')}</span>}{' '}
               {node.idea ? (
-                <Link to={`/ideas/${node.idea.id}`}>{t(node.kind === 'IDEA_MERGED' ? 'merged' : 'statusChanged', values)}</Link>
+                <Link to={`/ideas/${node.idea.id}`}>
+                  {t(node.kind === 'IDEA_MERGED' ? 'merged' : 'statusChanged', values)}
+                </Link>
               ) : (
                 t('statusChanged', values)
               )}{' '}
-              <time dateTime={node.createdAt}>{formatDateTime(node.createdAt, i18n.resolvedLanguage ?? 'en')}</time>
+              <time dateTime={node.createdAt}>
+                {formatDateTime(node.createdAt, i18n.resolvedLanguage ?? 'en')}
+              </time>
             </li>
           );
         })}
