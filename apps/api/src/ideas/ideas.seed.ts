@@ -1,12 +1,12 @@
 import { hash } from '@node-rs/argon2';
-import { hasAtLeastRole, IdeaStatus, Language } from '@parvis/domain';
+import { IdeaStatus, Language } from '@parvis/domain';
 import { EntityManager, In } from 'typeorm';
-import { markdownToText, renderMarkdown } from '../common/markdown';
+import { renderMarkdown } from '../common/markdown';
 import { User } from '../identity/user.entity';
 import { DEMO_PASSWORD } from '../seed/demo-accounts';
 import { Space } from '../spaces/space.entity';
-import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
+import { hoursBeforeNow, seedPost } from '../threads/thread-seeding';
 import { Campaign } from './campaign.entity';
 import { IdeaStatusChange } from './idea-status-change.entity';
 import { Idea } from './idea.entity';
@@ -333,7 +333,7 @@ async function propose(
   body: string,
   campaign?: Campaign,
 ): Promise<SeededIdea> {
-  const at = ago(ctx, hoursAgo);
+  const at = hoursBeforeNow(ctx, hoursAgo);
   const thread = ctx.tx.create(Thread, {
     spaceId: ctx.space.id,
     authorId: author.id,
@@ -343,7 +343,7 @@ async function propose(
     lastActivityAt: at,
   });
   await ctx.tx.insert(Thread, thread);
-  await insertPost(ctx, thread, author, body, true, at);
+  await seedPost(ctx.tx, thread, author, body, true, at);
   const idea = ctx.tx.create(Idea, { threadId: thread.id, campaignId: campaign?.id ?? null, createdAt: at });
   await ctx.tx.insert(Idea, idea);
   // The author's own vote, cast with the idea (AUTHOR_VOTES_FOR_OWN_IDEA).
@@ -368,7 +368,7 @@ async function votes(
     await ctx.tx.query(`INSERT INTO idea_votes (idea_id, user_id, created_at) VALUES ($1, $2, $3)`, [
       idea.id,
       voter.id,
-      ago(ctx, fromHoursAgo - i * step),
+      hoursBeforeNow(ctx, fromHoursAgo - i * step),
     ]);
   }
 }
@@ -380,32 +380,12 @@ async function comment(
   hoursAgo: number,
   body: string,
 ): Promise<void> {
-  const at = ago(ctx, hoursAgo);
-  await insertPost(ctx, idea.thread, author, body, false, at);
+  const at = hoursBeforeNow(ctx, hoursAgo);
+  await seedPost(ctx.tx, idea.thread, author, body, false, at);
   await ctx.tx.query(
     `UPDATE threads SET replies_count = replies_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`,
     [idea.thread.id, at],
   );
-}
-
-async function insertPost(
-  ctx: Ctx,
-  thread: Thread,
-  author: User,
-  body: string,
-  isQuestion: boolean,
-  at: Date,
-): Promise<void> {
-  await ctx.tx.insert(Post, {
-    threadId: thread.id,
-    authorId: author.id,
-    isQuestion,
-    bodyMarkdown: body,
-    bodyHtml: renderMarkdown(body),
-    bodyText: markdownToText(body),
-    isOfficial: hasAtLeastRole(author.role, 'STAFF'),
-    createdAt: at,
-  });
 }
 
 /** A status change as the API makes it: the idea, its public history and a notice to its voters and author. */
@@ -417,7 +397,7 @@ async function changeStatus(
   hoursAgo: number,
   response?: string,
 ): Promise<void> {
-  const at = ago(ctx, hoursAgo);
+  const at = hoursBeforeNow(ctx, hoursAgo);
   await ctx.tx.insert(IdeaStatusChange, {
     ideaId: idea.id,
     fromStatus: idea.status,
@@ -433,7 +413,7 @@ async function changeStatus(
 }
 
 async function merge(ctx: Ctx, source: Idea, target: Idea, by: User, hoursAgo: number): Promise<void> {
-  const at = ago(ctx, hoursAgo);
+  const at = hoursBeforeNow(ctx, hoursAgo);
   await notify(
     ctx,
     source,
@@ -500,16 +480,16 @@ async function campaign(
   closesHoursAgo: number,
   votesPerMember: number | null,
 ): Promise<Campaign> {
-  const closesAt = ago(ctx, Math.min(closesHoursAgo, -1));
+  const closesAt = hoursBeforeNow(ctx, Math.min(closesHoursAgo, -1));
   const created = ctx.tx.create(Campaign, {
     spaceId: ctx.space.id,
     title,
     question,
-    opensAt: ago(ctx, opensHoursAgo),
+    opensAt: hoursBeforeNow(ctx, opensHoursAgo),
     closesAt,
     votesPerMember,
     createdById: by.id,
-    createdAt: ago(ctx, opensHoursAgo + 24),
+    createdAt: hoursBeforeNow(ctx, opensHoursAgo + 24),
   });
   await ctx.tx.insert(Campaign, created);
   return created;
@@ -524,10 +504,6 @@ async function close(
   await ctx.tx.update(
     Campaign,
     { id: campaign.id },
-    { opensAt: ago(ctx, opensHoursAgo), closesAt: ago(ctx, closesHoursAgo) },
+    { opensAt: hoursBeforeNow(ctx, opensHoursAgo), closesAt: hoursBeforeNow(ctx, closesHoursAgo) },
   );
-}
-
-function ago(ctx: Ctx, hours: number): Date {
-  return new Date(ctx.now - Math.round(hours * 3_600_000));
 }

@@ -1,10 +1,10 @@
-import { CharterRule, hasAtLeastRole, Language, ModerationActionName, scoreTone } from '@parvis/domain';
+import { CharterRule, ModerationActionName, scoreTone } from '@parvis/domain';
 import { EntityManager, In } from 'typeorm';
-import { markdownToText, renderMarkdown } from '../common/markdown';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
 import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
+import { hoursBeforeNow, seedQuestion, seedReply } from '../threads/thread-seeding';
 import { Flag } from './flag.entity';
 import { ModerationAction, ModerationDetails } from './moderation-action.entity';
 
@@ -45,11 +45,10 @@ export async function seedModeration(tx: EntityManager): Promise<void> {
     return person;
   });
 
-  await scoreEveryPost(tx);
   await logEarlierActions(ctx, malik);
 
   // A negative complaint, answered by staff, marked answered and resolved; a reply leaking a phone number, hidden.
-  const delivery = await ask(
+  const delivery = await seedQuestion(
     ctx,
     ines,
     'fr',
@@ -57,7 +56,7 @@ export async function seedModeration(tx: EntityManager): Promise<void> {
     'Livraison ratée deux fois, je suis furieuse',
     'Deux rendez-vous de livraison manqués cette semaine, sans aucun appel. Je suis **très déçue** : c’est inacceptable.',
   );
-  const leak = await reply(
+  const leak = await seedReply(
     ctx,
     delivery,
     camille,
@@ -75,19 +74,19 @@ export async function seedModeration(tx: EntityManager): Promise<void> {
     'Les numéros de téléphone restent privés : écrivez-nous plutôt via le formulaire de contact.',
     18.8,
   );
-  const answer = await reply(
+  const answer = await seedReply(
     ctx,
     delivery,
     sarah,
     18.5,
     'Bonjour Inès, je suis Sarah du service livraison. Vous avez raison : le transporteur n’a pas prévenu. Votre colis repart ce matin avec un créneau garanti, et nous vous remboursons les frais de port.',
   );
-  await reply(ctx, delivery, ines, 17, 'Colis reçu ce matin. Merci Sarah, c’est réglé.');
+  await seedReply(ctx, delivery, ines, 17, 'Colis reçu ce matin. Merci Sarah, c’est réglé.');
   await markAnswered(ctx, delivery, delivery.question, answer, malik, 16.5);
   await resolve(ctx, delivery, malik, 16);
 
   // An open flag in the queue: an advertisement posted as a reply.
-  const shop = await ask(
+  const shop = await seedQuestion(
     ctx,
     lucia,
     'es',
@@ -95,7 +94,7 @@ export async function seedModeration(tx: EntityManager): Promise<void> {
     '¿Funda compatible con el nuevo modelo?',
     '¿Alguien sabe si las fundas del modelo anterior sirven para el nuevo?',
   );
-  const advert = await reply(
+  const advert = await seedReply(
     ctx,
     shop,
     tom,
@@ -106,7 +105,7 @@ export async function seedModeration(tx: EntityManager): Promise<void> {
   await flag(ctx, advert, camille, 'SPAM', null, 4);
 
   // A negative post nobody has answered yet: first in the moderators' queue.
-  await ask(
+  await seedQuestion(
     ctx,
     tom,
     'en',
@@ -114,9 +113,12 @@ export async function seedModeration(tx: EntityManager): Promise<void> {
     'The app logged me out again and my basket is gone',
     'Third time this week. I am really not happy: this is frustrating and nobody answers the chat.',
   );
+
+  // Last, so that every seeded post (these ones too, and edited ones in their final words) gets its tone.
+  await scoreEveryPost(tx);
 }
 
-/** Tone of every post written by the earlier seeds (they insert rows directly, not through the service). */
+/** Tone of every seeded post, as the API gives it on each write (seeds insert rows directly, not through the service). */
 async function scoreEveryPost(tx: EntityManager): Promise<void> {
   const posts: { id: string; body_text: string }[] = await tx.query(
     `SELECT id, body_text FROM posts WHERE tone IS NULL`,
@@ -218,70 +220,6 @@ async function log(
   });
 }
 
-async function ask(
-  ctx: Ctx,
-  author: User,
-  language: Language,
-  hoursAgo: number,
-  title: string,
-  body: string,
-): Promise<Thread & { question: Post }> {
-  const at = ago(ctx, hoursAgo);
-  const thread = ctx.tx.create(Thread, {
-    spaceId: ctx.help.id,
-    authorId: author.id,
-    title,
-    language,
-    createdAt: at,
-    lastActivityAt: at,
-    firstResponseDueAt: new Date(at.getTime() + ctx.help.firstResponseMinutes * 60_000),
-    answerDueAt: new Date(at.getTime() + ctx.help.answerMinutes * 60_000),
-  });
-  await ctx.tx.insert(Thread, thread);
-  const question = await insertPost(ctx, thread, author, body, true, at);
-  return Object.assign(thread, { question, repliesCount: 0, firstResponseAt: null });
-}
-
-async function reply(ctx: Ctx, thread: Thread, author: User, hoursAgo: number, body: string): Promise<Post> {
-  const at = ago(ctx, hoursAgo);
-  const post = await insertPost(ctx, thread, author, body, false, at);
-  if (!thread.firstResponseAt && author.id !== thread.authorId && hasAtLeastRole(author.role, 'EXPERT'))
-    thread.firstResponseAt = at;
-  thread.repliesCount += 1;
-  await ctx.tx.update(
-    Thread,
-    { id: thread.id },
-    { repliesCount: thread.repliesCount, lastActivityAt: at, firstResponseAt: thread.firstResponseAt },
-  );
-  return post;
-}
-
-async function insertPost(
-  ctx: Ctx,
-  thread: Thread,
-  author: User,
-  body: string,
-  isQuestion: boolean,
-  at: Date,
-): Promise<Post> {
-  const text = markdownToText(body);
-  const { tone, score } = scoreTone(text);
-  const post = ctx.tx.create(Post, {
-    threadId: thread.id,
-    authorId: author.id,
-    isQuestion,
-    bodyMarkdown: body,
-    bodyHtml: renderMarkdown(body),
-    bodyText: text,
-    isOfficial: hasAtLeastRole(author.role, 'STAFF'),
-    tone,
-    toneScore: score,
-    createdAt: at,
-  });
-  await ctx.tx.insert(Post, post);
-  return post;
-}
-
 async function flag(
   ctx: Ctx,
   post: Post,
@@ -295,7 +233,7 @@ async function flag(
     memberId: member.id,
     reason,
     note,
-    createdAt: ago(ctx, hoursAgo),
+    createdAt: hoursBeforeNow(ctx, hoursAgo),
   });
 }
 
@@ -308,7 +246,7 @@ async function hide(
   note: string,
   hoursAgo: number,
 ): Promise<void> {
-  const at = ago(ctx, hoursAgo);
+  const at = hoursBeforeNow(ctx, hoursAgo);
   await ctx.tx.update(
     Post,
     { id: post.id },
@@ -340,7 +278,7 @@ async function markAnswered(
   by: User,
   hoursAgo: number,
 ): Promise<void> {
-  const at = ago(ctx, hoursAgo);
+  const at = hoursBeforeNow(ctx, hoursAgo);
   await ctx.tx.update(
     Post,
     { id: post.id },
@@ -355,14 +293,10 @@ async function markAnswered(
 }
 
 async function resolve(ctx: Ctx, thread: Thread, by: User, hoursAgo: number): Promise<void> {
-  const at = ago(ctx, hoursAgo);
+  const at = hoursBeforeNow(ctx, hoursAgo);
   await ctx.tx.update(Thread, { id: thread.id }, { status: 'RESOLVED', resolvedAt: at, lastActivityAt: at });
   await log(ctx, 'THREAD_RESOLVED', by.id, 'THREAD', thread.id, at, {
     threadId: thread.id,
     title: thread.title,
   });
-}
-
-function ago(ctx: Ctx, hours: number): Date {
-  return new Date(ctx.now - Math.round(hours * 3_600_000));
 }

@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { hasAtLeastRole, Language, REPUTATION } from '@parvis/domain';
+import { REPUTATION } from '@parvis/domain';
 import { EntityManager } from 'typeorm';
 import { markdownToText, renderMarkdown } from '../common/markdown';
 import { User } from '../identity/user.entity';
@@ -10,6 +10,7 @@ import { Post } from './post.entity';
 import { PrivateFollowUp, PrivateMessage } from './private-follow-up.entity';
 import { Thanks } from './thanks.entity';
 import { Thread } from './thread.entity';
+import { hoursBeforeNow, seedQuestion, seedReply } from './thread-seeding';
 
 /** Community members who ask and answer in the demo, besides the one-per-role demo accounts. */
 const COMMUNITY = [
@@ -53,7 +54,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   const { camille, diego, sarah, malik, ines, tom, lucia } = people;
 
   // French, answered by an expert, thanked, then resolved by a moderator.
-  const card = await ask(
+  const card = await seedQuestion(
     ctx,
     camille,
     'fr',
@@ -61,15 +62,15 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     'Ma carte est refusée pour les achats en ligne depuis la mise à jour',
     'Bonjour,\n\nDepuis la dernière mise à jour de l’application, ma carte est **refusée** sur tous les sites marchands. En magasin, elle fonctionne.\n\nQuelqu’un a une idée ?',
   );
-  await reply(ctx, card, ines, 71, 'Pareil pour moi depuis lundi, je suis preneuse de la solution.');
-  const cardAnswer = await reply(
+  await seedReply(ctx, card, ines, 71, 'Pareil pour moi depuis lundi, je suis preneuse de la solution.');
+  const cardAnswer = await seedReply(
     ctx,
     card,
     diego,
     70.5,
     'Bonjour Camille,\n\nLa mise à jour a désactivé la validation **3-D Secure** pour certaines cartes. Pour la réactiver :\n\n1. Ouvrez *Profil › Sécurité*\n2. Activez « Paiements en ligne »\n3. Validez avec votre code\n\nLe paiement passe ensuite immédiatement.',
   );
-  await reply(
+  await seedReply(
     ctx,
     card,
     sarah,
@@ -82,7 +83,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   await resolve(ctx, card, 60);
 
   // English, answered by a fellow member (the community solves the basics).
-  const csv = await ask(
+  const csv = await seedQuestion(
     ctx,
     tom,
     'en',
@@ -90,7 +91,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     'How do I export my order history as a CSV file?',
     'I need my orders of the last year for my accountant. Is there an export somewhere?',
   );
-  const csvAnswer = await reply(
+  const csvAnswer = await seedReply(
     ctx,
     csv,
     lucia,
@@ -101,7 +102,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   await thank(ctx, csvAnswer, tom);
 
   // Spanish, acknowledged by the expert in time, still waiting for its answer.
-  const sms = await ask(
+  const sms = await seedQuestion(
     ctx,
     lucia,
     'es',
@@ -109,7 +110,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     'No recibo el código de verificación por SMS',
     'Cada vez que intento iniciar sesión me piden un código, pero el SMS nunca llega. Mi número es correcto.',
   );
-  await reply(
+  await seedReply(
     ctx,
     sms,
     diego,
@@ -118,7 +119,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   );
 
   // French, negative and unanswered for 30 hours: both clocks have run out.
-  await ask(
+  await seedQuestion(
     ctx,
     ines,
     'fr',
@@ -128,7 +129,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   );
 
   // English, negative, two hours without a first response: overdue.
-  await ask(
+  await seedQuestion(
     ctx,
     tom,
     'en',
@@ -138,7 +139,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   );
 
   // English, just asked: the clocks are still running.
-  await ask(
+  await seedQuestion(
     ctx,
     camille,
     'en',
@@ -148,7 +149,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   );
 
   // Spanish, confidential banking case: staff continue privately; the thread stays public.
-  const charge = await ask(
+  const charge = await seedQuestion(
     ctx,
     lucia,
     'es',
@@ -156,7 +157,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     'Cobro duplicado en mi tarjeta',
     'Me han cobrado dos veces el mismo pedido (49,90 €). ¿Cómo puedo recuperar el dinero?',
   );
-  await reply(
+  await seedReply(
     ctx,
     charge,
     sarah,
@@ -173,7 +174,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   ]);
 
   // French, an edited question (its first version stays readable), answered and accepted.
-  const crash = await ask(
+  const crash = await seedQuestion(
     ctx,
     camille,
     'fr',
@@ -187,20 +188,20 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     49.8,
     'L’application se ferme dès l’écran d’accueil sur mon Pixel 7 (Android 14), version 4.2.0. J’ai déjà redémarré le téléphone.',
   );
-  const crashAnswer = await reply(
+  const crashAnswer = await seedReply(
     ctx,
     crash,
     diego,
     48,
     'Videz le cache de l’application (*Paramètres › Applications › Parvis › Stockage › Vider le cache*) : la 4.2.0 garde un fichier corrompu de la version précédente.',
   );
-  await reply(ctx, crash, camille, 47, 'Ça marche, merci beaucoup !');
+  await seedReply(ctx, crash, camille, 47, 'Ça marche, merci beaucoup !');
   await accept(ctx, crash, crashAnswer, camille, 47);
   await thank(ctx, crashAnswer, camille);
   await thank(ctx, crashAnswer, malik);
 
   // English, resolved by a moderator after an official answer to a negative post.
-  const price = await ask(
+  const price = await seedQuestion(
     ctx,
     ines,
     'en',
@@ -208,7 +209,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     'Why did the subscription price go up without notice?',
     'I was charged €12.99 instead of €9.99 this month. I never received any e-mail about it.',
   );
-  const official = await reply(
+  const official = await seedReply(
     ctx,
     price,
     sarah,
@@ -220,72 +221,8 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   await resolve(ctx, price, 90);
 }
 
-async function ask(
-  ctx: Ctx,
-  author: User,
-  language: Language,
-  hoursAgo: number,
-  title: string,
-  body: string,
-): Promise<Thread & { question: Post }> {
-  const at = ago(ctx, hoursAgo);
-  const thread = ctx.tx.create(Thread, {
-    spaceId: ctx.help.id,
-    authorId: author.id,
-    title,
-    language,
-    createdAt: at,
-    lastActivityAt: at,
-    repliesCount: 0,
-    firstResponseAt: null,
-    firstResponseDueAt: new Date(at.getTime() + ctx.help.firstResponseMinutes * 60_000),
-    answerDueAt: new Date(at.getTime() + ctx.help.answerMinutes * 60_000),
-  });
-  await ctx.tx.insert(Thread, thread);
-  const question = await insertPost(ctx, thread, author, body, true, at);
-  return Object.assign(thread, { question });
-}
-
-async function reply(ctx: Ctx, thread: Thread, author: User, hoursAgo: number, body: string): Promise<Post> {
-  const at = ago(ctx, hoursAgo);
-  const post = await insertPost(ctx, thread, author, body, false, at);
-  const firstResponse =
-    !thread.firstResponseAt && author.id !== thread.authorId && hasAtLeastRole(author.role, 'EXPERT');
-  if (firstResponse) thread.firstResponseAt = at;
-  thread.repliesCount += 1;
-  thread.lastActivityAt = at;
-  await ctx.tx.update(
-    Thread,
-    { id: thread.id },
-    { repliesCount: thread.repliesCount, lastActivityAt: at, firstResponseAt: thread.firstResponseAt },
-  );
-  return post;
-}
-
-async function insertPost(
-  ctx: Ctx,
-  thread: Thread,
-  author: User,
-  body: string,
-  isQuestion: boolean,
-  at: Date,
-): Promise<Post> {
-  const post = ctx.tx.create(Post, {
-    threadId: thread.id,
-    authorId: author.id,
-    isQuestion,
-    bodyMarkdown: body,
-    bodyHtml: renderMarkdown(body),
-    bodyText: markdownToText(body),
-    isOfficial: hasAtLeastRole(author.role, 'STAFF'),
-    createdAt: at,
-  });
-  await ctx.tx.insert(Post, post);
-  return post;
-}
-
 async function accept(ctx: Ctx, thread: Thread, answer: Post, by: User, hoursAgo: number): Promise<void> {
-  const at = ago(ctx, hoursAgo);
+  const at = hoursBeforeNow(ctx, hoursAgo);
   await ctx.tx.update(
     Thread,
     { id: thread.id },
@@ -296,7 +233,11 @@ async function accept(ctx: Ctx, thread: Thread, answer: Post, by: User, hoursAgo
 }
 
 async function resolve(ctx: Ctx, thread: Thread, hoursAgo: number): Promise<void> {
-  await ctx.tx.update(Thread, { id: thread.id }, { status: 'RESOLVED', resolvedAt: ago(ctx, hoursAgo) });
+  await ctx.tx.update(
+    Thread,
+    { id: thread.id },
+    { status: 'RESOLVED', resolvedAt: hoursBeforeNow(ctx, hoursAgo) },
+  );
 }
 
 async function thank(ctx: Ctx, post: Post, by: User): Promise<void> {
@@ -312,7 +253,7 @@ async function edit(ctx: Ctx, post: Post, hoursAgo: number, body: string): Promi
     bodyHtml: post.bodyHtml,
     writtenAt: post.createdAt,
     editorId: post.authorId,
-    createdAt: ago(ctx, hoursAgo),
+    createdAt: hoursBeforeNow(ctx, hoursAgo),
   });
   await ctx.tx.update(
     Post,
@@ -321,7 +262,7 @@ async function edit(ctx: Ctx, post: Post, hoursAgo: number, body: string): Promi
       bodyMarkdown: body,
       bodyHtml: renderMarkdown(body),
       bodyText: markdownToText(body),
-      editedAt: ago(ctx, hoursAgo),
+      editedAt: hoursBeforeNow(ctx, hoursAgo),
     },
   );
 }
@@ -337,7 +278,7 @@ async function followUp(
     threadId: thread.id,
     askerId: thread.authorId,
     agentId: agent.id,
-    createdAt: ago(ctx, hoursAgo),
+    createdAt: hoursBeforeNow(ctx, hoursAgo),
   });
   await ctx.tx.insert(PrivateFollowUp, followUp);
   await ctx.tx.insert(
@@ -347,15 +288,11 @@ async function followUp(
       authorId: author.id,
       bodyMarkdown: body,
       bodyHtml: renderMarkdown(body),
-      createdAt: ago(ctx, hoursAgo - i * 0.5),
+      createdAt: hoursBeforeNow(ctx, hoursAgo - i * 0.5),
     })),
   );
 }
 
 async function addReputation(ctx: Ctx, userId: string, points: number): Promise<void> {
   await ctx.tx.query('UPDATE users SET reputation = reputation + $1 WHERE id = $2', [points, userId]);
-}
-
-function ago(ctx: Ctx, hours: number): Date {
-  return new Date(ctx.now - Math.round(hours * 3_600_000));
 }
