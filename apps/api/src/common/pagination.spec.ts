@@ -1,16 +1,33 @@
 import { decodeCursor, encodeCursor, toConnection } from './pagination';
 
+const AT = '2026-11-23T10:00:00.000Z';
+const ID = 'f2b3c4d5-0000-4000-8000-000000000000';
+
 describe('cursor pagination', () => {
   it('a cursor carries the sort key of the last row back to the server', () => {
-    const key = ['2026-11-23T10:00:00.000Z', 'f2b3c4d5-0000-4000-8000-000000000000'];
-    expect(decodeCursor(encodeCursor(key), 2)).toEqual(key);
+    expect(decodeCursor(encodeCursor([AT, ID]), ['instant', 'uuid'])).toEqual([AT, ID]);
+    expect(decodeCursor(encodeCursor([true, 12, AT]), ['boolean', 'integer', 'instant'])).toEqual([
+      true,
+      12,
+      AT,
+    ]);
   });
 
   it('a cursor not made by this list is bad input on `after`', () => {
-    expect(() => decodeCursor('not a cursor', 2)).toThrow(
-      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
+    const refused = expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(() => decodeCursor('not a cursor', ['instant', 'uuid'])).toThrow(refused);
+    expect(() => decodeCursor(encodeCursor([AT]), ['instant', 'uuid'])).toThrow(refused);
+  });
+
+  it.each([
+    ['a date that is not one', ['yesterday', ID], ['instant', 'uuid']],
+    ['an id that is not a uuid', [AT, '1 OR 1=1'], ['instant', 'uuid']],
+    ['a fraction where an integer belongs', [1.5, AT, ID], ['integer', 'instant', 'uuid']],
+    ['a string where a boolean belongs', ['true', AT, ID], ['boolean', 'instant', 'uuid']],
+  ] as const)('a forged cursor with %s is refused before it reaches SQL', (_case, key, parts) => {
+    expect(() => decodeCursor(encodeCursor([...key]), parts)).toThrow(
+      expect.objectContaining({ field: 'after' }),
     );
-    expect(() => decodeCursor(encodeCursor([1]), 2)).toThrow(expect.objectContaining({ field: 'after' }));
   });
 
   it('one row more than asked means there is a next page, and is not shown', () => {
@@ -24,7 +41,7 @@ describe('cursor pagination', () => {
     );
     expect(connection.edges.map((e) => e.node)).toEqual([1, 2]);
     expect(connection.pageInfo.hasNextPage).toBe(true);
-    expect(decodeCursor(connection.pageInfo.endCursor!, 1)).toEqual([2]);
+    expect(decodeCursor(connection.pageInfo.endCursor!, ['integer'])).toEqual([2]);
   });
 
   it('the last page says there is nothing after it', () => {

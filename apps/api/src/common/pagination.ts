@@ -1,6 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from './domain-error';
 
 /**
@@ -78,15 +78,45 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** The sort key inside a cursor; a cursor that was not made by encodeCursor is bad input on `after`. */
-export function decodeCursor(cursor: string, length: number): unknown[] {
+/** What each value of a cursor's sort key must be, checked before it reaches SQL. */
+export type CursorPart = 'instant' | 'uuid' | 'boolean' | 'integer' | 'number';
+type CursorValue<P extends CursorPart> = P extends 'boolean'
+  ? boolean
+  : P extends 'integer' | 'number'
+    ? number
+    : string;
+
+const CURSOR_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  instant: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  uuid: (v) => typeof v === 'string' && isUUID(v),
+  boolean: (v) => typeof v === 'boolean',
+  integer: (v) => Number.isSafeInteger(v),
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+};
+
+/**
+ * The sort key inside a cursor, value by value as `parts` says. A cursor not made by this list
+ * (not base64 JSON, the wrong length, a value of the wrong kind) is bad input on `after`, never
+ * a database error.
+ */
+export function decodeCursor<const P extends readonly CursorPart[]>(
+  cursor: string,
+  parts: P,
+): { -readonly [I in keyof P]: CursorValue<P[I]> } {
+  let key: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === length) return key;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // Not base64 JSON: reported below like any other foreign cursor.
+    key = null;
   }
-  throw badInput('after', 'after is not a cursor from this list.');
+  if (
+    !Array.isArray(key) ||
+    key.length !== parts.length ||
+    !parts.every((part, i) => CURSOR_CHECKS[part](key[i]))
+  ) {
+    throw badInput('after', 'after is not a cursor from this list.');
+  }
+  return key as { -readonly [I in keyof P]: CursorValue<P[I]> };
 }
 
 /**

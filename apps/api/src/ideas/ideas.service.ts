@@ -116,7 +116,7 @@ export class IdeasService {
     let sortKey: (row: IdeaRow & { score?: number }) => unknown[];
     if (args.sort === 'TRENDING') {
       const [ref, score, createdAt, id] = args.after
-        ? decodeCursor(args.after, 4)
+        ? decodeCursor(args.after, ['instant', 'number', 'instant', 'uuid'])
         : [new Date().toISOString()];
       const refParam = p(ref);
       const keyset = args.after
@@ -127,14 +127,14 @@ export class IdeasService {
       sortKey = (row) => [ref, row.score, row.createdAt.toISOString(), row.id];
     } else if (args.sort === 'NEW') {
       if (args.after) {
-        const [createdAt, id] = decodeCursor(args.after, 2);
+        const [createdAt, id] = decodeCursor(args.after, ['instant', 'uuid']);
         filters.push(`(i.created_at, i.id) < (${p(createdAt)}::timestamptz, ${p(id)}::uuid)`);
       }
       sql = `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE ${filters.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC`;
       sortKey = (row) => [row.createdAt.toISOString(), row.id];
     } else {
       if (args.after) {
-        const [votes, createdAt, id] = decodeCursor(args.after, 3);
+        const [votes, createdAt, id] = decodeCursor(args.after, ['integer', 'instant', 'uuid']);
         filters.push(
           `(i.votes_count, i.created_at, i.id) < (${p(votes)}::int, ${p(createdAt)}::timestamptz, ${p(id)}::uuid)`,
         );

@@ -42,7 +42,7 @@ export class ModerationLogService {
     if (targetId) query.where('a.target_id = :targetId', { targetId });
     const total = await query.getCount();
     if (after) {
-      const [at, id] = decodeCursor(after, 2);
+      const [at, id] = decodeCursor(after, ['instant', 'uuid']);
       query.andWhere('(a.created_at, a.id) < (:at, :id)', { at, id });
     }
     const rows = await query

@@ -473,6 +473,10 @@ describe('the public moderation log', () => {
     expect(first.totalCount).toBe(await logCount());
     const bad = await who.visitor.request(LOG, { first: 2, after: 'garbage' });
     expect([codeOf(bad), fieldOf(bad)]).toEqual(['BAD_USER_INPUT', 'after']);
+    // Well-formed but forged: its values would not even cast in SQL.
+    const forged = Buffer.from(JSON.stringify(['not a date', 'not an id'])).toString('base64url');
+    const refused = await who.visitor.request(LOG, { first: 2, after: forged });
+    expect([codeOf(refused), fieldOf(refused)]).toEqual(['BAD_USER_INPUT', 'after']);
   });
 
   it('records role changes by admins, in the same transaction as the change', async () => {

@@ -51,7 +51,7 @@ export class NotificationsService {
     const params: unknown[] = [user.id, first + 1];
     let keyset = '';
     if (after) {
-      const [createdAt, id] = decodeCursor(after, 2);
+      const [createdAt, id] = decodeCursor(after, ['instant', 'uuid']);
       params.push(createdAt, id);
       keyset = `AND (n.created_at, n.id) < ($3::timestamptz, $4::uuid)`;
     }

@@ -4,8 +4,7 @@ import { hasAtLeastRole, Language, REPUTATION, scoreTone } from '@parvis/domain'
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { markdownToText, renderMarkdown } from '../common/markdown';
-import { ConnectionShape, toConnection } from '../common/pagination';
-import { instantAndId, pinnedInstantAndId } from './cursors';
+import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
@@ -377,7 +376,7 @@ export class ThreadsService {
     if (!hasAtLeastRole(reader.role, 'STAFF')) query.where('f.asker_id = :reader', { reader: reader.id });
     const total = await query.getCount();
     if (after) {
-      const [at, id] = instantAndId(after);
+      const [at, id] = decodeCursor(after, ['instant', 'uuid']);
       query.andWhere('(f.created_at, f.id) < (:at, :id)', { at, id });
     }
     const rows = await query
@@ -412,7 +411,7 @@ export class ThreadsService {
     const column = args.sort === 'NEWEST' ? 't.created_at' : 't.last_activity_at';
     const field: 'createdAt' | 'lastActivityAt' = args.sort === 'NEWEST' ? 'createdAt' : 'lastActivityAt';
     if (args.after) {
-      const [pinned, at, id] = pinnedInstantAndId(args.after);
+      const [pinned, at, id] = decodeCursor(args.after, ['boolean', 'instant', 'uuid']);
       query.andWhere(`(t.pinned, ${column}, t.id) < (:pinned, :at, :id)`, { pinned, at, id });
     }
     const rows = await query
@@ -442,7 +441,7 @@ export class ThreadsService {
       .createQueryBuilder('p')
       .where('p.thread_id = :threadId AND NOT p.is_question', { threadId });
     if (after) {
-      const [at, id] = instantAndId(after);
+      const [at, id] = decodeCursor(after, ['instant', 'uuid']);
       query.andWhere('(p.created_at, p.id) > (:at, :id)', { at, id });
     }
     const rows = await query
@@ -488,7 +487,7 @@ export class ThreadsService {
       .where(`t.status = 'OPEN' AND t.first_response_due_at IS NOT NULL`);
     const total = await query.getCount();
     if (after) {
-      const [at, id] = instantAndId(after);
+      const [at, id] = decodeCursor(after, ['instant', 'uuid']);
       query.andWhere(`(${next}, t.id) > (:at, :id)`, { at, id });
     }
     const rows = await query
