@@ -1,7 +1,7 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { renderWithProviders } from '../../testing/render';
 import { CampaignPageQuery } from '../api/ideas';
-import { CampaignDetail } from './CampaignDetail';
+import { CampaignDetail, LIVE_RANKING_REFRESH_MS } from './CampaignDetail';
 
 const idea = (id: string, title: string, votesCount: number) => ({
   __typename: 'Idea',
@@ -51,6 +51,26 @@ describe('a campaign page', () => {
     expect(screen.getByText('You have 1 vote left.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Live ranking' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Vote for “Mango & chili”' })).toBeInTheDocument();
+  });
+
+  it('while open, the ranking refreshes by itself as votes come in', async () => {
+    jest.useFakeTimers();
+    try {
+      const later = campaign({
+        ranking: [
+          { __typename: 'CampaignRankingEntry', rank: 1, votes: 6, idea: idea('i2', 'Cucumber & mint', 6) },
+          { __typename: 'CampaignRankingEntry', rank: 2, votes: 5, idea: idea('i1', 'Mango & chili', 5) },
+        ],
+      });
+      renderWithProviders(<CampaignDetail id="c1" signedIn />, { mocks: [campaign({}), later] });
+      const firstPlace = () => screen.getAllByRole('listitem')[0];
+      expect(await screen.findByRole('heading', { name: 'Live ranking' })).toBeInTheDocument();
+      expect(firstPlace()).toHaveTextContent('Mango & chili');
+      await act(() => jest.advanceTimersByTimeAsync(LIVE_RANKING_REFRESH_MS));
+      expect(firstPlace()).toHaveTextContent('Cucumber & mint');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('once closed: the winner and the final ranking, with no vote button', async () => {
