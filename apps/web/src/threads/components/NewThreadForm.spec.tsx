@@ -34,7 +34,7 @@ describe('asking a question', () => {
       /El título debe tener entre 5 y 150 caracteres\./,
     );
     expect(screen.getByRole('textbox', { name: 'Detalles' })).toHaveAccessibleDescription(
-      /Escribe tu mensaje\./,
+      /Escriba su mensaje\./,
     );
   });
 
