@@ -29,6 +29,13 @@ describe('the GraphQL schema', () => {
     expect(result.errors).toBeUndefined();
   });
 
+  it('refuses a query that would fan out into too much work, before running it', async () => {
+    const fanOut = `{ threads(first: 100) { edges { node { posts(first: 100) { edges { node { id revisions { id } } } } } } } }`;
+    const result = await test.agent().request(fanOut);
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0].message).toMatch(/the limit is 10000/);
+  });
+
   it('answers a query with a syntax error as a request error without a stack trace', async () => {
     const result = await test.agent().request(`{ spaces { `);
     expect(result.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
