@@ -37,8 +37,11 @@ export class CampaignsResolver {
   @ResolveField(() => [CampaignRankingEntry], {
     description: 'Ideas by votes: live while open, frozen once closed.',
   })
-  async ranking(@Parent() campaign: CampaignType): Promise<CampaignRankingEntry[]> {
-    const ranked = await this.ideas.ranking(campaign);
+  async ranking(
+    @Parent() campaign: CampaignType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<CampaignRankingEntry[]> {
+    const ranked = (await ideaLoaders(ctx, this.ideas).campaignRanking.load(campaign.id)) ?? [];
     return ranked.map((entry) => ({ rank: entry.rank, votes: entry.votes, idea: IdeaType.from(entry.idea) }));
   }
 
@@ -46,8 +49,9 @@ export class CampaignsResolver {
     nullable: true,
     description: 'Once closed: the most voted idea (the earliest on a tie).',
   })
-  async winner(@Parent() campaign: CampaignType): Promise<IdeaType | null> {
-    const winner = await this.ideas.winner(campaign);
+  async winner(@Parent() campaign: CampaignType, @Context() ctx: GraphQLContext): Promise<IdeaType | null> {
+    const ranking = (await ideaLoaders(ctx, this.ideas).campaignRanking.load(campaign.id)) ?? [];
+    const winner = IdeasService.winnerOf(campaign, ranking);
     return winner ? IdeaType.from(winner) : null;
   }
 

@@ -1,4 +1,4 @@
-import { createIdeaSpace, submitIdea, UNVOTE, VOTE } from '../testing/ideas-fixtures';
+import { CREATE_CAMPAIGN, createIdeaSpace, hours, submitIdea, UNVOTE, VOTE } from '../testing/ideas-fixtures';
 import { GraphQLAgent, signedInAs, startTestApp, TestApp } from '../testing/test-app';
 
 let test: TestApp;
@@ -169,6 +169,42 @@ describe('the cost of the board', () => {
       const boardQueries = (queries: string[]) => queries.filter((q) => !/FROM "sessions"/.test(q));
       expect(boardQueries(with20)).toHaveLength(5);
       expect(with200).toHaveLength(with20.length);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('the cost of the campaigns list', () => {
+  it('campaigns with their rankings and winners cost the same queries for 2 or 6 campaigns (one ranking query for all)', async () => {
+    const own = await startTestApp({ POST_LIMIT_PER_MEMBER: '10000', VOTE_LIMIT_PER_MEMBER: '10000' });
+    try {
+      await createIdeaSpace(own);
+      const staff = await signedInAs(own, 'STAFF');
+      const member = await signedInAs(own, 'MEMBER');
+      const addCampaigns = async (count: number) => {
+        for (let i = 0; i < count; i++) {
+          const { createCampaign } = await staff.agent.data(CREATE_CAMPAIGN, {
+            input: {
+              title: `Campaign ${i}`,
+              question: 'What next?',
+              opensAt: hours(-1),
+              closesAt: hours(24),
+            },
+          });
+          await submitIdea(member.agent, { campaignId: createCampaign.id });
+        }
+      };
+      const LIST = `{ campaigns { id ranking { rank votes idea { id title } } winner { id } ideasCount } }`;
+      await addCampaigns(2);
+      const { result: two, queries: forTwo } = await own.countQueries(() => own.agent().data(LIST));
+      await addCampaigns(4);
+      const { result: six, queries: forSix } = await own.countQueries(() => own.agent().data(LIST));
+      expect(two.campaigns).toHaveLength(2);
+      expect(six.campaigns).toHaveLength(6);
+      expect(six.campaigns.every((c: any) => c.ranking.length === 1 && c.ranking[0].rank === 1)).toBe(true);
+      expect(forSix).toHaveLength(forTwo.length);
+      expect(forTwo.filter((q) => /idea_votes v/.test(q) && /closes_at/.test(q))).toHaveLength(1);
     } finally {
       await own.close();
     }

@@ -4,7 +4,7 @@ import type { Post } from '../threads/post.entity';
 import type { Campaign } from './campaign.entity';
 import type { IdeaStatusChange } from './idea-status-change.entity';
 import type { IdeaRow } from './idea.type';
-import type { IdeasService } from './ideas.service';
+import type { IdeasService, RankedIdea } from './ideas.service';
 
 /**
  * Per-request loaders for what an idea list shows beside each idea: whatever the page size,
@@ -43,6 +43,12 @@ export const ideaLoaders = (ctx: GraphQLContext, ideas: IdeasService) => ({
   campaignIdeasCount: loaderFor<string, number>(ctx, 'campaigns.ideasCount', async (ids) => {
     const counts = await ideas.campaignIdeaCounts(ids);
     return ids.map((id) => counts.get(id) ?? 0);
+  }),
+
+  /** Rankings of every campaign the request shows, in one query (ranking and winner share it). */
+  campaignRanking: loaderFor<string, RankedIdea[]>(ctx, 'campaigns.ranking', async (ids) => {
+    const rankings = await ideas.rankings(ids);
+    return ids.map((id) => rankings.get(id) ?? []);
   }),
 
   campaignVotesUsed: loaderFor<string, number>(ctx, 'campaigns.viewerVotesUsed', async (ids) => {

@@ -242,33 +242,39 @@ export class IdeasService {
   }
 
   /**
-   * The campaign's ranking, counting only votes cast before it closed and not withdrawn
-   * before it closed. While it is open that is every active vote (a live ranking); once it is
-   * closed nothing can change it any more: it is frozen. Ties: the earlier idea ranks first
-   * and the tied ideas share a rank number.
+   * Campaigns' rankings, in one query for all of them: each counts only votes cast before its
+   * campaign closed and not withdrawn before it closed. While a campaign is open that is every
+   * active vote (a live ranking); once it is closed nothing can change it any more: it is
+   * frozen. Ties: the earlier idea ranks first and the tied ideas share a rank number.
    */
-  async ranking(campaign: CampaignTimes): Promise<RankedIdea[]> {
-    const rows = await this.db.query<(IdeaRow & { votes: number })[]>(
-      `SELECT ${IDEA_COLUMNS},
+  async rankings(campaignIds: readonly string[]): Promise<Map<string, RankedIdea[]>> {
+    const rows = await this.db.query<(IdeaRow & { votes: number; rankedIn: string })[]>(
+      `SELECT ${IDEA_COLUMNS}, i.campaign_id AS "rankedIn",
          (SELECT count(*)::int FROM idea_votes v
-          WHERE v.idea_id = i.id AND v.created_at < $2 AND (v.withdrawn_at IS NULL OR v.withdrawn_at >= $2)) AS votes
-       FROM ${IDEA_FROM}
-       WHERE i.campaign_id = $1 AND i.status <> 'MERGED'
-       ORDER BY votes DESC, i.created_at ASC, i.id ASC`,
-      [campaign.id, campaign.closesAt],
+          WHERE v.idea_id = i.id AND v.created_at < c.closes_at
+            AND (v.withdrawn_at IS NULL OR v.withdrawn_at >= c.closes_at)) AS votes
+       FROM ${IDEA_FROM} JOIN campaigns c ON c.id = i.campaign_id
+       WHERE i.campaign_id = ANY($1::uuid[]) AND i.status <> 'MERGED'
+       ORDER BY i.campaign_id, votes DESC, i.created_at ASC, i.id ASC`,
+      [campaignIds],
     );
-    let rank = 0;
-    return rows.map((row, index) => {
-      if (index === 0 || rows[index - 1].votes !== row.votes) rank = index + 1;
-      const { votes, ...idea } = row;
-      return { rank, votes, idea };
-    });
+    const byCampaign = new Map<string, RankedIdea[]>(campaignIds.map((id) => [id, []]));
+    for (const { votes, rankedIn, ...idea } of rows) {
+      const ranked = byCampaign.get(rankedIn)!;
+      const previous = ranked.at(-1);
+      ranked.push({
+        rank: previous && previous.votes === votes ? previous.rank : ranked.length + 1,
+        votes,
+        idea,
+      });
+    }
+    return byCampaign;
   }
 
   /** The most voted idea of a closed campaign (the earliest one on a tie), or null while it runs or without votes. */
-  async winner(campaign: CampaignTimes): Promise<IdeaRow | null> {
+  static winnerOf(campaign: CampaignTimes, ranking: readonly RankedIdea[]): IdeaRow | null {
     if (campaignPhase(campaign.opensAt, campaign.closesAt, new Date()) !== 'CLOSED') return null;
-    const [first] = await this.ranking(campaign);
+    const [first] = ranking;
     return first && first.votes > 0 ? first.idea : null;
   }
 
