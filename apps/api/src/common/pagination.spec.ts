@@ -21,6 +21,15 @@ describe('cursor pagination', () => {
 
   it.each([
     ['a date that is not one', ['yesterday', ID], ['instant', 'uuid']],
+    ['a lone number as a date', ['1', ID], ['instant', 'uuid']],
+    ['a date without a year', ['March 7', ID], ['instant', 'uuid']],
+    ['words and a number as a date', ['foo 12', ID], ['instant', 'uuid']],
+    ['a date without a time', ['2026-11-23', ID], ['instant', 'uuid']],
+    ['a date in another time zone', ['2026-11-23T10:00:00.000+01:00', ID], ['instant', 'uuid']],
+    ['an impossible day', ['2026-02-30T10:00:00.000Z', ID], ['instant', 'uuid']],
+    ['the year 0', ['0000-01-01T00:00:00.000Z', ID], ['instant', 'uuid']],
+    ['a year beyond 9999', ['+010000-01-01T00:00:00.000Z', ID], ['instant', 'uuid']],
+    ['a number where a date belongs', [1, ID], ['instant', 'uuid']],
     ['an id that is not a uuid', [AT, '1 OR 1=1'], ['instant', 'uuid']],
     ['a fraction where an integer belongs', [1.5, AT, ID], ['integer', 'instant', 'uuid']],
     ['a string where a boolean belongs', ['true', AT, ID], ['boolean', 'instant', 'uuid']],

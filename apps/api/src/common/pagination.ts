@@ -86,8 +86,18 @@ type CursorValue<P extends CursorPart> = P extends 'boolean'
     ? number
     : string;
 
+/**
+ * Exactly what `toISOString()` writes for the years PostgreSQL reads (1 to 9999): Date.parse
+ * also takes "1", "March 7" or "foo 12", which PostgreSQL refuses with an internal error.
+ */
+function isIsoInstant(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-/.test(value) || value.startsWith('0000')) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+}
+
 const CURSOR_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
-  instant: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  instant: isIsoInstant,
   uuid: (v) => typeof v === 'string' && isUUID(v),
   boolean: (v) => typeof v === 'boolean',
   integer: (v) => Number.isSafeInteger(v),

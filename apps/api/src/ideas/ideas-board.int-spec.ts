@@ -120,6 +120,17 @@ describe('the idea board', () => {
     const tooMany = await test.agent().request(BOARD, { first: 1000 });
     expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
   });
+
+  it('answers a forged cursor whose date PostgreSQL would not read with BAD_USER_INPUT, not an internal error', async () => {
+    const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const date of ['1', 'March 7', 'foo 12']) {
+      const result = await test.agent().request(BOARD, {
+        sort: 'NEW',
+        after: forged([date, '00000000-0000-4000-8000-000000000000']),
+      });
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
 });
 
 describe('the cost of the board', () => {
