@@ -304,7 +304,7 @@ describe('accepting an answer', () => {
     expect((await who.visitor.data(THREAD, { id: thread.id })).thread.status).toBe('OPEN');
   });
 
-  it('lets an expert or a moderator mark the answer on any thread', async () => {
+  it('lets an expert or a moderator mark the answer on any help thread', async () => {
     for (const marker of [who.expert, who.moderator]) {
       const thread = await ask(who.asker.agent, space.help);
       const answer = await reply(who.member.agent, thread.id);
@@ -325,6 +325,59 @@ describe('accepting an answer', () => {
     await who.asker.agent.data(ACCEPT, { input: { postId: fromAsker.id } });
     expect(await reputationOf(who.member.id)).toBe(member);
     expect(await reputationOf(who.asker.id)).toBe(asker);
+  });
+
+  it('refuses an expert or a moderator marking their own reply, which earns them nothing; the asker still can', async () => {
+    for (const marker of [who.expert, who.moderator]) {
+      const thread = await ask(who.asker.agent, space.help);
+      const own = await reply(marker.agent, thread.id, 'Here is my own answer.');
+      const before = await reputationOf(marker.id);
+      const result = await marker.agent.request(ACCEPT, { input: { postId: own.id } });
+      expect(codeOf(result)).toBe('FORBIDDEN');
+      expect((await who.visitor.data(THREAD, { id: thread.id })).thread.status).toBe('OPEN');
+      expect(await reputationOf(marker.id)).toBe(before);
+      await who.asker.agent.data(ACCEPT, { input: { postId: own.id } });
+      expect(await reputationOf(marker.id)).toBe(before + 15);
+    }
+  });
+
+  it('refuses accepting a reply outside help spaces (an announcement, an idea), and says so to the web app', async () => {
+    const announcement = await ask(who.staff.agent, space.news, 'New opening hours', 'From Monday on.');
+    const [idea] = await test.db.query(
+      `WITH t AS (INSERT INTO threads (space_id, author_id, title, language) VALUES ($1, $2, 'Dark mode please', 'en') RETURNING id)
+       INSERT INTO posts (thread_id, author_id, is_question, body_markdown, body_html, body_text)
+       SELECT id, $2, true, 'Please', '<p>Please</p>', 'Please' FROM t RETURNING thread_id AS id`,
+      [space.ideas, who.asker.id],
+    );
+    for (const [thread, asker] of [
+      [announcement, who.staff],
+      [idea, who.asker],
+    ] as const) {
+      const comment = await reply(who.member.agent, thread.id, 'Great news.');
+      const before = await reputationOf(who.member.id);
+      for (const marker of [asker, who.expert, who.moderator]) {
+        const result = await marker.agent.request(ACCEPT, { input: { postId: comment.id } });
+        expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'postId' });
+        const { thread: seen } = await marker.agent.data(THREAD, { id: thread.id });
+        expect(seen).toMatchObject({ status: 'OPEN', acceptedAnswer: null, viewerCanAcceptAnswer: false });
+      }
+      expect(await reputationOf(who.member.id)).toBe(before);
+    }
+  });
+
+  it('refuses a hidden reply, as marking a post answered does', async () => {
+    const thread = await ask(who.asker.agent, space.help);
+    const hidden = await reply(who.member.agent, thread.id, 'Buy my course at example.com.');
+    await who.moderator.agent.data(`mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`, {
+      input: { postId: hidden.id, reason: 'SPAM' },
+    });
+    const before = await reputationOf(who.member.id);
+    for (const marker of [who.asker, who.expert, who.moderator]) {
+      const result = await marker.agent.request(ACCEPT, { input: { postId: hidden.id } });
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'postId' });
+    }
+    expect((await who.visitor.data(THREAD, { id: thread.id })).thread.status).toBe('OPEN');
+    expect(await reputationOf(who.member.id)).toBe(before);
   });
 
   it('refuses the question itself, an unknown post and a visitor', async () => {

@@ -16,6 +16,7 @@ import {
   canReply,
   canResolve,
   canStartPrivateFollowUp,
+  takesAnswers,
 } from './threads.rules';
 import { ThreadsService } from './threads.service';
 
@@ -180,10 +181,17 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => Boolean, {
-    description: 'The viewer may accept an answer (the asker, an expert or a moderator).',
+    description:
+      'The viewer may accept an answer (the asker, an expert or a moderator) on this help thread (ideas and announcements have none).',
   })
-  viewerCanAcceptAnswer(@Parent() thread: ThreadType, @CurrentViewer() viewer: Viewer): boolean {
-    return canAcceptAnswer(viewer, thread);
+  async viewerCanAcceptAnswer(
+    @Parent() thread: ThreadType,
+    @CurrentViewer() viewer: Viewer,
+    @Context() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    if (!canAcceptAnswer(viewer, thread)) return false;
+    const space = await threadLoaders(ctx, this.service).spacesById.load(thread.spaceId);
+    return !!space && takesAnswers(space.kind);
   }
 
   @ResolveField(() => Boolean, {

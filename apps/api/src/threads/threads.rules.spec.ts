@@ -1,10 +1,12 @@
 import { Role } from '@parvis/domain';
 import {
   canAcceptAnswer,
+  canAcceptReply,
   canReadPrivateFollowUp,
   canReply,
   canResolve,
   canStartPrivateFollowUp,
+  takesAnswers,
 } from './threads.rules';
 
 const asker = { id: 'asker', role: 'MEMBER' as Role };
@@ -21,6 +23,17 @@ describe('who may accept an answer', () => {
     expect(canAcceptAnswer(as('MEMBER'), thread)).toBe(false);
     expect(canAcceptAnswer(as('STAFF'), thread)).toBe(false);
     expect(canAcceptAnswer(null, thread)).toBe(false);
+  });
+  it('only on help threads: ideas and announcements have comments, not answers', () => {
+    expect(takesAnswers('HELP')).toBe(true);
+    expect(takesAnswers('IDEAS')).toBe(false);
+    expect(takesAnswers('ANNOUNCEMENTS')).toBe(false);
+  });
+  it('nobody marks their own reply, except the asker (who earns nothing for it)', () => {
+    for (const role of ['EXPERT', 'MODERATOR', 'ADMIN'] as Role[])
+      expect(canAcceptReply(as(role), thread, as(role).id)).toBe(false);
+    expect(canAcceptReply(as('EXPERT'), thread, 'someone-else')).toBe(true);
+    expect(canAcceptReply(asker, thread, asker.id)).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { hasAtLeastRole, Role } from '@parvis/domain';
+import { hasAtLeastRole, Role, SpaceKind } from '@parvis/domain';
 
 /**
  * Who may do what on a thread (DESIGN.md §2), as pure functions: the service enforces them and
@@ -15,10 +15,26 @@ export interface ThreadFacts {
   status: 'OPEN' | 'ANSWERED' | 'RESOLVED';
 }
 
-/** The asker accepts an answer on their own thread; experts and moderators (and admins) mark one on any thread. Staff answer, they do not judge answers. */
+/**
+ * The asker accepts an answer on their own thread; experts and moderators (and admins) mark one on
+ * any help thread (see `takesAnswers`). Staff answer, they do not judge answers.
+ */
 export function canAcceptAnswer(actor: Actor | null, thread: ThreadFacts): boolean {
   if (!actor) return false;
   return actor.id === thread.authorId || actor.role === 'EXPERT' || hasAtLeastRole(actor.role, 'MODERATOR');
+}
+
+/** Only help threads have answers: the replies to an idea or an announcement are comments. */
+export function takesAnswers(spaceKind: SpaceKind): boolean {
+  return spaceKind === 'HELP';
+}
+
+/**
+ * Nobody judges their own reply, since the answer's author earns reputation: an expert or a
+ * moderator does not mark their own reply. The asker may accept their own reply (it earns nothing).
+ */
+export function canAcceptReply(actor: Actor, thread: ThreadFacts, replyAuthorId: string): boolean {
+  return replyAuthorId !== actor.id || actor.id === thread.authorId;
 }
 
 /** Moderators (and admins) or the asker close a thread as resolved and reopen it. */

@@ -29,9 +29,11 @@ import {
 } from './threads.inputs';
 import {
   canAcceptAnswer,
+  canAcceptReply,
   canReadPrivateFollowUp,
   canResolve,
   canStartPrivateFollowUp,
+  takesAnswers,
 } from './threads.rules';
 
 export interface StartThreadParams {
@@ -206,10 +208,11 @@ export class ThreadsService {
   }
 
   /**
-   * Accepts a reply as the thread's answer: by the asker, or marked by an expert or moderator.
-   * The thread becomes ANSWERED (a resolved thread stays RESOLVED), the answer clock stops, and
-   * the answer's author earns REPUTATION.acceptedAnswer points; accepting another reply moves
-   * the points to its author. Nobody earns points for accepting their own reply.
+   * Accepts a visible reply of a help thread as its answer: by the asker, or marked by an expert
+   * or moderator who did not write it. The thread becomes ANSWERED (a resolved thread stays
+   * RESOLVED), the answer clock stops, and the answer's author earns REPUTATION.acceptedAnswer
+   * points; accepting another reply moves the points to its author. The asker earns nothing for
+   * accepting their own reply.
    */
   async acceptAnswer(viewer: Viewer, input: PostIdInput): Promise<Thread> {
     const actor = requireSignedIn(viewer, 'accept an answer');
@@ -221,6 +224,17 @@ export class ThreadsService {
         throw forbidden('Only the person who asked, an expert or a moderator can accept an answer.');
       }
       if (post.isQuestion) throw badInput('postId', 'The question cannot be its own answer: accept a reply.');
+      const space = await tx.findOneByOrFail(Space, { id: thread.spaceId });
+      if (!takesAnswers(space.kind)) {
+        throw badInput(
+          'postId',
+          'Only replies in a help space can be accepted as answers: ideas and announcements take comments.',
+        );
+      }
+      if (!canAcceptReply(actor, thread, post.authorId)) {
+        throw forbidden('You cannot mark your own reply as the answer: the asker or another expert can.');
+      }
+      if (post.hiddenAt) throw badInput('postId', 'This reply is hidden: it cannot be the answer.');
       if (thread.acceptedAnswerId === post.id) return thread;
       if (thread.acceptedAnswerId) {
         const previous = await tx.findOneByOrFail(Post, { id: thread.acceptedAnswerId });
