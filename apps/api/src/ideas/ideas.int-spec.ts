@@ -408,6 +408,22 @@ describe('campaigns', () => {
     expect(campaigns).toContainEqual({ id: createCampaign.id, phase: 'OPEN' });
   });
 
+  it('refuse dates far from today with BAD_USER_INPUT naming the field, never an internal error', async () => {
+    const staff = await signedInAs(test, 'STAFF');
+    const before = (await test.db.query(`SELECT count(*)::int AS n FROM campaigns`))[0].n;
+    for (const [field, dates] of [
+      ['opensAt', { opensAt: '-010000-01-01T00:00:00Z' }],
+      ['opensAt', { opensAt: '2001-01-01T00:00:00Z' }],
+      ['closesAt', { closesAt: '+275000-01-01T00:00:00Z' }],
+      ['closesAt', { closesAt: '9999-12-31T00:00:00Z' }],
+    ] as const) {
+      const result = await staff.agent.request(CREATE_CAMPAIGN, { input: campaignInput(dates) });
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors?.[0].message).toMatch(new RegExp(`^${field} must be between`));
+    }
+    expect((await test.db.query(`SELECT count(*)::int AS n FROM campaigns`))[0].n).toBe(before);
+  });
+
   it('take ideas before they open but votes only while open', async () => {
     const staff = await signedInAs(test, 'STAFF');
     const { createCampaign: upcoming } = await staff.agent.data(CREATE_CAMPAIGN, {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   canChangeIdeaStatus,
   campaignPhase,
+  IDEA_LIMITS,
   ideaStatusRequiresResponse,
   IdeaStatus,
   isIdeaVotingClosed,
@@ -551,6 +552,8 @@ export class IdeasService {
 
   async createCampaign(viewer: Viewer, input: CreateCampaignInput): Promise<Campaign> {
     const creator = requireRole(viewer, 'STAFF', 'create campaigns');
+    assertCampaignYears('opensAt', input.opensAt);
+    assertCampaignYears('closesAt', input.closesAt);
     if (input.closesAt.getTime() <= input.opensAt.getTime())
       throw badInput('closesAt', 'The campaign must close after it opens.');
     if (input.closesAt.getTime() <= Date.now())
@@ -581,6 +584,20 @@ export class IdeasService {
     const [space] = await tx.find(Space, { where: { kind: 'IDEAS' }, order: { position: 'ASC' }, take: 1 });
     if (!space) throw notFound('This community has no idea box yet.');
     return space;
+  }
+}
+
+/** A campaign's dates stay near today: far ones are typing mistakes, and PostgreSQL refuses the farthest. */
+function assertCampaignYears(field: 'opensAt' | 'closesAt', date: Date): void {
+  const { past, future } = IDEA_LIMITS.campaignYears;
+  const now = new Date();
+  const earliest = new Date(now).setUTCFullYear(now.getUTCFullYear() - past);
+  const latest = new Date(now).setUTCFullYear(now.getUTCFullYear() + future);
+  if (date.getTime() < earliest || date.getTime() > latest) {
+    throw badInput(
+      field,
+      `${field} must be between ${past} year${past > 1 ? 's' : ''} ago and ${future} years from now.`,
+    );
   }
 }
 

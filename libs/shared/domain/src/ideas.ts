@@ -88,6 +88,8 @@ export const IDEA_LIMITS = {
   campaignTitle: { min: 5, max: 120 },
   campaignQuestion: { min: 5, max: 500 },
   votesPerMember: { min: 1, max: 100 },
+  /** A campaign opens and closes between this many years ago and this many years from now. */
+  campaignYears: { past: 1, future: 5 },
 } as const;
 
 /**
