@@ -11,5 +11,7 @@ export async function createApp(config: RunningConfig, logLevels?: LogLevel[]): 
   });
   app.use(cookieParser());
   app.disable('x-powered-by');
+  // Behind a load balancer, req.ip is the client's address only when its X-Forwarded-For is trusted.
+  app.set('trust proxy', config.trustProxy);
   return app;
 }

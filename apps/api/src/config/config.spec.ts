@@ -58,4 +58,22 @@ describe('configuration', () => {
       'POST_LIMIT_PER_MEMBER is "0"; it must be a whole number from 1 to 10000.',
     ]);
   });
+
+  it('trusts no proxy unless told: then a number of proxies, or any (true), and refuses anything else', () => {
+    const trustProxy = (value?: string) =>
+      loadConfig({ PARVIS_DATA_DIR: dataDir, ...(value === undefined ? {} : { TRUST_PROXY: value }) })
+        .trustProxy;
+    expect(trustProxy()).toBe(false);
+    expect(trustProxy('')).toBe(false);
+    expect(trustProxy('false')).toBe(false);
+    expect(trustProxy('0')).toBe(false);
+    expect(trustProxy('1')).toBe(1);
+    expect(trustProxy('2')).toBe(2);
+    expect(trustProxy('TRUE')).toBe(true);
+    for (const wrong of ['yes', '-1', '1.5', '11', '10.0.0.0/8']) {
+      expect(problemsOf({ TRUST_PROXY: wrong })).toEqual([
+        `TRUST_PROXY is "${wrong}"; use false, the number of proxies in front of Parvis (1 to 10), or true.`,
+      ]);
+    }
+  });
 });

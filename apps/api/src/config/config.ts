@@ -16,6 +16,12 @@ export interface AppConfig {
   sessionSecret: string;
   sessionDays: number;
   cookieSecure: boolean;
+  /**
+   * Express's `trust proxy`: false (the client is whoever connects), a number of proxies in
+   * front of Parvis whose X-Forwarded-For entries are believed, or true (believe every entry).
+   * The client address decides the per-address sign-in limit and is kept with each session.
+   */
+  trustProxy: boolean | number;
   /** Failed sign-ins allowed per window, per e-mail and per network address. */
   signInLimit: { perEmail: number; perAddress: number; windowSeconds: number };
   /** Threads, replies and private messages a member may post per window (staff are not limited). */
@@ -75,6 +81,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const sessionDays = integer(env, 'SESSION_DAYS', 30, 1, 365, problems);
   const cookieSecure = boolean(env, 'COOKIE_SECURE', nodeEnv === 'production', problems);
+  const trustProxy = proxyTrust(env, problems);
   const signInLimit = {
     perEmail: integer(env, 'SIGN_IN_LIMIT_PER_EMAIL', 10, 1, 10_000, problems),
     perAddress: integer(env, 'SIGN_IN_LIMIT_PER_ADDRESS', 50, 1, 100_000, problems),
@@ -102,6 +109,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionSecret,
     sessionDays,
     cookieSecure,
+    trustProxy,
     signInLimit,
     postLimit,
     voteLimit,
@@ -135,6 +143,19 @@ function boolean(env: Env, name: string, fallback: boolean, problems: string[]):
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   problems.push(`${name} is "${raw}"; use true or false.`);
   return fallback;
+}
+
+/** `false`, `true` or a hop count; `0` is the same as `false`. */
+function proxyTrust(env: Env, problems: string[]): boolean | number {
+  const raw = (env.TRUST_PROXY ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true') return true;
+  const hops = Number(raw);
+  if (/^\d+$/.test(raw) && hops >= 1 && hops <= 10) return hops;
+  problems.push(
+    `TRUST_PROXY is "${env.TRUST_PROXY}"; use false, the number of proxies in front of Parvis (1 to 10), or true.`,
+  );
+  return false;
 }
 
 /**

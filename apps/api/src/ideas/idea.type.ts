@@ -54,7 +54,7 @@ export class IdeaType {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  /** Not a field as such: resolved as `title` by IdeasResolver, hidden with a hidden body (the question). */
   title: string;
 
   @Field(() => IdeaStatus)

@@ -6,7 +6,7 @@ import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
-import { readableBody } from '../moderation/post-visibility';
+import { readableBody, readableTitle } from '../moderation/post-visibility';
 import { PostConnection, PostType } from '../threads/post.type';
 import { CampaignType } from './campaign.type';
 import { IdeaConnection, IdeaStatusChangeType, IdeaType } from './idea.type';
@@ -77,6 +77,15 @@ export class IdeasResolver {
   })
   async mergeIdea(@Args('input') input: MergeIdeaInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
     return IdeaType.from(await this.ideas.merge(viewer, input));
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'The title; "Hidden question" for readers a moderator hid the idea’s body from (the title is part of it).',
+  })
+  async title(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
+    const post = await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
+    return readableTitle(idea.title, post, ctx.req.viewer ?? null);
   }
 
   @ResolveField(() => UserType)

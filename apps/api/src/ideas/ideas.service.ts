@@ -288,7 +288,6 @@ export class IdeasService {
    */
   async submit(viewer: Viewer, input: SubmitIdeaInput): Promise<IdeaRow> {
     const author = requireSignedIn(viewer, 'submit an idea');
-    await this.threads.countPost(author);
     return this.db.transaction(async (tx) => {
       const campaign = input.campaignId ? await tx.findOneBy(Campaign, { id: input.campaignId }) : null;
       if (input.campaignId && !campaign) throw notFound('There is no such campaign.');
@@ -311,6 +310,7 @@ export class IdeasService {
 
       await tx.query('SAVEPOINT author_vote');
       try {
+      await this.threads.countPost(tx, author);
         await tx.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, author.id]);
         await tx.query('RELEASE SAVEPOINT author_vote');
       } catch (error) {
@@ -330,10 +330,13 @@ export class IdeasService {
    */
   async vote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'vote');
-    await this.countVote(voter);
+   * The vote is counted against the voting limit in the same transaction, once accepted.
     const idea = await this.idea(ideaId);
     try {
-      await this.db.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, voter.id]);
+      await this.db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, voter.id]);
+        await this.countVote(tx, voter);
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'idea_votes_one_active_per_member_key')) {
         throw conflict('You have already voted for this idea.', 'ideaId');
@@ -352,7 +355,6 @@ export class IdeasService {
    */
   async unvote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'withdraw a vote');
-    await this.countVote(voter);
     return this.db.transaction(async (tx) => {
       // Locking the idea row orders this with status changes and merges of the same idea.
       const [locked] = await tx.query<{ id: string }[]>(`SELECT id FROM ideas WHERE id = $1 FOR UPDATE`, [
@@ -375,17 +377,18 @@ export class IdeasService {
       return this.idea(ideaId, tx);
     });
   }
+      await this.countVote(tx, voter);
 
-  private async countVote(voter: User): Promise<void> {
+  /** Counts an accepted vote or unvote in its transaction; RATE_LIMITED (undoing it) past the limit. */
+  private async countVote(tx: EntityManager, voter: User): Promise<void> {
     const { perMember, windowSeconds } = this.config.voteLimit;
-    const key = `vote:user:${voter.id}`;
-    await this.rateLimits.assertUnderLimit(
-      [{ key, limit: perMember }],
+    await this.rateLimits.hit(
+      [{ key: `vote:user:${voter.id}`, limit: perMember }],
       windowSeconds,
       `You have voted ${perMember} times in the last ${Math.ceil(windowSeconds / 60)} minutes. Wait a few minutes, then vote again.`,
     );
-    await this.rateLimits.count([key], windowSeconds);
   }
+      tx,
 
   private async budgetExceeded(idea: IdeaRow): Promise<DomainError> {
     const campaign = await this.campaign(idea.campaignId!);
@@ -448,7 +451,7 @@ export class IdeasService {
         targetType: 'IDEA',
         targetId: idea.id,
         reason: response,
-        details: { threadId: idea.threadId, title: idea.title, from, to: input.status },
+        details: { threadId: idea.threadId, from, to: input.status },
       });
       return idea;
     });
@@ -529,9 +532,7 @@ export class IdeasService {
         targetId: source.id,
         details: {
           threadId: source.threadId,
-          title: source.title,
           intoIdeaId: target.id,
-          intoTitle: target.title,
           votesMoved: moved.length,
         },
       });

@@ -11,6 +11,20 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
+/** Signs in as a request relayed by a proxy for `address` would; answers the error code, or OK. */
+async function signInFrom(app: TestApp, address: string, email: string, password = TEST_PASSWORD) {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({
+      query: `mutation ($input: SignInInput!) { signIn(input: $input) { user { id } } }`,
+      variables: { input: { email, password } },
+    }),
+  });
+  const result = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+  return result.errors?.[0].extensions?.code ?? 'OK';
+}
+
 const userCount = async (email: string) =>
   Number((await test.db.query('SELECT count(*) FROM users WHERE email = $1', [email]))[0].count);
 
@@ -160,6 +174,65 @@ describe('signing in and out', () => {
       expect((await strict.agent().signIn(email)).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     } finally {
       await strict.close();
+    }
+  });
+
+  it('counts only failures: a successful sign-in gives its attempt back', async () => {
+    const { email } = await test.agent().registerMember();
+    for (let attempt = 0; attempt < 2; attempt++) await test.agent().signIn(email, 'wrong password!');
+    for (let success = 0; success < 3; success++)
+      expect((await test.agent().signIn(email)).errors).toBeUndefined();
+    expect((await test.agent().signIn(email, 'wrong password!')).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await test.agent().signIn(email)).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('holds the limit against simultaneous guesses: 40 at once with a limit of 10 get exactly 10 tries', async () => {
+    const burst = await startTestApp({ SIGN_IN_LIMIT_PER_EMAIL: '10', SIGN_IN_LIMIT_PER_ADDRESS: '1000' });
+    try {
+      const { email } = await burst.agent().registerMember();
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () => burst.agent().signIn(email, 'wrong password!')),
+      );
+      const codes = results.map((result) => result.errors?.[0].extensions?.code);
+      expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(10);
+      expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(30);
+    } finally {
+      await burst.close();
+    }
+  });
+
+  it('behind a proxy (TRUST_PROXY=1) limits the client’s X-Forwarded-For address, not the proxy’s', async () => {
+    const proxied = await startTestApp({
+      TRUST_PROXY: '1',
+      SIGN_IN_LIMIT_PER_EMAIL: '100',
+      SIGN_IN_LIMIT_PER_ADDRESS: '2',
+    });
+    try {
+      const { email } = await proxied.agent().registerMember();
+      await signInFrom(proxied, '203.0.113.7', 'first-unknown@example.com', 'wrong password!');
+      await signInFrom(proxied, '203.0.113.7', 'second-unknown@example.com', 'wrong password!');
+      expect(await signInFrom(proxied, '203.0.113.7', email)).toBe('RATE_LIMITED');
+      expect(await signInFrom(proxied, '198.51.100.20', email)).toBe('OK');
+      const [session] = await proxied.db.query(
+        `SELECT ip_address FROM sessions ORDER BY created_at DESC LIMIT 1`,
+      );
+      expect(session.ip_address).toBe('198.51.100.20');
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('without TRUST_PROXY, a forged X-Forwarded-For does not escape the per-address limit', async () => {
+    const direct = await startTestApp({ SIGN_IN_LIMIT_PER_EMAIL: '100', SIGN_IN_LIMIT_PER_ADDRESS: '2' });
+    try {
+      const { email } = await direct.agent().registerMember();
+      await signInFrom(direct, '203.0.113.1', 'first-unknown@example.com', 'wrong password!');
+      await signInFrom(direct, '203.0.113.2', 'second-unknown@example.com', 'wrong password!');
+      expect(await signInFrom(direct, '203.0.113.3', email)).toBe('RATE_LIMITED');
+    } finally {
+      await direct.close();
     }
   });
 

@@ -63,9 +63,12 @@ export class IdentityService {
   async signIn(input: SignInInput, meta: RequestMeta): Promise<{ user: User; session: IssuedSession }> {
     const email = input.email.toLowerCase();
     const { perEmail, perAddress, windowSeconds } = this.config.signInLimit;
-    const keys = [`sign-in:email:${email}`, ...(meta.ipAddress ? [`sign-in:address:${meta.ipAddress}`] : [])];
-    await this.rateLimits.assertUnderLimit(
-      [{ key: keys[0], limit: perEmail }, ...(keys[1] ? [{ key: keys[1], limit: perAddress }] : [])],
+    // Counted before the password is checked, so concurrent guesses cannot outrun the limit.
+    const attempt = await this.rateLimits.hit(
+      [
+        { key: `sign-in:email:${email}`, limit: perEmail },
+        ...(meta.ipAddress ? [{ key: `sign-in:address:${meta.ipAddress}`, limit: perAddress }] : []),
+      ],
       windowSeconds,
       `Too many failed sign-in attempts. Wait ${Math.ceil(windowSeconds / 60)} minutes, then try again.`,
     );
@@ -74,10 +77,9 @@ export class IdentityService {
     const valid = user
       ? await verify(user.passwordHash, input.password)
       : await verify(await this.decoyHash, input.password);
-    if (!user || !valid) {
-      await this.rateLimits.count(keys, windowSeconds);
-      throw unauthenticated(WRONG_CREDENTIALS);
-    }
+    if (!user || !valid) throw unauthenticated(WRONG_CREDENTIALS);
+    // Only failures accumulate: a successful sign-in takes its attempt back.
+    await this.rateLimits.giveBack(attempt);
     return { user, session: await this.sessions.open(user, meta) };
   }
 

@@ -99,7 +99,39 @@ describe('hidden content does not leak', () => {
     expect(own.revisions).toEqual([{ bodyMarkdown: 'First version with the address 12 rue des Lilas.' }]);
   });
 
-  it('an idea whose body is hidden shows visitors its title and the notice, not the body', async () => {
+  it('hidden, edited out by its author, restored: the breaching versions never come back through revisions', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'Who repairs bikes near the station?');
+    const post = await reply(who.member.agent, thread.id, 'Call me on 0611223344.');
+    const edit = (bodyMarkdown: string) =>
+      who.member.agent.data(EDIT_POST, { input: { postId: post.id, bodyMarkdown } });
+    await edit('Call me on 0611223344 after 6 pm.'); // a version kept before the hide
+    await hide(post.id);
+    await edit('Ask me here instead.'); // a version kept while the post is hidden
+    await restore(post.id);
+    const postOf = async (agent: GraphQLAgent) =>
+      (await agent.data(THREAD, { id: thread.id })).thread.posts.edges
+        .map((e: any) => e.node)
+        .find((p: any) => p.id === post.id);
+
+    for (const agent of [who.visitor, who.asker.agent, who.staff.agent]) {
+      const seen = await postOf(agent);
+      expect(seen).toMatchObject({ bodyMarkdown: 'Ask me here instead.', revisions: [] });
+      expect(JSON.stringify(seen)).not.toContain('0611223344');
+    }
+    const versions = [
+      { bodyMarkdown: 'Call me on 0611223344 after 6 pm.' },
+      { bodyMarkdown: 'Call me on 0611223344.' },
+    ];
+    expect((await postOf(who.member.agent)).revisions).toEqual(versions);
+    expect((await postOf(who.moderator.agent)).revisions).toEqual(versions);
+
+    // A version written after the restore is public again; the hidden ones stay out.
+    await edit('Ask me here, please.');
+    expect((await postOf(who.visitor)).revisions).toEqual([{ bodyMarkdown: 'Ask me here instead.' }]);
+    expect((await postOf(who.member.agent)).revisions).toHaveLength(3);
+  });
+
+  it('an idea whose body is hidden shows visitors neither its title nor its body, only the notice', async () => {
     await test.db.query(
       `INSERT INTO spaces (slug, name, kind, position) VALUES ('idea-box', 'Idea box', 'IDEAS', 9) ON CONFLICT DO NOTHING`,
     );
@@ -117,13 +149,13 @@ describe('hidden content does not leak', () => {
     await hide(bodyPostId);
     const { idea: after } = await who.visitor.data(IDEA, { id: idea.id });
     expect(after).toMatchObject({
-      title: idea.title,
+      title: 'Hidden question',
       body: '',
       bodyMarkdown: '',
       bodyPost: { bodyHtml: '', hidden: { reason: 'PERSONAL_DATA', by: { displayName: 'Malik Moderator' } } },
     });
-    expect((await who.member.agent.data(IDEA, { id: idea.id })).idea.bodyMarkdown).toContain(
-      'jo@example.com',
-    );
+    const { idea: own } = await who.member.agent.data(IDEA, { id: idea.id });
+    expect(own).toMatchObject({ title: idea.title });
+    expect(own.bodyMarkdown).toContain('jo@example.com');
   });
 });

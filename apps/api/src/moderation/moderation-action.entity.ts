@@ -20,7 +20,11 @@ import { User } from '../identity/user.entity';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
-/** Facts about an action shown in the log (statuses, spaces, roles, titles): never a hidden post's text. */
+/**
+ * Facts about an action shown in the log (statuses, spaces, roles, a banner's title): never a
+ * post's text, nor a thread's title (part of its question, which may be hidden later; the log
+ * resolves it when read: ModerationActionResolver.title).
+ */
 export type ModerationDetails = Record<string, string | number | null>;
 
 /**

@@ -9,6 +9,7 @@ import { ThreadType } from '../threads/thread.type';
 import { threadLoaders } from '../threads/threads.loaders';
 import { ThreadsService } from '../threads/threads.service';
 import { ModerationLogService } from './moderation-log.service';
+import { readableTitle } from './post-visibility';
 import {
   FlagInput,
   HidePostInput,
@@ -204,7 +205,29 @@ export class FlagResolver {
 
 @Resolver(() => ModerationActionType)
 export class ModerationActionResolver {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly threads: ThreadsService,
+  ) {}
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The title of the thread (or idea) the action is about, as readers see it now ("Hidden question" when its question is hidden from them), or a banner’s title.',
+  })
+  async title(
+    @Parent() action: ModerationActionType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<string | null> {
+    if (action.targetType === 'BANNER') return action.storedTitle;
+    if (!action.threadId) return null;
+    const loaders = threadLoaders(ctx, this.threads);
+    const [thread, question] = await Promise.all([
+      loaders.threadsById.load(action.threadId),
+      loaders.questionByThreadId.load(action.threadId),
+    ]);
+    return thread ? readableTitle(thread.title, question, ctx.req.viewer ?? null) : null;
+  }
 
   @ResolveField(() => UserType, {
     description: 'Who acted: moderators, staff and experts sign with their name.',

@@ -2,6 +2,7 @@ import { CharterRule, ModerationActionName, scoreTone } from '@parvis/domain';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
+import { PostRevision } from '../threads/post-revision.entity';
 import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
 import { hoursBeforeNow, seedQuestion, seedReply } from '../threads/thread-seeding';
@@ -133,35 +134,29 @@ async function scoreEveryPost(tx: EntityManager): Promise<void> {
 async function logEarlierActions(ctx: Ctx, moderator: User): Promise<void> {
   const accepted: {
     id: string;
-    title: string;
     accepted_by_id: string;
     accepted_answer_id: string;
     answered_at: Date;
   }[] = await ctx.tx.query(
-    `SELECT id, title, accepted_by_id, accepted_answer_id, answered_at FROM threads
+    `SELECT id, accepted_by_id, accepted_answer_id, answered_at FROM threads
       WHERE accepted_by_id IS NOT NULL AND accepted_by_id <> author_id`,
   );
   for (const t of accepted) {
     await log(ctx, 'ANSWER_ACCEPTED', t.accepted_by_id, 'THREAD', t.id, t.answered_at, {
       threadId: t.id,
-      title: t.title,
       answerPostId: t.accepted_answer_id,
     });
   }
   // The threads seed resolves its threads as the moderator (the askers never resolve in the demo).
-  const resolved: { id: string; title: string; resolved_at: Date }[] = await ctx.tx.query(
-    `SELECT id, title, resolved_at FROM threads WHERE status = 'RESOLVED' AND resolved_at IS NOT NULL`,
+  const resolved: { id: string; resolved_at: Date }[] = await ctx.tx.query(
+    `SELECT id, resolved_at FROM threads WHERE status = 'RESOLVED' AND resolved_at IS NOT NULL`,
   );
   for (const t of resolved)
-    await log(ctx, 'THREAD_RESOLVED', moderator.id, 'THREAD', t.id, t.resolved_at, {
-      threadId: t.id,
-      title: t.title,
-    });
+    await log(ctx, 'THREAD_RESOLVED', moderator.id, 'THREAD', t.id, t.resolved_at, { threadId: t.id });
 
   const changes: {
     idea_id: string;
     thread_id: string;
-    title: string;
     from_status: string;
     to_status: string;
     response_markdown: string | null;
@@ -170,11 +165,11 @@ async function logEarlierActions(ctx: Ctx, moderator: User): Promise<void> {
     votes_moved: number | null;
     created_at: Date;
   }[] = await ctx.tx.query(
-    `SELECT c.idea_id, i.thread_id, t.title, c.from_status, c.to_status, c.response_markdown, c.changed_by_id, c.merged_into_id, c.votes_moved, c.created_at
-       FROM idea_status_changes c JOIN ideas i ON i.id = c.idea_id JOIN threads t ON t.id = i.thread_id ORDER BY c.created_at`,
+    `SELECT c.idea_id, i.thread_id, c.from_status, c.to_status, c.response_markdown, c.changed_by_id, c.merged_into_id, c.votes_moved, c.created_at
+       FROM idea_status_changes c JOIN ideas i ON i.id = c.idea_id ORDER BY c.created_at`,
   );
   for (const c of changes) {
-    const base = { threadId: c.thread_id, title: c.title, from: c.from_status, to: c.to_status };
+    const base = { threadId: c.thread_id, from: c.from_status, to: c.to_status };
     if (c.to_status === 'MERGED') {
       await log(ctx, 'IDEA_MERGED', c.changed_by_id, 'IDEA', c.idea_id, c.created_at, {
         ...base,
@@ -252,6 +247,7 @@ async function hide(
     { id: post.id },
     { hiddenAt: at, hiddenById: moderator.id, hiddenReason: rule, hiddenNote: note },
   );
+  await ctx.tx.update(PostRevision, { postId: post.id }, { hiddenAt: at, hiddenReason: rule });
   const { affected } = await ctx.tx.update(
     Flag,
     { postId: post.id },
@@ -264,7 +260,7 @@ async function hide(
     'POST',
     post.id,
     at,
-    { threadId: thread.id, title: thread.title, isQuestion: 'no', flags: affected ?? 0 },
+    { threadId: thread.id, isQuestion: 'no', flags: affected ?? 0 },
     rule,
     note,
   );
@@ -286,7 +282,6 @@ async function markAnswered(
   );
   await log(ctx, 'POST_MARKED_ANSWERED', by.id, 'POST', post.id, at, {
     threadId: thread.id,
-    title: thread.title,
     isQuestion: post.isQuestion ? 'yes' : 'no',
     answerPostId: answer.id,
   });
@@ -295,8 +290,5 @@ async function markAnswered(
 async function resolve(ctx: Ctx, thread: Thread, by: User, hoursAgo: number): Promise<void> {
   const at = hoursBeforeNow(ctx, hoursAgo);
   await ctx.tx.update(Thread, { id: thread.id }, { status: 'RESOLVED', resolvedAt: at, lastActivityAt: at });
-  await log(ctx, 'THREAD_RESOLVED', by.id, 'THREAD', thread.id, at, {
-    threadId: thread.id,
-    title: thread.title,
-  });
+  await log(ctx, 'THREAD_RESOLVED', by.id, 'THREAD', thread.id, at, { threadId: thread.id });
 }

@@ -9,6 +9,7 @@ import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
+import { PostRevision } from '../threads/post-revision.entity';
 import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
 import { CrisisBanner } from './crisis-banner.entity';
@@ -56,23 +57,28 @@ export class ModerationService {
     const post = await this.post(this.db.manager, input.targetId);
     if (post.authorId === member.id) throw forbidden('You cannot flag your own post: edit it instead.');
     if (post.hiddenAt) throw conflict('This post is already hidden by a moderator.');
-    const key = `flag:user:${member.id}`;
-    await this.rateLimits.assertUnderLimit(
-      [{ key, limit: MODERATION_LIMITS.flagsPerHour }],
-      HOUR,
-      `You have flagged ${MODERATION_LIMITS.flagsPerHour} posts in the last hour. Moderators will look at them; wait a while before flagging more.`,
-    );
     try {
-      await this.db
-        .getRepository(Flag)
-        .insert({ postId: post.id, memberId: member.id, reason: input.reason, note: input.note ?? null });
+      // The flag is counted with its insert, so a refused flag (a duplicate) uses up no budget.
+      await this.db.transaction(async (tx) => {
+        await tx.insert(Flag, {
+          postId: post.id,
+          memberId: member.id,
+          reason: input.reason,
+          note: input.note ?? null,
+        });
+        await this.rateLimits.hit(
+          [{ key: `flag:user:${member.id}`, limit: MODERATION_LIMITS.flagsPerHour }],
+          HOUR,
+          `You have flagged ${MODERATION_LIMITS.flagsPerHour} posts in the last hour. Moderators will look at them; wait a while before flagging more.`,
+          tx,
+        );
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'flags_one_open_per_member_key')) {
         throw conflict('You have already flagged this post; moderators will look at it.', 'targetId');
       }
       throw error;
     }
-    await this.rateLimits.count([key], HOUR);
     return post;
   }
 
@@ -92,22 +98,30 @@ export class ModerationService {
 
   /**
    * Hides a post for a charter breach: the post stays, its author and moderators still read it,
-   * everyone else sees who hid it, when and under which rule. Its open flags are resolved.
+   * everyone else sees who hid it, when and under which rule. Its open flags are resolved, and
+   * its earlier versions are hidden with it for good (restorePost does not bring them back).
    */
   async hidePost(viewer: Viewer, input: HidePostInput): Promise<Post> {
     const moderator = requireRole(viewer, 'MODERATOR', 'hide posts');
     return this.db.transaction(async (tx) => {
       const post = await this.post(tx, input.postId, true);
       if (post.hiddenAt) throw conflict('This post is already hidden.');
+      const hiddenAt = new Date();
       await tx.update(
         Post,
         { id: post.id },
         {
-          hiddenAt: new Date(),
+          hiddenAt,
           hiddenById: moderator.id,
           hiddenReason: input.reason,
           hiddenNote: input.note ?? null,
         },
+      );
+      // The breach may be in earlier versions too; a restore brings back only the current text.
+      await tx.update(
+        PostRevision,
+        { postId: post.id, hiddenAt: IsNull() },
+        { hiddenAt, hiddenReason: input.reason },
       );
       const flags = await this.resolveFlags(tx, post.id, moderator, 'HIDDEN');
       await this.record(tx, 'POST_HIDDEN', moderator, post, { flags }, input.reason, input.note ?? null);
@@ -396,7 +410,10 @@ export class ModerationService {
     return result.affected ?? 0;
   }
 
-  /** Logs an action on a post, with its thread to link to (never the post's text). */
+  /**
+   * Logs an action on a post, with its thread to link to: never the post's text, nor the thread's
+   * title (part of the question, which may be hidden later: the log resolves it when read).
+   */
   private async record(
     tx: EntityManager,
     action: ModerationActionName,
@@ -406,7 +423,6 @@ export class ModerationService {
     rule: CharterRule | null = null,
     reason: string | null = null,
   ): Promise<void> {
-    const thread = await tx.findOneByOrFail(Thread, { id: post.threadId });
     await this.log.record(tx, {
       action,
       actorId: actor.id,
@@ -415,8 +431,7 @@ export class ModerationService {
       rule,
       reason,
       details: {
-        threadId: thread.id,
-        title: thread.title,
+        threadId: post.threadId,
         isQuestion: post.isQuestion ? 'yes' : 'no',
         ...details,
       },
@@ -437,7 +452,7 @@ export class ModerationService {
       targetType: 'THREAD',
       targetId: thread.id,
       reason,
-      details: { threadId: thread.id, title: thread.title, ...details },
+      details: { threadId: thread.id, ...details },
     });
   }
 }

@@ -117,7 +117,7 @@ export class ModerationQueueType {
 }
 
 @ObjectType('ModerationDetail', {
-  description: 'One fact about a logged action (a status, a space, a role, a title).',
+  description: 'One fact about a logged action (a status, a space, a role).',
 })
 export class ModerationDetailType {
   @Field()
@@ -156,11 +156,12 @@ export class ModerationActionType {
   })
   threadId: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'The title of that thread (or idea) when the action was taken.',
-  })
-  title: string | null;
+  /**
+   * Not a field as such: `title` is resolved when read (ModerationActionResolver), so that a
+   * hidden question's title never stays public in the append-only log. Only a banner's own title
+   * is kept in `details`; entries written before that may still hold a thread's title, ignored.
+   */
+  storedTitle: string | null;
 
   @Field(() => [ModerationDetailType])
   details: ModerationDetailType[];
@@ -172,7 +173,8 @@ export class ModerationActionType {
   actorId: string;
 
   static from(action: ModerationAction): ModerationActionType {
-    const { threadId, title, ...rest } = action.details;
+    // Titles of older entries (`title`, a merge's `intoTitle`) never go out as details.
+    const { threadId, title, intoTitle: _intoTitle, ...rest } = action.details;
     return Object.assign(new ModerationActionType(), {
       id: action.id,
       action: action.action,
@@ -181,7 +183,7 @@ export class ModerationActionType {
       rule: action.rule,
       reason: action.reason,
       threadId: typeof threadId === 'string' ? threadId : null,
-      title: typeof title === 'string' ? title : null,
+      storedTitle: typeof title === 'string' ? title : null,
       details: Object.entries(rest).map(([key, value]) => ({
         key,
         value: value === null ? null : String(value),

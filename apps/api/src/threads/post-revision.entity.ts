@@ -1,4 +1,6 @@
+import { CHARTER_RULES, CharterRule } from '@parvis/domain';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -17,6 +19,11 @@ import { Post } from './post.entity';
  */
 @Entity('post_revisions')
 @Index('post_revisions_post_created_idx', ['postId', 'createdAt'])
+@Check('post_revisions_hidden_check', `(hidden_at IS NULL) = (hidden_reason IS NULL)`)
+@Check(
+  'post_revisions_hidden_reason_check',
+  `hidden_reason IS NULL OR hidden_reason IN (${CHARTER_RULES.map((r) => `'${r}'`).join(', ')})`,
+)
 export class PostRevision {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'post_revisions_pkey' })
   id: string;
@@ -47,4 +54,15 @@ export class PostRevision {
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
+
+  /**
+   * Hidden with its post (issue 5): a version written while the post was hidden, or kept when a
+   * moderator hid the post, stays hidden after a restore, which only brings back the current text.
+   * Readers who may not read it (`canReadPost`) do not get it among the revisions.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  hiddenReason: CharterRule | null;
 }

@@ -77,7 +77,9 @@ export class PostType {
   }
 }
 
-@ObjectType('PostRevision', { description: 'An earlier version of a post, readable by everyone.' })
+@ObjectType('PostRevision', {
+  description: 'An earlier version of a post, readable by everyone who may read it (see Post.revisions).',
+})
 export class PostRevisionType {
   @Field(() => ID)
   id: string;

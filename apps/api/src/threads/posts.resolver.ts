@@ -6,7 +6,7 @@ import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
-import { readableBody } from '../moderation/post-visibility';
+import { readableBody, readableRevisions } from '../moderation/post-visibility';
 import { PostRevisionType, PostType } from './post.type';
 import { EditPostInput, PostIdInput, ReplyInput } from './threads.inputs';
 import { threadLoaders } from './threads.loaders';
@@ -74,12 +74,14 @@ export class PostsResolver {
   }
 
   @ResolveField(() => [PostRevisionType], {
-    description: 'Earlier versions, newest first; readable by everyone who may read the post.',
+    description:
+      'Earlier versions, newest first. A version hidden with its post (even once the post is restored) is left out for readers who may not read hidden content; its author and moderators still get it.',
   })
   async revisions(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostRevisionType[]> {
-    if (!post.editedAt || !canReadPost(ctx.req.viewer ?? null, post)) return [];
+    const reader = ctx.req.viewer ?? null;
+    if (!post.editedAt || !canReadPost(reader, post)) return [];
     const revisions = (await threadLoaders(ctx, this.threads).revisionsByPostId.load(post.id)) ?? [];
-    return revisions.map((r) =>
+    return readableRevisions(post, revisions, reader).map((r) =>
       Object.assign(new PostRevisionType(), {
         id: r.id,
         bodyHtml: r.bodyHtml,

@@ -98,7 +98,7 @@ export class ThreadType {
   @Field(() => SlaType, { nullable: true, description: 'The answer clocks; null outside HELP spaces.' })
   sla: SlaType | null;
 
-  @Field()
+  /** Not a field as such: resolved as `title` by ThreadsResolver, hidden with a hidden question. */
   title: string;
 
   @Field({ description: 'fr, en or es: the language of the thread, used by search.' })

@@ -586,4 +586,24 @@ describe('the posting limit', () => {
     expect(Number((await limited.db.query('SELECT count(*) FROM posts'))[0].count)).toBe(3);
     for (let i = 0; i < 4; i++) await reply(crowd.staff.agent, thread.id);
   });
+
+  it('a reply refused for its own reasons (locked or unknown thread) uses up none of the posting budget', async () => {
+    const [helpSpace] = await limited.db.query(
+      `INSERT INTO spaces (slug, name, kind) VALUES ('locked-help', 'Locked help', 'HELP') RETURNING id`,
+    );
+    const crowd = await people(limited);
+    const locked = await ask(crowd.moderator.agent, helpSpace.id);
+    await crowd.moderator.agent.data(
+      `mutation ($input: LockThreadInput!) { lockThread(input: $input) { id locked } }`,
+      { input: { threadId: locked.id, reason: 'Too heated' } },
+    );
+    const replyTo = (threadId: string) =>
+      crowd.member.agent.request(REPLY, { input: { threadId, bodyMarkdown: 'Me too' } });
+    for (let i = 0; i < 3; i++) expect(codeOf(await replyTo(locked.id))).toBe('CONFLICT');
+    expect(codeOf(await replyTo('00000000-0000-4000-8000-000000000000'))).toBe('NOT_FOUND');
+    const open = await ask(crowd.member.agent, helpSpace.id);
+    await reply(crowd.member.agent, open.id);
+    await reply(crowd.member.agent, open.id);
+    expect(codeOf(await replyTo(open.id))).toBe('RATE_LIMITED');
+  });
 });

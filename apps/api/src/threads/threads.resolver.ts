@@ -5,6 +5,7 @@ import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
+import { readableTitle } from '../moderation/post-visibility';
 import { SpaceType } from '../spaces/space.type';
 import { PostConnection, PostType } from './post.type';
 import { PrivateFollowUpNoticeType, ThreadConnection, ThreadsArgs, ThreadType } from './thread.type';
@@ -106,6 +107,15 @@ export class ThreadsResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<ThreadType> {
     return ThreadType.from(await this.service.reopenThread(viewer, input));
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'The title; "Hidden question" for readers the question is hidden from (the title is part of the question).',
+  })
+  async title(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<string> {
+    const question = await threadLoaders(ctx, this.service).questionByThreadId.load(thread.id);
+    return readableTitle(thread.title, question, ctx.req.viewer ?? null);
   }
 
   @ResolveField(() => SpaceType)

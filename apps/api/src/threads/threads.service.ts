@@ -123,17 +123,20 @@ export class ThreadsService {
     return tx.findOneByOrFail(Post, { id: post.id });
   }
 
-  /** Throws RATE_LIMITED when a member posted too much lately, else counts this post. Staff are not limited. */
-  async countPost(author: User): Promise<void> {
+  /**
+   * Counts a post in the transaction that writes it, once the post passed its own checks (so a
+   * refused post uses up no budget), and throws RATE_LIMITED, undoing the post, when the member
+   * posted too much lately. Staff are not limited.
+   */
+  async countPost(tx: EntityManager, author: User): Promise<void> {
     if (speaksForBrand(author)) return;
     const { perMember, windowSeconds } = this.config.postLimit;
-    const key = `post:user:${author.id}`;
-    await this.rateLimits.assertUnderLimit(
-      [{ key, limit: perMember }],
+    await this.rateLimits.hit(
+      [{ key: `post:user:${author.id}`, limit: perMember }],
       windowSeconds,
       `You have posted ${perMember} messages in the last ${Math.ceil(windowSeconds / 60)} minutes. Wait a few minutes, then post again.`,
+      tx,
     );
-    await this.rateLimits.count([key], windowSeconds);
   }
 
   // ─── Public operations ──────────────────────────────────────────────────────────────────
@@ -147,25 +150,31 @@ export class ThreadsService {
     if (space.kind === 'ANNOUNCEMENTS' && !speaksForBrand(author)) {
       throw forbidden('Only the brand’s staff can post in announcements.');
     }
-    await this.countPost(author);
     const language = input.language ?? (isLanguageCode(author.locale) ? author.locale : 'en');
-    return this.db.transaction((tx) =>
-      this.startThread(tx, {
+    return this.db.transaction(async (tx) => {
+      const thread = await this.startThread(tx, {
         spaceId: space.id,
         author,
         title: input.title,
         bodyMarkdown: input.bodyMarkdown,
         language,
-      }),
-    );
+      });
+      await this.countPost(tx, author);
+      return thread;
+    });
   }
 
   async reply(viewer: Viewer, input: ReplyInput): Promise<Post> {
     const author = requireSignedIn(viewer, 'reply');
-    await this.countPost(author);
-    return this.db.transaction((tx) =>
-      this.addReply(tx, { threadId: input.threadId, author, bodyMarkdown: input.bodyMarkdown }),
-    );
+    return this.db.transaction(async (tx) => {
+      const post = await this.addReply(tx, {
+        threadId: input.threadId,
+        author,
+        bodyMarkdown: input.bodyMarkdown,
+      });
+      await this.countPost(tx, author);
+      return post;
+    });
   }
 
   /**
@@ -190,6 +199,9 @@ export class ThreadsService {
         bodyHtml: post.bodyHtml,
         writtenAt: post.editedAt ?? post.createdAt,
         editorId: editor.id,
+        // A version replaced while the post is hidden stays hidden after a restore (issue 5).
+        hiddenAt: post.hiddenAt,
+        hiddenReason: post.hiddenReason,
       });
       const now = new Date();
       await tx.update(
@@ -259,7 +271,7 @@ export class ThreadsService {
           actorId: actor.id,
           targetType: 'THREAD',
           targetId: thread.id,
-          details: { threadId: thread.id, title: thread.title, answerPostId: post.id },
+          details: { threadId: thread.id, answerPostId: post.id },
         });
       }
       return tx.findOneByOrFail(Thread, { id: thread.id });
@@ -364,8 +376,11 @@ export class ThreadsService {
   async sendPrivateMessage(viewer: Viewer, input: SendPrivateMessageInput): Promise<PrivateMessage> {
     const author = requireSignedIn(viewer, 'write in a private follow-up');
     const followUp = await this.privateFollowUp(author, input.followUpId);
-    await this.countPost(author);
-    return this.db.transaction((tx) => this.insertMessage(tx, followUp.id, author, input.bodyMarkdown));
+    return this.db.transaction(async (tx) => {
+      const message = await this.insertMessage(tx, followUp.id, author, input.bodyMarkdown);
+      await this.countPost(tx, author);
+      return message;
+    });
   }
 
   /** Only its asker and staff read a private follow-up; anyone else is told it is not theirs to read. */
@@ -597,7 +612,7 @@ export class ThreadsService {
       actorId: actor.id,
       targetType: 'THREAD',
       targetId: thread.id,
-      details: { threadId: thread.id, title: thread.title },
+      details: { threadId: thread.id },
     });
   }
 

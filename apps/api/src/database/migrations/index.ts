@@ -3,6 +3,7 @@ import { AddThreads1795456518601 } from './1795456518601-AddThreads';
 import { AddIdeas1795456817581 } from './1795456817581-AddIdeas';
 import { AddSearch1795456878738 } from './1795456878738-AddSearch';
 import { AddModeration1795457667773 } from './1795457667773-AddModeration';
+import { HideRevisions1795461302703 } from './1795461302703-HideRevisions';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddIdeas1795456817581,
   AddSearch1795456878738,
   AddModeration1795457667773,
+  HideRevisions1795461302703,
 ];
