@@ -51,7 +51,7 @@ describe('hidden content does not leak', () => {
       'Call Quentin at quentin@example.com for xylophone lessons.',
     );
     const answer = await reply(who.expert.agent, thread.id, 'Xylophone questions belong in the music space.');
-    await who.expert.agent.data(`mutation ($input: PostIdInput!) { acceptAnswer(input: $input) { id } }`, {
+    await who.asker.agent.data(`mutation ($input: PostIdInput!) { acceptAnswer(input: $input) { id } }`, {
       input: { postId: answer.id },
     });
     expect(

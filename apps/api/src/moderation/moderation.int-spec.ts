@@ -291,7 +291,7 @@ describe('marking a post answered', () => {
 describe('resolving, reopening and accepting on someone else’s thread is logged', () => {
   it('a moderator resolving and reopening, an expert marking the accepted answer: three log entries; the asker resolving: none', async () => {
     const thread = await ask(who.asker.agent, space.help, 'My card is refused everywhere');
-    const answer = await reply(who.expert.agent, thread.id, 'Enable online payments in your profile.');
+    const answer = await reply(who.member.agent, thread.id, 'Enable online payments in your profile.');
     await who.expert.agent.data(ACCEPT, { input: { postId: answer.id } });
     await who.moderator.agent.data(RESOLVE, { input: { threadId: thread.id } });
     await who.moderator.agent.data(REOPEN, { input: { threadId: thread.id } });
