@@ -307,10 +307,10 @@ export class IdeasService {
       });
       const idea = tx.create(Idea, { threadId: thread.id, campaignId: campaign?.id ?? null });
       await tx.insert(Idea, idea);
+      await this.threads.countPost(tx, author);
 
       await tx.query('SAVEPOINT author_vote');
       try {
-      await this.threads.countPost(tx, author);
         await tx.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, author.id]);
         await tx.query('RELEASE SAVEPOINT author_vote');
       } catch (error) {
@@ -327,10 +327,10 @@ export class IdeasService {
    * One statement: the insert. The database refuses a second active vote (unique index),
    * a vote on a closed idea or outside an open campaign, and a vote beyond the campaign's
    * budget (triggers holding a per-member, per-campaign lock), and keeps votes_count exact.
+   * The vote is counted against the voting limit in the same transaction, once accepted.
    */
   async vote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'vote');
-   * The vote is counted against the voting limit in the same transaction, once accepted.
     const idea = await this.idea(ideaId);
     try {
       await this.db.transaction(async (tx) => {
@@ -374,10 +374,10 @@ export class IdeasService {
         [ideaId, voter.id],
       );
       if (withdrawn === 0) throw conflict('You have not voted for this idea.', 'ideaId');
+      await this.countVote(tx, voter);
       return this.idea(ideaId, tx);
     });
   }
-      await this.countVote(tx, voter);
 
   /** Counts an accepted vote or unvote in its transaction; RATE_LIMITED (undoing it) past the limit. */
   private async countVote(tx: EntityManager, voter: User): Promise<void> {
@@ -386,9 +386,9 @@ export class IdeasService {
       [{ key: `vote:user:${voter.id}`, limit: perMember }],
       windowSeconds,
       `You have voted ${perMember} times in the last ${Math.ceil(windowSeconds / 60)} minutes. Wait a few minutes, then vote again.`,
+      tx,
     );
   }
-      tx,
 
   private async budgetExceeded(idea: IdeaRow): Promise<DomainError> {
     const campaign = await this.campaign(idea.campaignId!);
