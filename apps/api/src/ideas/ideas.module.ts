@@ -3,6 +3,7 @@ import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { IdentityModule } from '../identity/identity.module';
 import { ModerationLogModule } from '../moderation/moderation-log.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { SearchModule } from '../search/search.module';
 import { ThreadsModule } from '../threads/threads.module';
 import { CampaignsResolver } from './campaigns.resolver';
 import { IdeasResolver, IdeaStatusChangeResolver } from './ideas.resolver';
@@ -10,7 +11,7 @@ import { IdeasService } from './ideas.service';
 import { NotificationIdeaResolver } from './notification-idea.resolver';
 
 @Module({
-  imports: [IdentityModule, ThreadsModule, NotificationsModule, ModerationLogModule],
+  imports: [IdentityModule, ThreadsModule, NotificationsModule, ModerationLogModule, SearchModule],
   providers: [
     IdeasService,
     IdeasResolver,

@@ -23,6 +23,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { User } from '../identity/user.entity';
 import { ModerationLogService } from '../moderation/moderation-log.service';
 import { NotificationsService, Recipients } from '../notifications/notifications.service';
+import { SearchService } from '../search/search.service';
 import { Space } from '../spaces/space.entity';
 import { Post } from '../threads/post.entity';
 import { ThreadsService } from '../threads/threads.service';
@@ -80,6 +81,7 @@ export class IdeasService {
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moderationLog: ModerationLogService,
+    private readonly search: SearchService,
   ) {}
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
@@ -152,18 +154,19 @@ export class IdeasService {
     return toConnection(rows, args.first, total, sortKey, (row) => row);
   }
 
-  /** Ideas whose title shares words with `title` (what the submit form shows while typing), best first. */
+  /**
+   * Ideas close to a title being typed (the submit form shows them so people vote instead of
+   * duplicating), best first: search's similar IDEAS threads, so both lists follow one rule (no
+   * merged idea, none whose body a moderator hid).
+   */
   async similar(title: string, limit = 5): Promise<IdeaRow[]> {
-    const words = [...new Set(title.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 12);
-    if (words.length === 0) return [];
-    const query = words.map((w) => `${w}:*`).join(' | ');
-    return this.db.query<IdeaRow[]>(
-      `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM}
-       WHERE i.status <> 'MERGED' AND to_tsvector('simple', t.title) @@ to_tsquery('simple', $1)
-       ORDER BY ts_rank(to_tsvector('simple', t.title), to_tsquery('simple', $1)) DESC, i.votes_count DESC
-       LIMIT $2`,
-      [query, limit],
+    const threadIds = await this.search.similarThreadIds(title, 'IDEAS', limit);
+    if (threadIds.length === 0) return [];
+    const rows = await this.db.query<IdeaRow[]>(
+      `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.thread_id = ANY($1::uuid[])`,
+      [threadIds],
     );
+    return threadIds.flatMap((id) => rows.filter((row) => row.threadId === id));
   }
 
   /** For each idea id, whether `userId` has an active vote for it. */

@@ -1,3 +1,4 @@
+import { MERGE, submitIdea } from '../testing/ideas-fixtures';
 import { ACCEPT, ask, EDIT_POST, people, People, reply, spaces } from '../testing/threads-fixtures';
 import { startTestApp, TestApp } from '../testing/test-app';
 
@@ -137,6 +138,34 @@ describe('similar threads while a title is typed', () => {
   it('for IDEAS, proposes threads of idea spaces whatever their status', async () => {
     const { similar } = await who.visitor.data(SIMILAR, { title: 'a dark theme', kind: 'IDEAS' });
     expect(similar.map((t: { id: string }) => t.id)).toEqual([ids.idea]);
+  });
+
+  it('for IDEAS, leaves out merged ideas and ideas whose body is hidden, exactly as similarIdeas does', async () => {
+    const kept = await submitIdea(who.member.agent, { title: 'Marmalade subscription boxes' });
+    const merged = await submitIdea(who.asker.agent, { title: 'Marmalade subscription every month' });
+    const hidden = await submitIdea(who.asker.agent, { title: 'Marmalade subscription, call me on 0611' });
+    await who.moderator.agent.data(MERGE, { input: { sourceId: merged.id, intoId: kept.id } });
+    const [body] = await test.db.query(
+      `SELECT p.id FROM posts p JOIN ideas i ON i.thread_id = p.thread_id AND p.is_question WHERE i.id = $1`,
+      [hidden.id],
+    );
+    await who.moderator.agent.data(`mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`, {
+      input: { postId: body.id, reason: 'PERSONAL_DATA' },
+    });
+    const [{ thread_id: keptThread }] = await test.db.query(`SELECT thread_id FROM ideas WHERE id = $1`, [
+      kept.id,
+    ]);
+    for (const agent of [who.visitor, who.asker.agent, who.moderator.agent]) {
+      const { similar } = await agent.data(SIMILAR, { title: 'marmalade subscription', kind: 'IDEAS' });
+      expect(similar.map((t: { id: string }) => t.id)).toEqual([keptThread]);
+      const { similarIdeas } = await agent.data(
+        `query ($title: String!) { similarIdeas(title: $title) { id } }`,
+        {
+          title: 'marmalade subscription',
+        },
+      );
+      expect(similarIdeas.map((i: { id: string }) => i.id)).toEqual([kept.id]);
+    }
   });
 
   it('waits for a few characters before proposing anything', async () => {

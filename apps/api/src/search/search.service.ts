@@ -14,16 +14,6 @@ export interface SearchHit {
   rank: number;
 }
 
-/**
- * THE one place that decides which posts search may show. Every search query (results, snippets,
- * similar threads) goes through it, so when moderation hides a post (issue 5) adding the condition
- * here keeps hidden content out of search everywhere. A thread is found only through its visible
- * question, so hiding a question hides its thread's title from search too.
- */
-export function searchablePost(alias: string): string {
-  return publicPostSql(alias);
-}
-
 /** The query in the three languages at once: a French query finds French threads, and so on. */
 const ANY_LANGUAGE_QUERY = `(websearch_to_tsquery('parvis_french', $1) || websearch_to_tsquery('parvis_english', $1) || websearch_to_tsquery('parvis_spanish', $1))`;
 /** For a title being typed: any of its words (OR), in the three languages. */
@@ -38,7 +28,9 @@ const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, 
 
 /**
  * PostgreSQL full-text search over threads (titles) and posts (text), ranked, with highlighted
- * snippets. Snippets are built from the posts' plain text, then HTML-escaped here before the
+ * snippets. Every query here reads posts through `publicPostSql` (moderation's rule): a hidden post
+ * is found by nobody, and a thread whose question is hidden is found through none of its posts,
+ * so its title stays out of search too. Snippets are built from the posts' plain text, then HTML-escaped here before the
  * markers become <mark>: whatever a post contains, a snippet can only carry <mark> tags.
  */
 @Injectable()
@@ -52,11 +44,11 @@ export class SearchService {
        hits AS (
          SELECT t.id AS thread_id, p.id AS post_id, ts_rank(t.search_vector, q.query) * 2 AS rank
            FROM threads t CROSS JOIN q JOIN posts p ON p.thread_id = t.id AND p.is_question
-          WHERE t.search_vector @@ q.query AND ${searchablePost('p')}
+          WHERE t.search_vector @@ q.query AND ${publicPostSql('p')}
          UNION ALL
          SELECT p.thread_id, p.id, ts_rank(p.search_vector, q.query)
            FROM posts p CROSS JOIN q
-          WHERE p.search_vector @@ q.query AND ${searchablePost('p')}
+          WHERE p.search_vector @@ q.query AND ${publicPostSql('p')}
        ),
        best AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, rank FROM hits ORDER BY thread_id, rank DESC, post_id)
        SELECT b.thread_id, b.post_id, b.rank,
@@ -79,29 +71,37 @@ export class SearchService {
     }));
   }
 
-  /**
-   * Threads close to a title being typed, for deflection: in HELP, threads with an accepted
-   * answer (so the asker may find their answer before posting); in IDEAS, threads of idea
-   * spaces whatever their status (the ideas module maps them to ideas).
-   */
+  /** Threads close to a title being typed, best first (see `similarThreadIds`). */
   async similar(title: string, kind: SpaceKind, first: number): Promise<Thread[]> {
+    const ids = await this.similarThreadIds(title, kind, first);
+    if (ids.length === 0) return [];
+    const threads = await this.db.getRepository(Thread).findBy({ id: In(ids) });
+    return ids.map((id) => threads.find((t) => t.id === id)!);
+  }
+
+  /**
+   * The ids of threads close to a title being typed, best first, for deflection: in HELP, threads
+   * with an accepted answer (so the asker may find their answer before posting); in IDEAS, ideas
+   * of any status but MERGED (a merged idea sends its votes elsewhere). The idea box's
+   * `similarIdeas` is this same list, so both show the same ideas.
+   */
+  async similarThreadIds(title: string, kind: SpaceKind, first: number): Promise<string[]> {
     if (title.length < 3) return [];
     const rows: { id: string }[] = await this.db.query(
       `WITH q AS (SELECT (${ANY_WORD_QUERY}) AS query)
        SELECT t.id
          FROM threads t
          JOIN spaces s ON s.id = t.space_id AND s.kind = $2
-         JOIN posts p ON p.thread_id = t.id AND p.is_question AND ${searchablePost('p')}
+         JOIN posts p ON p.thread_id = t.id AND p.is_question AND ${publicPostSql('p')}
          CROSS JOIN q
         WHERE (t.search_vector @@ q.query OR p.search_vector @@ q.query)
           AND ($2 <> 'HELP' OR t.accepted_answer_id IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM ideas i WHERE i.thread_id = t.id AND i.status = 'MERGED')
         ORDER BY ts_rank(t.search_vector, q.query) * 2 + ts_rank(p.search_vector, q.query) DESC, t.last_activity_at DESC, t.id
         LIMIT $3`,
       [title, kind, first],
     );
-    if (rows.length === 0) return [];
-    const threads = await this.db.getRepository(Thread).findBy({ id: In(rows.map((r) => r.id)) });
-    return rows.map((r) => threads.find((t) => t.id === r.id)!);
+    return rows.map((r) => r.id);
   }
 }
 
