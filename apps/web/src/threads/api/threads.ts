@@ -69,6 +69,9 @@ export const PostFields = graphql(`
     viewerCanEdit
     createdAt
     editedAt
+    hidden {
+      at
+    }
     author {
       id
       displayName

@@ -79,6 +79,33 @@ describe('a thread page', () => {
     expect(screen.getAllByRole('button', { name: 'Accept this answer' })).toHaveLength(1);
   });
 
+  it('does not offer an expert to accept their own reply, nor anyone a hidden reply (the API refuses both)', async () => {
+    const hidden = { __typename: 'PostHidden', at: '2026-11-20T11:00:00.000Z' };
+    const replies = {
+      __typename: 'PostConnection',
+      totalCount: 3,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c2' },
+      edges: edges([
+        post('p1', expert, 'My own tip.', { viewerCanEdit: true }),
+        post('p2', member, 'A tip that was hidden.', { hidden }),
+        post('p3', staff, 'Another tip.'),
+      ]),
+    };
+    renderWithProviders(<ThreadPage id="t1" />, {
+      mocks: [
+        page({ repliesCount: 3, posts: replies, viewerCanAcceptAnswer: true }),
+        viewerMock({ id: 'e1', role: 'EXPERT' }),
+      ],
+    });
+    await screen.findByText('Another tip.');
+    const buttons = screen.getAllByRole('button', { name: 'Accept this answer' });
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0].closest('article')).toHaveAttribute(
+      'aria-label',
+      expect.stringMatching(/^Sarah Staff/),
+    );
+  });
+
   it('thanks a post at once, and shows the count', async () => {
     const replies = {
       __typename: 'PostConnection',

@@ -129,7 +129,7 @@ export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId:
           <PostView
             key={post.id}
             post={post}
-            canAccept={thread.viewerCanAcceptAnswer}
+            canAccept={canAcceptReply(thread, post)}
             signedIn={viewer !== null}
             onChanged={changed}
             extra={postExtra?.(post.id)}
@@ -173,4 +173,17 @@ export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId:
       )}
     </div>
   );
+}
+
+/**
+ * The API's rule (threads.rules.ts), so the button shows only where it works: who may accept on
+ * this thread, never a hidden reply, and one's own reply only as the asker (`viewerCanEdit` is
+ * "the viewer wrote it"; on the question, "the viewer asked").
+ */
+function canAcceptReply(
+  thread: { viewerCanAcceptAnswer: boolean; question: { viewerCanEdit: boolean } },
+  reply: { viewerCanEdit: boolean; hidden?: unknown },
+): boolean {
+  if (!thread.viewerCanAcceptAnswer || reply.hidden) return false;
+  return !reply.viewerCanEdit || thread.question.viewerCanEdit;
 }

@@ -37,6 +37,7 @@ export function post(
     viewerCanEdit: false,
     createdAt: '2026-11-20T10:00:00.000Z',
     editedAt: null,
+    hidden: null,
     author,
     revisions: [],
     ...extra,
