@@ -25,8 +25,8 @@ import {
 } from 'class-validator';
 import { PageArgs } from '../common/pagination';
 import { IdeaSort, IdeaStatus } from './idea.type';
+import { trim } from '../common/trim.transform';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const { title, body, response, campaignTitle, campaignQuestion, votesPerMember } = IDEA_LIMITS;
 
 @InputType()

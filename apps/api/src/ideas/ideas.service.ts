@@ -7,7 +7,7 @@ import {
   ideaStatusRequiresResponse,
   IdeaStatus,
   isIdeaVotingClosed,
-  Language,
+  languageOrEnglish,
   TRENDING_GRAVITY,
   TRENDING_WINDOW_DAYS,
 } from '@parvis/domain';
@@ -306,7 +306,7 @@ export class IdeasService {
         author,
         title: input.title,
         bodyMarkdown: input.body,
-        language: input.language ?? languageOf(author),
+        language: input.language ?? languageOrEnglish(author.locale),
       });
       const idea = tx.create(Idea, { threadId: thread.id, campaignId: campaign?.id ?? null });
       await tx.insert(Idea, idea);
@@ -611,8 +611,4 @@ function voteRefusal(error: unknown): string | null {
   const driverError = error.driverError as { code?: string; constraint?: string };
   if (driverError.code !== '23514' || !driverError.constraint?.startsWith('idea_votes_')) return null;
   return driverError.constraint;
-}
-
-function languageOf(user: User): Language {
-  return user.locale === 'fr' || user.locale === 'es' || user.locale === 'en' ? user.locale : 'en';
 }

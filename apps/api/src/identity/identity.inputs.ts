@@ -3,8 +3,7 @@ import { LANGUAGES, LIMITS, ROLES, Role as RoleName } from '@parvis/domain';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
 import { Role } from './user.type';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/trim.transform';
 
 @InputType()
 export class RegisterInput {

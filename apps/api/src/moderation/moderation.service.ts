@@ -39,7 +39,8 @@ const HOUR = 3600;
 /**
  * Moderation that never deletes (issue 5): flags, hiding and restoring with a public notice,
  * answered marks, thread locks, pins and moves, the moderators' queue and the crisis banner.
- * Every action writes its public log entry in its own transaction (ModerationLogService).
+ * Every action writes its public log entry in the SAME transaction as the change (ModerationLogService),
+ * so the log can never miss an action nor record one that did not happen.
  */
 @Injectable()
 export class ModerationService {

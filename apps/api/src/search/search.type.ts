@@ -5,8 +5,8 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-valid
 import { SpaceKind } from '../spaces/space.type';
 import { PostType } from '../threads/post.type';
 import { ThreadType } from '../threads/thread.type';
+import { trim } from '../common/trim.transform';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const MAX_QUERY_LENGTH = 200;
 
 @ObjectType('SearchResult', { description: 'A thread matching a search, with the best matching post.' })

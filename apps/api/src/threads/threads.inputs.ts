@@ -2,8 +2,8 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { LANGUAGES, Language, THREAD_LIMITS } from '@parvis/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { trim } from '../common/trim.transform';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Trailing spaces are kept inside Markdown (two spaces make a line break); only outer blank lines go. */
 const trimBlankLines = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.replace(/^\s*\n|\s+$/g, '') : value;

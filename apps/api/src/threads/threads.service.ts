@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hasAtLeastRole, Language, REPUTATION, scoreTone } from '@parvis/domain';
+import { hasAtLeastRole, Language, languageOrEnglish, REPUTATION, scoreTone } from '@parvis/domain';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { markdownToText, renderMarkdown } from '../common/markdown';
@@ -150,7 +150,7 @@ export class ThreadsService {
     if (space.kind === 'ANNOUNCEMENTS' && !speaksForBrand(author)) {
       throw forbidden('Only the brand’s staff can post in announcements.');
     }
-    const language = input.language ?? (isLanguageCode(author.locale) ? author.locale : 'en');
+    const language = input.language ?? languageOrEnglish(author.locale);
     return this.db.transaction(async (tx) => {
       const thread = await this.startThread(tx, {
         spaceId: space.id,
@@ -684,8 +684,4 @@ function toneColumns(bodyMarkdown: string): Pick<Post, 'tone' | 'toneScore'> {
 
 function addMinutes(date: Date, minutes: number): Date {
   return new Date(date.getTime() + minutes * 60_000);
-}
-
-function isLanguageCode(value: string | null): value is Language {
-  return value === 'fr' || value === 'en' || value === 'es';
 }

@@ -11,3 +11,8 @@ export type Language = (typeof LANGUAGES)[number];
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
+
+/** The language a person writes in by default: their chosen one, else English. */
+export function languageOrEnglish(locale: string | null | undefined): Language {
+  return isLanguage(locale) ? locale : 'en';
+}
