@@ -151,3 +151,14 @@ export function toConnection<Row, Node>(
     totalCount,
   };
 }
+
+/** The same page with each node mapped (an entity to its GraphQL type), cursors kept. */
+export function mapConnection<Row, Node>(
+  connection: ConnectionShape<Row>,
+  toNode: (row: Row) => Node,
+): ConnectionShape<Node> {
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) })),
+  };
+}

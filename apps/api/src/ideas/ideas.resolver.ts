@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { campaignPhase, isIdeaVotingClosed } from '@parvis/domain';
-import { PageArgs } from '../common/pagination';
+import { PageArgs, mapConnection } from '../common/pagination';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
@@ -27,7 +27,7 @@ export class IdeasResolver {
   })
   async listIdeas(@Args() args: IdeasArgs) {
     const page = await this.ideas.list(args);
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: IdeaType.from(e.node) })) };
+    return mapConnection(page, (idea) => IdeaType.from(idea));
   }
 
   @Query(() => IdeaType)
@@ -195,10 +195,7 @@ export class IdeasResolver {
       page.first,
       page.after,
     );
-    return {
-      ...connection,
-      edges: connection.edges.map((e) => ({ cursor: e.cursor, node: PostType.from(e.node) })),
-    };
+    return mapConnection(connection, (post) => PostType.from(post));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionShape } from '../common/pagination';
+import { ConnectionShape, mapConnection } from '../common/pagination';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -65,10 +65,7 @@ export class ModerationResolver {
   })
   async moderationLog(@Args() args: ModerationLogArgs): Promise<ConnectionShape<ModerationActionType>> {
     const page = await this.log.list(args.first, args.after, args.targetId);
-    return {
-      ...page,
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: ModerationActionType.from(e.node) })),
-    };
+    return mapConnection(page, (action) => ModerationActionType.from(action));
   }
 
   @Query(() => CrisisBannerType, {

@@ -26,6 +26,7 @@ import {
   PublishCrisisBannerInput,
   TakeDownCrisisBannerInput,
 } from './moderation.inputs';
+import { lockThreadRow } from '../threads/threads.service';
 
 export interface FlaggedPost {
   post: Post;
@@ -305,7 +306,7 @@ export class ModerationService {
     const moderator = requireRole(viewer, 'MODERATOR', 'publish a crisis banner');
     try {
       return await this.db.transaction(async (tx) => {
-        const thread = input.threadId ? await this.lockedThread(tx, input.threadId) : null;
+        const thread = input.threadId ? await lockThreadRow(tx, input.threadId) : null;
         const banner = tx.create(CrisisBanner, {
           title: input.title,
           bodyMarkdown: input.bodyMarkdown,
@@ -372,12 +373,6 @@ export class ModerationService {
     return post;
   }
 
-  private async lockedThread(tx: EntityManager, id: string): Promise<Thread> {
-    const thread = await tx.findOne(Thread, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!thread) throw notFound('There is no such thread.');
-    return thread;
-  }
-
   private changeThread(
     viewer: Viewer,
     threadId: string,
@@ -386,7 +381,7 @@ export class ModerationService {
   ): Promise<Thread> {
     const moderator = requireRole(viewer, 'MODERATOR', action);
     return this.db.transaction(async (tx) => {
-      const thread = await this.lockedThread(tx, threadId);
+      const thread = await lockThreadRow(tx, threadId);
       await change(tx, thread, moderator);
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });

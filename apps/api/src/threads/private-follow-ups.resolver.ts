@@ -9,7 +9,7 @@ import { PrivateFollowUpConnection, PrivateFollowUpType, PrivateMessageType } fr
 import { PrivateFollowUpNoticeType, ThreadType } from './thread.type';
 import { SendPrivateMessageInput, StartPrivateFollowUpInput } from './threads.inputs';
 import { threadLoaders } from './threads.loaders';
-import { mapConnection } from './threads.resolver';
+import { mapConnection } from '../common/pagination';
 import { ThreadsService } from './threads.service';
 
 @Resolver(() => PrivateFollowUpType)

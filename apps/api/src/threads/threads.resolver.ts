@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionShape, PageArgs } from '../common/pagination';
+import { ConnectionShape, PageArgs, mapConnection } from '../common/pagination';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
@@ -215,15 +215,4 @@ export class ThreadsResolver {
   viewerCanStartPrivateFollowUp(@CurrentViewer() viewer: Viewer): boolean {
     return canStartPrivateFollowUp(viewer);
   }
-}
-
-/** Maps a connection's nodes (entities) to their GraphQL types. */
-export function mapConnection<Row, Node>(
-  connection: ConnectionShape<Row>,
-  toNode: (row: Row) => Node,
-): ConnectionShape<Node> {
-  return {
-    ...connection,
-    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) })),
-  };
 }

@@ -101,7 +101,7 @@ export class ThreadsService {
    * reply at the same time. A locked thread accepts no reply.
    */
   async addReply(tx: EntityManager, params: AddReplyParams): Promise<Post> {
-    const thread = await this.lockedThread(tx, params.threadId);
+    const thread = await lockThreadRow(tx, params.threadId);
     if (thread.locked) throw lockedError(thread);
     const now = new Date();
     const post = this.newPost(thread.id, params.author, params.bodyMarkdown, false, now);
@@ -231,7 +231,7 @@ export class ThreadsService {
     return this.db.transaction(async (tx) => {
       const post = await tx.findOneBy(Post, { id: input.postId });
       if (!post) throw notFound('There is no such post.');
-      const thread = await this.lockedThread(tx, post.threadId);
+      const thread = await lockThreadRow(tx, post.threadId);
       if (!canAcceptAnswer(actor, thread)) {
         throw forbidden('Only the person who asked, an expert or a moderator can accept an answer.');
       }
@@ -281,7 +281,7 @@ export class ThreadsService {
   async resolveThread(viewer: Viewer, input: ThreadIdInput): Promise<Thread> {
     const actor = requireSignedIn(viewer, 'resolve a thread');
     return this.db.transaction(async (tx) => {
-      const thread = await this.lockedThread(tx, input.threadId);
+      const thread = await lockThreadRow(tx, input.threadId);
       if (!canResolve(actor, thread))
         throw forbidden('Only the person who asked or a moderator can resolve a thread.');
       if (thread.status === 'RESOLVED') throw conflict('This thread is already resolved.');
@@ -300,7 +300,7 @@ export class ThreadsService {
   async reopenThread(viewer: Viewer, input: ThreadIdInput): Promise<Thread> {
     const actor = requireSignedIn(viewer, 'reopen a thread');
     return this.db.transaction(async (tx) => {
-      const thread = await this.lockedThread(tx, input.threadId);
+      const thread = await lockThreadRow(tx, input.threadId);
       if (!canResolve(actor, thread))
         throw forbidden('Only the person who asked or a moderator can reopen a thread.');
       if (thread.status !== 'RESOLVED')
@@ -355,7 +355,7 @@ export class ThreadsService {
     if (!canStartPrivateFollowUp(agent))
       throw forbidden('Only the brand’s staff can start a private follow-up.');
     return this.db.transaction(async (tx) => {
-      const thread = await this.lockedThread(tx, input.threadId);
+      const thread = await lockThreadRow(tx, input.threadId);
       let followUp = await tx.findOneBy(PrivateFollowUp, { threadId: thread.id });
       if (!followUp) {
         followUp = tx.create(PrivateFollowUp, {
@@ -662,12 +662,6 @@ export class ThreadsService {
       ...toneColumns(bodyMarkdown),
     });
   }
-
-  private async lockedThread(tx: EntityManager, threadId: string): Promise<Thread> {
-    const thread = await tx.findOne(Thread, { where: { id: threadId }, lock: { mode: 'pessimistic_write' } });
-    if (!thread) throw notFound('There is no such thread.');
-    return thread;
-  }
 }
 
 function lockedError(thread: Thread) {
@@ -684,4 +678,14 @@ function toneColumns(bodyMarkdown: string): Pick<Post, 'tone' | 'toneScore'> {
 
 function addMinutes(date: Date, minutes: number): Date {
   return new Date(date.getTime() + minutes * 60_000);
+}
+
+/**
+ * The thread's row, locked until the transaction ends (FOR UPDATE), so that two changes to one
+ * thread (two replies, an accept and a resolve, a lock and a reply) happen one after the other.
+ */
+export async function lockThreadRow(tx: EntityManager, threadId: string): Promise<Thread> {
+  const thread = await tx.findOne(Thread, { where: { id: threadId }, lock: { mode: 'pessimistic_write' } });
+  if (!thread) throw notFound('There is no such thread.');
+  return thread;
 }
