@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './domain-error';
 
 /**
@@ -161,4 +162,39 @@ export function mapConnection<Row, Node>(
     ...connection,
     edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) })),
   };
+}
+
+/**
+ * One page of `query` (alias `alias`) in creation order, by (created_at, id): the order of every
+ * append-only list here (replies, private follow-ups, the moderation log). `total` when the
+ * caller already knows it (a thread's replies count), else it is counted.
+ */
+export async function pageInCreationOrder<Row extends ObjectLiteral & { createdAt: Date; id: string }>(
+  query: SelectQueryBuilder<Row>,
+  alias: string,
+  page: { first: number; after?: string },
+  order: 'ASC' | 'DESC',
+  total?: number,
+): Promise<ConnectionShape<Row>> {
+  const count = total ?? (await query.getCount());
+  if (page.after) {
+    const [at, id] = decodeCursor(page.after, ['instant', 'uuid']);
+    const comparison = order === 'ASC' ? '>' : '<';
+    query.andWhere(`(${alias}.created_at, ${alias}.id) ${comparison} (:afterAt, :afterId)`, {
+      afterAt: at,
+      afterId: id,
+    });
+  }
+  const rows = await query
+    .orderBy(`${alias}.created_at`, order)
+    .addOrderBy(`${alias}.id`, order)
+    .limit(page.first + 1)
+    .getMany();
+  return toConnection(
+    rows,
+    page.first,
+    count,
+    (row) => [row.createdAt.toISOString(), row.id],
+    (row) => row,
+  );
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CharterRule, ModerationActionName, ModerationTarget } from '@parvis/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
+import { ConnectionShape, pageInCreationOrder } from '../common/pagination';
 import { ModerationAction, ModerationDetails } from './moderation-action.entity';
 
 export interface ModerationEntry {
@@ -40,22 +40,6 @@ export class ModerationLogService {
   async list(first: number, after?: string, targetId?: string): Promise<ConnectionShape<ModerationAction>> {
     const query = this.db.getRepository(ModerationAction).createQueryBuilder('a');
     if (targetId) query.where('a.target_id = :targetId', { targetId });
-    const total = await query.getCount();
-    if (after) {
-      const [at, id] = decodeCursor(after, ['instant', 'uuid']);
-      query.andWhere('(a.created_at, a.id) < (:at, :id)', { at, id });
-    }
-    const rows = await query
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      first,
-      total,
-      (a) => [a.createdAt.toISOString(), a.id],
-      (a) => a,
-    );
+    return pageInCreationOrder(query, 'a', { first, after }, 'DESC');
   }
 }

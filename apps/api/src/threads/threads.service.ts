@@ -4,7 +4,7 @@ import { hasAtLeastRole, Language, languageOrEnglish, REPUTATION, scoreTone } fr
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { markdownToText, renderMarkdown } from '../common/markdown';
-import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
+import { ConnectionShape, decodeCursor, pageInCreationOrder, toConnection } from '../common/pagination';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
@@ -403,23 +403,7 @@ export class ThreadsService {
     const reader = requireSignedIn(viewer, 'see private follow-ups');
     const query = this.db.getRepository(PrivateFollowUp).createQueryBuilder('f');
     if (!hasAtLeastRole(reader.role, 'STAFF')) query.where('f.asker_id = :reader', { reader: reader.id });
-    const total = await query.getCount();
-    if (after) {
-      const [at, id] = decodeCursor(after, ['instant', 'uuid']);
-      query.andWhere('(f.created_at, f.id) < (:at, :id)', { at, id });
-    }
-    const rows = await query
-      .orderBy('f.created_at', 'DESC')
-      .addOrderBy('f.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      first,
-      total,
-      (f) => [f.createdAt.toISOString(), f.id],
-      (f) => f,
-    );
+    return pageInCreationOrder(query, 'f', { first, after }, 'DESC');
   }
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
@@ -469,22 +453,7 @@ export class ThreadsService {
       .getRepository(Post)
       .createQueryBuilder('p')
       .where('p.thread_id = :threadId AND NOT p.is_question', { threadId });
-    if (after) {
-      const [at, id] = decodeCursor(after, ['instant', 'uuid']);
-      query.andWhere('(p.created_at, p.id) > (:at, :id)', { at, id });
-    }
-    const rows = await query
-      .orderBy('p.created_at', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(first + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      first,
-      total,
-      (p) => [p.createdAt.toISOString(), p.id],
-      (p) => p,
-    );
+    return pageInCreationOrder(query, 'p', { first, after }, 'ASC', total);
   }
 
   /** A thread's question and accepted answer, in one query (the thread page shows both first). */
