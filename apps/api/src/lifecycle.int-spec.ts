@@ -96,6 +96,31 @@ describe('starting and stopping Parvis with the embedded PostgreSQL', () => {
     expect(readFileSync(join(dataDir, 'postgres.log'), 'utf8')).toMatch(/database system is shut down/);
   });
 
+  it('a second start from the same folder refuses, and leaves the running Parvis and its database alone', async () => {
+    const running = await start(39_873);
+    try {
+      const second = spawn(process.execPath, [MAIN], {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          PARVIS_DATA_DIR: dataDir,
+          PORT: '39874',
+          WEB_DIST: '',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      second.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+      expect(await exitOf(second)).toBe(1);
+      expect(stderr).toMatch(/Parvis is already running from .* \(process \d+\)\. Stop it first/);
+      const health = await fetch(`${running.url}/health`);
+      expect(health.status).toBe(200);
+    } finally {
+      running.child.kill('SIGTERM');
+      expect(await exitOf(running.child)).toBe(0);
+    }
+  });
+
   it('refuses to start on a wrong setting, naming the variable and the reason', async () => {
     const child = spawn(process.execPath, [MAIN], {
       env: { PATH: process.env.PATH, PARVIS_DATA_DIR: dataDir, PORT: 'eighty', SESSION_SECRET: 'short' },

@@ -55,6 +55,7 @@ export class EmbeddedPostgres {
     const clusterDir = join(dataDir, 'cluster');
     const password = clusterPassword(dataDir, owner);
 
+    claimDataDir(dataDir);
     stopStaleServer(clusterDir, log);
     if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
       log(`Creating a PostgreSQL cluster in ${clusterDir} (first start only)...`);
@@ -257,6 +258,34 @@ function stopStaleServer(clusterDir: string, log: (line: string) => void): void 
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && isAlive(pid)) execFileSync('sleep', ['0.1']);
+}
+
+/**
+ * One Parvis per data folder: a second start from the same folder must not take the database
+ * away from a Parvis that is still running (it would stop its PostgreSQL as if it were left
+ * over from a crash). The owner's pid is kept in `owner.pid`; a dead owner's claim is taken over.
+ */
+function claimDataDir(dataDir: string): void {
+  const ownerFile = join(dataDir, 'owner.pid');
+  if (existsSync(ownerFile)) {
+    const owner = Number(readFileSync(ownerFile, 'utf8').trim());
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner) && isNode(owner)) {
+      throw new Error(
+        `Parvis is already running from ${dataDir} (process ${owner}). Stop it first (Ctrl-C in its terminal), ` +
+          'or give this one its own data folder: PARVIS_DATA_DIR=/some/other/folder npm start',
+      );
+    }
+  }
+  writeFileSync(ownerFile, String(process.pid));
+}
+
+function isNode(pid: number): boolean {
+  try {
+    return /node/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    // No /proc (macOS): trust that a live pid is still the owner.
+    return true;
+  }
 }
 
 function isAlive(pid: number): boolean {
