@@ -110,7 +110,7 @@ describe('starting and stopping Parvis with the embedded PostgreSQL', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
-      second.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+      second.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       expect(await exitOf(second)).toBe(1);
       expect(stderr).toMatch(/Parvis is already running from .* \(process \d+\)\. Stop it first/);
       const health = await fetch(`${running.url}/health`);
