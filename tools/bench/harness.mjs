@@ -41,18 +41,20 @@ export async function startParvis({ port = 3900 } = {}) {
       break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    url,
-    databaseUrl: pg.url('parvis'),
-    async stop() {
+  const stop = async () => {
+    if (child.exitCode === null) {
       await new Promise((r) => {
         child.once('exit', r);
         child.kill('SIGTERM');
       });
-      await pg.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    }
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
+  // Ctrl-C or a time limit must not leave the benchmark's PostgreSQL running.
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => void stop().then(() => process.exit(130)));
+  return { url, databaseUrl: pg.url('parvis'), stop };
 }
 
 export async function graphql(url, query, variables = {}, cookie) {
