@@ -11,8 +11,7 @@ import {
 } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Idea } from './idea.entity';
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+import { sqlInList } from '../common/sql-check';
 
 /**
  * The public history of an idea's status: every change (from, to, official response, who,
@@ -20,8 +19,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
  * updated or deleted; the moderation log (issue 5) reads merges from here.
  */
 @Entity('idea_status_changes')
-@Check('idea_status_changes_from_status_check', `from_status IN (${list(IDEA_STATUSES)})`)
-@Check('idea_status_changes_to_status_check', `to_status IN (${list(IDEA_STATUSES)})`)
+@Check('idea_status_changes_from_status_check', sqlInList('from_status', IDEA_STATUSES))
+@Check('idea_status_changes_to_status_check', sqlInList('to_status', IDEA_STATUSES))
 @Check('idea_status_changes_merge_check', `(to_status = 'MERGED') = (merged_into_id IS NOT NULL)`)
 @Index('idea_status_changes_idea_created_idx', ['ideaId', 'createdAt'])
 export class IdeaStatusChange {

@@ -12,8 +12,7 @@ import {
 } from 'typeorm';
 import { Thread } from '../threads/thread.entity';
 import { Campaign } from './campaign.entity';
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+import { sqlInList } from '../common/sql-check';
 
 /**
  * An idea IS a discussion thread of an IDEAS space: its title is the thread's title, its body
@@ -22,7 +21,7 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
  */
 @Entity('ideas')
 @Unique('ideas_thread_id_key', ['threadId'])
-@Check('ideas_status_check', `status IN (${list(IDEA_STATUSES)})`)
+@Check('ideas_status_check', sqlInList('status', IDEA_STATUSES))
 @Check('ideas_votes_count_check', `votes_count >= 0`)
 @Check('ideas_merged_has_target_check', `(status = 'MERGED') = (merged_into_id IS NOT NULL)`)
 @Check('ideas_not_merged_into_itself_check', `merged_into_id <> id`)

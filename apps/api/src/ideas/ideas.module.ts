@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ModerationLogModule } from '../moderation/moderation-log.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -11,14 +11,20 @@ import { IdeasService } from './ideas.service';
 import { NotificationIdeaResolver } from './notification-idea.resolver';
 
 @Module({
-  imports: [IdentityModule, ThreadsModule, NotificationsModule, ModerationLogModule, SearchModule],
+  imports: [
+    RateLimitModule,
+    IdentityModule,
+    ThreadsModule,
+    NotificationsModule,
+    ModerationLogModule,
+    SearchModule,
+  ],
   providers: [
     IdeasService,
     IdeasResolver,
     IdeaStatusChangeResolver,
     CampaignsResolver,
     NotificationIdeaResolver,
-    RateLimitService,
   ],
 })
 export class IdeasModule {}

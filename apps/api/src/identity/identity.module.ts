@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { ModerationLogModule } from '../moderation/moderation-log.module';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
@@ -10,8 +10,8 @@ import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session]), ModerationLogModule],
-  providers: [IdentityService, SessionsService, IdentityResolver, RateLimitService],
+  imports: [RateLimitModule, TypeOrmModule.forFeature([User, Session]), ModerationLogModule],
+  providers: [IdentityService, SessionsService, IdentityResolver],
   exports: [IdentityService],
 })
 export class IdentityModule implements NestModule {

@@ -1,10 +1,11 @@
 import { ROLES, Role } from '@parvis/domain';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { sqlInList } from '../common/sql-check';
 
 @Entity('users')
 @Unique('users_email_key', ['email'])
 @Check('users_email_lowercase_check', `email = lower(email)`)
-@Check('users_role_check', `role IN (${ROLES.map((r) => `'${r}'`).join(', ')})`)
+@Check('users_role_check', sqlInList('role', ROLES))
 @Check('users_reputation_check', `reputation >= 0`)
 export class User {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })

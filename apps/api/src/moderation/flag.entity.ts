@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Post } from '../threads/post.entity';
+import { sqlInList } from '../common/sql-check';
 
 export const FLAG_RESOLUTIONS = ['HIDDEN', 'DISMISSED'] as const;
 export type FlagResolution = (typeof FLAG_RESOLUTIONS)[number];
@@ -21,15 +22,12 @@ export type FlagResolution = (typeof FLAG_RESOLUTIONS)[number];
  * never deleted.
  */
 @Entity('flags')
-@Check('flags_reason_check', `reason IN (${CHARTER_RULES.map((r) => `'${r}'`).join(', ')})`)
+@Check('flags_reason_check', sqlInList('reason', CHARTER_RULES))
 @Check(
   'flags_resolution_check',
   `(resolved_at IS NULL) = (resolution IS NULL) AND (resolved_at IS NULL) = (resolved_by_id IS NULL)`,
 )
-@Check(
-  'flags_resolution_value_check',
-  `resolution IS NULL OR resolution IN (${FLAG_RESOLUTIONS.map((r) => `'${r}'`).join(', ')})`,
-)
+@Check('flags_resolution_value_check', sqlInList('resolution', FLAG_RESOLUTIONS, true))
 @Index('flags_one_open_per_member_key', ['postId', 'memberId'], {
   unique: true,
   where: 'resolved_at IS NULL',

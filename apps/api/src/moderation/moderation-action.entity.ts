@@ -17,8 +17,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { User } from '../identity/user.entity';
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+import { sqlInList } from '../common/sql-check';
 
 /**
  * Facts about an action shown in the log (statuses, spaces, roles, a banner's title): never a
@@ -33,9 +32,9 @@ export type ModerationDetails = Record<string, string | number | null>;
  * written in the same transaction as the change it records (ModerationLogService.record).
  */
 @Entity('moderation_actions')
-@Check('moderation_actions_action_check', `action IN (${list(MODERATION_ACTIONS)})`)
-@Check('moderation_actions_target_type_check', `target_type IN (${list(MODERATION_TARGETS)})`)
-@Check('moderation_actions_rule_check', `rule IS NULL OR rule IN (${list(CHARTER_RULES)})`)
+@Check('moderation_actions_action_check', sqlInList('action', MODERATION_ACTIONS))
+@Check('moderation_actions_target_type_check', sqlInList('target_type', MODERATION_TARGETS))
+@Check('moderation_actions_rule_check', sqlInList('rule', CHARTER_RULES, true))
 @Index('moderation_actions_created_idx', ['createdAt', 'id'])
 @Index('moderation_actions_target_idx', ['targetId', 'createdAt'])
 @Index('moderation_actions_actor_id_idx', ['actorId'])

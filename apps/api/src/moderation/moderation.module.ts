@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ThreadsModule } from '../threads/threads.module';
 import { ModerationLogModule } from './moderation-log.module';
@@ -14,10 +14,9 @@ import { ModerationService } from './moderation.service';
 import { PostHiddenResolver, PostModerationResolver } from './post-moderation.resolver';
 
 @Module({
-  imports: [IdentityModule, ThreadsModule, ModerationLogModule],
+  imports: [RateLimitModule, IdentityModule, ThreadsModule, ModerationLogModule],
   providers: [
     ModerationService,
-    RateLimitService,
     ModerationResolver,
     FlaggedPostResolver,
     FlagResolver,

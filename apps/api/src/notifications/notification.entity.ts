@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Idea } from '../ideas/idea.entity';
+import { sqlInList } from '../common/sql-check';
 
 export const NOTIFICATION_KINDS = ['IDEA_STATUS_CHANGED', 'IDEA_MERGED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -19,7 +20,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * same transaction as what it reports, for all recipients with one INSERT … SELECT.
  */
 @Entity('notifications')
-@Check('notifications_kind_check', `kind IN (${NOTIFICATION_KINDS.map((k) => `'${k}'`).join(', ')})`)
+@Check('notifications_kind_check', sqlInList('kind', NOTIFICATION_KINDS))
 @Index('notifications_user_created_idx', ['userId', 'createdAt', 'id'])
 @Index('notifications_user_unread_idx', ['userId'], { where: 'read_at IS NULL' })
 export class Notification {

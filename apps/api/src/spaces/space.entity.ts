@@ -1,9 +1,10 @@
 import { SPACE_KINDS, SpaceKind } from '@parvis/domain';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { sqlInList } from '../common/sql-check';
 
 @Entity('spaces')
 @Unique('spaces_slug_key', ['slug'])
-@Check('spaces_kind_check', `kind IN (${SPACE_KINDS.map((k) => `'${k}'`).join(', ')})`)
+@Check('spaces_kind_check', sqlInList('kind', SPACE_KINDS))
 @Check('spaces_slug_format_check', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Check('spaces_answer_clocks_check', `first_response_minutes > 0 AND answer_minutes > 0`)
 export class Space {

@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Post } from './post.entity';
+import { sqlInList } from '../common/sql-check';
 
 /**
  * An earlier version of a post, kept when the post is edited (DESIGN.md §1: every edit keeps
@@ -20,10 +21,7 @@ import { Post } from './post.entity';
 @Entity('post_revisions')
 @Index('post_revisions_post_created_idx', ['postId', 'createdAt'])
 @Check('post_revisions_hidden_check', `(hidden_at IS NULL) = (hidden_reason IS NULL)`)
-@Check(
-  'post_revisions_hidden_reason_check',
-  `hidden_reason IS NULL OR hidden_reason IN (${CHARTER_RULES.map((r) => `'${r}'`).join(', ')})`,
-)
+@Check('post_revisions_hidden_reason_check', sqlInList('hidden_reason', CHARTER_RULES, true))
 export class PostRevision {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'post_revisions_pkey' })
   id: string;

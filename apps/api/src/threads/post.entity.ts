@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Thread } from './thread.entity';
+import { sqlInList } from '../common/sql-check';
 
 /**
  * A message in a thread: the question (the first post) or a reply. `bodyMarkdown` is what the
@@ -28,18 +29,12 @@ import { Thread } from './thread.entity';
   'posts_hidden_check',
   `(hidden_at IS NULL) = (hidden_by_id IS NULL) AND (hidden_at IS NULL) = (hidden_reason IS NULL)`,
 )
-@Check(
-  'posts_hidden_reason_check',
-  `hidden_reason IS NULL OR hidden_reason IN (${CHARTER_RULES.map((r) => `'${r}'`).join(', ')})`,
-)
+@Check('posts_hidden_reason_check', sqlInList('hidden_reason', CHARTER_RULES, true))
 @Check(
   'posts_answered_check',
   `(answered_by_post_id IS NULL) = (answered_at IS NULL) AND (answered_at IS NULL) = (answered_marked_by_id IS NULL) AND answered_by_post_id IS DISTINCT FROM id`,
 )
-@Check(
-  'posts_tone_check',
-  `(tone IS NULL) = (tone_score IS NULL) AND (tone IS NULL OR tone IN (${TONES.map((t) => `'${t}'`).join(', ')}))`,
-)
+@Check('posts_tone_check', `(tone IS NULL) = (tone_score IS NULL) AND (${sqlInList('tone', TONES, true)})`)
 @Index('posts_negative_unanswered_idx', ['createdAt'], {
   where: `tone = 'NEGATIVE' AND answered_by_post_id IS NULL AND hidden_at IS NULL`,
 })

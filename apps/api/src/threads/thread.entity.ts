@@ -12,8 +12,7 @@ import {
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
 import { Post } from './post.entity';
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+import { sqlInList } from '../common/sql-check';
 
 /**
  * A conversation in a space. Its question (or, in an IDEAS space, the idea's body) is its
@@ -21,8 +20,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
  * the lists sort on are kept to the millisecond so that cursors round-trip through JavaScript.
  */
 @Entity('threads')
-@Check('threads_language_check', `language IN (${list(LANGUAGES)})`)
-@Check('threads_status_check', `status IN (${list(THREAD_STATUSES)})`)
+@Check('threads_language_check', sqlInList('language', LANGUAGES))
+@Check('threads_status_check', sqlInList('status', THREAD_STATUSES))
 @Check('threads_answered_has_answer_check', `status <> 'ANSWERED' OR accepted_answer_id IS NOT NULL`)
 @Check('threads_lock_reason_check', `locked OR lock_reason IS NULL`)
 @Check('threads_replies_count_check', `replies_count >= 0`)

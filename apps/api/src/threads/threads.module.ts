@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ModerationLogModule } from '../moderation/moderation-log.module';
 import { Space } from '../spaces/space.entity';
@@ -21,13 +21,13 @@ import { UserContributionsResolver } from './user-contributions.resolver';
 
 @Module({
   imports: [
+    RateLimitModule,
     TypeOrmModule.forFeature([Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage, Space]),
     IdentityModule,
     ModerationLogModule,
   ],
   providers: [
     ThreadsService,
-    RateLimitService,
     ThreadsResolver,
     PostsResolver,
     PrivateFollowUpsResolver,
