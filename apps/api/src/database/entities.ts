@@ -12,7 +12,7 @@ import { Idea } from '../ideas/idea.entity';
 import { IdeaVote } from '../ideas/idea-vote.entity';
 import { IdeaStatusChange } from '../ideas/idea-status-change.entity';
 import { Notification } from '../notifications/notification.entity';
-import { ModerationAction } from '../moderation/moderation-action.entity';
+import { ModerationAction } from '../moderation-log/moderation-action.entity';
 import { Flag } from '../moderation/flag.entity';
 import { CrisisBanner } from '../moderation/crisis-banner.entity';
 

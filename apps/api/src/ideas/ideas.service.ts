@@ -21,7 +21,7 @@ import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { User } from '../identity/user.entity';
-import { ModerationLogService } from '../moderation/moderation-log.service';
+import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { NotificationsService, Recipients } from '../notifications/notifications.service';
 import { SearchService } from '../search/search.service';
 import { Space } from '../spaces/space.entity';

@@ -1,7 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
-import { ModerationLogModule } from '../moderation/moderation-log.module';
+import { ModerationLogModule } from '../moderation-log/moderation-log.module';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { Session } from './session.entity';

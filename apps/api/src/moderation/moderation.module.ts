@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ThreadsModule } from '../threads/threads.module';
-import { ModerationLogModule } from './moderation-log.module';
+import { ModerationLogModule } from '../moderation-log/moderation-log.module';
 import {
   CrisisBannerResolver,
   FlaggedPostResolver,

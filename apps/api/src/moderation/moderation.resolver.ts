@@ -8,8 +8,8 @@ import { PostType } from '../threads/post.type';
 import { ThreadType } from '../threads/thread.type';
 import { threadLoaders } from '../threads/threads.loaders';
 import { ThreadsService } from '../threads/threads.service';
-import { ModerationLogService } from './moderation-log.service';
-import { readableTitle } from './post-visibility';
+import { ModerationLogService } from '../moderation-log/moderation-log.service';
+import { readableTitle } from '../threads/post-visibility';
 import {
   FlagInput,
   HidePostInput,

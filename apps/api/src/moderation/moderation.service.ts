@@ -14,7 +14,7 @@ import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
 import { CrisisBanner } from './crisis-banner.entity';
 import { Flag } from './flag.entity';
-import { ModerationLogService } from './moderation-log.service';
+import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import {
   FlagInput,
   HidePostInput,

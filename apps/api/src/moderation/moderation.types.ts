@@ -13,7 +13,7 @@ import { Connection } from '../common/pagination';
 import { PostType } from '../threads/post.type';
 import { CrisisBanner } from './crisis-banner.entity';
 import { Flag } from './flag.entity';
-import { ModerationAction } from './moderation-action.entity';
+import { ModerationAction } from '../moderation-log/moderation-action.entity';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };

@@ -6,7 +6,7 @@ import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
-import { readableBody, readableRevisions } from '../moderation/post-visibility';
+import { readableBody, readableRevisions } from './post-visibility';
 import { PostRevisionType, PostType } from './post.type';
 import { EditPostInput, PostIdInput, ReplyInput } from './threads.inputs';
 import { threadLoaders } from './threads.loaders';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
-import { ModerationLogModule } from '../moderation/moderation-log.module';
+import { ModerationLogModule } from '../moderation-log/moderation-log.module';
 import { Space } from '../spaces/space.entity';
 import { PostRevision } from './post-revision.entity';
 import { Post } from './post.entity';

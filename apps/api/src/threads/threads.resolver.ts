@@ -5,7 +5,7 @@ import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
-import { readableTitle } from '../moderation/post-visibility';
+import { readableTitle } from './post-visibility';
 import { SpaceType } from '../spaces/space.type';
 import { PostConnection, PostType } from './post.type';
 import { PrivateFollowUpNoticeType, ThreadConnection, ThreadsArgs, ThreadType } from './thread.type';

@@ -10,7 +10,7 @@ import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { User } from '../identity/user.entity';
-import { ModerationLogService } from '../moderation/moderation-log.service';
+import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { Space } from '../spaces/space.entity';
 import { PostRevision } from './post-revision.entity';
 import { Post } from './post.entity';
