@@ -17,10 +17,9 @@ import { renderMarkdown } from '../common/markdown';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
-import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
+import { requireRole, requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { User } from '../identity/user.entity';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { NotificationsService, Recipients } from '../notifications/notifications.service';
 import { SearchService } from '../search/search.service';
@@ -383,7 +382,7 @@ export class IdeasService {
   }
 
   /** Counts an accepted vote or unvote in its transaction; RATE_LIMITED (undoing it) past the limit. */
-  private async countVote(tx: EntityManager, voter: User): Promise<void> {
+  private async countVote(tx: EntityManager, voter: SignedInViewer): Promise<void> {
     const { perMember, windowSeconds } = this.config.voteLimit;
     await this.rateLimits.hit(
       [{ key: `vote:user:${voter.id}`, limit: perMember }],

@@ -6,8 +6,7 @@ import { badInput, conflict, forbidden, notFound } from '../common/domain-error'
 import { renderMarkdown } from '../common/markdown';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
-import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
-import { User } from '../identity/user.entity';
+import { requireRole, requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { Space } from '../spaces/space.entity';
 import { PostRevision } from '../threads/post-revision.entity';
 import { Post } from '../threads/post.entity';
@@ -377,7 +376,7 @@ export class ModerationService {
     viewer: Viewer,
     threadId: string,
     action: string,
-    change: (tx: EntityManager, thread: Thread, moderator: User) => Promise<void>,
+    change: (tx: EntityManager, thread: Thread, moderator: SignedInViewer) => Promise<void>,
   ): Promise<Thread> {
     const moderator = requireRole(viewer, 'MODERATOR', action);
     return this.db.transaction(async (tx) => {
@@ -387,7 +386,7 @@ export class ModerationService {
     });
   }
 
-  private async pin(tx: EntityManager, thread: Thread, moderator: User): Promise<void> {
+  private async pin(tx: EntityManager, thread: Thread, moderator: SignedInViewer): Promise<void> {
     await tx.update(Thread, { id: thread.id }, { pinned: true });
     await this.recordThread(tx, 'THREAD_PINNED', moderator, thread);
   }
@@ -395,7 +394,7 @@ export class ModerationService {
   private async resolveFlags(
     tx: EntityManager,
     postId: string,
-    moderator: User,
+    moderator: SignedInViewer,
     resolution: 'HIDDEN' | 'DISMISSED',
   ): Promise<number> {
     const result = await tx.update(
@@ -413,7 +412,7 @@ export class ModerationService {
   private async record(
     tx: EntityManager,
     action: ModerationActionName,
-    actor: User,
+    actor: SignedInViewer,
     post: Post,
     details: Record<string, string | number | null>,
     rule: CharterRule | null = null,
@@ -437,7 +436,7 @@ export class ModerationService {
   private recordThread(
     tx: EntityManager,
     action: ModerationActionName,
-    actor: User,
+    actor: SignedInViewer,
     thread: Thread,
     details: Record<string, string | number | null> = {},
     reason: string | null = null,

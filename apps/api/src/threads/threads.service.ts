@@ -6,10 +6,9 @@ import { badInput, conflict, forbidden, notFound } from '../common/domain-error'
 import { markdownToText, renderMarkdown } from '../common/markdown';
 import { ConnectionShape, decodeCursor, pageInCreationOrder, toConnection } from '../common/pagination';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
-import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
+import { requireRole, requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { User } from '../identity/user.entity';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { Space } from '../spaces/space.entity';
 import { PostRevision } from './post-revision.entity';
@@ -38,7 +37,7 @@ import {
 
 export interface StartThreadParams {
   spaceId: string;
-  author: User;
+  author: SignedInViewer;
   title: string;
   bodyMarkdown: string;
   language: Language;
@@ -46,12 +45,12 @@ export interface StartThreadParams {
 
 export interface AddReplyParams {
   threadId: string;
-  author: User;
+  author: SignedInViewer;
   bodyMarkdown: string;
 }
 
 /** Staff, moderators and admins write for the brand: their posts are official and they are not rate limited. */
-export const speaksForBrand = (user: User) => hasAtLeastRole(user.role, 'STAFF');
+export const speaksForBrand = (user: SignedInViewer) => hasAtLeastRole(user.role, 'STAFF');
 
 /**
  * Threads and posts: the rules of asking, replying and editing. The `tx` methods
@@ -128,7 +127,7 @@ export class ThreadsService {
    * refused post uses up no budget), and throws RATE_LIMITED, undoing the post, when the member
    * posted too much lately. Staff are not limited.
    */
-  async countPost(tx: EntityManager, author: User): Promise<void> {
+  async countPost(tx: EntityManager, author: SignedInViewer): Promise<void> {
     if (speaksForBrand(author)) return;
     const { perMember, windowSeconds } = this.config.postLimit;
     await this.rateLimits.hit(
@@ -572,7 +571,7 @@ export class ThreadsService {
   private async recordOnOthersThread(
     tx: EntityManager,
     action: 'THREAD_RESOLVED' | 'THREAD_REOPENED',
-    actor: User,
+    actor: SignedInViewer,
     thread: Thread,
   ): Promise<void> {
     if (actor.id === thread.authorId) return;
@@ -599,7 +598,7 @@ export class ThreadsService {
   private async insertMessage(
     tx: EntityManager,
     followUpId: string,
-    author: User,
+    author: SignedInViewer,
     bodyMarkdown: string,
   ): Promise<PrivateMessage> {
     const message = tx.create(PrivateMessage, {
@@ -614,7 +613,7 @@ export class ThreadsService {
 
   private newPost(
     threadId: string,
-    author: User,
+    author: SignedInViewer,
     bodyMarkdown: string,
     isQuestion: boolean,
     now: Date,
