@@ -25,6 +25,7 @@ import { NotificationsService, Recipients } from '../notifications/notifications
 import { SearchService } from '../search/search.service';
 import { Space } from '../spaces/space.entity';
 import { Post } from '../threads/post.entity';
+import { PostsService } from '../threads/posts.service';
 import { ThreadsService } from '../threads/threads.service';
 import { Campaign } from './campaign.entity';
 import { IdeaStatusChange } from './idea-status-change.entity';
@@ -76,6 +77,7 @@ export class IdeasService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
     private readonly notifications: NotificationsService,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -195,7 +197,7 @@ export class IdeasService {
     first: number,
     after: string | undefined,
   ): Promise<ConnectionShape<Post>> {
-    return this.threads.replies(idea.threadId, idea.repliesCount, first, after);
+    return this.posts.replies(idea.threadId, idea.repliesCount, first, after);
   }
 
   campaignsByIds(ids: readonly string[]): Promise<Campaign[]> {
@@ -309,7 +311,7 @@ export class IdeasService {
       });
       const idea = tx.create(Idea, { threadId: thread.id, campaignId: campaign?.id ?? null });
       await tx.insert(Idea, idea);
-      await this.threads.countPost(tx, author);
+      await this.posts.countPost(tx, author);
 
       await tx.query('SAVEPOINT author_vote');
       try {

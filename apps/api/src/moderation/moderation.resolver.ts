@@ -6,7 +6,8 @@ import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
 import { PostType } from '../threads/post.type';
 import { ThreadType } from '../threads/thread.type';
-import { threadLoaders } from '../threads/threads.loaders';
+import { PostsService } from '../threads/posts.service';
+import { questionByThreadId, threadsById } from '../threads/threads.loaders';
 import { ThreadsService } from '../threads/threads.service';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { readableTitle } from '../threads/post-visibility';
@@ -205,6 +206,7 @@ export class ModerationActionResolver {
   constructor(
     private readonly identity: IdentityService,
     private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
   ) {}
 
   @ResolveField(() => String, {
@@ -218,10 +220,9 @@ export class ModerationActionResolver {
   ): Promise<string | null> {
     if (action.targetType === 'BANNER') return action.storedTitle;
     if (!action.threadId) return null;
-    const loaders = threadLoaders(ctx, this.threads);
     const [thread, question] = await Promise.all([
-      loaders.threadsById.load(action.threadId),
-      loaders.questionByThreadId.load(action.threadId),
+      threadsById(ctx, this.threads).load(action.threadId),
+      questionByThreadId(ctx, this.posts).load(action.threadId),
     ]);
     return thread ? readableTitle(thread.title, question, ctx.req.viewer ?? null) : null;
   }
@@ -247,7 +248,7 @@ export class CrisisBannerResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<ThreadType | null> {
     if (!banner.threadId) return null;
-    const thread = await threadLoaders(ctx, this.threads).threadsById.load(banner.threadId);
+    const thread = await threadsById(ctx, this.threads).load(banner.threadId);
     return thread ? ThreadType.from(thread) : null;
   }
 

@@ -25,7 +25,7 @@ import {
   PublishCrisisBannerInput,
   TakeDownCrisisBannerInput,
 } from './moderation.inputs';
-import { lockThreadRow } from '../threads/threads.service';
+import { lockThreadRow } from '../threads/thread-lock';
 
 export interface FlaggedPost {
   post: Post;

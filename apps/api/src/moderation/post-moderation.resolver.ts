@@ -5,8 +5,8 @@ import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
 import { PostType } from '../threads/post.type';
-import { threadLoaders } from '../threads/threads.loaders';
-import { ThreadsService } from '../threads/threads.service';
+import { PostsService } from '../threads/posts.service';
+import { postsById } from '../threads/threads.loaders';
 import { moderationLoaders } from './moderation.loaders';
 import { ModerationService } from './moderation.service';
 import { PostHiddenType, PostToneType } from './moderation.types';
@@ -16,7 +16,7 @@ import { PostHiddenType, PostToneType } from './moderation.types';
 export class PostModerationResolver {
   constructor(
     private readonly moderation: ModerationService,
-    private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
   ) {}
 
   @ResolveField(() => PostHiddenType, {
@@ -39,7 +39,7 @@ export class PostModerationResolver {
   })
   async answered(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostType | null> {
     if (!post.answeredByPostId) return null;
-    const answer = await threadLoaders(ctx, this.threads).postsById.load(post.answeredByPostId);
+    const answer = await postsById(ctx, this.posts).load(post.answeredByPostId);
     return answer ? PostType.from(answer) : null;
   }
 
