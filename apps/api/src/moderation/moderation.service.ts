@@ -37,7 +37,7 @@ export interface FlaggedPost {
 const HOUR = 3600;
 
 /**
- * Moderation that never deletes (issue 5): flags, hiding and restoring with a public notice,
+ * Moderation that never deletes: flags, hiding and restoring with a public notice,
  * answered marks, thread locks, pins and moves, the moderators' queue and the crisis banner.
  * Every action writes its public log entry in the SAME transaction as the change (ModerationLogService),
  * so the log can never miss an action nor record one that did not happen.

@@ -1,15 +1,12 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { canMarkAnswered, canModerate, canSeeTone } from '@parvis/domain';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
-import { IdentityService } from '../identity/identity.service';
-import { usersById } from '../identity/user.loader';
-import { UserType } from '../identity/user.type';
 import { PostType } from '../threads/post.type';
 import { PostsService } from '../threads/posts.service';
 import { postsById } from '../threads/threads.loaders';
 import { moderationLoaders } from './moderation.loaders';
 import { ModerationService } from './moderation.service';
-import { PostHiddenType, PostToneType } from './moderation.types';
+import { PostHiddenType, PostToneType } from './post-moderation.type';
 
 /** The moderation side of a post: its hidden notice, its answered mark, its tone, the viewer's flag. */
 @Resolver(() => PostType)
@@ -80,15 +77,5 @@ export class PostModerationResolver {
   })
   viewerCanMarkAnswered(@CurrentViewer() viewer: Viewer): boolean {
     return canMarkAnswered(viewer);
-  }
-}
-
-@Resolver(() => PostHiddenType)
-export class PostHiddenResolver {
-  constructor(private readonly identity: IdentityService) {}
-
-  @ResolveField(() => UserType, { description: 'The moderator who hid the post.' })
-  async by(@Parent() hidden: PostHiddenType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(hidden.byId))!, ctx.req.viewer ?? null);
   }
 }
