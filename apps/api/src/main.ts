@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_ENTITIES } from './app-entities';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
 
   if (config.seedDemo) {
     const dataSource = await new DataSource({
-      ...dataSourceOptions(databaseUrl),
+      ...dataSourceOptions(databaseUrl, APP_ENTITIES),
       extra: { max: 1 },
     }).initialize();
     try {

@@ -3,11 +3,25 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { hasAtLeastRole, Role } from '@parvis/domain';
 import type DataLoader from 'dataloader';
 import type { Request, Response } from 'express';
-import { User } from '../identity/user.entity';
 import { forbidden, unauthenticated } from './domain-error';
 
+/**
+ * The signed-in person making the request, as their session found them (identity's session
+ * middleware fills it from their row): enough to check what they may do, to write as them and to
+ * answer `me`, without their password hash. A service that needs more loads the row itself.
+ */
+export interface SignedInViewer {
+  id: string;
+  displayName: string;
+  role: Role;
+  email: string;
+  locale: string | null;
+  reputation: number;
+  createdAt: Date;
+}
+
 /** The signed-in person making the request, or null for a visitor. */
-export type Viewer = User | null;
+export type Viewer = SignedInViewer | null;
 
 export interface RequestWithViewer extends Request {
   viewer?: Viewer;
@@ -28,7 +42,7 @@ export const CurrentViewer = createParamDecorator((_data: unknown, context: Exec
 });
 
 /** The service-layer permission check: throws UNAUTHENTICATED for visitors, FORBIDDEN below `minimum`. */
-export function requireRole(viewer: Viewer, minimum: Role, action: string): User {
+export function requireRole(viewer: Viewer, minimum: Role, action: string): SignedInViewer {
   if (!viewer) throw unauthenticated(`Sign in to ${action}.`);
   if (!hasAtLeastRole(viewer.role, minimum)) {
     throw forbidden(
@@ -38,6 +52,6 @@ export function requireRole(viewer: Viewer, minimum: Role, action: string): User
   return viewer;
 }
 
-export function requireSignedIn(viewer: Viewer, action: string): User {
+export function requireSignedIn(viewer: Viewer, action: string): SignedInViewer {
   return requireRole(viewer, 'MEMBER', action);
 }

@@ -1,5 +1,4 @@
 import { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -7,13 +6,14 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * One definition of how Parvis talks to PostgreSQL, used by the app, the migration tools and
  * the tests. `synchronize` is never on: the schema changes only through migrations, which run
  * at start-up. Entities and migrations are listed, not globbed, so the same list works from
- * the TypeScript sources under Jest and from the compiled files under Node.
+ * the TypeScript sources under Jest and from the compiled files under Node. The entities are the
+ * caller's (the app's list, app-entities.ts): the database layer knows no domain.
  */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, entities: DataSourceOptions['entities']): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { APP_ENTITIES } from '../app-entities';
 import { createDatabase } from '../testing/test-app';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
@@ -10,7 +11,7 @@ let dataSource: DataSource;
 beforeAll(async () => {
   url = await createDatabase();
   await runMigrations(url);
-  dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+  dataSource = await new DataSource(dataSourceOptions(url, APP_ENTITIES)).initialize();
 });
 afterAll(() => dataSource.destroy());
 

@@ -1,25 +1,28 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { pendingSchemaChanges } from './schema-drift';
 
 /**
- * `npx nx run api:migration:generate --name=AddThreads`: migrates a throwaway embedded
- * database, compares it with the entities and writes the difference as a new migration
- * under src/database/migrations. Read it, name its constraints, then add it to index.ts.
+ * `npx nx run api:migration:generate --name=AddThreads` (entry point: src/generate-migration.ts):
+ * migrates a throwaway embedded database, compares it with the entities and writes the difference
+ * as a new migration under src/database/migrations. Read it, name its constraints, then add it to
+ * index.ts.
  */
-async function main(): Promise<void> {
-  const name = process.argv[2];
+export async function generateMigration(
+  name: string | undefined,
+  entities: DataSourceOptions['entities'],
+): Promise<void> {
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
     throw new Error('Give the migration a PascalCase name, e.g. --name=AddThreads');
   }
   const dir = mkdtempSync(join(tmpdir(), 'parvis-migration-'));
   chmodSync(dir, 0o755); // reachable by the postgres user when run as root
   const server = await EmbeddedPostgres.start({ dataDir: dir, database: 'parvis' });
-  const dataSource = new DataSource(dataSourceOptions(server.url('parvis')));
+  const dataSource = new DataSource(dataSourceOptions(server.url('parvis'), entities));
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -57,8 +60,3 @@ ${lines(down.reverse())}
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

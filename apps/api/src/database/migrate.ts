@@ -7,10 +7,10 @@ const MIGRATION_LOCK = 727_384_101;
 /**
  * Runs the pending migrations, each in its own transaction. Several API processes may start
  * at once against one database: the first takes the lock and migrates, the others wait and
- * then find nothing left to run.
+ * then find nothing left to run. Migrations are SQL and need no entity.
  */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url), extra: { max: 2 } });
+  const dataSource = new DataSource({ ...dataSourceOptions(url, []), extra: { max: 2 } });
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
   try {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
-import { ModerationLogModule } from '../moderation/moderation-log.module';
+import { ModerationLogModule } from '../moderation-log/moderation-log.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SearchModule } from '../search/search.module';
 import { ThreadsModule } from '../threads/threads.module';

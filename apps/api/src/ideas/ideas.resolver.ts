@@ -6,7 +6,7 @@ import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
-import { readableBody, readableTitle } from '../moderation/post-visibility';
+import { readableBody, readableTitle } from '../threads/post-visibility';
 import { PostConnection, PostType } from '../threads/post.type';
 import { CampaignType } from './campaign.type';
 import { IdeaConnection, IdeaStatusChangeType, IdeaType } from './idea.type';

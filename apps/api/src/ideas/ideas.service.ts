@@ -17,15 +17,15 @@ import { renderMarkdown } from '../common/markdown';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
-import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
+import { requireRole, requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { User } from '../identity/user.entity';
-import { ModerationLogService } from '../moderation/moderation-log.service';
+import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { NotificationsService, Recipients } from '../notifications/notifications.service';
 import { SearchService } from '../search/search.service';
 import { Space } from '../spaces/space.entity';
 import { Post } from '../threads/post.entity';
+import { PostsService } from '../threads/posts.service';
 import { ThreadsService } from '../threads/threads.service';
 import { Campaign } from './campaign.entity';
 import { IdeaStatusChange } from './idea-status-change.entity';
@@ -77,6 +77,7 @@ export class IdeasService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
     private readonly notifications: NotificationsService,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -196,7 +197,7 @@ export class IdeasService {
     first: number,
     after: string | undefined,
   ): Promise<ConnectionShape<Post>> {
-    return this.threads.replies(idea.threadId, idea.repliesCount, first, after);
+    return this.posts.replies(idea.threadId, idea.repliesCount, first, after);
   }
 
   campaignsByIds(ids: readonly string[]): Promise<Campaign[]> {
@@ -310,7 +311,7 @@ export class IdeasService {
       });
       const idea = tx.create(Idea, { threadId: thread.id, campaignId: campaign?.id ?? null });
       await tx.insert(Idea, idea);
-      await this.threads.countPost(tx, author);
+      await this.posts.countPost(tx, author);
 
       await tx.query('SAVEPOINT author_vote');
       try {
@@ -383,7 +384,7 @@ export class IdeasService {
   }
 
   /** Counts an accepted vote or unvote in its transaction; RATE_LIMITED (undoing it) past the limit. */
-  private async countVote(tx: EntityManager, voter: User): Promise<void> {
+  private async countVote(tx: EntityManager, voter: SignedInViewer): Promise<void> {
     const { perMember, windowSeconds } = this.config.voteLimit;
     await this.rateLimits.hit(
       [{ key: `vote:user:${voter.id}`, limit: perMember }],

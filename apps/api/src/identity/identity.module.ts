@@ -1,9 +1,10 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
-import { ModerationLogModule } from '../moderation/moderation-log.module';
+import { ModerationLogModule } from '../moderation-log/moderation-log.module';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
+import { ReputationService } from './reputation.service';
 import { Session } from './session.entity';
 import { SessionMiddleware } from './session.middleware';
 import { SessionsService } from './sessions.service';
@@ -11,8 +12,8 @@ import { User } from './user.entity';
 
 @Module({
   imports: [RateLimitModule, TypeOrmModule.forFeature([User, Session]), ModerationLogModule],
-  providers: [IdentityService, SessionsService, IdentityResolver],
-  exports: [IdentityService],
+  providers: [IdentityService, ReputationService, SessionsService, IdentityResolver],
+  exports: [IdentityService, ReputationService],
 })
 export class IdentityModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -9,7 +9,7 @@ import { badInput, conflict, forbidden, notFound, unauthenticated } from '../com
 import { requireRole, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { ModerationLogService } from '../moderation/moderation-log.service';
+import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { RegisterInput, SetRoleInput, SignInInput } from './identity.inputs';
 import { IssuedSession, RequestMeta, SessionsService } from './sessions.service';
 import { User } from './user.entity';

@@ -1,8 +1,9 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
-import type { RequestWithViewer } from '../common/viewer';
+import type { RequestWithViewer, SignedInViewer } from '../common/viewer';
 import { SESSION_COOKIE } from './session-cookie';
 import { SessionsService } from './sessions.service';
+import type { User } from './user.entity';
 
 /** Resolves the session cookie to `req.viewer` once per request, for every resolver to use. */
 @Injectable()
@@ -15,8 +16,22 @@ export class SessionMiddleware implements NestMiddleware {
     req.viewer = null;
     if (typeof token === 'string' && token.length > 0 && token.length <= 100) {
       req.sessionToken = token;
-      req.viewer = await this.sessions.userFor(token);
+      const user = await this.sessions.userFor(token);
+      req.viewer = user ? viewerOf(user) : null;
     }
     next();
   }
+}
+
+/** The viewer a user's row gives: everything but the password hash. */
+export function viewerOf(user: User): SignedInViewer {
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    role: user.role,
+    email: user.email,
+    locale: user.locale,
+    reputation: user.reputation,
+    createdAt: user.createdAt,
+  };
 }

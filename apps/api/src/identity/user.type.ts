@@ -29,7 +29,8 @@ export class UserType {
   @Field()
   createdAt: Date;
 
-  static from(user: User, viewer: Viewer): UserType {
+  /** From a user's row, or from the viewer (for `me`): both carry everything shown here. */
+  static from(user: Omit<User, 'passwordHash'>, viewer: Viewer): UserType {
     const self = viewer?.id === user.id;
     return Object.assign(new UserType(), {
       id: user.id,

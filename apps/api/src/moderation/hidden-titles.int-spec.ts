@@ -3,7 +3,7 @@ import { NOTIFICATIONS, SET_STATUS, submitIdea, VOTE } from '../testing/ideas-fi
 import { ask, People, people, spaces } from '../testing/threads-fixtures';
 
 /**
- * The title is part of the question (issue 5): once a moderator hides a thread's question (or an
+ * The title is part of the question: once a moderator hides a thread's question (or an
  * idea's body), readers who may not read it get "Hidden question" wherever the title shows;
  * its author and moderators still get the real title.
  */

@@ -3,7 +3,7 @@ import { CHARTER_RULES, CharterRule as CharterRuleName, MODERATION_LIMITS } from
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageArgs } from '../common/pagination';
-import { CharterRule } from './moderation.types';
+import { CharterRule } from './moderation-enums.type';
 import { trim } from '../common/trim.transform';
 
 const emptyToNull = ({ value }: { value: unknown }) =>

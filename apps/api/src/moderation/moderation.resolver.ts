@@ -1,45 +1,26 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionShape, mapConnection } from '../common/pagination';
-import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
-import { IdentityService } from '../identity/identity.service';
-import { usersById } from '../identity/user.loader';
-import { UserType } from '../identity/user.type';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Viewer } from '../common/viewer';
 import { PostType } from '../threads/post.type';
 import { ThreadType } from '../threads/thread.type';
-import { threadLoaders } from '../threads/threads.loaders';
-import { ThreadsService } from '../threads/threads.service';
-import { ModerationLogService } from './moderation-log.service';
-import { readableTitle } from './post-visibility';
+import { CrisisBannerType } from './crisis-banner.type';
 import {
   FlagInput,
   HidePostInput,
   LockThreadInput,
   MarkAnsweredInput,
   ModerateThreadInput,
-  ModerationLogArgs,
   ModerationQueueArgs,
   ModeratePostInput,
   MoveThreadInput,
   PublishCrisisBannerInput,
   TakeDownCrisisBannerInput,
 } from './moderation.inputs';
-import { moderationLoaders } from './moderation.loaders';
+import { FlaggedPostType, ModerationQueueType } from './moderation-queue.type';
 import { ModerationService } from './moderation.service';
-import {
-  CrisisBannerType,
-  FlaggedPostType,
-  FlagType,
-  ModerationActionConnection,
-  ModerationActionType,
-  ModerationQueueType,
-} from './moderation.types';
 
 @Resolver(() => ModerationQueueType)
 export class ModerationResolver {
-  constructor(
-    private readonly moderation: ModerationService,
-    private readonly log: ModerationLogService,
-  ) {}
+  constructor(private readonly moderation: ModerationService) {}
 
   @Query(() => ModerationQueueType, {
     description: 'Moderators: flagged posts grouped by post, then negative unanswered posts.',
@@ -58,14 +39,6 @@ export class ModerationResolver {
       ),
       negativeUnanswered: negative.map((post) => PostType.from(post)),
     };
-  }
-
-  @Query(() => ModerationActionConnection, {
-    description: 'The public moderation log, newest first: every action, who, when, which rule. Public.',
-  })
-  async moderationLog(@Args() args: ModerationLogArgs): Promise<ConnectionShape<ModerationActionType>> {
-    const page = await this.log.list(args.first, args.after, args.targetId);
-    return mapConnection(page, (action) => ModerationActionType.from(action));
   }
 
   @Query(() => CrisisBannerType, {
@@ -175,87 +148,5 @@ export class ModerationResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<CrisisBannerType> {
     return CrisisBannerType.from(await this.moderation.takeDownBanner(viewer, input));
-  }
-}
-
-@Resolver(() => FlaggedPostType)
-export class FlaggedPostResolver {
-  constructor(private readonly moderation: ModerationService) {}
-
-  @ResolveField(() => [FlagType], { description: 'The open flags, newest first.' })
-  async flags(@Parent() flagged: FlaggedPostType, @Context() ctx: GraphQLContext): Promise<FlagType[]> {
-    return (
-      (await moderationLoaders(ctx, this.moderation).openFlagsByPostId.load(flagged.post.id)) ?? []
-    ).map((flag) => FlagType.from(flag));
-  }
-}
-
-@Resolver(() => FlagType)
-export class FlagResolver {
-  constructor(private readonly identity: IdentityService) {}
-
-  @ResolveField(() => UserType, { description: 'Who flagged (moderators only see flags).' })
-  async member(@Parent() flag: FlagType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(flag.memberId))!, ctx.req.viewer ?? null);
-  }
-}
-
-@Resolver(() => ModerationActionType)
-export class ModerationActionResolver {
-  constructor(
-    private readonly identity: IdentityService,
-    private readonly threads: ThreadsService,
-  ) {}
-
-  @ResolveField(() => String, {
-    nullable: true,
-    description:
-      'The title of the thread (or idea) the action is about, as readers see it now ("Hidden question" when its question is hidden from them), or a banner’s title.',
-  })
-  async title(
-    @Parent() action: ModerationActionType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<string | null> {
-    if (action.targetType === 'BANNER') return action.storedTitle;
-    if (!action.threadId) return null;
-    const loaders = threadLoaders(ctx, this.threads);
-    const [thread, question] = await Promise.all([
-      loaders.threadsById.load(action.threadId),
-      loaders.questionByThreadId.load(action.threadId),
-    ]);
-    return thread ? readableTitle(thread.title, question, ctx.req.viewer ?? null) : null;
-  }
-
-  @ResolveField(() => UserType, {
-    description: 'Who acted: moderators, staff and experts sign with their name.',
-  })
-  async actor(@Parent() action: ModerationActionType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(action.actorId))!, ctx.req.viewer ?? null);
-  }
-}
-
-@Resolver(() => CrisisBannerType)
-export class CrisisBannerResolver {
-  constructor(
-    private readonly identity: IdentityService,
-    private readonly threads: ThreadsService,
-  ) {}
-
-  @ResolveField(() => ThreadType, { nullable: true, description: 'The pinned discussion thread.' })
-  async thread(
-    @Parent() banner: CrisisBannerType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<ThreadType | null> {
-    if (!banner.threadId) return null;
-    const thread = await threadLoaders(ctx, this.threads).threadsById.load(banner.threadId);
-    return thread ? ThreadType.from(thread) : null;
-  }
-
-  @ResolveField(() => UserType)
-  async publishedBy(@Parent() banner: CrisisBannerType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from(
-      (await usersById(ctx, this.identity).load(banner.publishedById))!,
-      ctx.req.viewer ?? null,
-    );
   }
 }

@@ -7,7 +7,7 @@ import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
 import { hoursBeforeNow, seedQuestion, seedReply } from '../threads/thread-seeding';
 import { Flag } from './flag.entity';
-import { ModerationAction, ModerationDetails } from './moderation-action.entity';
+import { ModerationAction, ModerationDetails } from '../moderation-log/moderation-action.entity';
 
 interface Ctx {
   tx: EntityManager;

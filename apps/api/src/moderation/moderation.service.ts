@@ -6,15 +6,14 @@ import { badInput, conflict, forbidden, notFound } from '../common/domain-error'
 import { renderMarkdown } from '../common/markdown';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
-import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
-import { User } from '../identity/user.entity';
+import { requireRole, requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { Space } from '../spaces/space.entity';
 import { PostRevision } from '../threads/post-revision.entity';
 import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
 import { CrisisBanner } from './crisis-banner.entity';
 import { Flag } from './flag.entity';
-import { ModerationLogService } from './moderation-log.service';
+import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import {
   FlagInput,
   HidePostInput,
@@ -26,7 +25,7 @@ import {
   PublishCrisisBannerInput,
   TakeDownCrisisBannerInput,
 } from './moderation.inputs';
-import { lockThreadRow } from '../threads/threads.service';
+import { lockThreadRow } from '../threads/thread-lock';
 
 export interface FlaggedPost {
   post: Post;
@@ -38,7 +37,7 @@ export interface FlaggedPost {
 const HOUR = 3600;
 
 /**
- * Moderation that never deletes (issue 5): flags, hiding and restoring with a public notice,
+ * Moderation that never deletes: flags, hiding and restoring with a public notice,
  * answered marks, thread locks, pins and moves, the moderators' queue and the crisis banner.
  * Every action writes its public log entry in the SAME transaction as the change (ModerationLogService),
  * so the log can never miss an action nor record one that did not happen.
@@ -377,7 +376,7 @@ export class ModerationService {
     viewer: Viewer,
     threadId: string,
     action: string,
-    change: (tx: EntityManager, thread: Thread, moderator: User) => Promise<void>,
+    change: (tx: EntityManager, thread: Thread, moderator: SignedInViewer) => Promise<void>,
   ): Promise<Thread> {
     const moderator = requireRole(viewer, 'MODERATOR', action);
     return this.db.transaction(async (tx) => {
@@ -387,7 +386,7 @@ export class ModerationService {
     });
   }
 
-  private async pin(tx: EntityManager, thread: Thread, moderator: User): Promise<void> {
+  private async pin(tx: EntityManager, thread: Thread, moderator: SignedInViewer): Promise<void> {
     await tx.update(Thread, { id: thread.id }, { pinned: true });
     await this.recordThread(tx, 'THREAD_PINNED', moderator, thread);
   }
@@ -395,7 +394,7 @@ export class ModerationService {
   private async resolveFlags(
     tx: EntityManager,
     postId: string,
-    moderator: User,
+    moderator: SignedInViewer,
     resolution: 'HIDDEN' | 'DISMISSED',
   ): Promise<number> {
     const result = await tx.update(
@@ -413,7 +412,7 @@ export class ModerationService {
   private async record(
     tx: EntityManager,
     action: ModerationActionName,
-    actor: User,
+    actor: SignedInViewer,
     post: Post,
     details: Record<string, string | number | null>,
     rule: CharterRule | null = null,
@@ -437,7 +436,7 @@ export class ModerationService {
   private recordThread(
     tx: EntityManager,
     action: ModerationActionName,
-    actor: User,
+    actor: SignedInViewer,
     thread: Thread,
     details: Record<string, string | number | null> = {},
     reason: string | null = null,

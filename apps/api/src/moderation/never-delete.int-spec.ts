@@ -1,3 +1,4 @@
+import { CONTENT_TABLES } from '../database/content-tables';
 import { ask, people, reply, spaces } from '../testing/threads-fixtures';
 import { startTestApp, TestApp } from '../testing/test-app';
 
@@ -6,23 +7,6 @@ beforeAll(async () => {
   test = await startTestApp();
 });
 afterAll(() => test.close());
-
-const CONTENT_TABLES = [
-  'threads',
-  'posts',
-  'post_revisions',
-  'thanks',
-  'private_follow_ups',
-  'private_messages',
-  'campaigns',
-  'ideas',
-  'idea_votes',
-  'idea_status_changes',
-  'notifications',
-  'flags',
-  'moderation_actions',
-  'crisis_banners',
-];
 
 const refusal = (sql: string, params: unknown[] = []) =>
   test.db.query(sql, params).then(
@@ -54,6 +38,15 @@ describe('the database itself never deletes content', () => {
     expect(
       Number((await test.db.query('SELECT count(*) FROM posts WHERE thread_id = $1', [threadId]))[0].count),
     ).toBe(2);
+  });
+
+  it('guards exactly the content tables: each of them, and no other table, carries the never-delete trigger', async () => {
+    const guarded: { table: string }[] = await test.db.query(
+      `SELECT DISTINCT c.relname AS table
+         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc f ON f.oid = t.tgfoid
+        WHERE f.proname = 'parvis_refuse_delete' AND NOT t.tgisinternal`,
+    );
+    expect(guarded.map((row) => row.table).sort()).toEqual([...CONTENT_TABLES].sort());
   });
 
   it.each(CONTENT_TABLES)('refuses any DELETE FROM %s, even one matching no row', async (table) => {

@@ -1,22 +1,19 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { canMarkAnswered, canModerate, canSeeTone } from '@parvis/domain';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
-import { IdentityService } from '../identity/identity.service';
-import { usersById } from '../identity/user.loader';
-import { UserType } from '../identity/user.type';
 import { PostType } from '../threads/post.type';
-import { threadLoaders } from '../threads/threads.loaders';
-import { ThreadsService } from '../threads/threads.service';
+import { PostsService } from '../threads/posts.service';
+import { postsById } from '../threads/threads.loaders';
 import { moderationLoaders } from './moderation.loaders';
 import { ModerationService } from './moderation.service';
-import { PostHiddenType, PostToneType } from './moderation.types';
+import { PostHiddenType, PostToneType } from './post-moderation.type';
 
 /** The moderation side of a post: its hidden notice, its answered mark, its tone, the viewer's flag. */
 @Resolver(() => PostType)
 export class PostModerationResolver {
   constructor(
     private readonly moderation: ModerationService,
-    private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
   ) {}
 
   @ResolveField(() => PostHiddenType, {
@@ -39,7 +36,7 @@ export class PostModerationResolver {
   })
   async answered(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostType | null> {
     if (!post.answeredByPostId) return null;
-    const answer = await threadLoaders(ctx, this.threads).postsById.load(post.answeredByPostId);
+    const answer = await postsById(ctx, this.posts).load(post.answeredByPostId);
     return answer ? PostType.from(answer) : null;
   }
 
@@ -80,15 +77,5 @@ export class PostModerationResolver {
   })
   viewerCanMarkAnswered(@CurrentViewer() viewer: Viewer): boolean {
     return canMarkAnswered(viewer);
-  }
-}
-
-@Resolver(() => PostHiddenType)
-export class PostHiddenResolver {
-  constructor(private readonly identity: IdentityService) {}
-
-  @ResolveField(() => UserType, { description: 'The moderator who hid the post.' })
-  async by(@Parent() hidden: PostHiddenType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(hidden.byId))!, ctx.req.viewer ?? null);
   }
 }

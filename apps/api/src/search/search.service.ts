@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SpaceKind } from '@parvis/domain';
 import { DataSource, In } from 'typeorm';
-import { publicPostSql } from '../moderation/post-visibility';
+import { publicPostSql } from '../threads/post-visibility';
 import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
 
@@ -28,7 +28,7 @@ const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, 
 
 /**
  * PostgreSQL full-text search over threads (titles) and posts (text), ranked, with highlighted
- * snippets. Every query here reads posts through `publicPostSql` (moderation's rule): a hidden post
+ * snippets. Every query here reads posts through `publicPostSql` (the posts' visibility rule, threads/post-visibility.ts): a hidden post
  * is found by nobody, and a thread whose question is hidden is found through none of its posts,
  * so its title stays out of search too. Snippets are built from the posts' plain text, then HTML-escaped here before the
  * markers become <mark>: whatever a post contains, a snippet can only carry <mark> tags.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { notFound } from '../common/domain-error';
 import { Space } from './space.entity';
 
@@ -16,5 +16,10 @@ export class SpacesService {
     const space = await this.spaces.findOneBy({ slug });
     if (!space) throw notFound(`There is no space "${slug}".`);
     return space;
+  }
+
+  /** Many spaces by id, for the per-request loader (spaces.loader.ts). */
+  byIds(ids: readonly string[]): Promise<Space[]> {
+    return this.spaces.findBy({ id: In([...ids]) });
   }
 }

@@ -54,7 +54,7 @@ export class PostRevision {
   createdAt: Date;
 
   /**
-   * Hidden with its post (issue 5): a version written while the post was hidden, or kept when a
+   * Hidden with its post: a version written while the post was hidden, or kept when a
    * moderator hid the post, stays hidden after a restore, which only brings back the current text.
    * Readers who may not read it (`canReadPost`) do not get it among the revisions.
    */

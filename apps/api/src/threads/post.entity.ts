@@ -24,7 +24,7 @@ import { sqlInList } from '../common/sql-check';
 @Index('posts_author_id_idx', ['authorId'])
 // One question per thread, enforced by the database.
 @Index('posts_one_question_per_thread_key', ['threadId'], { unique: true, where: 'is_question' })
-// Moderation (issue 5): a hidden post always says who hid it and under which charter rule.
+// Moderation: a hidden post always says who hid it and under which charter rule.
 @Check(
   'posts_hidden_check',
   `(hidden_at IS NULL) = (hidden_by_id IS NULL) AND (hidden_at IS NULL) = (hidden_reason IS NULL)`,
@@ -78,7 +78,7 @@ export class Post {
   @Column({ type: 'timestamptz', nullable: true })
   editedAt: Date | null;
 
-  // ─── Moderation (issue 5: apps/api/src/moderation) ──────────────────────────────────────
+  // ─── Moderation (written by apps/api/src/moderation) ────────────────────────────────────
 
   /** Hidden by a moderator for a charter breach: never deleted; visitors see a public notice instead. */
   @Column({ type: 'timestamptz', nullable: true })

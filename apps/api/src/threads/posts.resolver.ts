@@ -6,17 +6,21 @@ import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
-import { readableBody, readableRevisions } from '../moderation/post-visibility';
+import { readableBody, readableRevisions } from './post-visibility';
 import { PostRevisionType, PostType } from './post.type';
-import { EditPostInput, PostIdInput, ReplyInput } from './threads.inputs';
-import { threadLoaders } from './threads.loaders';
+import { EditPostInput, ReplyInput } from './threads.inputs';
+import { AnswersService } from './answers.service';
+import { PostsService } from './posts.service';
+import { revisionsByPostId, threadsById, viewerThanksPostId } from './threads.loaders';
 import { ThreadsService } from './threads.service';
 
 /** Posts wherever they appear (thread questions and replies, idea bodies and comments). */
 @Resolver(() => PostType)
 export class PostsResolver {
   constructor(
+    private readonly posts: PostsService,
     private readonly threads: ThreadsService,
+    private readonly answers: AnswersService,
     private readonly identity: IdentityService,
   ) {}
 
@@ -35,19 +39,14 @@ export class PostsResolver {
 
   @Mutation(() => PostType, { description: 'Replies to a thread; refused on a locked thread.' })
   async reply(@Args('input') input: ReplyInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {
-    return PostType.from(await this.threads.reply(viewer, input));
+    return PostType.from(await this.posts.reply(viewer, input));
   }
 
   @Mutation(() => PostType, {
     description: 'The author edits their post; the previous version is kept in revisions.',
   })
   async editPost(@Args('input') input: EditPostInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {
-    return PostType.from(await this.threads.editPost(viewer, input));
-  }
-
-  @Mutation(() => PostType, { description: 'Thanks a post; a second call takes the thanks back.' })
-  async thank(@Args('input') input: PostIdInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {
-    return PostType.from(await this.threads.thank(viewer, input));
+    return PostType.from(await this.posts.editPost(viewer, input));
   }
 
   @ResolveField(() => UserType, {
@@ -80,7 +79,7 @@ export class PostsResolver {
   async revisions(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostRevisionType[]> {
     const reader = ctx.req.viewer ?? null;
     if (!post.editedAt || !canReadPost(reader, post)) return [];
-    const revisions = (await threadLoaders(ctx, this.threads).revisionsByPostId.load(post.id)) ?? [];
+    const revisions = (await revisionsByPostId(ctx, this.posts).load(post.id)) ?? [];
     return readableRevisions(post, revisions, reader).map((r) =>
       Object.assign(new PostRevisionType(), {
         id: r.id,
@@ -100,14 +99,14 @@ export class PostsResolver {
   @ResolveField(() => Boolean, { description: 'This post is its thread’s accepted answer.' })
   async isAcceptedAnswer(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<boolean> {
     if (post.isQuestion) return false;
-    const thread = await threadLoaders(ctx, this.threads).threadsById.load(post.threadId);
+    const thread = await threadsById(ctx, this.threads).load(post.threadId);
     return thread?.acceptedAnswerId === post.id;
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer thanks this post (false for visitors).' })
   async viewerHasThanked(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<boolean> {
     if (!ctx.req.viewer) return false;
-    return (await threadLoaders(ctx, this.threads).viewerThanksPostId.load(post.id)) ?? false;
+    return (await viewerThanksPostId(ctx, this.answers).load(post.id)) ?? false;
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer wrote this post and may edit it.' })

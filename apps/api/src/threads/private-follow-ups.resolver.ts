@@ -1,20 +1,21 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionShape, PageArgs } from '../common/pagination';
+import { ConnectionShape, mapConnection, PageArgs } from '../common/pagination';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
 import { PrivateFollowUpConnection, PrivateFollowUpType, PrivateMessageType } from './private-follow-up.type';
-import { PrivateFollowUpNoticeType, ThreadType } from './thread.type';
+import { PrivateFollowUpsService } from './private-follow-ups.service';
+import { ThreadType } from './thread.type';
 import { SendPrivateMessageInput, StartPrivateFollowUpInput } from './threads.inputs';
-import { threadLoaders } from './threads.loaders';
-import { mapConnection } from '../common/pagination';
+import { messagesByFollowUpId, threadsById } from './threads.loaders';
 import { ThreadsService } from './threads.service';
 
 @Resolver(() => PrivateFollowUpType)
 export class PrivateFollowUpsResolver {
   constructor(
+    private readonly followUps: PrivateFollowUpsService,
     private readonly threads: ThreadsService,
     private readonly identity: IdentityService,
   ) {}
@@ -24,7 +25,7 @@ export class PrivateFollowUpsResolver {
     @Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<PrivateFollowUpType> {
-    return PrivateFollowUpType.from(await this.threads.privateFollowUp(viewer, id));
+    return PrivateFollowUpType.from(await this.followUps.privateFollowUp(viewer, id));
   }
 
   @Query(() => PrivateFollowUpConnection, {
@@ -34,7 +35,7 @@ export class PrivateFollowUpsResolver {
     @Args() args: PageArgs,
     @CurrentViewer() viewer: Viewer,
   ): Promise<ConnectionShape<PrivateFollowUpType>> {
-    return mapConnection(await this.threads.privateFollowUps(viewer, args.first, args.after), (f) =>
+    return mapConnection(await this.followUps.privateFollowUps(viewer, args.first, args.after), (f) =>
       PrivateFollowUpType.from(f),
     );
   }
@@ -46,7 +47,7 @@ export class PrivateFollowUpsResolver {
     @Args('input') input: StartPrivateFollowUpInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<PrivateFollowUpType> {
-    return PrivateFollowUpType.from(await this.threads.startPrivateFollowUp(viewer, input));
+    return PrivateFollowUpType.from(await this.followUps.startPrivateFollowUp(viewer, input));
   }
 
   @Mutation(() => PrivateMessageType, { description: 'Writes in a private follow-up (its asker or staff).' })
@@ -54,12 +55,12 @@ export class PrivateFollowUpsResolver {
     @Args('input') input: SendPrivateMessageInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<PrivateMessageType> {
-    return PrivateMessageType.from(await this.threads.sendPrivateMessage(viewer, input));
+    return PrivateMessageType.from(await this.followUps.sendPrivateMessage(viewer, input));
   }
 
   @ResolveField(() => ThreadType)
   async thread(@Parent() followUp: PrivateFollowUpType, @Context() ctx: GraphQLContext): Promise<ThreadType> {
-    return ThreadType.from((await threadLoaders(ctx, this.threads).threadsById.load(followUp.threadId))!);
+    return ThreadType.from((await threadsById(ctx, this.threads).load(followUp.threadId))!);
   }
 
   @ResolveField(() => UserType)
@@ -83,34 +84,8 @@ export class PrivateFollowUpsResolver {
     @Parent() followUp: PrivateFollowUpType,
     @Context() ctx: GraphQLContext,
   ): Promise<PrivateMessageType[]> {
-    return ((await threadLoaders(ctx, this.threads).messagesByFollowUpId.load(followUp.id)) ?? []).map((m) =>
+    return ((await messagesByFollowUpId(ctx, this.followUps).load(followUp.id)) ?? []).map((m) =>
       PrivateMessageType.from(m),
     );
-  }
-}
-
-@Resolver(() => PrivateMessageType)
-export class PrivateMessagesResolver {
-  constructor(private readonly identity: IdentityService) {}
-
-  @ResolveField(() => UserType)
-  async author(@Parent() message: PrivateMessageType, @Context() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from(
-      (await usersById(ctx, this.identity).load(message.authorId))!,
-      ctx.req.viewer ?? null,
-    );
-  }
-}
-
-@Resolver(() => PrivateFollowUpNoticeType)
-export class PrivateFollowUpNoticeResolver {
-  constructor(private readonly identity: IdentityService) {}
-
-  @ResolveField(() => UserType, { description: 'The staff member the case continues with.' })
-  async agent(
-    @Parent() notice: PrivateFollowUpNoticeType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(notice.agentId))!, ctx.req.viewer ?? null);
   }
 }

@@ -55,7 +55,7 @@ export class Thread {
   @Column({ type: 'varchar', length: 16, default: 'OPEN' })
   status: ThreadStatus;
 
-  /** Set by moderation (issue 5); a locked thread accepts no reply. */
+  /** Set by moderators (lockThread); a locked thread accepts no reply. */
   @Column({ type: 'boolean', default: false })
   locked: boolean;
 

@@ -454,6 +454,19 @@ describe('resolving and reopening', () => {
     const thread = await ask(who.asker.agent, space.help);
     await who.moderator.agent.data(RESOLVE, { input: { threadId: thread.id } });
     await reply(who.member.agent, thread.id, 'Same problem here.');
+
+    await who.moderator.agent.data(
+      `mutation ($input: LockThreadInput!) { lockThread(input: $input) { id locked } }`,
+      { input: { threadId: thread.id, reason: 'Settled' } },
+    );
+    const refused = await who.member.agent.request(REPLY, {
+      input: { threadId: thread.id, bodyMarkdown: 'Still the same problem.' },
+    });
+    expect(codeOf(refused)).toBe('CONFLICT');
+    const [{ posts }] = await test.db.query('SELECT count(*)::int AS posts FROM posts WHERE thread_id = $1', [
+      thread.id,
+    ]);
+    expect(posts).toBe(2);
   });
 });
 

@@ -2,19 +2,24 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
-import { ModerationLogModule } from '../moderation/moderation-log.module';
+import { ModerationLogModule } from '../moderation-log/moderation-log.module';
 import { Space } from '../spaces/space.entity';
+import { SpacesModule } from '../spaces/spaces.module';
+import { AnswersResolver } from './answers.resolver';
+import { AnswersService } from './answers.service';
+import { ClocksService } from './clocks.service';
 import { PostRevision } from './post-revision.entity';
 import { Post } from './post.entity';
+import { PostsResolver } from './posts.resolver';
+import { PostsService } from './posts.service';
 import { PrivateFollowUp, PrivateMessage } from './private-follow-up.entity';
+import { PrivateFollowUpNoticeResolver } from './private-follow-up-notice.resolver';
+import { PrivateFollowUpsResolver } from './private-follow-ups.resolver';
+import { PrivateFollowUpsService } from './private-follow-ups.service';
+import { PrivateMessageResolver } from './private-message.resolver';
+import { SlaQueueResolver } from './sla-queue.resolver';
 import { Thanks } from './thanks.entity';
 import { Thread } from './thread.entity';
-import { PostsResolver } from './posts.resolver';
-import {
-  PrivateFollowUpNoticeResolver,
-  PrivateFollowUpsResolver,
-  PrivateMessagesResolver,
-} from './private-follow-ups.resolver';
 import { ThreadsResolver } from './threads.resolver';
 import { ThreadsService } from './threads.service';
 import { UserContributionsResolver } from './user-contributions.resolver';
@@ -24,17 +29,24 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     RateLimitModule,
     TypeOrmModule.forFeature([Thread, Post, PostRevision, Thanks, PrivateFollowUp, PrivateMessage, Space]),
     IdentityModule,
+    SpacesModule,
     ModerationLogModule,
   ],
   providers: [
     ThreadsService,
+    PostsService,
+    AnswersService,
+    ClocksService,
+    PrivateFollowUpsService,
     ThreadsResolver,
     PostsResolver,
+    AnswersResolver,
+    SlaQueueResolver,
     PrivateFollowUpsResolver,
-    PrivateMessagesResolver,
+    PrivateMessageResolver,
     PrivateFollowUpNoticeResolver,
     UserContributionsResolver,
   ],
-  exports: [ThreadsService],
+  exports: [ThreadsService, PostsService],
 })
 export class ThreadsModule {}

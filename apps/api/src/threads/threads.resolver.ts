@@ -5,12 +5,16 @@ import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
-import { readableTitle } from '../moderation/post-visibility';
+import { readableTitle } from './post-visibility';
 import { SpaceType } from '../spaces/space.type';
+import { spacesById } from '../spaces/spaces.loader';
+import { SpacesService } from '../spaces/spaces.service';
 import { PostConnection, PostType } from './post.type';
+import { PostsService } from './posts.service';
+import { PrivateFollowUpsService } from './private-follow-ups.service';
 import { PrivateFollowUpNoticeType, ThreadConnection, ThreadsArgs, ThreadType } from './thread.type';
-import { CreateThreadInput, PostIdInput, ThreadIdInput } from './threads.inputs';
-import { threadLoaders } from './threads.loaders';
+import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
+import { followUpByThreadId, postsById, questionByThreadId, threadsById } from './threads.loaders';
 import {
   canAcceptAnswer,
   canReadPrivateFollowUp,
@@ -25,6 +29,9 @@ import { ThreadsService } from './threads.service';
 export class ThreadsResolver {
   constructor(
     private readonly service: ThreadsService,
+    private readonly postsService: PostsService,
+    private readonly followUps: PrivateFollowUpsService,
+    private readonly spaces: SpacesService,
     private readonly identity: IdentityService,
   ) {}
 
@@ -39,11 +46,10 @@ export class ThreadsResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<ThreadType> {
     const thread = await this.service.thread(id);
-    const loaders = threadLoaders(ctx, this.service);
-    loaders.threadsById.prime(thread.id, thread);
-    for (const post of await this.service.headPosts(thread)) {
-      loaders.postsById.prime(post.id, post);
-      if (post.isQuestion) loaders.questionByThreadId.prime(thread.id, post);
+    threadsById(ctx, this.service).prime(thread.id, thread);
+    for (const post of await this.postsService.headPosts(thread)) {
+      postsById(ctx, this.postsService).prime(post.id, post);
+      if (post.isQuestion) questionByThreadId(ctx, this.postsService).prime(thread.id, post);
     }
     return ThreadType.from(thread);
   }
@@ -56,21 +62,8 @@ export class ThreadsResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<ConnectionShape<ThreadType>> {
     const connection = await this.service.threads(args);
-    const loaders = threadLoaders(ctx, this.service);
-    for (const edge of connection.edges) loaders.threadsById.prime(edge.node.id, edge.node);
+    for (const edge of connection.edges) threadsById(ctx, this.service).prime(edge.node.id, edge.node);
     return mapConnection(connection, (t) => ThreadType.from(t));
-  }
-
-  @Query(() => ThreadConnection, {
-    description: 'Staff and moderators: open help threads, overdue first, then by the nearest deadline.',
-  })
-  async slaQueue(
-    @Args() args: PageArgs,
-    @CurrentViewer() viewer: Viewer,
-  ): Promise<ConnectionShape<ThreadType>> {
-    return mapConnection(await this.service.slaQueue(viewer, args.first, args.after), (t) =>
-      ThreadType.from(t),
-    );
   }
 
   @Mutation(() => ThreadType, {
@@ -81,16 +74,6 @@ export class ThreadsResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<ThreadType> {
     return ThreadType.from(await this.service.createThread(viewer, input));
-  }
-
-  @Mutation(() => ThreadType, {
-    description: 'The asker accepts a reply as the answer, or an expert or moderator marks it.',
-  })
-  async acceptAnswer(
-    @Args('input') input: PostIdInput,
-    @CurrentViewer() viewer: Viewer,
-  ): Promise<ThreadType> {
-    return ThreadType.from(await this.service.acceptAnswer(viewer, input));
   }
 
   @Mutation(() => ThreadType, { description: 'The asker or a moderator closes the thread as resolved.' })
@@ -114,13 +97,13 @@ export class ThreadsResolver {
       'The title; "Hidden question" for readers the question is hidden from (the title is part of the question).',
   })
   async title(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<string> {
-    const question = await threadLoaders(ctx, this.service).questionByThreadId.load(thread.id);
+    const question = await questionByThreadId(ctx, this.postsService).load(thread.id);
     return readableTitle(thread.title, question, ctx.req.viewer ?? null);
   }
 
   @ResolveField(() => SpaceType)
   async space(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<SpaceType> {
-    return SpaceType.from((await threadLoaders(ctx, this.service).spacesById.load(thread.spaceId))!);
+    return SpaceType.from((await spacesById(ctx, this.spaces).load(thread.spaceId))!);
   }
 
   @ResolveField(() => UserType)
@@ -133,7 +116,7 @@ export class ThreadsResolver {
 
   @ResolveField(() => PostType, { description: 'The question: the thread’s first post.' })
   async question(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<PostType> {
-    return PostType.from((await threadLoaders(ctx, this.service).questionByThreadId.load(thread.id))!);
+    return PostType.from((await questionByThreadId(ctx, this.postsService).load(thread.id))!);
   }
 
   @ResolveField(() => PostType, {
@@ -145,7 +128,7 @@ export class ThreadsResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<PostType | null> {
     if (!thread.acceptedAnswerId) return null;
-    const post = await threadLoaders(ctx, this.service).postsById.load(thread.acceptedAnswerId);
+    const post = await postsById(ctx, this.postsService).load(thread.acceptedAnswerId);
     return post ? PostType.from(post) : null;
   }
 
@@ -161,7 +144,7 @@ export class ThreadsResolver {
   })
   async posts(@Parent() thread: ThreadType, @Args() args: PageArgs): Promise<ConnectionShape<PostType>> {
     return mapConnection(
-      await this.service.replies(thread.id, thread.repliesCount, args.first, args.after),
+      await this.postsService.replies(thread.id, thread.repliesCount, args.first, args.after),
       (p) => PostType.from(p),
     );
   }
@@ -175,7 +158,7 @@ export class ThreadsResolver {
     @Parent() thread: ThreadType,
     @Context() ctx: GraphQLContext,
   ): Promise<PrivateFollowUpNoticeType | null> {
-    const followUp = await threadLoaders(ctx, this.service).followUpByThreadId.load(thread.id);
+    const followUp = await followUpByThreadId(ctx, this.followUps).load(thread.id);
     if (!followUp) return null;
     const viewer = ctx.req.viewer ?? null;
     return Object.assign(new PrivateFollowUpNoticeType(), {
@@ -200,7 +183,7 @@ export class ThreadsResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<boolean> {
     if (!canAcceptAnswer(viewer, thread)) return false;
-    const space = await threadLoaders(ctx, this.service).spacesById.load(thread.spaceId);
+    const space = await spacesById(ctx, this.spaces).load(thread.spaceId);
     return !!space && takesAnswers(space.kind);
   }
 

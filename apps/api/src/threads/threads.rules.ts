@@ -57,3 +57,8 @@ export function canStartPrivateFollowUp(actor: Actor | null): boolean {
 export function canReadPrivateFollowUp(actor: Actor | null, askerId: string): boolean {
   return actor !== null && (actor.id === askerId || hasAtLeastRole(actor.role, 'STAFF'));
 }
+
+/** Staff, moderators and admins write for the brand: their posts are official and they are not rate limited. */
+export function speaksForBrand(actor: Actor): boolean {
+  return hasAtLeastRole(actor.role, 'STAFF');
+}

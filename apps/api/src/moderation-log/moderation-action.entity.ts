@@ -16,7 +16,6 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '../identity/user.entity';
 import { sqlInList } from '../common/sql-check';
 
 /**
@@ -48,9 +47,13 @@ export class ModerationAction {
   @Column({ type: 'uuid' })
   actorId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /**
+   * The foreign key to users, with the entity named rather than imported: identity writes to the
+   * log (role changes), so the log may not import identity back. Never loaded: `actorId` is used.
+   */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'moderation_actions_actor_id_fkey' })
-  actor?: User;
+  actor?: never;
 
   @Column({ type: 'varchar', length: 16 })
   targetType: ModerationTarget;

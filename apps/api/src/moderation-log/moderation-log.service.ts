@@ -18,7 +18,7 @@ export interface ModerationEntry {
 /**
  * The public moderation log. `record` runs in the caller's transaction, so an action and its
  * log entry are written together or not at all; the table itself refuses UPDATE and DELETE.
- * Threads, ideas and identity call it from their own services (one small call each).
+ * Every domain that acts (threads, ideas, identity, moderation) calls it from its own service.
  */
 @Injectable()
 export class ModerationLogService {

@@ -1,0 +1,43 @@
+import { Session } from './identity/session.entity';
+import { User } from './identity/user.entity';
+import { RateLimitHit } from './common/rate-limit/rate-limit-hit.entity';
+import { Space } from './spaces/space.entity';
+import { Thread } from './threads/thread.entity';
+import { Post } from './threads/post.entity';
+import { PostRevision } from './threads/post-revision.entity';
+import { Thanks } from './threads/thanks.entity';
+import { PrivateFollowUp, PrivateMessage } from './threads/private-follow-up.entity';
+import { Campaign } from './ideas/campaign.entity';
+import { Idea } from './ideas/idea.entity';
+import { IdeaVote } from './ideas/idea-vote.entity';
+import { IdeaStatusChange } from './ideas/idea-status-change.entity';
+import { Notification } from './notifications/notification.entity';
+import { ModerationAction } from './moderation-log/moderation-action.entity';
+import { Flag } from './moderation/flag.entity';
+import { CrisisBanner } from './moderation/crisis-banner.entity';
+
+/**
+ * Every table's entity, owned by the app (database/ knows no domain): the app's data source, the
+ * demo seed and the migration generator receive this list. A new entity is added here and in a
+ * migration.
+ */
+export const APP_ENTITIES = [
+  User,
+  Session,
+  RateLimitHit,
+  Space,
+  Thread,
+  Post,
+  PostRevision,
+  Thanks,
+  PrivateFollowUp,
+  PrivateMessage,
+  Campaign,
+  Idea,
+  IdeaVote,
+  IdeaStatusChange,
+  Notification,
+  ModerationAction,
+  Flag,
+  CrisisBanner,
+];

@@ -1,0 +1,159 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { conflict, forbidden, notFound } from '../common/domain-error';
+import { ConnectionShape, pageInCreationOrder } from '../common/pagination';
+import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { isFirstResponse } from './clocks.service';
+import { PostRevision } from './post-revision.entity';
+import { bodyColumns, newPost } from './post-rows';
+import { Post } from './post.entity';
+import { lockedError, lockThreadRow } from './thread-lock';
+import { Thread } from './thread.entity';
+import { EditPostInput, ReplyInput } from './threads.inputs';
+import { speaksForBrand } from './threads.rules';
+
+export interface AddReplyParams {
+  threadId: string;
+  author: SignedInViewer;
+  bodyMarkdown: string;
+}
+
+/**
+ * Posts: replying, editing (every edit keeps a revision), the posting limit, and reading posts.
+ * `addReply` and `countPost` run inside a caller's transaction; `reply` and `editPost` own theirs.
+ */
+@Injectable()
+export class PostsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rateLimits: RateLimitService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Adds a reply, locking the thread row so that counters and clocks stay right when people
+   * reply at the same time. A locked thread accepts no reply.
+   */
+  async addReply(tx: EntityManager, params: AddReplyParams): Promise<Post> {
+    const thread = await lockThreadRow(tx, params.threadId);
+    if (thread.locked) throw lockedError(thread);
+    const now = new Date();
+    const post = newPost(thread.id, params.author, params.bodyMarkdown, false, now);
+    await tx.insert(Post, post);
+    await tx.update(
+      Thread,
+      { id: thread.id },
+      {
+        repliesCount: () => 'replies_count + 1',
+        lastActivityAt: now,
+        ...(isFirstResponse(thread, params.author) ? { firstResponseAt: now } : {}),
+      },
+    );
+    return tx.findOneByOrFail(Post, { id: post.id });
+  }
+
+  /**
+   * Counts a post in the transaction that writes it, once the post passed its own checks (so a
+   * refused post uses up no budget), and throws RATE_LIMITED, undoing the post, when the member
+   * posted too much lately. Staff are not limited.
+   */
+  async countPost(tx: EntityManager, author: SignedInViewer): Promise<void> {
+    if (speaksForBrand(author)) return;
+    const { perMember, windowSeconds } = this.config.postLimit;
+    await this.rateLimits.hit(
+      [{ key: `post:user:${author.id}`, limit: perMember }],
+      windowSeconds,
+      `You have posted ${perMember} messages in the last ${Math.ceil(windowSeconds / 60)} minutes. Wait a few minutes, then post again.`,
+      tx,
+    );
+  }
+
+  async reply(viewer: Viewer, input: ReplyInput): Promise<Post> {
+    const author = requireSignedIn(viewer, 'reply');
+    return this.db.transaction(async (tx) => {
+      const post = await this.addReply(tx, {
+        threadId: input.threadId,
+        author,
+        bodyMarkdown: input.bodyMarkdown,
+      });
+      await this.countPost(tx, author);
+      return post;
+    });
+  }
+
+  /**
+   * Only the author edits a post, and every edit keeps the previous version as a revision
+   * (DESIGN.md §1: quietly editing what people wrote backfires). A locked thread is frozen.
+   */
+  async editPost(viewer: Viewer, input: EditPostInput): Promise<Post> {
+    const editor = requireSignedIn(viewer, 'edit a post');
+    return this.db.transaction(async (tx) => {
+      const post = await tx.findOne(Post, {
+        where: { id: input.postId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!post) throw notFound('There is no such post.');
+      if (post.authorId !== editor.id) throw forbidden('Only its author can edit a post.');
+      const thread = await tx.findOneByOrFail(Thread, { id: post.threadId });
+      if (thread.locked) throw conflict('This thread is locked: its posts can no longer be edited.');
+      if (post.bodyMarkdown === input.bodyMarkdown) return post;
+      await tx.insert(PostRevision, {
+        postId: post.id,
+        bodyMarkdown: post.bodyMarkdown,
+        bodyHtml: post.bodyHtml,
+        writtenAt: post.editedAt ?? post.createdAt,
+        editorId: editor.id,
+        // A version replaced while the post is hidden stays hidden after a restore, which brings
+        // back only the current text.
+        hiddenAt: post.hiddenAt,
+        hiddenReason: post.hiddenReason,
+      });
+      await tx.update(Post, { id: post.id }, { ...bodyColumns(input.bodyMarkdown), editedAt: new Date() });
+      return tx.findOneByOrFail(Post, { id: post.id });
+    });
+  }
+
+  // ─── Reading ────────────────────────────────────────────────────────────────────────────
+
+  /** A thread's replies (the question excluded), oldest first. `total` is the thread's replies count. */
+  replies(threadId: string, total: number, first: number, after?: string): Promise<ConnectionShape<Post>> {
+    const query = this.db
+      .getRepository(Post)
+      .createQueryBuilder('p')
+      .where('p.thread_id = :threadId AND NOT p.is_question', { threadId });
+    return pageInCreationOrder(query, 'p', { first, after }, 'ASC', total);
+  }
+
+  /** A thread's question and accepted answer, in one query (the thread page shows both first). */
+  headPosts(thread: Thread): Promise<Post[]> {
+    return this.db
+      .getRepository(Post)
+      .createQueryBuilder('p')
+      .where('p.thread_id = :threadId AND (p.is_question OR p.id = :answerId)', {
+        threadId: thread.id,
+        answerId: thread.acceptedAnswerId,
+      })
+      .getMany();
+  }
+
+  // ─── Batch reads for the per-request loaders ────────────────────────────────────────────
+
+  postsByIds(ids: readonly string[]): Promise<Post[]> {
+    return this.db.getRepository(Post).findBy({ id: In([...ids]) });
+  }
+
+  questionsByThreadIds(threadIds: readonly string[]): Promise<Post[]> {
+    return this.db.getRepository(Post).findBy({ threadId: In([...threadIds]), isQuestion: true });
+  }
+
+  /** Revisions of many posts, newest first. */
+  revisionsByPostIds(postIds: readonly string[]): Promise<PostRevision[]> {
+    return this.db
+      .getRepository(PostRevision)
+      .find({ where: { postId: In([...postIds]) }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+}

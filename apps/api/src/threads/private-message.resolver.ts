@@ -1,0 +1,19 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLContext } from '../common/viewer';
+import { IdentityService } from '../identity/identity.service';
+import { usersById } from '../identity/user.loader';
+import { UserType } from '../identity/user.type';
+import { PrivateMessageType } from './private-follow-up.type';
+
+@Resolver(() => PrivateMessageType)
+export class PrivateMessageResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  @ResolveField(() => UserType)
+  async author(@Parent() message: PrivateMessageType, @Context() ctx: GraphQLContext): Promise<UserType> {
+    return UserType.from(
+      (await usersById(ctx, this.identity).load(message.authorId))!,
+      ctx.req.viewer ?? null,
+    );
+  }
+}

@@ -1,0 +1,20 @@
+import { EntityManager } from 'typeorm';
+import { conflict, notFound } from '../common/domain-error';
+import { Thread } from './thread.entity';
+
+/**
+ * The thread's row, locked until the transaction ends (FOR UPDATE), so that two changes to one
+ * thread (two replies, an accept and a resolve, a lock and a reply) happen one after the other.
+ */
+export async function lockThreadRow(tx: EntityManager, threadId: string): Promise<Thread> {
+  const thread = await tx.findOne(Thread, { where: { id: threadId }, lock: { mode: 'pessimistic_write' } });
+  if (!thread) throw notFound('There is no such thread.');
+  return thread;
+}
+
+/** Why a locked thread refuses a reply (CONFLICT), with the moderator's reason when there is one. */
+export function lockedError(thread: Thread) {
+  return conflict(
+    `This thread is locked${thread.lockReason ? ` (${thread.lockReason})` : ''}: it accepts no new replies.`,
+  );
+}
