@@ -1,23 +1,5 @@
 import { graphql } from '../../gql';
 
-export const IdeaCardFields = graphql(`
-  fragment IdeaCardFields on Idea {
-    id
-    title
-    status
-    votesCount
-    viewerHasVoted
-    votingOpen
-    commentsCount
-    createdAt
-    author {
-      id
-      displayName
-      role
-    }
-  }
-`);
-
 export const IdeaBoardQuery = graphql(`
   query IdeaBoard(
     $spaceId: ID
@@ -43,64 +25,6 @@ export const IdeaBoardQuery = graphql(`
       edges {
         node {
           ...IdeaCardFields
-        }
-      }
-    }
-  }
-`);
-
-export const IdeaPageQuery = graphql(`
-  query IdeaPage($id: ID!) {
-    idea(id: $id) {
-      ...IdeaCardFields
-      body
-      threadId
-      bodyPost {
-        id
-      }
-      mergedInto {
-        id
-        title
-      }
-      mergedIdeas {
-        id
-        title
-      }
-      campaign {
-        id
-        title
-      }
-      statusHistory {
-        id
-        fromStatus
-        toStatus
-        response
-        votesMoved
-        createdAt
-        changedBy {
-          id
-          displayName
-          role
-        }
-        mergedInto {
-          id
-          title
-        }
-      }
-      comments(first: 100) {
-        totalCount
-        edges {
-          node {
-            id
-            bodyHtml
-            createdAt
-            isOfficial
-            author {
-              id
-              displayName
-              role
-            }
-          }
         }
       }
     }
@@ -152,6 +76,9 @@ export const SetIdeaStatusMutation = graphql(`
       id
       status
       votingOpen
+      statusHistory {
+        ...StatusChangeFields
+      }
     }
   }
 `);
@@ -168,14 +95,9 @@ export const MergeIdeaMutation = graphql(`
         title
         votesCount
       }
-    }
-  }
-`);
-
-export const CommentOnIdeaMutation = graphql(`
-  mutation CommentOnIdea($input: ReplyInput!) {
-    reply(input: $input) {
-      id
+      statusHistory {
+        ...StatusChangeFields
+      }
     }
   }
 `);
