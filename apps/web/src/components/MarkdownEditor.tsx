@@ -68,7 +68,7 @@ export function MarkdownEditor({ label, value, onChange, error, rows = 6 }: Mark
           ) : preview.error ? (
             <ErrorNotice error={preview.error} />
           ) : (
-            // Sanitized by the API (apps/api/src/common/markdown.ts).
+            // Sanitized by the API's Markdown renderer.
             <div
               className="post-body"
               dangerouslySetInnerHTML={{ __html: preview.data?.markdownPreview ?? '' }}

@@ -1,4 +1,17 @@
-import { ApolloClient, HttpLink, InMemoryCache, type FieldPolicy, type Reference } from '@apollo/client';
+import {
+  ApolloClient,
+  HttpLink,
+  InMemoryCache,
+  type FieldPolicy,
+  type Reference,
+  type StoreObject,
+} from '@apollo/client';
+import type { ModifierDetails } from '@apollo/client/cache';
+
+interface PagedList {
+  totalCount: number;
+  edges: unknown[];
+}
 
 interface Connection {
   edges: { node: Reference }[];
@@ -21,6 +34,27 @@ function cursorPages(): FieldPolicy<Connection> {
       return { ...incoming, edges: [...existing.edges, ...added] };
     },
   };
+}
+
+/**
+ * A cache modifier for a paged connection (`posts`, `comments`): the node just created (as a
+ * mutation returned it) joins the end of the loaded list, and the count grows by one.
+ */
+export function appendToConnection(node: StoreObject) {
+  return (
+    connection: PagedList | Reference,
+    { isReference, toReference }: ModifierDetails,
+  ): PagedList | Reference =>
+    isReference(connection)
+      ? connection
+      : {
+          ...connection,
+          totalCount: connection.totalCount + 1,
+          edges: [
+            ...connection.edges,
+            { __typename: `${String(node.__typename)}Edge`, node: toReference(node) },
+          ],
+        };
 }
 
 /** The app's cache: one object per id, and the paged lists joined (tests use it too). */

@@ -53,9 +53,7 @@ export const SubmitIdeaMutation = graphql(`
 export const VoteMutation = graphql(`
   mutation VoteForIdea($input: VoteInput!) {
     vote(input: $input) {
-      id
-      votesCount
-      viewerHasVoted
+      ...VoteFields
     }
   }
 `);
@@ -63,9 +61,7 @@ export const VoteMutation = graphql(`
 export const UnvoteMutation = graphql(`
   mutation UnvoteIdea($input: VoteInput!) {
     unvote(input: $input) {
-      id
-      votesCount
-      viewerHasVoted
+      ...VoteFields
     }
   }
 `);

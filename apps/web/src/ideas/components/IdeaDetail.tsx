@@ -1,4 +1,4 @@
-import type { Reference, TypedDocumentNode } from '@apollo/client';
+import type { TypedDocumentNode } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { hasAtLeastRole } from '@parvis/domain';
 import type { ReactNode } from 'react';
@@ -16,6 +16,7 @@ import type {
   IdeaDetailFieldsFragment,
   MutationReplyArgs,
 } from '../../gql/graphql';
+import { appendToConnection } from '../../lib/apollo';
 import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
 import { StaffControls } from './StaffControls';
@@ -204,17 +205,7 @@ function CommentForm({
         id: cache.identify({ __typename: 'Idea', id: idea.id }),
         fields: {
           commentsCount: (count: number) => count + 1,
-          comments: (
-            connection: { totalCount: number; edges: unknown[] } | Reference,
-            { isReference, toReference },
-          ) =>
-            isReference(connection)
-              ? connection
-              : {
-                  ...connection,
-                  totalCount: connection.totalCount + 1,
-                  edges: [...connection.edges, { __typename: 'PostEdge', node: toReference(data.reply) }],
-                },
+          comments: appendToConnection(data.reply),
         },
       });
     },

@@ -29,7 +29,7 @@ export function CrisisBanner() {
         <p className="crisis-banner-title">
           <span className="chip chip-official">{t('banner.label')}</span> <strong>{banner.title}</strong>
         </p>
-        {/* Sanitized by the API (apps/api/src/common/markdown.ts). */}
+        {/* Sanitized by the API's Markdown renderer. */}
         <div className="crisis-banner-body" dangerouslySetInnerHTML={{ __html: banner.bodyHtml }} />
         {banner.thread && (
           <p>

@@ -116,7 +116,7 @@ export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }:
       {editing ? (
         <EditForm post={post} onDone={() => setEditing(false)} />
       ) : (
-        // Sanitized by the API (apps/api/src/common/markdown.ts).
+        // Sanitized by the API's Markdown renderer.
         <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
       {extra}

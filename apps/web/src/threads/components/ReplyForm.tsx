@@ -1,10 +1,11 @@
-import type { Reference, TypedDocumentNode } from '@apollo/client';
+import type { TypedDocumentNode } from '@apollo/client';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { useMarkdownForm } from '../../components/useMarkdownForm';
-import type { PostViewFieldsFragment, MutationReplyArgs } from '../../gql/graphql';
+import type { MutationReplyArgs, PostViewFieldsFragment } from '../../gql/graphql';
+import { appendToConnection } from '../../lib/apollo';
 import { ThreadClocksQuery } from '../api/threads';
 
 interface ReplyFormProps {
@@ -29,17 +30,7 @@ export function ReplyForm({ thread, mutation }: ReplyFormProps) {
         fields: {
           repliesCount: (count: number) => count + 1,
           lastActivityAt: () => post.createdAt,
-          posts: (
-            connection: { totalCount: number; edges: unknown[] } | Reference,
-            { isReference, toReference },
-          ) =>
-            isReference(connection)
-              ? connection
-              : {
-                  ...connection,
-                  totalCount: connection.totalCount + 1,
-                  edges: [...connection.edges, { __typename: 'PostEdge', node: toReference(post) }],
-                },
+          posts: appendToConnection(post),
         },
       });
     },
