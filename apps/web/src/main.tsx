@@ -4,14 +4,14 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Providers } from './app/Providers';
 import { routes } from './app/router';
 import { createApolloClient } from './lib/apollo';
-import { setupI18n } from './lib/i18n';
+import { createAppI18n } from './app/translations';
 import './styles.css';
 
 const router = createBrowserRouter(routes);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Providers client={createApolloClient()} i18n={setupI18n()}>
+    <Providers client={createApolloClient()} i18n={createAppI18n()}>
       <RouterProvider router={router} />
     </Providers>
   </StrictMode>,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { ViewerMenu } from '../identity/components/ViewerMenu';
-import { useViewer } from '../identity/hooks/useViewer';
+import { useViewer } from '../lib/viewer';
 import { NotificationBell } from '../notifications/components/NotificationBell';
 import { SpaceNav } from '../spaces/components/SpaceNav';
 import { CrisisBanner } from '../moderation/components/CrisisBanner';

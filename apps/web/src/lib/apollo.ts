@@ -1,4 +1,71 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import {
+  ApolloClient,
+  HttpLink,
+  InMemoryCache,
+  type FieldPolicy,
+  type Reference,
+  type StoreObject,
+} from '@apollo/client';
+import type { ModifierDetails } from '@apollo/client/cache';
+
+interface PagedList {
+  totalCount: number;
+  edges: unknown[];
+}
+
+interface Connection {
+  edges: { node: Reference }[];
+  pageInfo: unknown;
+}
+
+/**
+ * A connection read page after page (`first`, then `after: endCursor`): the pages join in one
+ * list, whatever `after` was, so a page's query reads every reply loaded so far; a first page
+ * (no `after`) starts the list again. A post already there (a reply added to the cache just
+ * after it was posted) is not listed twice.
+ */
+function cursorPages(): FieldPolicy<Connection> {
+  return {
+    keyArgs: false,
+    merge(existing, incoming, { args, readField }) {
+      if (!existing || !args?.after) return incoming;
+      const seen = new Set(existing.edges.map((edge) => readField<string>('id', edge.node)));
+      const added = incoming.edges.filter((edge) => !seen.has(readField<string>('id', edge.node)));
+      return { ...incoming, edges: [...existing.edges, ...added] };
+    },
+  };
+}
+
+/**
+ * A cache modifier for a paged connection (`posts`, `comments`): the node just created (as a
+ * mutation returned it) joins the end of the loaded list, and the count grows by one.
+ */
+export function appendToConnection(node: StoreObject) {
+  return (
+    connection: PagedList | Reference,
+    { isReference, toReference }: ModifierDetails,
+  ): PagedList | Reference =>
+    isReference(connection)
+      ? connection
+      : {
+          ...connection,
+          totalCount: connection.totalCount + 1,
+          edges: [
+            ...connection.edges,
+            { __typename: `${String(node.__typename)}Edge`, node: toReference(node) },
+          ],
+        };
+}
+
+/** The app's cache: one object per id, and the paged lists joined (tests use it too). */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Thread: { fields: { posts: cursorPages() } },
+      Idea: { fields: { comments: cursorPages() } },
+    },
+  });
+}
 
 /**
  * The one Apollo client. The session is an httpOnly cookie on the same origin, so requests
@@ -7,6 +74,6 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 export function createApolloClient(uri = '/graphql'): ApolloClient {
   return new ApolloClient({
     link: new HttpLink({ uri, credentials: 'same-origin' }),
-    cache: new InMemoryCache(),
+    cache: createCache(),
   });
 }

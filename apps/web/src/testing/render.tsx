@@ -4,7 +4,8 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { setupI18n } from '../lib/i18n';
+import { createAppI18n } from '../app/translations';
+import { createCache } from '../lib/apollo';
 
 /**
  * Renders a component as the app does (router, i18n, Apollo) with the API's answers given as
@@ -19,13 +20,13 @@ export function renderWithProviders(
     path = '/',
   }: { mocks?: MockLink.MockedResponse[]; language?: string; path?: string } = {},
 ) {
-  const i18n = setupI18n(language);
+  const i18n = createAppI18n(language);
   const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] });
   return {
     i18n,
     router,
     ...render(
-      <MockedProvider mocks={mocks}>
+      <MockedProvider mocks={mocks} cache={createCache()}>
         <I18nextProvider i18n={i18n}>
           <RouterProvider router={router} />
         </I18nextProvider>

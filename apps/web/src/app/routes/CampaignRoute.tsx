@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { useViewer } from '../../identity/hooks/useViewer';
+import { useViewer } from '../../lib/viewer';
 import { CampaignDetail } from '../../ideas/components/CampaignDetail';
 
 export function CampaignRoute() {

@@ -4,8 +4,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
+import { useViewer } from '../../lib/viewer';
 import { NewThreadForm } from '../../threads/components/NewThreadForm';
-import { useThreadsViewer } from '../../threads/hooks/useThreadsViewer';
 
 const AskSpaceQuery = graphql(`
   query AskSpace($slug: String!) {
@@ -22,7 +22,7 @@ export function NewThreadRoute() {
   const { t } = useTranslation('threads');
   const { slug = '' } = useParams();
   const navigate = useNavigate();
-  const { viewer } = useThreadsViewer();
+  const { viewer } = useViewer();
   const { data, loading, error } = useQuery(AskSpaceQuery, { variables: { slug } });
   if (loading) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;

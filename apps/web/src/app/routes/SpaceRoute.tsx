@@ -4,8 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
 import { IdeaBoard } from '../../ideas/components/IdeaBoard';
-import { useViewer } from '../../identity/hooks/useViewer';
-import { hasAtLeastRole } from '@parvis/domain';
+import { useViewer } from '../../lib/viewer';
 import { ThreadList } from '../../threads/components/ThreadList';
 
 const SpaceQuery = graphql(`
@@ -24,7 +23,7 @@ const SpaceQuery = graphql(`
 export function SpaceRoute() {
   const { slug = '' } = useParams();
   const { data, loading, error } = useQuery(SpaceQuery, { variables: { slug } });
-  const { viewer } = useViewer();
+  const { isStaff } = useViewer();
   if (loading) return <Loading />;
   if (error || !data) return <ErrorNotice error={error} />;
   const { space } = data;
@@ -34,9 +33,7 @@ export function SpaceRoute() {
         <h1>{space.name}</h1>
         <p>{space.description}</p>
       </header>
-      {space.kind === 'IDEAS' && (
-        <IdeaBoard spaceId={space.id} canManage={!!viewer && hasAtLeastRole(viewer.role, 'STAFF')} />
-      )}
+      {space.kind === 'IDEAS' && <IdeaBoard spaceId={space.id} canManage={isStaff} />}
       {space.kind === 'HELP' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}
     </>
   );

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading';
-import { useViewer } from '../../identity/hooks/useViewer';
+import { useViewer } from '../../lib/viewer';
 import { CampaignPageQuery } from '../../ideas/api/ideas';
 import { SubmitIdeaForm } from '../../ideas/components/SubmitIdeaForm';
 

@@ -1,14 +1,65 @@
 import { useParams } from 'react-router';
-import { PostModeration } from '../../moderation/components/PostModeration';
+import { graphql } from '../../gql';
+import type { ThreadRouteQuery as ThreadRouteData } from '../../gql/graphql';
+import { PostModerationView } from '../../moderation/components/PostModeration';
 import { ThreadModerationControls } from '../../moderation/components/ThreadModerationControls';
 import { ThreadPage } from '../../threads/components/ThreadPage';
+
+/**
+ * The thread page's one query: the threads feature's fields, with the moderation fields of the
+ * thread and of every post it shows, so each post carries its moderation controls, and so do
+ * the replies loaded later (50 a page, then `after`) and a reply just posted (ThreadRouteReply).
+ */
+const ThreadRouteQuery = graphql(`
+  query ThreadRoute($id: ID!, $after: String) {
+    thread(id: $id) {
+      ...ThreadPageFields
+      ...ThreadModerationFields
+      question {
+        ...PostModerationFields
+      }
+      acceptedAnswer {
+        ...PostModerationFields
+      }
+      posts(first: 50, after: $after) {
+        ...ThreadPagePosts
+        edges {
+          node {
+            ...PostModerationFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ThreadRouteReplyMutation = graphql(`
+  mutation ThreadRouteReply($input: ReplyInput!) {
+    reply(input: $input) {
+      ...PostViewFields
+      ...PostModerationFields
+    }
+  }
+`);
+
+type Thread = ThreadRouteData['thread'];
 
 export function ThreadRoute() {
   const { id = '' } = useParams();
   return (
-    <>
-      <ThreadPage id={id} postExtra={(postId) => <PostModeration threadId={id} postId={postId} />} />
-      <ThreadModerationControls threadId={id} />
-    </>
+    <ThreadPage
+      id={id}
+      query={ThreadRouteQuery}
+      replyMutation={ThreadRouteReplyMutation}
+      postExtra={(postId, thread) => <PostModerationSlot postId={postId} thread={thread} />}
+      threadExtra={(thread) => <ThreadModerationControls thread={thread} />}
+    />
   );
+}
+
+/** The moderation side of one post of the thread; its replies are the answers it may be marked answered by. */
+function PostModerationSlot({ postId, thread }: { postId: string; thread: Thread }) {
+  const replies = thread.posts.edges.map((edge) => edge.node);
+  const post = [thread.question, thread.acceptedAnswer, ...replies].find((shown) => shown?.id === postId);
+  return post ? <PostModerationView post={post} replies={replies} /> : null;
 }

@@ -1,23 +1,5 @@
 import { graphql } from '../../gql';
 
-export const IdeaCardFields = graphql(`
-  fragment IdeaCardFields on Idea {
-    id
-    title
-    status
-    votesCount
-    viewerHasVoted
-    votingOpen
-    commentsCount
-    createdAt
-    author {
-      id
-      displayName
-      role
-    }
-  }
-`);
-
 export const IdeaBoardQuery = graphql(`
   query IdeaBoard(
     $spaceId: ID
@@ -49,64 +31,6 @@ export const IdeaBoardQuery = graphql(`
   }
 `);
 
-export const IdeaPageQuery = graphql(`
-  query IdeaPage($id: ID!) {
-    idea(id: $id) {
-      ...IdeaCardFields
-      body
-      threadId
-      bodyPost {
-        id
-      }
-      mergedInto {
-        id
-        title
-      }
-      mergedIdeas {
-        id
-        title
-      }
-      campaign {
-        id
-        title
-      }
-      statusHistory {
-        id
-        fromStatus
-        toStatus
-        response
-        votesMoved
-        createdAt
-        changedBy {
-          id
-          displayName
-          role
-        }
-        mergedInto {
-          id
-          title
-        }
-      }
-      comments(first: 100) {
-        totalCount
-        edges {
-          node {
-            id
-            bodyHtml
-            createdAt
-            isOfficial
-            author {
-              id
-              displayName
-              role
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
 export const SimilarIdeasQuery = graphql(`
   query SimilarIdeas($title: String!) {
     similarIdeas(title: $title) {
@@ -129,9 +53,7 @@ export const SubmitIdeaMutation = graphql(`
 export const VoteMutation = graphql(`
   mutation VoteForIdea($input: VoteInput!) {
     vote(input: $input) {
-      id
-      votesCount
-      viewerHasVoted
+      ...VoteFields
     }
   }
 `);
@@ -139,9 +61,7 @@ export const VoteMutation = graphql(`
 export const UnvoteMutation = graphql(`
   mutation UnvoteIdea($input: VoteInput!) {
     unvote(input: $input) {
-      id
-      votesCount
-      viewerHasVoted
+      ...VoteFields
     }
   }
 `);
@@ -152,6 +72,9 @@ export const SetIdeaStatusMutation = graphql(`
       id
       status
       votingOpen
+      statusHistory {
+        ...StatusChangeFields
+      }
     }
   }
 `);
@@ -168,14 +91,9 @@ export const MergeIdeaMutation = graphql(`
         title
         votesCount
       }
-    }
-  }
-`);
-
-export const CommentOnIdeaMutation = graphql(`
-  mutation CommentOnIdea($input: ReplyInput!) {
-    reply(input: $input) {
-      id
+      statusHistory {
+        ...StatusChangeFields
+      }
     }
   }
 `);

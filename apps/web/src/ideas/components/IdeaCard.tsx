@@ -1,8 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { graphql } from '../../gql';
 import type { IdeaCardFieldsFragment } from '../../gql/graphql';
 import { StatusBadge } from './StatusBadge';
 import { VoteButton } from './VoteButton';
+
+export const IdeaCardFields = graphql(`
+  fragment IdeaCardFields on Idea {
+    id
+    title
+    status
+    votesCount
+    viewerHasVoted
+    votingOpen
+    commentsCount
+    createdAt
+    author {
+      ...AuthorFields
+    }
+  }
+`);
 
 /** One idea in a list: votes first (what people act on), then the title, status and who proposed it. */
 export function IdeaCard({ idea, onVoted }: { idea: IdeaCardFieldsFragment; onVoted?: () => void }) {

@@ -1,35 +1,113 @@
+import type { TypedDocumentNode } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { hasAtLeastRole, type Role } from '@parvis/domain';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { hasAtLeastRole } from '@parvis/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorNotice, useProblemMessage } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { RoleBadge } from '../../components/RoleBadge';
+import { useMarkdownForm } from '../../components/useMarkdownForm';
+import { graphql } from '../../gql';
+import type {
+  IdeaCommentFieldsFragment,
+  IdeaCommentsFragment,
+  IdeaDetailFieldsFragment,
+  MutationReplyArgs,
+} from '../../gql/graphql';
+import { appendToConnection } from '../../lib/apollo';
 import { formatDateTime } from '../../lib/format';
-import { apiProblems } from '../../lib/graphql-errors';
-import { CommentOnIdeaMutation, IdeaPageQuery } from '../api/ideas';
+import { useViewer } from '../../lib/viewer';
 import { StaffControls } from './StaffControls';
 import { StatusBadge } from './StatusBadge';
 import { StatusTimeline } from './StatusTimeline';
 import { VoteButton } from './VoteButton';
 
+export const IdeaDetailFields = graphql(`
+  fragment IdeaDetailFields on Idea {
+    ...IdeaCardFields
+    body
+    threadId
+    bodyPost {
+      id
+    }
+    mergedInto {
+      id
+      title
+    }
+    mergedIdeas {
+      id
+      title
+    }
+    campaign {
+      id
+      title
+    }
+    statusHistory {
+      ...StatusChangeFields
+    }
+  }
+`);
+
+export const IdeaCommentFields = graphql(`
+  fragment IdeaCommentFields on Post {
+    id
+    bodyHtml
+    createdAt
+    isOfficial
+    author {
+      ...AuthorFields
+    }
+  }
+`);
+
+/** A page of comments; the next one is asked with `after: pageInfo.endCursor`. */
+export const IdeaComments = graphql(`
+  fragment IdeaComments on PostConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...IdeaCommentFields
+      }
+    }
+  }
+`);
+
+/** What the idea page reads: the idea and its comments, as a route's query composes them. */
+export type IdeaDetailIdea = IdeaDetailFieldsFragment & { comments: IdeaCommentsFragment };
+
+interface IdeaDetailProps<T extends IdeaDetailIdea> {
+  id: string;
+  /**
+   * The page's one query, `idea(id: $id)` with `...IdeaDetailFields` and
+   * `comments(after: $after) { ...IdeaComments }`: a route adds what its other features show
+   * beside the body and each comment.
+   */
+  query: TypedDocumentNode<{ idea: T }, { id: string; after?: string | null }>;
+  /** `reply(input) { ...IdeaCommentFields }`, with the same additions as `query` for a new comment. */
+  commentMutation: TypedDocumentNode<{ reply: IdeaCommentFieldsFragment }, MutationReplyArgs>;
+  /** What another feature adds under the body and each comment, read from the idea `query` returned. */
+  postExtra?: (postId: string, idea: T) => ReactNode;
+}
+
 /**
  * An idea's page: body and votes, the brand's answers over time, comments, and the staff controls.
- * `postExtra` renders what another feature adds under the body and each comment (moderation:
- * hidden notice, flag, hide), given the idea's thread and the post.
+ * Every change comes back from its mutation into the cache: no refetch.
  */
-export function IdeaDetail({
+export function IdeaDetail<T extends IdeaDetailIdea>({
   id,
-  viewerRole,
+  query,
+  commentMutation,
   postExtra,
-}: {
-  id: string;
-  viewerRole: Role | null;
-  postExtra?: (threadId: string, postId: string) => ReactNode;
-}) {
+}: IdeaDetailProps<T>) {
   const { t, i18n } = useTranslation('ideas');
-  const { data, loading, error, refetch } = useQuery(IdeaPageQuery, { variables: { id } });
+  const { viewer } = useViewer();
+  const { data, loading, error, fetchMore } = useQuery(query, { variables: { id } });
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
   const { idea } = data;
@@ -62,7 +140,7 @@ export function IdeaDetail({
         </p>
       )}
       <div className="post-body" dangerouslySetInnerHTML={{ __html: idea.body }} />
-      {postExtra?.(idea.threadId, idea.bodyPost.id)}
+      {postExtra?.(idea.bodyPost.id, idea)}
       {idea.mergedIdeas.length > 0 && (
         <section aria-labelledby="merged-title">
           <h2 id="merged-title">{t('idea.mergedIdeas')}</h2>
@@ -76,12 +154,8 @@ export function IdeaDetail({
         </section>
       )}
       <StatusTimeline history={idea.statusHistory} />
-      {viewerRole && hasAtLeastRole(viewerRole, 'STAFF') && (
-        <StaffControls
-          idea={idea}
-          canMerge={hasAtLeastRole(viewerRole, 'MODERATOR')}
-          onChanged={() => void refetch()}
-        />
+      {viewer && hasAtLeastRole(viewer.role, 'STAFF') && (
+        <StaffControls idea={idea} canMerge={hasAtLeastRole(viewer.role, 'MODERATOR')} />
       )}
       <section aria-labelledby="comments-title">
         <h2 id="comments-title">
@@ -96,54 +170,54 @@ export function IdeaDetail({
                 <time dateTime={node.createdAt}>{formatDateTime(node.createdAt, language)}</time>
               </p>
               <div className="post-body" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />
-              {postExtra?.(idea.threadId, node.id)}
+              {postExtra?.(node.id, idea)}
             </li>
           ))}
         </ol>
-        {viewerRole && <CommentForm threadId={idea.threadId} onDone={() => void refetch()} />}
+        {idea.comments.pageInfo.hasNextPage && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void fetchMore({ variables: { after: idea.comments.pageInfo.endCursor } })}
+          >
+            {t('idea.moreComments')}
+          </button>
+        )}
+        {viewer && <CommentForm idea={idea} mutation={commentMutation} />}
       </section>
     </article>
   );
 }
 
-function CommentForm({ threadId, onDone }: { threadId: string; onDone: () => void }) {
+/** A comment is a reply to the idea's thread; it joins the idea's comments in the cache as the API returned it. */
+function CommentForm({
+  idea,
+  mutation,
+}: {
+  idea: { id: string; threadId: string };
+  mutation: IdeaDetailProps<IdeaDetailIdea>['commentMutation'];
+}) {
   const { t } = useTranslation('ideas');
-  const problemMessage = useProblemMessage();
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [comment, { loading }] = useMutation(CommentOnIdeaMutation);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!body.trim()) return setError(t('idea.commentRequired'));
-    try {
-      await comment({ variables: { input: { threadId, bodyMarkdown: body } } });
-      setBody('');
-      setError(null);
-      onDone();
-    } catch (caught) {
-      setError(problemMessage(apiProblems(caught)[0]));
-    }
-  };
+  const [comment, { loading, error }] = useMutation(mutation, {
+    update(cache, { data }) {
+      if (!data) return;
+      cache.modify({
+        id: cache.identify({ __typename: 'Idea', id: idea.id }),
+        fields: {
+          commentsCount: (count: number) => count + 1,
+          comments: appendToConnection(data.reply),
+        },
+      });
+    },
+  });
+  const { editor, submit } = useMarkdownForm({
+    send: (bodyMarkdown) => comment({ variables: { input: { threadId: idea.threadId, bodyMarkdown } } }),
+  });
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-      <div className="field">
-        <label htmlFor="comment-body">{t('idea.commentLabel')}</label>
-        <textarea
-          id="comment-body"
-          rows={3}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'comment-error' : undefined}
-        />
-        {error && (
-          <p id="comment-error" className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <MarkdownEditor label={t('idea.commentLabel')} rows={3} {...editor} />
+      {error && <ErrorNotice error={error} />}
       <button type="submit" className="button" disabled={loading}>
         {t('idea.commentSubmit')}
       </button>

@@ -14,15 +14,16 @@ import { MergeIdeaMutation, SetIdeaStatusMutation } from '../api/ideas';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-/** Staff answer with a status and an official response; moderators also merge duplicates. */
+/**
+ * Staff answer with a status and an official response; moderators also merge duplicates. Both
+ * mutations return the idea's new status and history, which the page shows from the cache.
+ */
 export function StaffControls({
   idea,
   canMerge,
-  onChanged,
 }: {
   idea: { id: string; status: IdeaStatus };
   canMerge: boolean;
-  onChanged: () => void;
 }) {
   const { t } = useTranslation('ideas');
   const problemMessage = useProblemMessage();
@@ -50,7 +51,6 @@ export function StaffControls({
       setResponse('');
       setStatus('');
       setSaved(true);
-      onChanged();
     } catch (caught) {
       const [problem] = apiProblems(caught);
       setErrors(
@@ -69,7 +69,6 @@ export function StaffControls({
       await mergeIdea({ variables: { input: { sourceId: idea.id, intoId } } });
       setErrors({});
       setTarget('');
-      onChanged();
     } catch (caught) {
       setErrors({ merge: problemMessage(apiProblems(caught)[0]) });
     }

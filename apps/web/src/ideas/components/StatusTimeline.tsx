@@ -1,22 +1,30 @@
-import type { IdeaStatus, Role } from '@parvis/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RoleBadge } from '../../components/RoleBadge';
+import { graphql } from '../../gql';
+import type { StatusChangeFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 
-export interface StatusChange {
-  id: string;
-  fromStatus: IdeaStatus;
-  toStatus: IdeaStatus;
-  response?: string | null;
-  votesMoved?: number | null;
-  createdAt: string;
-  changedBy: { displayName: string; role: Role };
-  mergedInto?: { id: string; title: string } | null;
-}
+export const StatusChangeFields = graphql(`
+  fragment StatusChangeFields on IdeaStatusChange {
+    id
+    fromStatus
+    toStatus
+    response
+    votesMoved
+    createdAt
+    changedBy {
+      ...AuthorFields
+    }
+    mergedInto {
+      id
+      title
+    }
+  }
+`);
 
 /** The public history of an idea's status, oldest first, with the official responses signed by name. */
-export function StatusTimeline({ history }: { history: StatusChange[] }) {
+export function StatusTimeline({ history }: { history: StatusChangeFieldsFragment[] }) {
   const { t, i18n } = useTranslation('ideas');
   return (
     <section aria-labelledby="history-title" className="status-history">

@@ -2,8 +2,18 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblemMessage } from '../../components/ErrorNotice';
+import { graphql } from '../../gql';
 import { apiProblems } from '../../lib/graphql-errors';
 import { UnvoteMutation, VoteMutation } from '../api/ideas';
+
+/** What a vote changes: the vote and unvote mutations return it, so every list showing the idea follows. */
+export const VoteFields = graphql(`
+  fragment VoteFields on Idea {
+    id
+    votesCount
+    viewerHasVoted
+  }
+`);
 
 export interface VotableIdea {
   id: string;

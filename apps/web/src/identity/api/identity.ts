@@ -1,16 +1,5 @@
 import { graphql } from '../../gql';
 
-export const ViewerQuery = graphql(`
-  query Viewer {
-    me {
-      id
-      displayName
-      role
-      reputation
-    }
-  }
-`);
-
 export const SignInMutation = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { RoleBadge } from '../../components/RoleBadge';
 import { SignOutMutation } from '../api/identity';
 import { useSessionChange } from '../hooks/useSessionChange';
-import { useViewer } from '../hooks/useViewer';
+import { useViewer } from '../../lib/viewer';
 
 /** The signed-in person (name and role badge) with sign-out, or the sign-in and sign-up links. */
 export function ViewerMenu() {

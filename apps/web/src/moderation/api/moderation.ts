@@ -1,82 +1,5 @@
 import { graphql } from '../../gql';
 
-export const ModerationPostFields = graphql(`
-  fragment ModerationPostFields on Post {
-    id
-    threadId
-    isQuestion
-    bodyHtml
-    createdAt
-    author {
-      id
-      displayName
-      role
-    }
-    hidden {
-      reason
-      note
-      at
-      by {
-        id
-        displayName
-      }
-    }
-    answered {
-      id
-      author {
-        id
-        displayName
-        role
-      }
-    }
-    answeredAt
-    tone {
-      label
-      score
-    }
-    viewerHasFlagged
-    viewerCanFlag
-    viewerCanModerate
-    viewerCanMarkAnswered
-    viewerCanEdit
-  }
-`);
-
-export const ThreadModerationQuery = graphql(`
-  query ThreadModeration($id: ID!) {
-    thread(id: $id) {
-      id
-      title
-      locked
-      lockReason
-      pinned
-      space {
-        id
-        slug
-      }
-      question {
-        ...ModerationPostFields
-      }
-      posts(first: 100) {
-        edges {
-          node {
-            ...ModerationPostFields
-          }
-        }
-      }
-    }
-  }
-`);
-
-export const ModerationViewerQuery = graphql(`
-  query ModerationViewer {
-    me {
-      id
-      role
-    }
-  }
-`);
-
 export const MoveTargetsQuery = graphql(`
   query MoveTargets {
     spaces {
@@ -92,6 +15,7 @@ export const FlagMutation = graphql(`
     flag(input: $input) {
       id
       viewerHasFlagged
+      viewerCanFlag
     }
   }
 `);
@@ -99,7 +23,7 @@ export const FlagMutation = graphql(`
 export const HidePostMutation = graphql(`
   mutation HidePost($input: HidePostInput!) {
     hidePost(input: $input) {
-      ...ModerationPostFields
+      ...PostModerationFields
     }
   }
 `);
@@ -107,7 +31,7 @@ export const HidePostMutation = graphql(`
 export const RestorePostMutation = graphql(`
   mutation RestorePost($input: ModeratePostInput!) {
     restorePost(input: $input) {
-      ...ModerationPostFields
+      ...PostModerationFields
     }
   }
 `);
@@ -116,6 +40,7 @@ export const DismissFlagsMutation = graphql(`
   mutation DismissFlags($input: ModeratePostInput!) {
     dismissFlags(input: $input) {
       id
+      viewerHasFlagged
     }
   }
 `);
@@ -123,7 +48,7 @@ export const DismissFlagsMutation = graphql(`
 export const MarkAnsweredMutation = graphql(`
   mutation MarkAnswered($input: MarkAnsweredInput!) {
     markAnswered(input: $input) {
-      ...ModerationPostFields
+      ...PostModerationFields
     }
   }
 `);
@@ -140,10 +65,8 @@ export const ResolveFromQueueMutation = graphql(`
 export const LockThreadMutation = graphql(`
   mutation LockThread($input: LockThreadInput!) {
     lockThread(input: $input) {
-      id
-      locked
-      lockReason
-      pinned
+      ...ThreadModerationFields
+      viewerCanReply
     }
   }
 `);
@@ -151,10 +74,8 @@ export const LockThreadMutation = graphql(`
 export const UnlockThreadMutation = graphql(`
   mutation UnlockThread($input: ModerateThreadInput!) {
     unlockThread(input: $input) {
-      id
-      locked
-      lockReason
-      pinned
+      ...ThreadModerationFields
+      viewerCanReply
     }
   }
 `);
@@ -162,10 +83,8 @@ export const UnlockThreadMutation = graphql(`
 export const PinThreadMutation = graphql(`
   mutation PinThread($input: ModerateThreadInput!) {
     pinThread(input: $input) {
-      id
-      locked
-      lockReason
-      pinned
+      ...ThreadModerationFields
+      viewerCanReply
     }
   }
 `);
@@ -173,10 +92,8 @@ export const PinThreadMutation = graphql(`
 export const UnpinThreadMutation = graphql(`
   mutation UnpinThread($input: ModerateThreadInput!) {
     unpinThread(input: $input) {
-      id
-      locked
-      lockReason
-      pinned
+      ...ThreadModerationFields
+      viewerCanReply
     }
   }
 `);
@@ -202,7 +119,7 @@ export const ModerationQueueQuery = graphql(`
         reasons
         latestAt
         post {
-          ...ModerationPostFields
+          ...PostExcerptFields
         }
         flags {
           id
@@ -216,7 +133,7 @@ export const ModerationQueueQuery = graphql(`
         }
       }
       negativeUnanswered {
-        ...ModerationPostFields
+        ...PostExcerptFields
       }
     }
   }
@@ -246,9 +163,7 @@ export const ModerationLogQuery = graphql(`
             value
           }
           actor {
-            id
-            displayName
-            role
+            ...AuthorFields
           }
         }
       }
@@ -259,14 +174,7 @@ export const ModerationLogQuery = graphql(`
 export const CrisisBannerQuery = graphql(`
   query CrisisBanner {
     crisisBanner {
-      id
-      title
-      bodyHtml
-      publishedAt
-      thread {
-        id
-        title
-      }
+      ...CrisisBannerFields
     }
   }
 `);
@@ -274,7 +182,7 @@ export const CrisisBannerQuery = graphql(`
 export const PublishCrisisBannerMutation = graphql(`
   mutation PublishCrisisBanner($input: PublishCrisisBannerInput!) {
     publishCrisisBanner(input: $input) {
-      id
+      ...CrisisBannerFields
     }
   }
 `);

@@ -12,7 +12,6 @@ import {
 } from '../api/moderation';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const refetch = { refetchQueries: ['CrisisBanner'] };
 
 /** Moderators publish the crisis banner (with its discussion thread, which gets pinned) and take it down. */
 export function CrisisBannerControls() {
@@ -21,8 +20,15 @@ export function CrisisBannerControls() {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [thread, setThread] = useState('');
-  const [publish, publishing] = useMutation(PublishCrisisBannerMutation, refetch);
-  const [takeDown, takingDown] = useMutation(TakeDownCrisisBannerMutation, refetch);
+  // The banner every page shows is the one the API returned, or none once taken down.
+  const [publish, publishing] = useMutation(PublishCrisisBannerMutation, {
+    update: (cache, { data: published }) =>
+      published &&
+      cache.writeQuery({ query: CrisisBannerQuery, data: { crisisBanner: published.publishCrisisBanner } }),
+  });
+  const [takeDown, takingDown] = useMutation(TakeDownCrisisBannerMutation, {
+    update: (cache) => cache.writeQuery({ query: CrisisBannerQuery, data: { crisisBanner: null } }),
+  });
   const banner = data?.crisisBanner ?? null;
   const errors = fieldErrors(publishing.error);
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ModerationPostFieldsFragment } from '../../gql/graphql';
+import type { PostModerationFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 
-type Hidden = NonNullable<ModerationPostFieldsFragment['hidden']>;
+type Hidden = NonNullable<PostModerationFieldsFragment['hidden']>;
 
 /** The public notice left in place of a hidden post: who hid it, when, under which rule. */
 export function HiddenNotice({ hidden, readerSeesText }: { hidden: Hidden; readerSeesText: boolean }) {

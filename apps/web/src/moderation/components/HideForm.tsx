@@ -20,9 +20,7 @@ export function HideForm({
   const noteId = useId();
   const [rule, setRule] = useState<CharterRule | ''>(initialRule ?? '');
   const [note, setNote] = useState('');
-  const [hide, { loading, error }] = useMutation(HidePostMutation, {
-    refetchQueries: ['ThreadPage', 'IdeaPage', 'ThreadModeration', 'ModerationQueue'],
-  });
+  const [hide, { loading, error }] = useMutation(HidePostMutation);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

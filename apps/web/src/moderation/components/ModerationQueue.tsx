@@ -7,7 +7,9 @@ import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { RoleBadge } from '../../components/RoleBadge';
-import type { ModerationPostFieldsFragment, ModerationQueueQuery as QueueData } from '../../gql/graphql';
+import type { ApolloCache } from '@apollo/client';
+import { graphql } from '../../gql';
+import type { PostExcerptFieldsFragment, ModerationQueueQuery as QueueData } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 import {
   DismissFlagsMutation,
@@ -17,8 +19,41 @@ import {
 } from '../api/moderation';
 import { CrisisBannerControls } from './CrisisBannerControls';
 
+/** A post as the queue shows it: an excerpt with its moderation state. */
+export const PostExcerptFields = graphql(`
+  fragment PostExcerptFields on Post {
+    ...PostModerationFields
+    threadId
+    isQuestion
+    bodyHtml
+  }
+`);
+
 type FlaggedPost = QueueData['moderationQueue']['flagged'][number];
-const refetch = { refetchQueries: ['ModerationQueue'] };
+type QueuedPost = PostExcerptFieldsFragment;
+
+/**
+ * A decision takes its post out of the queue: the API's rule (open flags, negative posts not
+ * hidden, answered or resolved) applied to what is on screen, without asking the queue again.
+ */
+function leaveQueue(
+  cache: ApolloCache,
+  leaves: { flagged?: (post: QueuedPost) => boolean; negative?: (post: QueuedPost) => boolean },
+) {
+  cache.updateQuery({ query: ModerationQueueQuery }, (data) =>
+    data
+      ? {
+          moderationQueue: {
+            ...data.moderationQueue,
+            flagged: data.moderationQueue.flagged.filter((item) => !leaves.flagged?.(item.post)),
+            negativeUnanswered: data.moderationQueue.negativeUnanswered.filter(
+              (post) => !leaves.negative?.(post),
+            ),
+          },
+        }
+      : data,
+  );
+}
 
 /** The moderators' page: flagged posts grouped with one-click decisions, then negative posts waiting for an answer. */
 export function ModerationQueue() {
@@ -58,7 +93,7 @@ export function ModerationQueue() {
   );
 }
 
-function PostExcerpt({ post }: { post: ModerationPostFieldsFragment }) {
+function PostExcerpt({ post }: { post: QueuedPost }) {
   const { t, i18n } = useTranslation('moderation');
   return (
     <>
@@ -84,9 +119,14 @@ function FlaggedItem({ item }: { item: FlaggedPost }) {
   const { t } = useTranslation('moderation');
   const selectId = useId();
   const [rule, setRule] = useState<CharterRule>(item.reasons[0] ?? 'OTHER');
-  const [hide, hiding] = useMutation(HidePostMutation, refetch);
-  const [dismiss, dismissing] = useMutation(DismissFlagsMutation, refetch);
   const input = { postId: item.post.id };
+  const isThisPost = (post: QueuedPost) => post.id === input.postId;
+  const [hide, hiding] = useMutation(HidePostMutation, {
+    update: (cache) => leaveQueue(cache, { flagged: isThisPost, negative: isThisPost }),
+  });
+  const [dismiss, dismissing] = useMutation(DismissFlagsMutation, {
+    update: (cache) => leaveQueue(cache, { flagged: isThisPost }),
+  });
   return (
     <li
       className="queue-item"
@@ -139,9 +179,11 @@ function FlaggedItem({ item }: { item: FlaggedPost }) {
   );
 }
 
-function NegativeItem({ post }: { post: ModerationPostFieldsFragment }) {
+function NegativeItem({ post }: { post: QueuedPost }) {
   const { t } = useTranslation('moderation');
-  const [resolve, resolving] = useMutation(ResolveFromQueueMutation, refetch);
+  const [resolve, resolving] = useMutation(ResolveFromQueueMutation, {
+    update: (cache) => leaveQueue(cache, { negative: (queued) => queued.threadId === post.threadId }),
+  });
   return (
     <li className="queue-item">
       <PostExcerpt post={post} />

@@ -1,38 +1,68 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { ModerationPostFieldsFragment } from '../../gql/graphql';
-import { MarkAnsweredMutation, RestorePostMutation, ThreadModerationQuery } from '../api/moderation';
+import { graphql } from '../../gql';
+import type { PostModerationFieldsFragment } from '../../gql/graphql';
+import { MarkAnsweredMutation, RestorePostMutation } from '../api/moderation';
 import { FlagDialog } from './FlagDialog';
 import { HiddenNotice } from './HiddenNotice';
 import { HideForm } from './HideForm';
 
-type ModeratedPost = ModerationPostFieldsFragment;
+/**
+ * What moderation shows and decides of a post. A page's query spreads it on each post it shows
+ * (beside the fields of the component that renders the post), and every moderation mutation
+ * returns it, so the cache holds the post's moderation state without a second query.
+ */
+export const PostModerationFields = graphql(`
+  fragment PostModerationFields on Post {
+    id
+    createdAt
+    author {
+      ...AuthorFields
+    }
+    hidden {
+      reason
+      note
+      at
+      by {
+        id
+        displayName
+      }
+    }
+    answered {
+      id
+      author {
+        ...AuthorFields
+      }
+    }
+    answeredAt
+    tone {
+      label
+      score
+    }
+    viewerHasFlagged
+    viewerCanFlag
+    viewerCanModerate
+    viewerCanMarkAnswered
+    viewerCanEdit
+  }
+`);
+
+type ModeratedPost = PostModerationFieldsFragment;
 
 /**
- * The moderation side of one post, shown under its body on the thread page: the hidden notice,
- * the answered mark with a link to the answer, the tone (staff), and the actions the viewer may
- * take (flag; hide or restore; mark answered). One query per thread, shared by all its posts.
+ * The moderation side of one post, shown under its body (thread page, idea page): the hidden
+ * notice, the answered mark with a link to the answer, the tone (staff), and the actions the
+ * viewer may take (flag; hide or restore; mark answered by one of `replies`).
  */
-export function PostModeration({ threadId, postId }: { threadId: string; postId: string }) {
-  const { data } = useQuery(ThreadModerationQuery, { variables: { id: threadId } });
-  if (!data) return null;
-  const replies = data.thread.posts.edges.map((edge) => edge.node);
-  const post = [data.thread.question, ...replies].find((candidate) => candidate.id === postId);
-  if (!post) return null;
-  return <PostModerationView post={post} replies={replies} />;
-}
-
 export function PostModerationView({ post, replies }: { post: ModeratedPost; replies: ModeratedPost[] }) {
   const { t } = useTranslation('moderation');
   const [flagging, setFlagging] = useState(false);
   const [hiding, setHiding] = useState(false);
   const [flaggedNow, setFlaggedNow] = useState(false);
   const flagged = post.viewerHasFlagged || flaggedNow;
-  const [restore, restoring] = useMutation(RestorePostMutation, {
-    refetchQueries: ['ThreadPage', 'IdeaPage', 'ThreadModeration'],
-  });
+  const [restore, restoring] = useMutation(RestorePostMutation);
   const answer = post.answered;
   const readerSeesText = post.viewerCanEdit || post.viewerCanModerate;
 

@@ -3,35 +3,39 @@ import { MODERATION_LIMITS } from '@parvis/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { graphql } from '../../gql';
+import type { ThreadModerationFieldsFragment } from '../../gql/graphql';
+import { useViewer } from '../../lib/viewer';
 import {
   LockThreadMutation,
   MoveTargetsQuery,
   MoveThreadMutation,
   PinThreadMutation,
-  ThreadModerationQuery,
   UnlockThreadMutation,
   UnpinThreadMutation,
 } from '../api/moderation';
-import { useModerationViewer } from '../hooks/useModerationViewer';
 
-const refetch = { refetchQueries: ['ThreadPage', 'ThreadModeration'] };
+/** What the controls read of a thread; the lock and pin mutations return it, so the cache follows. */
+export const ThreadModerationFields = graphql(`
+  fragment ThreadModerationFields on Thread {
+    id
+    locked
+    lockReason
+    pinned
+    space {
+      id
+    }
+  }
+`);
 
 /** Moderators lock (with a reason), pin and move a thread. Nothing is shown to anyone else. */
-export function ThreadModerationControls({ threadId }: { threadId: string }) {
-  const { isModerator } = useModerationViewer();
-  const { data } = useQuery(ThreadModerationQuery, { variables: { id: threadId }, skip: !isModerator });
-  if (!isModerator || !data) return null;
-  return <Controls thread={data.thread} />;
+export function ThreadModerationControls({ thread }: { thread: ThreadModerationFieldsFragment }) {
+  const { isModerator } = useViewer();
+  if (!isModerator) return null;
+  return <Controls thread={thread} />;
 }
 
-interface ThreadState {
-  id: string;
-  locked: boolean;
-  pinned: boolean;
-  space: { id: string };
-}
-
-function Controls({ thread }: { thread: ThreadState }) {
+function Controls({ thread }: { thread: ThreadModerationFieldsFragment }) {
   const { t } = useTranslation('moderation');
   const reasonId = useId();
   const moveId = useId();
@@ -39,11 +43,11 @@ function Controls({ thread }: { thread: ThreadState }) {
   const [reason, setReason] = useState('');
   const [target, setTarget] = useState('');
   const spaces = useQuery(MoveTargetsQuery);
-  const [lock, locked] = useMutation(LockThreadMutation, refetch);
-  const [unlock, unlocked] = useMutation(UnlockThreadMutation, refetch);
-  const [pin, pinned] = useMutation(PinThreadMutation, refetch);
-  const [unpin, unpinned] = useMutation(UnpinThreadMutation, refetch);
-  const [move, moved] = useMutation(MoveThreadMutation, refetch);
+  const [lock, locked] = useMutation(LockThreadMutation);
+  const [unlock, unlocked] = useMutation(UnlockThreadMutation);
+  const [pin, pinned] = useMutation(PinThreadMutation);
+  const [unpin, unpinned] = useMutation(UnpinThreadMutation);
+  const [move, moved] = useMutation(MoveThreadMutation);
   const input = { input: { threadId: thread.id } };
   const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
   const error = locked.error ?? unlocked.error ?? pinned.error ?? unpinned.error ?? moved.error;

@@ -1,5 +1,5 @@
 import type { Role } from '@parvis/domain';
-import type { ModerationPostFieldsFragment } from '../../gql/graphql';
+import type { PostExcerptFieldsFragment } from '../../gql/graphql';
 
 /** Posts and people as the API sends them (with __typename), for the moderation component tests. */
 export const user = (id: string, displayName: string, role: Role = 'MEMBER') => ({
@@ -11,8 +11,8 @@ export const user = (id: string, displayName: string, role: Role = 'MEMBER') => 
 
 export const moderatedPost = (
   id: string,
-  extra: Partial<ModerationPostFieldsFragment> = {},
-): ModerationPostFieldsFragment => ({
+  extra: Partial<PostExcerptFieldsFragment> = {},
+): PostExcerptFieldsFragment => ({
   __typename: 'Post',
   id,
   threadId: 't1',
@@ -32,7 +32,7 @@ export const moderatedPost = (
   ...extra,
 });
 
-export const hiddenBy = (name: string): NonNullable<ModerationPostFieldsFragment['hidden']> => ({
+export const hiddenBy = (name: string): NonNullable<PostExcerptFieldsFragment['hidden']> => ({
   __typename: 'PostHidden',
   reason: 'PERSONAL_DATA',
   note: 'Phone numbers stay private.',

@@ -1,28 +1,5 @@
 import { graphql } from '../../gql';
 
-export const ThreadListFields = graphql(`
-  fragment ThreadListFields on Thread {
-    id
-    title
-    status
-    language
-    pinned
-    locked
-    repliesCount
-    createdAt
-    lastActivityAt
-    author {
-      id
-      displayName
-      role
-    }
-    sla {
-      breached
-      nextDueAt
-    }
-  }
-`);
-
 export const ThreadListQuery = graphql(`
   query ThreadList(
     $spaceId: ID!
@@ -55,113 +32,13 @@ export const ThreadListQuery = graphql(`
   }
 `);
 
-export const PostFields = graphql(`
-  fragment PostFields on Post {
-    id
-    threadId
-    isQuestion
-    bodyHtml
-    bodyMarkdown
-    isOfficial
-    isAcceptedAnswer
-    thanksCount
-    viewerHasThanked
-    viewerCanEdit
-    createdAt
-    editedAt
-    hidden {
-      at
-    }
-    author {
-      id
-      displayName
-      role
-      reputation
-    }
-    revisions {
-      id
-      bodyHtml
-      writtenAt
-      replacedAt
-    }
-  }
-`);
-
-export const ThreadPageFields = graphql(`
-  fragment ThreadPageFields on Thread {
-    id
-    title
-    status
-    language
-    locked
-    lockReason
-    pinned
-    repliesCount
-    createdAt
-    lastActivityAt
-    resolvedAt
-    viewerCanReply
-    viewerCanAcceptAnswer
-    viewerCanResolve
-    viewerCanStartPrivateFollowUp
-    space {
-      id
-      slug
-      name
-    }
-    author {
-      id
-      displayName
-      role
-    }
-    acceptedBy {
-      id
-      displayName
-    }
-    sla {
-      firstResponseDueAt
-      answerDueAt
-      firstResponseAt
-      answeredAt
-      breached
-      firstResponseBreached
-      answerBreached
-      nextDueAt
-    }
-    privateFollowUp {
-      startedAt
-      followUpId
-      agent {
-        id
-        displayName
-        role
-      }
-    }
-    question {
-      ...PostFields
-    }
-    acceptedAnswer {
-      ...PostFields
-    }
-  }
-`);
-
-export const ThreadPageQuery = graphql(`
-  query ThreadPage($id: ID!, $after: String) {
+/** The answer clocks alone, asked again after a reply that may have stopped the first one. */
+export const ThreadClocksQuery = graphql(`
+  query ThreadClocks($id: ID!) {
     thread(id: $id) {
-      ...ThreadPageFields
-      posts(first: 100, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            ...PostFields
-          }
-        }
+      id
+      sla {
+        ...SlaClocksFields
       }
     }
   }
@@ -175,18 +52,10 @@ export const CreateThreadMutation = graphql(`
   }
 `);
 
-export const ReplyMutation = graphql(`
-  mutation Reply($input: ReplyInput!) {
-    reply(input: $input) {
-      ...PostFields
-    }
-  }
-`);
-
 export const EditPostMutation = graphql(`
   mutation EditPost($input: EditPostInput!) {
     editPost(input: $input) {
-      ...PostFields
+      ...PostViewFields
     }
   }
 `);
@@ -225,12 +94,6 @@ export const ThankMutation = graphql(`
   }
 `);
 
-export const MarkdownPreviewQuery = graphql(`
-  query MarkdownPreview($bodyMarkdown: String!) {
-    markdownPreview(bodyMarkdown: $bodyMarkdown)
-  }
-`);
-
 export const SimilarThreadsQuery = graphql(`
   query SimilarThreads($title: String!) {
     similar(title: $title, kind: HELP) {
@@ -265,8 +128,7 @@ export const SlaQueueQuery = graphql(`
             name
           }
           author {
-            id
-            displayName
+            ...AuthorFields
           }
           sla {
             firstResponseDueAt
@@ -278,36 +140,6 @@ export const SlaQueueQuery = graphql(`
             nextDueAt
           }
         }
-      }
-    }
-  }
-`);
-
-export const PrivateFollowUpFields = graphql(`
-  fragment PrivateFollowUpFields on PrivateFollowUp {
-    id
-    createdAt
-    thread {
-      id
-      title
-    }
-    asker {
-      id
-      displayName
-    }
-    agent {
-      id
-      displayName
-      role
-    }
-    messages {
-      id
-      bodyHtml
-      createdAt
-      author {
-        id
-        displayName
-        role
       }
     }
   }
@@ -332,7 +164,7 @@ export const StartPrivateFollowUpMutation = graphql(`
 export const SendPrivateMessageMutation = graphql(`
   mutation SendPrivateMessage($input: SendPrivateMessageInput!) {
     sendPrivateMessage(input: $input) {
-      id
+      ...PrivateMessageFields
     }
   }
 `);

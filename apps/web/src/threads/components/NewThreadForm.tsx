@@ -4,11 +4,11 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { TextField } from '../../components/TextField';
+import { useMarkdownForm } from '../../components/useMarkdownForm';
 import { fieldErrors } from '../../lib/graphql-errors';
 import { CreateThreadMutation, SimilarThreadsQuery } from '../api/threads';
-import { bodyProblem } from './body-problem';
-import { MarkdownEditor } from './MarkdownEditor';
 import { ThreadStatusChip } from './ThreadStatusChip';
 
 /** How long the title must rest before similar threads are looked up. */
@@ -28,15 +28,15 @@ export function NewThreadForm({
   const { t, i18n } = useTranslation('threads');
   const languageId = useId();
   const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
   const [language, setLanguage] = useState<Language>(
     ((LANGUAGES as readonly string[]).includes(i18n.resolvedLanguage ?? '')
       ? i18n.resolvedLanguage
       : 'en') as Language,
   );
-  const [problems, setProblems] = useState<{ title?: string | null; body?: string | null }>({});
+  const [titleProblem, setTitleProblem] = useState<string | null>(null);
   const [settledTitle, setSettledTitle] = useState('');
   const [create, { loading, error }] = useMutation(CreateThreadMutation);
+  const { body, validate, editor } = useMarkdownForm();
 
   useEffect(() => {
     const timer = setTimeout(() => setSettledTitle(title.trim()), SIMILAR_DELAY_MS);
@@ -50,13 +50,13 @@ export function NewThreadForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = title.trim();
-    const titleProblem =
+    const problem =
       trimmed.length < THREAD_LIMITS.title.min || trimmed.length > THREAD_LIMITS.title.max
         ? t('errors.titleLength')
         : null;
-    const found = bodyProblem(body);
-    setProblems({ title: titleProblem, body: found && t(found) });
-    if (titleProblem || found) return;
+    setTitleProblem(problem);
+    const bodyValid = validate();
+    if (problem || !bodyValid) return;
     try {
       const { data } = await create({
         variables: { input: { spaceId, title: trimmed, bodyMarkdown: body, language } },
@@ -77,7 +77,7 @@ export function NewThreadForm({
         value={title}
         maxLength={THREAD_LIMITS.title.max}
         onChange={(event) => setTitle(event.target.value)}
-        error={problems.title ?? apiErrors.title?.message}
+        error={titleProblem ?? apiErrors.title?.message}
         required
       />
       {similarThreads.length > 0 && (
@@ -94,10 +94,9 @@ export function NewThreadForm({
       )}
       <MarkdownEditor
         label={t('ask.body')}
-        value={body}
-        onChange={setBody}
-        error={problems.body ?? apiErrors.bodyMarkdown?.message}
         rows={8}
+        {...editor}
+        error={editor.error ?? apiErrors.bodyMarkdown?.message}
       />
       <div className="field">
         <label htmlFor={languageId}>{t('ask.language')}</label>

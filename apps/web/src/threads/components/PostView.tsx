@@ -1,27 +1,58 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { RoleBadge } from '../../components/RoleBadge';
-import type { PostFieldsFragment } from '../../gql/graphql';
+import { useMarkdownForm } from '../../components/useMarkdownForm';
+import { graphql } from '../../gql';
+import type { PostViewFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 import { AcceptAnswerMutation, EditPostMutation, ThankMutation } from '../api/threads';
-import { bodyProblem } from './body-problem';
-import { MarkdownEditor } from './MarkdownEditor';
+
+export const PostViewFields = graphql(`
+  fragment PostViewFields on Post {
+    id
+    threadId
+    isQuestion
+    bodyHtml
+    bodyMarkdown
+    isOfficial
+    isAcceptedAnswer
+    thanksCount
+    viewerHasThanked
+    viewerCanEdit
+    createdAt
+    editedAt
+    hidden {
+      at
+    }
+    author {
+      ...AuthorFields
+    }
+    revisions {
+      id
+      bodyHtml
+      writtenAt
+      replacedAt
+    }
+  }
+`);
 
 interface PostViewProps {
-  post: PostFieldsFragment;
+  post: PostViewFieldsFragment;
   /** The viewer may accept this post as the answer (asker, expert or moderator; not the question). */
   canAccept: boolean;
+  /** The thread's accepted answer today, which accepting this post replaces. */
+  acceptedAnswerId?: string | null;
   signedIn: boolean;
-  onChanged: () => void;
   /** Shown under the body: another feature's part of the post (moderation: hidden notice, answered mark, flag). */
   extra?: ReactNode;
 }
 
 /** One post: its author with their role badge, its body, thanks, the accept button, its edit history. */
-export function PostView({ post, canAccept, signedIn, onChanged, extra }: PostViewProps) {
+export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }: PostViewProps) {
   const { t, i18n } = useTranslation('threads');
   const language = i18n.resolvedLanguage ?? 'en';
   const [editing, setEditing] = useState(false);
@@ -42,14 +73,18 @@ export function PostView({ post, canAccept, signedIn, onChanged, extra }: PostVi
       },
     }).catch(() => undefined);
 
-  const acceptAnswer = async () => {
-    try {
-      await accept({ variables: { input: { postId: post.id } } });
-      onChanged();
-    } catch {
-      // Shown below through accepting.error.
-    }
-  };
+  // The thread comes back with its new answer; the answer it replaces, if any, is one no longer.
+  const acceptAnswer = () =>
+    accept({
+      variables: { input: { postId: post.id } },
+      update(cache) {
+        if (!acceptedAnswerId || acceptedAnswerId === post.id) return;
+        cache.modify({
+          id: cache.identify({ __typename: 'Post', id: acceptedAnswerId }),
+          fields: { isAcceptedAnswer: () => false },
+        });
+      },
+    }).catch(() => undefined);
 
   const classes = [
     'post',
@@ -81,7 +116,7 @@ export function PostView({ post, canAccept, signedIn, onChanged, extra }: PostVi
       {editing ? (
         <EditForm post={post} onDone={() => setEditing(false)} />
       ) : (
-        // Sanitized by the API (apps/api/src/common/markdown.ts).
+        // Sanitized by the API's Markdown renderer.
         <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
       {extra}
@@ -139,28 +174,20 @@ export function PostView({ post, canAccept, signedIn, onChanged, extra }: PostVi
   );
 }
 
-function EditForm({ post, onDone }: { post: PostFieldsFragment; onDone: () => void }) {
+/** The author rewrites their post; the API keeps the earlier version, returned in `revisions`. */
+function EditForm({ post, onDone }: { post: PostViewFieldsFragment; onDone: () => void }) {
   const { t } = useTranslation('threads');
-  const [body, setBody] = useState(post.bodyMarkdown);
-  const [problem, setProblem] = useState<string | null>(null);
   const [edit, { loading, error }] = useMutation(EditPostMutation);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = bodyProblem(body);
-    setProblem(found && t(found));
-    if (found) return;
-    try {
-      await edit({ variables: { input: { postId: post.id, bodyMarkdown: body } } });
-      onDone();
-    } catch {
-      // Shown below.
-    }
-  };
+  const { editor, submit } = useMarkdownForm({
+    initial: post.bodyMarkdown,
+    keepText: true,
+    send: (bodyMarkdown) => edit({ variables: { input: { postId: post.id, bodyMarkdown } } }),
+    onSent: onDone,
+  });
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-      <MarkdownEditor label={t('post.edit')} value={body} onChange={setBody} error={problem} />
+      <MarkdownEditor label={t('post.edit')} {...editor} />
       {error && <ErrorNotice error={error} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={loading}>

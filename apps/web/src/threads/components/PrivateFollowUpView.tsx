@@ -1,41 +1,73 @@
+import type { Reference } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { RoleBadge } from '../../components/RoleBadge';
+import { useMarkdownForm } from '../../components/useMarkdownForm';
+import { graphql } from '../../gql';
 import { formatDateTime } from '../../lib/format';
 import { PrivateFollowUpQuery, SendPrivateMessageMutation } from '../api/threads';
-import { bodyProblem } from './body-problem';
-import { MarkdownEditor } from './MarkdownEditor';
+
+export const PrivateMessageFields = graphql(`
+  fragment PrivateMessageFields on PrivateMessage {
+    id
+    bodyHtml
+    createdAt
+    author {
+      ...AuthorFields
+    }
+  }
+`);
+
+export const PrivateFollowUpFields = graphql(`
+  fragment PrivateFollowUpFields on PrivateFollowUp {
+    id
+    createdAt
+    thread {
+      id
+      title
+    }
+    asker {
+      id
+      displayName
+    }
+    agent {
+      ...AuthorFields
+    }
+    messages {
+      ...PrivateMessageFields
+    }
+  }
+`);
 
 /** A private follow-up: the conversation between the asker and staff, and a form to write in it. */
 export function PrivateFollowUpView({ id }: { id: string }) {
   const { t, i18n } = useTranslation('threads');
-  const { data, loading, error, refetch } = useQuery(PrivateFollowUpQuery, { variables: { id } });
-  const [body, setBody] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [send, sending] = useMutation(SendPrivateMessageMutation);
+  const { data, loading, error } = useQuery(PrivateFollowUpQuery, { variables: { id } });
+  // The message sent joins the conversation in the cache, as the API returned it.
+  const [send, sending] = useMutation(SendPrivateMessageMutation, {
+    update(cache, { data: sent }) {
+      if (!sent) return;
+      cache.modify({
+        id: cache.identify({ __typename: 'PrivateFollowUp', id }),
+        fields: {
+          messages: (messages: unknown[] | Reference, { isReference, toReference }) =>
+            isReference(messages) ? messages : [...messages, toReference(sent.sendPrivateMessage)],
+        },
+      });
+    },
+  });
+  const { editor, submit } = useMarkdownForm({
+    send: (bodyMarkdown) => send({ variables: { input: { followUpId: id, bodyMarkdown } } }),
+  });
   const language = i18n.resolvedLanguage ?? 'en';
 
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
   const followUp = data.privateFollowUp;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = bodyProblem(body);
-    setProblem(found && t(found));
-    if (found) return;
-    try {
-      await send({ variables: { input: { followUpId: followUp.id, bodyMarkdown: body } } });
-    } catch {
-      return;
-    }
-    setBody('');
-    void refetch();
-  };
 
   return (
     <div className="follow-up">
@@ -61,13 +93,7 @@ export function PrivateFollowUpView({ id }: { id: string }) {
         ))}
       </ol>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <MarkdownEditor
-          label={t('followUp.message')}
-          value={body}
-          onChange={setBody}
-          error={problem}
-          rows={4}
-        />
+        <MarkdownEditor label={t('followUp.message')} rows={4} {...editor} />
         {sending.error && <ErrorNotice error={sending.error} />}
         <button type="submit" className="button button-primary" disabled={sending.loading}>
           {sending.loading ? t('followUp.sending') : t('followUp.send')}

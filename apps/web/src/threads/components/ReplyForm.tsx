@@ -1,36 +1,57 @@
-import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import type { TypedDocumentNode } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ReplyMutation } from '../api/threads';
-import { bodyProblem } from './body-problem';
-import { MarkdownEditor } from './MarkdownEditor';
+import { MarkdownEditor } from '../../components/MarkdownEditor';
+import { useMarkdownForm } from '../../components/useMarkdownForm';
+import type { MutationReplyArgs, PostViewFieldsFragment } from '../../gql/graphql';
+import { appendToConnection } from '../../lib/apollo';
+import { ThreadClocksQuery } from '../api/threads';
 
-/** The reply editor at the bottom of a thread, with its Markdown preview. */
-export function ReplyForm({ threadId, onReplied }: { threadId: string; onReplied: () => void }) {
+interface ReplyFormProps {
+  thread: { id: string; sla?: { firstResponseAt?: string | null } | null };
+  /** The reply mutation, asking for every field the page shows of a post (see ThreadPage). */
+  mutation: TypedDocumentNode<{ reply: PostViewFieldsFragment }, MutationReplyArgs>;
+}
+
+/**
+ * The reply editor at the bottom of a thread, with its Markdown preview. The new reply joins the
+ * thread's loaded replies in the cache, as the API returned it, with the page's other fields.
+ */
+export function ReplyForm({ thread, mutation }: ReplyFormProps) {
   const { t } = useTranslation('threads');
-  const [body, setBody] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [reply, { loading, error }] = useMutation(ReplyMutation);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = bodyProblem(body);
-    setProblem(found && t(found));
-    if (found) return;
-    try {
-      await reply({ variables: { input: { threadId, bodyMarkdown: body } } });
-    } catch {
-      return;
-    }
-    setBody('');
-    onReplied();
-  };
+  const client = useApolloClient();
+  const [reply, { loading, error }] = useMutation(mutation, {
+    update(cache, { data }) {
+      if (!data) return;
+      const post = data.reply;
+      cache.modify({
+        id: cache.identify({ __typename: 'Thread', id: thread.id }),
+        fields: {
+          repliesCount: (count: number) => count + 1,
+          lastActivityAt: () => post.createdAt,
+          posts: appendToConnection(post),
+        },
+      });
+    },
+  });
+  const { editor, submit } = useMarkdownForm({
+    send: (bodyMarkdown) => reply({ variables: { input: { threadId: thread.id, bodyMarkdown } } }),
+    // A reply may be the first response the answer clock waits for: ask the clocks again.
+    onSent: () => {
+      if (thread.sla && !thread.sla.firstResponseAt)
+        void client.query({
+          query: ThreadClocksQuery,
+          variables: { id: thread.id },
+          fetchPolicy: 'network-only',
+        });
+    },
+  });
 
   return (
     <form className="form reply-form" onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('reply.heading')}</h2>
-      <MarkdownEditor label={t('reply.body')} value={body} onChange={setBody} error={problem} />
+      <MarkdownEditor label={t('reply.body')} {...editor} />
       {error && <ErrorNotice error={error} />}
       <button type="submit" className="button button-primary" disabled={loading}>
         {loading ? t('reply.submitting') : t('reply.submit')}

@@ -1,11 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { ThreadPageFieldsFragment } from '../../gql/graphql';
+import { graphql } from '../../gql';
+import type { SlaClocksFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 
-type Sla = NonNullable<ThreadPageFieldsFragment['sla']>;
+export const SlaClocksFields = graphql(`
+  fragment SlaClocksFields on Sla {
+    firstResponseDueAt
+    answerDueAt
+    firstResponseAt
+    answeredAt
+    breached
+    firstResponseBreached
+    answerBreached
+    nextDueAt
+  }
+`);
 
 /** The two answer clocks of a help thread, for staff: each deadline, when it was met, and whether it ran out. */
-export function SlaClocks({ sla }: { sla: Sla }) {
+export function SlaClocks({ sla }: { sla: SlaClocksFieldsFragment }) {
   const { t, i18n } = useTranslation('threads');
   const date = (iso: string) => formatDateTime(iso, i18n.resolvedLanguage ?? 'en');
   const clock = (label: string, due: string, metAt: string | null, metLabel: string, breached: boolean) => (

@@ -6,18 +6,40 @@ import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { RoleBadge } from '../../components/RoleBadge';
+import { graphql } from '../../gql';
 import type { ThreadSort, ThreadStatus } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
+import { useViewer } from '../../lib/viewer';
 import { ThreadListQuery } from '../api/threads';
-import { useThreadsViewer } from '../hooks/useThreadsViewer';
 import { ThreadStatusChip } from './ThreadStatusChip';
 
 const PAGE = 20;
 
+export const ThreadListFields = graphql(`
+  fragment ThreadListFields on Thread {
+    id
+    title
+    status
+    language
+    pinned
+    locked
+    repliesCount
+    createdAt
+    lastActivityAt
+    author {
+      ...AuthorFields
+    }
+    sla {
+      breached
+      nextDueAt
+    }
+  }
+`);
+
 /** A help space's questions, with status chips, filters (status, without replies), sort and paging. */
 export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug: string }) {
   const { t, i18n } = useTranslation('threads');
-  const { isStaff } = useThreadsViewer();
+  const { isStaff } = useViewer();
   const statusId = useId();
   const sortId = useId();
   const [status, setStatus] = useState<ThreadStatus | ''>('');

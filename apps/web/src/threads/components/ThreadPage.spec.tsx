@@ -1,9 +1,19 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../testing/render';
-import { ThankMutation, ThreadPageQuery } from '../api/threads';
-import { edges, post, thread, user, viewerMock } from '../testing/thread-fixtures';
+import { ThankMutation } from '../api/threads';
+import {
+  edges,
+  post,
+  ReplyTestMutation,
+  thread,
+  ThreadPageTestQuery,
+  user,
+  viewerMock,
+} from '../testing/thread-fixtures';
 import { ThreadPage } from './ThreadPage';
+
+const threadPage = <ThreadPage id="t1" query={ThreadPageTestQuery} replyMutation={ReplyTestMutation} />;
 
 const expert = user('e1', 'Eva Expert', 'EXPERT');
 const staff = user('s1', 'Sarah Staff', 'STAFF');
@@ -11,7 +21,7 @@ const member = user('m1', 'Marc Member');
 
 function page(extra: Record<string, unknown>) {
   return {
-    request: { query: ThreadPageQuery, variables: { id: 't1' } },
+    request: { query: ThreadPageTestQuery, variables: { id: 't1' } },
     result: { data: { thread: thread(extra) } },
     maxUsageCount: 5,
   };
@@ -32,7 +42,7 @@ describe('a thread page', () => {
         edges: edges([post('p1', member, 'Same here.'), answer, post('p3', staff, 'We fixed it in 4.2.1.')]),
       },
     });
-    renderWithProviders(<ThreadPage id="t1" />, { mocks: [mock, viewerMock(null)] });
+    renderWithProviders(threadPage, { mocks: [mock, viewerMock(null)] });
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'My card is refused online' }),
@@ -62,14 +72,14 @@ describe('a thread page', () => {
       pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' },
       edges: edges([post('p1', expert, 'Try this.')]),
     };
-    const { unmount } = renderWithProviders(<ThreadPage id="t1" />, {
+    const { unmount } = renderWithProviders(threadPage, {
       mocks: [page({ repliesCount: 1, posts: replies }), viewerMock({ id: 'm1', role: 'MEMBER' })],
     });
     await screen.findByText('Try this.');
     expect(screen.queryByRole('button', { name: 'Accept this answer' })).toBeNull();
     unmount();
 
-    renderWithProviders(<ThreadPage id="t1" />, {
+    renderWithProviders(threadPage, {
       mocks: [
         page({ repliesCount: 1, posts: replies, viewerCanAcceptAnswer: true }),
         viewerMock({ id: 'asker', role: 'MEMBER' }),
@@ -91,7 +101,7 @@ describe('a thread page', () => {
         post('p3', staff, 'Another tip.'),
       ]),
     };
-    renderWithProviders(<ThreadPage id="t1" />, {
+    renderWithProviders(threadPage, {
       mocks: [
         page({ repliesCount: 3, posts: replies, viewerCanAcceptAnswer: true }),
         viewerMock({ id: 'e1', role: 'EXPERT' }),
@@ -113,7 +123,7 @@ describe('a thread page', () => {
       pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' },
       edges: edges([post('p1', expert, 'Try this.', { thanksCount: 1 })]),
     };
-    renderWithProviders(<ThreadPage id="t1" />, {
+    renderWithProviders(threadPage, {
       mocks: [
         page({ repliesCount: 1, posts: replies }),
         viewerMock({ id: 'asker', role: 'MEMBER' }),
@@ -134,7 +144,7 @@ describe('a thread page', () => {
   });
 
   it('tells that the case continues privately, and that a locked thread takes no reply', async () => {
-    renderWithProviders(<ThreadPage id="t1" />, {
+    renderWithProviders(threadPage, {
       mocks: [
         page({
           locked: true,
@@ -173,16 +183,16 @@ describe('a thread page', () => {
         },
       ],
     });
-    renderWithProviders(<ThreadPage id="t1" />, { mocks: [page({ question: edited }), viewerMock(null)] });
+    renderWithProviders(threadPage, { mocks: [page({ question: edited }), viewerMock(null)] });
     await userEvent.setup().click(await screen.findByText('1 earlier version'));
     expect(screen.getByText('First version.')).toBeVisible();
   });
 
   it('shows the API’s sentence when the thread does not exist', async () => {
-    renderWithProviders(<ThreadPage id="t1" />, {
+    renderWithProviders(threadPage, {
       mocks: [
         {
-          request: { query: ThreadPageQuery, variables: { id: 't1' } },
+          request: { query: ThreadPageTestQuery, variables: { id: 't1' } },
           result: { errors: [{ message: 'There is no such thread.', extensions: { code: 'NOT_FOUND' } }] },
         },
         viewerMock(null),

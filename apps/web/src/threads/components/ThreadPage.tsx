@@ -1,27 +1,125 @@
-import type { ReactNode } from 'react';
+import type { TypedDocumentNode } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { RoleBadge } from '../../components/RoleBadge';
+import { graphql } from '../../gql';
+import type {
+  MutationReplyArgs,
+  ThreadPageFieldsFragment,
+  ThreadPagePostsFragment,
+  PostViewFieldsFragment,
+} from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { ReopenThreadMutation, ResolveThreadMutation, ThreadPageQuery } from '../api/threads';
-import { useThreadsViewer } from '../hooks/useThreadsViewer';
+import { useViewer } from '../../lib/viewer';
+import { ReopenThreadMutation, ResolveThreadMutation } from '../api/threads';
 import { PostView } from './PostView';
 import { ReplyForm } from './ReplyForm';
 import { SlaClocks } from './SlaClocks';
 import { StartFollowUpForm } from './StartFollowUpForm';
 import { ThreadStatusChip } from './ThreadStatusChip';
 
+export const ThreadPageFields = graphql(`
+  fragment ThreadPageFields on Thread {
+    id
+    title
+    status
+    language
+    locked
+    lockReason
+    pinned
+    repliesCount
+    createdAt
+    lastActivityAt
+    resolvedAt
+    viewerCanReply
+    viewerCanAcceptAnswer
+    viewerCanResolve
+    viewerCanStartPrivateFollowUp
+    space {
+      id
+      slug
+      name
+    }
+    author {
+      ...AuthorFields
+    }
+    acceptedBy {
+      id
+      displayName
+    }
+    sla {
+      ...SlaClocksFields
+    }
+    privateFollowUp {
+      startedAt
+      followUpId
+      agent {
+        ...AuthorFields
+      }
+    }
+    question {
+      ...PostViewFields
+    }
+    acceptedAnswer {
+      ...PostViewFields
+    }
+  }
+`);
+
+/** A page of replies; the next one is asked with `after: pageInfo.endCursor`. */
+export const ThreadPagePosts = graphql(`
+  fragment ThreadPagePosts on PostConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...PostViewFields
+      }
+    }
+  }
+`);
+
+/** What the thread page reads: the thread and its replies, as a route's query composes them. */
+export type ThreadPageThread = ThreadPageFieldsFragment & { posts: ThreadPagePostsFragment };
+
+interface ThreadPageProps<T extends ThreadPageThread> {
+  id: string;
+  /**
+   * The page's one query, `thread(id: $id)` with `...ThreadPageFields` and
+   * `posts(after: $after) { ...ThreadPagePosts }`: a route adds the fields its other features
+   * show beside each post, so the whole page comes in one request.
+   */
+  query: TypedDocumentNode<{ thread: T }, { id: string; after?: string | null }>;
+  /** `reply(input) { ...PostViewFields }`, with the same additions as `query` for a new reply. */
+  replyMutation: TypedDocumentNode<{ reply: PostViewFieldsFragment }, MutationReplyArgs>;
+  /** Shown under a post's body: another feature's part of it, read from the thread `query` returned. */
+  postExtra?: (postId: string, thread: T) => ReactNode;
+  /** Shown at the end of the page (moderation: the thread's controls). */
+  threadExtra?: (thread: T) => ReactNode;
+}
+
 /**
- * A thread: the question, the accepted answer right under it, then the other replies in order,
- * the reply editor, and the actions the viewer may take (accept, resolve, reopen, follow up).
+ * A thread: the question, the accepted answer right under it, then the other replies in order
+ * (more on request), the reply editor, and the actions the viewer may take (accept, resolve,
+ * reopen, follow up). Every change comes back from its mutation into the cache: no refetch.
  */
-export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId: string) => ReactNode }) {
+export function ThreadPage<T extends ThreadPageThread>({
+  id,
+  query,
+  replyMutation,
+  postExtra,
+  threadExtra,
+}: ThreadPageProps<T>) {
   const { t, i18n } = useTranslation('threads');
-  const { viewer, isStaff } = useThreadsViewer();
-  const { data, loading, error, refetch, fetchMore } = useQuery(ThreadPageQuery, { variables: { id } });
+  const { viewer, isStaff } = useViewer();
+  const { data, loading, error, fetchMore } = useQuery(query, { variables: { id } });
   const [resolve, resolving] = useMutation(ResolveThreadMutation);
   const [reopen, reopening] = useMutation(ReopenThreadMutation);
 
@@ -29,18 +127,19 @@ export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId:
   if (!data) return <ErrorNotice error={error} />;
   const { thread } = data;
   const language = i18n.resolvedLanguage ?? 'en';
-  const changed = () => void refetch();
-  const replies = thread.posts.edges.map((edge) => edge.node).filter((post) => !post.isAcceptedAnswer);
-  const act = async (
-    mutate: (options: { variables: { input: { threadId: string } } }) => Promise<unknown>,
-  ) => {
-    try {
-      await mutate({ variables: { input: { threadId: thread.id } } });
-      changed();
-    } catch {
-      // Shown below.
-    }
-  };
+  const acceptedAnswerId = thread.acceptedAnswer?.id ?? null;
+  const replies = thread.posts.edges.map((edge) => edge.node).filter((post) => post.id !== acceptedAnswerId);
+  const input = { variables: { input: { threadId: thread.id } } };
+  const post = (shown: PostViewFieldsFragment, canAccept: boolean) => (
+    <PostView
+      key={shown.id}
+      post={shown}
+      canAccept={canAccept}
+      acceptedAnswerId={acceptedAnswerId}
+      signedIn={viewer !== null}
+      extra={postExtra?.(shown.id, thread)}
+    />
+  );
 
   return (
     <div className="thread-page">
@@ -61,7 +160,7 @@ export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId:
                 type="button"
                 className="button"
                 disabled={reopening.loading}
-                onClick={() => void act(reopen)}
+                onClick={() => void reopen(input).catch(() => undefined)}
               >
                 {t('thread.reopen')}
               </button>
@@ -70,7 +169,7 @@ export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId:
                 type="button"
                 className="button"
                 disabled={resolving.loading}
-                onClick={() => void act(resolve)}
+                onClick={() => void resolve(input).catch(() => undefined)}
               >
                 {t('thread.resolve')}
               </button>
@@ -97,13 +196,7 @@ export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId:
       {isStaff && thread.sla && <SlaClocks sla={thread.sla} />}
 
       <section aria-label={t('thread.question')} lang={thread.language}>
-        <PostView
-          post={thread.question}
-          canAccept={false}
-          signedIn={viewer !== null}
-          onChanged={changed}
-          extra={postExtra?.(thread.question.id)}
-        />
+        {post(thread.question, false)}
       </section>
 
       {thread.acceptedAnswer && (
@@ -112,47 +205,19 @@ export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId:
           {thread.acceptedBy && (
             <p className="accepted-by">{t('thread.acceptedBy', { name: thread.acceptedBy.displayName })}</p>
           )}
-          <PostView
-            post={thread.acceptedAnswer}
-            canAccept={false}
-            signedIn={viewer !== null}
-            onChanged={changed}
-            extra={postExtra?.(thread.acceptedAnswer.id)}
-          />
+          {post(thread.acceptedAnswer, false)}
         </section>
       )}
 
       <section className="replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading">{t('thread.replies', { count: thread.repliesCount })}</h2>
         {thread.repliesCount === 0 && <p>{t('thread.noReplies')}</p>}
-        {replies.map((post) => (
-          <PostView
-            key={post.id}
-            post={post}
-            canAccept={canAcceptReply(thread, post)}
-            signedIn={viewer !== null}
-            onChanged={changed}
-            extra={postExtra?.(post.id)}
-          />
-        ))}
+        {replies.map((reply) => post(reply, canAcceptReply(thread, reply)))}
         {thread.posts.pageInfo.hasNextPage && (
           <button
             type="button"
             className="button"
-            onClick={() =>
-              void fetchMore({
-                variables: { after: thread.posts.pageInfo.endCursor },
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  thread: {
-                    ...fetchMoreResult.thread,
-                    posts: {
-                      ...fetchMoreResult.thread.posts,
-                      edges: [...previous.thread.posts.edges, ...fetchMoreResult.thread.posts.edges],
-                    },
-                  },
-                }),
-              })
-            }
+            onClick={() => void fetchMore({ variables: { after: thread.posts.pageInfo.endCursor } })}
           >
             {t('thread.moreReplies')}
           </button>
@@ -163,7 +228,7 @@ export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId:
         <StartFollowUpForm threadId={thread.id} />
       )}
       {thread.viewerCanReply ? (
-        <ReplyForm threadId={thread.id} onReplied={changed} />
+        <ReplyForm thread={thread} mutation={replyMutation} />
       ) : (
         !viewer && (
           <p className="notice">
@@ -171,6 +236,7 @@ export function ThreadPage({ id, postExtra }: { id: string; postExtra?: (postId:
           </p>
         )
       )}
+      {threadExtra?.(thread)}
     </div>
   );
 }

@@ -1,10 +1,36 @@
-import { ThreadsViewerQuery } from '../hooks/useThreadsViewer';
+import { graphql } from '../../gql';
+import { ViewerQuery } from '../../lib/viewer';
+
+/**
+ * The thread page's query and reply as the threads feature alone asks them; the app's route
+ * adds the moderation fields to both (app/routes/ThreadRoute.tsx).
+ */
+export const ThreadPageTestQuery = graphql(`
+  query ThreadPageTest($id: ID!, $after: String) {
+    thread(id: $id) {
+      ...ThreadPageFields
+      posts(first: 2, after: $after) {
+        ...ThreadPagePosts
+      }
+    }
+  }
+`);
+
+export const ReplyTestMutation = graphql(`
+  mutation ReplyTest($input: ReplyInput!) {
+    reply(input: $input) {
+      ...PostViewFields
+    }
+  }
+`);
 
 /** API answers for the threads component tests, shaped exactly like the operations' selections. */
 export function viewerMock(viewer: { id: string; role: string } | null) {
   return {
-    request: { query: ThreadsViewerQuery },
-    result: { data: { me: viewer && { __typename: 'User', ...viewer } } },
+    request: { query: ViewerQuery },
+    result: {
+      data: { me: viewer && { __typename: 'User', displayName: 'Viewer', reputation: 0, ...viewer } },
+    },
     maxUsageCount: 10,
   };
 }
@@ -14,7 +40,6 @@ export const user = (id: string, displayName: string, role = 'MEMBER') => ({
   id,
   displayName,
   role,
-  reputation: 12,
 });
 
 export function post(
@@ -80,5 +105,5 @@ export function thread(extra: Record<string, unknown> = {}) {
 }
 
 export function edges<T>(nodes: T[]) {
-  return nodes.map((node, i) => ({ __typename: 'PostEdge', cursor: `c${i}`, node }));
+  return nodes.map((node) => ({ __typename: 'PostEdge', node }));
 }

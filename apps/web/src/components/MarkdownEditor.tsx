@@ -1,9 +1,15 @@
 import { useLazyQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
-import { MarkdownPreviewQuery } from '../api/threads';
+import { graphql } from '../gql';
+import { ErrorNotice } from './ErrorNotice';
+import { Loading } from './Loading';
+
+export const MarkdownPreviewQuery = graphql(`
+  query MarkdownPreview($bodyMarkdown: String!) {
+    markdownPreview(bodyMarkdown: $bodyMarkdown)
+  }
+`);
 
 interface MarkdownEditorProps {
   label: string;
@@ -15,10 +21,10 @@ interface MarkdownEditorProps {
 
 /**
  * A Markdown text area with a preview rendered by the API, so the preview is exactly what the
- * post will show (same renderer, same sanitizing).
+ * post will show (same renderer, same sanitizing). Its state lives in `useMarkdownForm`.
  */
 export function MarkdownEditor({ label, value, onChange, error, rows = 6 }: MarkdownEditorProps) {
-  const { t } = useTranslation('threads');
+  const { t } = useTranslation();
   const id = useId();
   const [previewing, setPreviewing] = useState(false);
   const [loadPreview, preview] = useLazyQuery(MarkdownPreviewQuery, { fetchPolicy: 'network-only' });
@@ -62,7 +68,7 @@ export function MarkdownEditor({ label, value, onChange, error, rows = 6 }: Mark
           ) : preview.error ? (
             <ErrorNotice error={preview.error} />
           ) : (
-            // Sanitized by the API (apps/api/src/common/markdown.ts).
+            // Sanitized by the API's Markdown renderer.
             <div
               className="post-body"
               dangerouslySetInnerHTML={{ __html: preview.data?.markdownPreview ?? '' }}

@@ -1,9 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { renderWithProviders } from '../../testing/render';
-import { MarkdownPreviewQuery } from '../api/threads';
-import { MarkdownEditor } from './MarkdownEditor';
+import { renderWithProviders } from '../testing/render';
+import { MarkdownEditor, MarkdownPreviewQuery } from './MarkdownEditor';
 
 function Editor() {
   const [value, setValue] = useState('');
