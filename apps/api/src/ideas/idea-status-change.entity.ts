@@ -16,7 +16,7 @@ import { sqlInList } from '../common/sql-check';
 /**
  * The public history of an idea's status: every change (from, to, official response, who,
  * when), merges included (to MERGED, with the target and how many votes moved). Never
- * updated or deleted; the moderation log (issue 5) reads merges from here.
+ * updated or deleted; the moderation log reads merges from here.
  */
 @Entity('idea_status_changes')
 @Check('idea_status_changes_from_status_check', sqlInList('from_status', IDEA_STATUSES))

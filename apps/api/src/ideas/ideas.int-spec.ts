@@ -267,7 +267,7 @@ describe('statuses', () => {
     expect(queries.filter((q) => /INSERT INTO notifications/.test(q))).toHaveLength(1);
 
     const recipients = await test.db.query(
-      `SELECT user_id FROM notifications WHERE idea_id = $1 ORDER BY user_id`,
+      `SELECT user_id FROM notifications WHERE subject_type = 'IDEA' AND subject_id = $1 ORDER BY user_id`,
       [idea.id],
     );
     expect(recipients.map((r: { user_id: string }) => r.user_id)).toEqual(

@@ -6,7 +6,8 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { SearchModule } from '../search/search.module';
 import { ThreadsModule } from '../threads/threads.module';
 import { CampaignsResolver } from './campaigns.resolver';
-import { IdeasResolver, IdeaStatusChangeResolver } from './ideas.resolver';
+import { IdeaStatusChangeResolver } from './idea-status-change.resolver';
+import { IdeasResolver } from './ideas.resolver';
 import { IdeasService } from './ideas.service';
 import { NotificationIdeaResolver } from './notification-idea.resolver';
 

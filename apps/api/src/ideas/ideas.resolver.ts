@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { campaignPhase, isIdeaVotingClosed } from '@parvis/domain';
+import { isVotingOpen } from '@parvis/domain';
 import { PageArgs, mapConnection } from '../common/pagination';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
@@ -133,10 +133,10 @@ export class IdeasResolver {
     description: 'Whether votes are accepted now (idea not closed, its campaign open).',
   })
   async votingOpen(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<boolean> {
-    if (isIdeaVotingClosed(idea.status)) return false;
-    if (!idea.campaignId) return true;
-    const campaign = await ideaLoaders(ctx, this.ideas).campaign.load(idea.campaignId);
-    return !!campaign && campaignPhase(campaign.opensAt, campaign.closesAt, new Date()) === 'OPEN';
+    const campaign = idea.campaignId
+      ? await ideaLoaders(ctx, this.ideas).campaign.load(idea.campaignId)
+      : null;
+    return isVotingOpen(idea.status, campaign ?? null, new Date());
   }
 
   @ResolveField(() => [IdeaStatusChangeType], { description: 'Every status change, oldest first. Public.' })
@@ -196,38 +196,5 @@ export class IdeasResolver {
       page.after,
     );
     return mapConnection(connection, (post) => PostType.from(post));
-  }
-}
-
-/** Who made a status change, and where a merge sent the idea. */
-@Resolver(() => IdeaStatusChangeType)
-export class IdeaStatusChangeResolver {
-  constructor(
-    private readonly ideas: IdeasService,
-    private readonly identity: IdentityService,
-  ) {}
-
-  @ResolveField(() => UserType, {
-    description: 'The staff member or moderator who made the change, signing with their name.',
-  })
-  async changedBy(
-    @Parent() change: IdeaStatusChangeType,
-    @Context() ctx: GraphQLContext,
-    @CurrentViewer() viewer: Viewer,
-  ): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(change.changedById))!, viewer);
-  }
-
-  @ResolveField(() => IdeaType, {
-    nullable: true,
-    description: 'For a merge: the idea this one was merged into.',
-  })
-  async mergedInto(
-    @Parent() change: IdeaStatusChangeType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<IdeaType | null> {
-    if (!change.mergedIntoId) return null;
-    const target = await ideaLoaders(ctx, this.ideas).byId.load(change.mergedIntoId);
-    return target ? IdeaType.from(target) : null;
   }
 }

@@ -3,6 +3,8 @@ import { IdeaStatus, Language } from '@parvis/domain';
 import { EntityManager, In } from 'typeorm';
 import { renderMarkdown } from '../common/markdown';
 import { User } from '../identity/user.entity';
+import { NotificationKind } from '../notifications/notification.entity';
+import { insertNotifications } from '../notifications/notifications.queries';
 import { DEMO_PASSWORD } from '../seed/demo-accounts';
 import { Space } from '../spaces/space.entity';
 import { Thread } from '../threads/thread.entity';
@@ -10,6 +12,7 @@ import { hoursBeforeNow, seedPost } from '../threads/thread-seeding';
 import { Campaign } from './campaign.entity';
 import { IdeaStatusChange } from './idea-status-change.entity';
 import { Idea } from './idea.entity';
+import { ideaFollowerIds, moveVotesOfMerge } from './ideas.queries';
 
 /**
  * Members who propose and vote in the demo idea box, besides the demo accounts. Inès, Tom and
@@ -422,18 +425,7 @@ async function merge(ctx: Ctx, source: Idea, target: Idea, by: User, hoursAgo: n
     { from: source.status, to: 'MERGED', mergedIntoId: target.id },
     at,
   );
-  const moved: unknown[] = await ctx.tx.query(
-    `INSERT INTO idea_votes (idea_id, user_id, created_at, moved_from_idea_id)
-     SELECT $2, v.user_id, v.created_at, $1 FROM idea_votes v
-     WHERE v.idea_id = $1 AND v.withdrawn_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM idea_votes w WHERE w.idea_id = $2 AND w.user_id = v.user_id AND w.withdrawn_at IS NULL)
-     RETURNING id`,
-    [source.id, target.id],
-  );
-  await ctx.tx.query(`UPDATE idea_votes SET withdrawn_at = $2 WHERE idea_id = $1 AND withdrawn_at IS NULL`, [
-    source.id,
-    at,
-  ]);
+  const votesMoved = await moveVotesOfMerge(ctx.tx, source.id, target.id, at);
   await ctx.tx.update(
     Idea,
     { id: source.id },
@@ -445,7 +437,7 @@ async function merge(ctx: Ctx, source: Idea, target: Idea, by: User, hoursAgo: n
     toStatus: 'MERGED',
     changedById: by.id,
     mergedIntoId: target.id,
-    votesMoved: moved.length,
+    votesMoved,
     createdAt: at,
   });
 }
@@ -455,19 +447,19 @@ async function notify(
   ctx: Ctx,
   idea: Idea,
   actor: User,
-  kind: string,
+  kind: NotificationKind,
   data: Record<string, string>,
   at: Date,
 ): Promise<void> {
-  const readAt = ctx.now - at.getTime() > 3 * 86_400_000 ? at : null;
-  await ctx.tx.query(
-    `INSERT INTO notifications (user_id, kind, idea_id, actor_id, data, created_at, read_at)
-     SELECT DISTINCT r.user_id, $2::varchar, $1::uuid, $3::uuid, $4::jsonb, $5::timestamptz, $6::timestamptz FROM (
-       SELECT user_id FROM idea_votes WHERE idea_id = $1::uuid AND withdrawn_at IS NULL
-       UNION SELECT t.author_id FROM ideas i JOIN threads t ON t.id = i.thread_id WHERE i.id = $1::uuid
-     ) r WHERE r.user_id <> $3::uuid`,
-    [idea.id, kind, actor.id, JSON.stringify(data), at, readAt],
-  );
+  await insertNotifications(ctx.tx, {
+    recipientIds: await ideaFollowerIds(ctx.tx, idea.id),
+    kind,
+    subject: { type: 'IDEA', id: idea.id },
+    actorId: actor.id,
+    data,
+    createdAt: at,
+    readAt: ctx.now - at.getTime() > 3 * 86_400_000 ? at : null,
+  });
 }
 
 /** Campaigns are created open so their votes can be cast, then moved to their real dates. */

@@ -5,23 +5,20 @@ import {
   campaignPhase,
   IDEA_LIMITS,
   ideaStatusRequiresResponse,
-  IdeaStatus,
-  isIdeaVotingClosed,
   languageOrEnglish,
-  TRENDING_GRAVITY,
-  TRENDING_WINDOW_DAYS,
+  votingRefusal,
 } from '@parvis/domain';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import { badInput, conflict, DomainError, notFound } from '../common/domain-error';
 import { renderMarkdown } from '../common/markdown';
-import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
+import { ConnectionShape } from '../common/pagination';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { requireRole, requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
-import { NotificationsService, Recipients } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { SearchService } from '../search/search.service';
 import { Space } from '../spaces/space.entity';
 import { Post } from '../threads/post.entity';
@@ -29,6 +26,7 @@ import { PostsService } from '../threads/posts.service';
 import { ThreadsService } from '../threads/threads.service';
 import { Campaign } from './campaign.entity';
 import { IdeaStatusChange } from './idea-status-change.entity';
+import { IdeaVote } from './idea-vote.entity';
 import { Idea } from './idea.entity';
 import { IdeaRow } from './idea.type';
 import {
@@ -38,25 +36,20 @@ import {
   SetIdeaStatusInput,
   SubmitIdeaInput,
 } from './ideas.inputs';
-
-/** The idea columns every list and page reads, with the thread columns it shows (one join, no N+1). */
-const IDEA_COLUMNS = `i.id, i.thread_id AS "threadId", t.space_id AS "spaceId", t.author_id AS "authorId", t.title,
-  t.language, t.replies_count AS "repliesCount", i.status, i.votes_count AS "votesCount", i.campaign_id AS "campaignId",
-  i.merged_into_id AS "mergedIntoId", i.status_changed_at AS "statusChangedAt", i.last_vote_at AS "lastVoteAt",
-  i.created_at AS "createdAt"`;
-const IDEA_FROM = `ideas i JOIN threads t ON t.id = i.thread_id`;
-
-/**
- * TRENDING (documented in libs/shared/domain ideas.ts): the sum over the idea's active votes of
- * the last TRENDING_WINDOW_DAYS of 1 / (1 + ageHours / 24) ^ TRENDING_GRAVITY, at a reference
- * time `$ref` carried in the cursor so that every page of one listing ranks with the same clock.
- */
-const trendingScore = (ref: string) => `COALESCE((
-    SELECT sum(power(1 + extract(epoch FROM (${ref}::timestamptz - v.created_at))::float8 / 86400, -${TRENDING_GRAVITY}))
-    FROM idea_votes v
-    WHERE v.idea_id = i.id AND v.withdrawn_at IS NULL
-      AND v.created_at > ${ref}::timestamptz - interval '${TRENDING_WINDOW_DAYS} days' AND v.created_at <= ${ref}::timestamptz
-  ), 0)::float8`;
+import {
+  campaignIdeaCounts,
+  campaignRankingRows,
+  campaignVotesUsed,
+  ideaBoardPage,
+  ideaById,
+  ideaFollowerIds,
+  ideasByIds,
+  ideasByThreadIds,
+  ideasMergedInto,
+  lockIdeas,
+  moveVotesOfMerge,
+  votedIdeaIds,
+} from './ideas.queries';
 
 /** What the vote triggers raise (see the AddIdeas migration), as sentences a member can act on. */
 const VOTE_REFUSALS: Record<string, string> = {
@@ -88,71 +81,22 @@ export class IdeasService {
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
 
   async idea(id: string, tx: EntityManager = this.db.manager): Promise<IdeaRow> {
-    const [row] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [id]);
+    const row = await ideaById(tx, id);
     if (!row) throw notFound('There is no such idea.');
     return row;
   }
 
   ideasByIds(ids: readonly string[]): Promise<IdeaRow[]> {
-    return this.db.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    return ideasByIds(this.db.manager, ids);
   }
 
   /** Ideas merged into each of `ids` (their duplicates), oldest first. */
   mergedInto(ids: readonly string[]): Promise<IdeaRow[]> {
-    return this.db.query<IdeaRow[]>(
-      `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.merged_into_id = ANY($1::uuid[]) ORDER BY i.created_at`,
-      [ids],
-    );
+    return ideasMergedInto(this.db.manager, ids);
   }
 
-  async list(args: IdeasArgs): Promise<ConnectionShape<IdeaRow>> {
-    const params: unknown[] = [];
-    const p = (value: unknown) => `$${params.push(value)}`;
-    const filters: string[] = [args.status ? `i.status = ${p(args.status)}` : `i.status <> 'MERGED'`];
-    if (args.campaignId) filters.push(`i.campaign_id = ${p(args.campaignId)}`);
-    if (args.spaceId) filters.push(`t.space_id = ${p(args.spaceId)}`);
-    const where = filters.join(' AND ');
-    const countParams = [...params];
-
-    let sql: string;
-    let sortKey: (row: IdeaRow & { score?: number }) => unknown[];
-    if (args.sort === 'TRENDING') {
-      const [ref, score, createdAt, id] = args.after
-        ? decodeCursor(args.after, ['instant', 'number', 'instant', 'uuid'])
-        : [new Date().toISOString()];
-      const refParam = p(ref);
-      const keyset = args.after
-        ? `WHERE (s.score, s."createdAt", s.id) < (${p(score)}::float8, ${p(createdAt)}::timestamptz, ${p(id)}::uuid)`
-        : '';
-      sql = `SELECT * FROM (SELECT ${IDEA_COLUMNS}, ${trendingScore(refParam)} AS score FROM ${IDEA_FROM} WHERE ${where}) s
-        ${keyset} ORDER BY s.score DESC, s."createdAt" DESC, s.id DESC`;
-      sortKey = (row) => [ref, row.score, row.createdAt.toISOString(), row.id];
-    } else if (args.sort === 'NEW') {
-      if (args.after) {
-        const [createdAt, id] = decodeCursor(args.after, ['instant', 'uuid']);
-        filters.push(`(i.created_at, i.id) < (${p(createdAt)}::timestamptz, ${p(id)}::uuid)`);
-      }
-      sql = `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE ${filters.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC`;
-      sortKey = (row) => [row.createdAt.toISOString(), row.id];
-    } else {
-      if (args.after) {
-        const [votes, createdAt, id] = decodeCursor(args.after, ['integer', 'instant', 'uuid']);
-        filters.push(
-          `(i.votes_count, i.created_at, i.id) < (${p(votes)}::int, ${p(createdAt)}::timestamptz, ${p(id)}::uuid)`,
-        );
-      }
-      sql = `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE ${filters.join(' AND ')}
-        ORDER BY i.votes_count DESC, i.created_at DESC, i.id DESC`;
-      sortKey = (row) => [row.votesCount, row.createdAt.toISOString(), row.id];
-    }
-    const rows = await this.db.query<IdeaRow[]>(`${sql} LIMIT ${p(args.first + 1)}`, params);
-    const [{ total }] = await this.db.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM ${IDEA_FROM} WHERE ${where}`,
-      countParams,
-    );
-    return toConnection(rows, args.first, total, sortKey, (row) => row);
+  list(args: IdeasArgs): Promise<ConnectionShape<IdeaRow>> {
+    return ideaBoardPage(this.db.manager, args);
   }
 
   /**
@@ -163,20 +107,13 @@ export class IdeasService {
   async similar(title: string, limit = 5): Promise<IdeaRow[]> {
     const threadIds = await this.search.similarThreadIds(title, 'IDEAS', limit);
     if (threadIds.length === 0) return [];
-    const rows = await this.db.query<IdeaRow[]>(
-      `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.thread_id = ANY($1::uuid[])`,
-      [threadIds],
-    );
+    const rows = await ideasByThreadIds(this.db.manager, threadIds);
     return threadIds.flatMap((id) => rows.filter((row) => row.threadId === id));
   }
 
   /** For each idea id, whether `userId` has an active vote for it. */
-  async votedIdeaIds(userId: string, ideaIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.db.query<{ idea_id: string }[]>(
-      `SELECT idea_id FROM idea_votes WHERE user_id = $1 AND idea_id = ANY($2::uuid[]) AND withdrawn_at IS NULL`,
-      [userId, ideaIds],
-    );
-    return new Set(rows.map((r) => r.idea_id));
+  votedIdeaIds(userId: string, ideaIds: readonly string[]): Promise<Set<string>> {
+    return votedIdeaIds(this.db.manager, userId, ideaIds);
   }
 
   statusHistories(ideaIds: readonly string[]): Promise<IdeaStatusChange[]> {
@@ -224,45 +161,22 @@ export class IdeasService {
   }
 
   /** Ideas proposed in each campaign (merged duplicates not counted). */
-  async campaignIdeaCounts(campaignIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.db.query<{ campaign_id: string; n: number }[]>(
-      `SELECT campaign_id, count(*)::int AS n FROM ideas WHERE campaign_id = ANY($1::uuid[]) AND status <> 'MERGED' GROUP BY campaign_id`,
-      [campaignIds],
-    );
-    return new Map(rows.map((r) => [r.campaign_id, r.n]));
+  campaignIdeaCounts(campaignIds: readonly string[]): Promise<Map<string, number>> {
+    return campaignIdeaCounts(this.db.manager, campaignIds);
   }
 
   /** How many active votes `userId` has in each campaign. */
-  async campaignVotesUsed(
-    userId: string,
-    campaignIds: readonly string[],
-    tx: EntityManager = this.db.manager,
-  ): Promise<Map<string, number>> {
-    const rows = await tx.query<{ campaign_id: string; n: number }[]>(
-      `SELECT i.campaign_id, count(*)::int AS n FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
-       WHERE v.user_id = $1 AND v.withdrawn_at IS NULL AND i.campaign_id = ANY($2::uuid[]) GROUP BY i.campaign_id`,
-      [userId, campaignIds],
-    );
-    return new Map(rows.map((r) => [r.campaign_id, r.n]));
+  campaignVotesUsed(userId: string, campaignIds: readonly string[]): Promise<Map<string, number>> {
+    return campaignVotesUsed(this.db.manager, userId, campaignIds);
   }
 
   /**
-   * Campaigns' rankings, in one query for all of them: each counts only votes cast before its
-   * campaign closed and not withdrawn before it closed. While a campaign is open that is every
-   * active vote (a live ranking); once it is closed nothing can change it any more: it is
-   * frozen. Ties: the earlier idea ranks first and the tied ideas share a rank number.
+   * Campaigns' rankings, in one query for all of them: live while a campaign is open, frozen
+   * once it is closed (see campaignRankingRows). Ties: the earlier idea ranks first and the
+   * tied ideas share a rank number.
    */
   async rankings(campaignIds: readonly string[]): Promise<Map<string, RankedIdea[]>> {
-    const rows = await this.db.query<(IdeaRow & { votes: number; rankedIn: string })[]>(
-      `SELECT ${IDEA_COLUMNS}, i.campaign_id AS "rankedIn",
-         (SELECT count(*)::int FROM idea_votes v
-          WHERE v.idea_id = i.id AND v.created_at < c.closes_at
-            AND (v.withdrawn_at IS NULL OR v.withdrawn_at >= c.closes_at)) AS votes
-       FROM ${IDEA_FROM} JOIN campaigns c ON c.id = i.campaign_id
-       WHERE i.campaign_id = ANY($1::uuid[]) AND i.status <> 'MERGED'
-       ORDER BY i.campaign_id, votes DESC, i.created_at ASC, i.id ASC`,
-      [campaignIds],
-    );
+    const rows = await campaignRankingRows(this.db.manager, campaignIds);
     const byCampaign = new Map<string, RankedIdea[]>(campaignIds.map((id) => [id, []]));
     for (const { votes, rankedIn, ...idea } of rows) {
       const ranked = byCampaign.get(rankedIn)!;
@@ -315,7 +229,7 @@ export class IdeasService {
 
       await tx.query('SAVEPOINT author_vote');
       try {
-        await tx.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, author.id]);
+        await tx.insert(IdeaVote, { ideaId: idea.id, userId: author.id });
         await tx.query('RELEASE SAVEPOINT author_vote');
       } catch (error) {
         if (!voteRefusal(error)) throw error;
@@ -338,7 +252,7 @@ export class IdeasService {
     const idea = await this.idea(ideaId);
     try {
       await this.db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, voter.id]);
+        await tx.insert(IdeaVote, { ideaId: idea.id, userId: voter.id });
         await this.countVote(tx, voter);
       });
     } catch (error) {
@@ -355,29 +269,27 @@ export class IdeasService {
 
   /**
    * Withdraws the viewer's vote: the row stays, marked withdrawn (vote history is never
-   * deleted). Refused where votes are frozen: closed ideas and campaigns that are not open.
+   * deleted). Refused where votes are frozen, by the same rule as casting one (votingRefusal).
    */
   async unvote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'withdraw a vote');
     return this.db.transaction(async (tx) => {
       // Locking the idea row orders this with status changes and merges of the same idea.
-      const [locked] = await tx.query<{ id: string }[]>(`SELECT id FROM ideas WHERE id = $1 FOR UPDATE`, [
-        ideaId,
-      ]);
+      const locked = await tx.findOne(Idea, { where: { id: ideaId }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw notFound('There is no such idea.');
-      const idea = await this.idea(ideaId, tx);
-      if (isIdeaVotingClosed(idea.status)) throw conflict(VOTE_REFUSALS.idea_votes_idea_open_check, 'ideaId');
-      if (idea.campaignId) {
-        const campaign = await tx.findOneByOrFail(Campaign, { id: idea.campaignId });
-        if (campaignPhase(campaign.opensAt, campaign.closesAt, new Date()) !== 'OPEN') {
-          throw conflict('This campaign is closed: its votes are final.', 'ideaId');
-        }
-      }
-      const [, withdrawn] = await tx.query<[unknown[], number]>(
-        `UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND user_id = $2 AND withdrawn_at IS NULL RETURNING id`,
-        [ideaId, voter.id],
+      const campaign = locked.campaignId
+        ? await tx.findOneByOrFail(Campaign, { id: locked.campaignId })
+        : null;
+      const refusal = votingRefusal(locked.status, campaign, new Date());
+      if (refusal === 'IDEA_CLOSED') throw conflict(VOTE_REFUSALS.idea_votes_idea_open_check, 'ideaId');
+      if (refusal === 'CAMPAIGN_NOT_OPEN')
+        throw conflict('This campaign is closed: its votes are final.', 'ideaId');
+      const { affected } = await tx.update(
+        IdeaVote,
+        { ideaId, userId: voter.id, withdrawnAt: IsNull() },
+        { withdrawnAt: () => 'now()' },
       );
-      if (withdrawn === 0) throw conflict('You have not voted for this idea.', 'ideaId');
+      if (affected === 0) throw conflict('You have not voted for this idea.', 'ideaId');
       await this.countVote(tx, voter);
       return this.idea(ideaId, tx);
     });
@@ -419,10 +331,10 @@ export class IdeasService {
       );
     }
     return this.db.transaction(async (tx) => {
-      const [locked] = await tx.query<{ status: IdeaStatus }[]>(
-        `SELECT status FROM ideas WHERE id = $1 FOR UPDATE`,
-        [input.ideaId],
-      );
+      const locked = await tx.findOne(Idea, {
+        where: { id: input.ideaId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!locked) throw notFound('There is no such idea.');
       const from = locked.status;
       if (from === 'MERGED')
@@ -430,10 +342,7 @@ export class IdeasService {
       if (!canChangeIdeaStatus(from, input.status)) {
         throw conflict(`An idea that is ${from} cannot become ${input.status}.`, 'status');
       }
-      await tx.query(`UPDATE ideas SET status = $2, status_changed_at = now() WHERE id = $1`, [
-        input.ideaId,
-        input.status,
-      ]);
+      await tx.update(Idea, { id: input.ideaId }, { status: input.status, statusChangedAt: () => 'now()' });
       await tx.insert(IdeaStatusChange, {
         ideaId: input.ideaId,
         fromStatus: from,
@@ -442,9 +351,9 @@ export class IdeasService {
         responseHtml: response ? renderMarkdown(response) : null,
         changedById: staff.id,
       });
-      await this.notifications.notify(tx, this.followersOf(input.ideaId), {
+      await this.notifications.notify(tx, await ideaFollowerIds(tx, input.ideaId), {
         kind: 'IDEA_STATUS_CHANGED',
-        ideaId: input.ideaId,
+        subject: { type: 'IDEA', id: input.ideaId },
         actorId: staff.id,
         data: { from, to: input.status },
       });
@@ -472,15 +381,9 @@ export class IdeasService {
     if (input.sourceId === input.intoId) throw badInput('intoId', 'An idea cannot be merged into itself.');
     return this.db.transaction(async (tx) => {
       // Both rows locked, always in the same order, so two merges cannot deadlock.
-      await tx.query(`SELECT id FROM ideas WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-        [input.sourceId, input.intoId],
-      ]);
-      const [source] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [
-        input.sourceId,
-      ]);
-      const [target] = await tx.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = $1`, [
-        input.intoId,
-      ]);
+      await lockIdeas(tx, [input.sourceId, input.intoId]);
+      const source = await ideaById(tx, input.sourceId);
+      const target = await ideaById(tx, input.intoId);
       if (!source) throw notFound('There is no idea to merge with this id.');
       if (!target) throw notFound('There is no idea to merge into with this id.');
       if (source.status === 'MERGED') throw conflict('This idea is already merged into another.', 'sourceId');
@@ -498,28 +401,17 @@ export class IdeasService {
           throw conflict('The campaign is closed: its ranking is final.', 'sourceId');
         }
       }
-      await this.notifications.notify(tx, this.followersOf(source.id), {
+      await this.notifications.notify(tx, await ideaFollowerIds(tx, source.id), {
         kind: 'IDEA_MERGED',
-        ideaId: source.id,
+        subject: { type: 'IDEA', id: source.id },
         actorId: moderator.id,
         data: { from: source.status, to: 'MERGED', mergedIntoId: target.id },
       });
-      // The moved vote keeps the time it was cast; the triggers count it on the target.
-      const moved = await tx.query<unknown[]>(
-        `INSERT INTO idea_votes (idea_id, user_id, created_at, moved_from_idea_id)
-         SELECT $2, v.user_id, v.created_at, $1 FROM idea_votes v
-         WHERE v.idea_id = $1 AND v.withdrawn_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM idea_votes w WHERE w.idea_id = $2 AND w.user_id = v.user_id AND w.withdrawn_at IS NULL)
-         RETURNING id`,
-        [source.id, target.id],
-      );
-      await tx.query(
-        `UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND withdrawn_at IS NULL`,
-        [source.id],
-      );
-      await tx.query(
-        `UPDATE ideas SET status = 'MERGED', merged_into_id = $2, status_changed_at = now() WHERE id = $1`,
-        [source.id, target.id],
+      const votesMoved = await moveVotesOfMerge(tx, source.id, target.id);
+      await tx.update(
+        Idea,
+        { id: source.id },
+        { status: 'MERGED', mergedIntoId: target.id, statusChangedAt: () => 'now()' },
       );
       await tx.insert(IdeaStatusChange, {
         ideaId: source.id,
@@ -527,7 +419,7 @@ export class IdeasService {
         toStatus: 'MERGED',
         changedById: moderator.id,
         mergedIntoId: target.id,
-        votesMoved: moved.length,
+        votesMoved,
       });
       await this.moderationLog.record(tx, {
         action: 'IDEA_MERGED',
@@ -537,20 +429,11 @@ export class IdeasService {
         details: {
           threadId: source.threadId,
           intoIdeaId: target.id,
-          votesMoved: moved.length,
+          votesMoved,
         },
       });
       return this.idea(source.id, tx);
     });
-  }
-
-  /** Active voters and the author of an idea: who hears about its status. */
-  private followersOf(ideaId: string): Recipients {
-    return {
-      sql: `SELECT v.user_id FROM idea_votes v WHERE v.idea_id = $1 AND v.withdrawn_at IS NULL
-            UNION SELECT t.author_id FROM ideas i JOIN threads t ON t.id = i.thread_id WHERE i.id = $1`,
-      params: [ideaId],
-    };
   }
 
   // ─── Campaigns ──────────────────────────────────────────────────────────────────────────

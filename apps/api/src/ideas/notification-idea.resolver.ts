@@ -5,7 +5,10 @@ import { IdeaType } from './idea.type';
 import { ideaLoaders } from './ideas.loaders';
 import { IdeasService } from './ideas.service';
 
-/** The idea a notification is about (the notifications module knows nothing of ideas). */
+/**
+ * The idea a notification is about, for notifications whose subject is an IDEA: notifications
+ * store a subject (type + id) and depend on no domain, so the idea box resolves its own subjects.
+ */
 @Resolver(() => NotificationType)
 export class NotificationIdeaResolver {
   constructor(private readonly ideas: IdeasService) {}
@@ -15,8 +18,8 @@ export class NotificationIdeaResolver {
     @Parent() notification: NotificationType,
     @Context() ctx: GraphQLContext,
   ): Promise<IdeaType | null> {
-    if (!notification.ideaId) return null;
-    const idea = await ideaLoaders(ctx, this.ideas).byId.load(notification.ideaId);
+    if (notification.subjectType !== 'IDEA') return null;
+    const idea = await ideaLoaders(ctx, this.ideas).byId.load(notification.subjectId);
     return idea ? IdeaType.from(idea) : null;
   }
 }

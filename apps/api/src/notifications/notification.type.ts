@@ -4,6 +4,7 @@ import {
   Notification,
   NOTIFICATION_KINDS,
   NotificationKind as NotificationKindName,
+  NotificationSubjectType,
 } from './notification.entity';
 
 export const NotificationKind = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as {
@@ -11,7 +12,10 @@ export const NotificationKind = Object.fromEntries(NOTIFICATION_KINDS.map((k) =>
 };
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
-/** An in-app notice for the viewer. Its `idea` and `actor` resolve through DataLoaders. */
+/**
+ * An in-app notice for the viewer. `actor` resolves here; what the notice is about (e.g. `idea`)
+ * is resolved by the module owning the subject type, both through per-request DataLoaders.
+ */
 @ObjectType('Notification')
 export class NotificationType {
   @Field(() => ID)
@@ -32,7 +36,8 @@ export class NotificationType {
   @Field(() => Date, { nullable: true })
   readAt: Date | null;
 
-  ideaId: string | null;
+  subjectType: NotificationSubjectType;
+  subjectId: string;
   actorId: string | null;
 
   static from(row: Notification): NotificationType {
@@ -43,7 +48,8 @@ export class NotificationType {
       toStatus: row.data.to ?? null,
       createdAt: row.createdAt,
       readAt: row.readAt,
-      ideaId: row.ideaId,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
       actorId: row.actorId,
     });
   }

@@ -3,10 +3,12 @@ import {
   canChangeIdeaStatus,
   ideaStatusRequiresResponse,
   isIdeaVotingClosed,
+  isVotingOpen,
   nextIdeaStatuses,
   remainingCampaignVotes,
   trendingScore,
   trendingWeight,
+  votingRefusal,
 } from './ideas';
 
 describe('idea status changes', () => {
@@ -93,5 +95,17 @@ describe('campaigns', () => {
     expect(remainingCampaignVotes(3, 1)).toBe(2);
     expect(remainingCampaignVotes(3, 5)).toBe(0);
     expect(remainingCampaignVotes(null, 12)).toBeNull();
+  });
+
+  it('take votes only while the idea is not closed and its campaign, if any, is open', () => {
+    const campaign = { opensAt, closesAt };
+    const during = new Date('2026-06-07T12:00:00Z');
+    expect(isVotingOpen('PLANNED', null, during)).toBe(true);
+    expect(isVotingOpen('NEW', campaign, during)).toBe(true);
+    expect(votingRefusal('NEW', campaign, new Date('2026-05-31T23:59:59Z'))).toBe('CAMPAIGN_NOT_OPEN');
+    expect(votingRefusal('NEW', campaign, closesAt)).toBe('CAMPAIGN_NOT_OPEN');
+    expect(votingRefusal('LAUNCHED', null, during)).toBe('IDEA_CLOSED');
+    expect(votingRefusal('MERGED', campaign, closesAt)).toBe('IDEA_CLOSED');
+    expect(isVotingOpen('DECLINED', campaign, during)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The idea box (DESIGN.md §1, issue 4): members propose ideas and vote, the brand answers
+ * The idea box (DESIGN.md §1): members propose ideas and vote, the brand answers
  * with a status and an official response, duplicates are merged, campaigns ask a question
  * for a limited time. Pure rules, shared by the API (which enforces them) and the web app
  * (which only offers what the API would accept).
@@ -95,7 +95,7 @@ export const IDEA_LIMITS = {
 /**
  * TRENDING: each active vote of the last TRENDING_WINDOW_DAYS weighs 1 / (1 + ageHours / 24) ^ 1.5,
  * so a vote cast now counts 1, a day-old vote ~0.35, a three-day-old vote 0.125 and a week-old
- * vote ~0.09; older votes count 0. The API computes the same sum in SQL (ideas.service.ts).
+ * vote ~0.09; older votes count 0. The API computes the same sum in SQL (ideas.queries.ts).
  */
 export const TRENDING_WINDOW_DAYS = 7;
 export const TRENDING_GRAVITY = 1.5;
@@ -121,6 +121,33 @@ export function campaignPhase(opensAt: Date, closesAt: Date, now: Date): Campaig
   if (now.getTime() < opensAt.getTime()) return 'UPCOMING';
   if (now.getTime() < closesAt.getTime()) return 'OPEN';
   return 'CLOSED';
+}
+
+/** Why a vote cannot be cast or withdrawn now: the idea is closed, or its campaign is not open. */
+export type VotingRefusal = 'IDEA_CLOSED' | 'CAMPAIGN_NOT_OPEN';
+
+/**
+ * "Voting is open": the idea is not closed (isIdeaVotingClosed) and, when it belongs to a
+ * campaign, that campaign is OPEN at `now`. Casting and withdrawing a vote follow this one rule;
+ * the database's vote trigger enforces the same rule on every insert and stays the authority.
+ */
+export function votingRefusal(
+  status: IdeaStatus,
+  campaign: { opensAt: Date; closesAt: Date } | null,
+  now: Date,
+): VotingRefusal | null {
+  if (isIdeaVotingClosed(status)) return 'IDEA_CLOSED';
+  if (campaign && campaignPhase(campaign.opensAt, campaign.closesAt, now) !== 'OPEN')
+    return 'CAMPAIGN_NOT_OPEN';
+  return null;
+}
+
+export function isVotingOpen(
+  status: IdeaStatus,
+  campaign: { opensAt: Date; closesAt: Date } | null,
+  now: Date,
+): boolean {
+  return votingRefusal(status, campaign, now) === null;
 }
 
 /** Votes a member may still cast in a campaign; null when the campaign sets no limit. */

@@ -4,6 +4,7 @@ import { AddIdeas1795456817581 } from './1795456817581-AddIdeas';
 import { AddSearch1795456878738 } from './1795456878738-AddSearch';
 import { AddModeration1795457667773 } from './1795457667773-AddModeration';
 import { HideRevisions1795461302703 } from './1795461302703-HideRevisions';
+import { NotificationSubjects1795675168925 } from './1795675168925-NotificationSubjects';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddSearch1795456878738,
   AddModeration1795457667773,
   HideRevisions1795461302703,
+  NotificationSubjects1795675168925,
 ];

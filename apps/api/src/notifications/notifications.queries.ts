@@ -1,0 +1,115 @@
+import { EntityManager } from 'typeorm';
+import { Notification, NotificationKind, NotificationSubject } from './notification.entity';
+
+/** One notice to write for several people at once. */
+export interface NotificationBatch {
+  recipientIds: readonly string[];
+  kind: NotificationKind;
+  subject: NotificationSubject;
+  actorId: string | null;
+  data: Record<string, string | null>;
+  /** When it happened and when it was read: now and unread unless given (the demo seed writes the past). */
+  createdAt?: Date;
+  readAt?: Date | null;
+}
+
+/**
+ * Writes the batch for each recipient once, never for the actor, with one INSERT … SELECT,
+ * however many people that is. Returns how many notices were written.
+ */
+export async function insertNotifications(tx: EntityManager, batch: NotificationBatch): Promise<number> {
+  const rows = await tx.query<unknown[]>(
+    `INSERT INTO notifications (user_id, kind, subject_type, subject_id, actor_id, data, created_at, read_at)
+     SELECT DISTINCT r.user_id, $2, $3, $4::uuid, $5::uuid, $6::jsonb, COALESCE($7::timestamptz, now()), $8::timestamptz
+     FROM unnest($1::uuid[]) AS r(user_id)
+     WHERE r.user_id IS DISTINCT FROM $5::uuid
+     RETURNING id`,
+    [
+      batch.recipientIds,
+      batch.kind,
+      batch.subject.type,
+      batch.subject.id,
+      batch.actorId,
+      JSON.stringify(batch.data),
+      batch.createdAt ?? null,
+      batch.readAt ?? null,
+    ],
+  );
+  return rows.length;
+}
+
+/** A page of someone's notifications, newest first, after the (createdAt, id) keyset when given. */
+export async function notificationsPage(
+  db: EntityManager,
+  userId: string,
+  limit: number,
+  after: [createdAt: string, id: string] | null,
+): Promise<Notification[]> {
+  const params: unknown[] = [userId, limit];
+  const keyset = after ? `AND (n.created_at, n.id) < ($3::timestamptz, $4::uuid)` : '';
+  if (after) params.push(...after);
+  const rows = await db.query<NotificationRow[]>(
+    `SELECT n.* FROM notifications n WHERE n.user_id = $1 ${keyset} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
+    params,
+  );
+  return rows.map(toEntity);
+}
+
+/** How many notifications someone has, and how many of them are unread. */
+export async function notificationCounts(
+  db: EntityManager,
+  userId: string,
+): Promise<{ total: number; unread: number }> {
+  const [counts] = await db.query<{ total: number; unread: number }[]>(
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1`,
+    [userId],
+  );
+  return counts;
+}
+
+/** Marks someone's unread notifications read: the given ones (only theirs), or all of them. */
+export async function markNotificationsRead(
+  db: EntityManager,
+  userId: string,
+  ids: readonly string[] | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE notifications SET read_at = now()
+     WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+    [userId, ids],
+  );
+}
+
+export async function unreadNotificationCount(db: EntityManager, userId: string): Promise<number> {
+  const [{ unread }] = await db.query<{ unread: number }[]>(
+    `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+    [userId],
+  );
+  return unread;
+}
+
+interface NotificationRow {
+  id: string;
+  user_id: string;
+  kind: Notification['kind'];
+  subject_type: Notification['subjectType'];
+  subject_id: string;
+  actor_id: string | null;
+  data: Record<string, string | null> | null;
+  read_at: Date | null;
+  created_at: Date;
+}
+
+function toEntity(row: NotificationRow): Notification {
+  return Object.assign(new Notification(), {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    actorId: row.actor_id,
+    data: row.data ?? {},
+    readAt: row.read_at,
+    createdAt: row.created_at,
+  });
+}
