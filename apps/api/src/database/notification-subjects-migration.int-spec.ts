@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../database/data-source-options';
-import { MIGRATIONS } from '../database/migrations';
-import { NotificationSubjects1795675168925 } from '../database/migrations/1795675168925-NotificationSubjects';
+import { dataSourceOptions } from './data-source-options';
+import { MIGRATIONS } from './migrations';
+import { NotificationSubjects1795675168925 } from './migrations/1795675168925-NotificationSubjects';
 import { createDatabase } from '../testing/test-app';
 
 /** A database as it was before notifications had subjects, holding one notice about an idea. */
