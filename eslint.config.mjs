@@ -1,5 +1,6 @@
 // Type-aware lint for every project; `npm run lint` must report zero warnings.
 import tseslint from 'typescript-eslint';
+import boundaries from './tools/lint/room-boundaries.cjs';
 
 export default tseslint.config(
   {
@@ -24,6 +25,7 @@ export default tseslint.config(
           './apps/web/tsconfig.spec.json',
           './apps/web-e2e/tsconfig.json',
           './libs/shared/domain/tsconfig.json',
+          './tools/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },
@@ -34,6 +36,12 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Which room may import which: the arrows of ARCHITECTURE.md, read from there (tools/lint/room-boundaries.cjs).
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
+    plugins: { parvis: boundaries },
+    rules: { 'parvis/room-boundaries': 'error' },
   },
   {
     // Tests talk to GraphQL responses whose shape each assertion states; `any` there is the point.

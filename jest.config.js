@@ -1,5 +1,5 @@
 // One Jest run for every project, so `npm test` prints one summary. Select one project with
-// `npx jest --selectProjects api` (or web, web-e2e, domain).
+// `npx jest --selectProjects api` (or web, web-e2e, domain, tools).
 const { findChromium, MISSING_CHROMIUM } = require('./tools/test/chromium.cjs');
 
 // Tests are transpiled file by file (isolatedModules in each tsconfig.spec.json); types are checked by the typecheck targets.
@@ -7,6 +7,13 @@ const tsJest = (tsconfig) => ['ts-jest', { tsconfig }];
 const domainAlias = { '^@parvis/domain$': '<rootDir>/libs/shared/domain/src/index.ts' };
 
 const projects = [
+  {
+    displayName: 'tools',
+    testEnvironment: 'node',
+    roots: ['<rootDir>/tools'],
+    testMatch: ['**/*.spec.ts'],
+    transform: { '^.+\\.ts$': tsJest('<rootDir>/tools/tsconfig.json') },
+  },
   {
     displayName: 'domain',
     testEnvironment: 'node',
