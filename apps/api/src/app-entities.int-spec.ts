@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
-import { APP_ENTITIES } from '../app-entities';
-import { createDatabase } from '../testing/test-app';
-import { dataSourceOptions } from './data-source-options';
-import { runMigrations } from './migrate';
-import { MIGRATIONS } from './migrations';
-import { pendingSchemaChanges } from './schema-drift';
+import { APP_ENTITIES } from './app-entities';
+import { createDatabase } from './testing/test-app';
+import { dataSourceOptions } from './database/data-source-options';
+import { runMigrations } from './database/migrate';
+import { MIGRATIONS } from './database/migrations';
+import { pendingSchemaChanges } from './database/schema-drift';
 
 let url: string;
 let dataSource: DataSource;

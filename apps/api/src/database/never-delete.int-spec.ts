@@ -1,4 +1,4 @@
-import { CONTENT_TABLES } from '../database/content-tables';
+import { CONTENT_TABLES } from './content-tables';
 import { ask, people, reply, spaces } from '../testing/threads-fixtures';
 import { startTestApp, TestApp } from '../testing/test-app';
 
