@@ -1,7 +1,36 @@
 // `npm run bench`: how fast the API answers its most frequent requests on this machine.
 // Runs against the built app (npm run build first) and writes nothing: copy the table into
-// tools/bench/RESULTS.md with the date, the commit and the machine.
-import { graphql, header, measure, startParvis } from './harness.mjs';
+// tools/bench/RESULTS.md with the date, the commit and the machine. `--root DIR` measures another
+// built checkout with this same script (before and after a change, in one session).
+import { graphql, header, measure, ROOT, startParvis, webOperations } from './harness.mjs';
+
+/**
+ * What the web app sends to show a page, read from the measured checkout's generated operations:
+ * one query composed from the features' fragments, or, in checkouts from before that, the page's
+ * query plus the separate ThreadModeration query.
+ */
+const PAGE_VIEWS = {
+  thread: [
+    [['ThreadRoute', 'thread']],
+    [
+      ['ThreadPage', 'thread'],
+      ['ThreadModeration', 'thread'],
+    ],
+  ],
+  idea: [
+    [['IdeaRoute', 'idea']],
+    [
+      ['IdeaPage', 'idea'],
+      ['ThreadModeration', 'ideaThread'],
+    ],
+  ],
+};
+
+function pageView(operations, page) {
+  const requests = PAGE_VIEWS[page].find((set) => set.every(([name]) => operations[name]));
+  if (!requests) throw new Error(`${ROOT}: no web operations for the ${page} page`);
+  return requests.map(([name, idOf]) => ({ name, query: operations[name], idOf }));
+}
 
 const parvis = await startParvis();
 try {
@@ -61,6 +90,26 @@ try {
   await measure('thread page, 100 of 200 replies (signed in)', { requests: 300, concurrency: 4 }, () =>
     graphql(parvis.url, THREAD_PAGE, { id: threadId }, cookie),
   );
+  // The same pages as the web app loads them (its own operations: one request per page view now).
+  const operations = await webOperations();
+  const { data: ideaData } = await graphql(
+    parvis.url,
+    '{ ideas(first: 1, sort: TOP) { edges { node { id threadId } } } }',
+  );
+  const ids = {
+    thread: threadId,
+    idea: ideaData.ideas.edges[0].node.id,
+    ideaThread: ideaData.ideas.edges[0].node.threadId,
+  };
+  for (const page of ['thread', 'idea']) {
+    const requests = pageView(operations, page);
+    await measure(
+      `${page} page as the web app loads it (${requests.map((r) => r.name).join(' + ')}, signed in)`,
+      { requests: 300, concurrency: 4 },
+      () => Promise.all(requests.map((r) => graphql(parvis.url, r.query, { id: ids[r.idOf] }, cookie))),
+    );
+  }
+
   const BOARD = `{ ideas(first: 20, sort: TOP) { totalCount edges { node { id title status votesCount viewerHasVoted commentsCount author { displayName } } } } }`;
   await measure('idea board, first 20 ideas (signed in)', { requests: 1000, concurrency: 8 }, () =>
     graphql(parvis.url, BOARD, {}, cookie),

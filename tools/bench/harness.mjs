@@ -1,14 +1,24 @@
 // Shared pieces of the benchmarks: start Parvis as `npm start` does (built API, embedded
 // PostgreSQL in a throwaway folder), send GraphQL requests, and time many of them at once.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const HERE = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+/**
+ * The checkout whose build is measured: this one, or another built checkout given as
+ * `--root DIR` (e.g. a worktree of the commit before a change), so that before and after run
+ * with the same benchmark in the same session.
+ */
+export const ROOT = (() => {
+  const i = process.argv.indexOf('--root');
+  return i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : HERE;
+})();
 
 export async function startParvis({ port = 3900 } = {}) {
   const { EmbeddedPostgres } = require(join(ROOT, 'apps/api/dist/database/embedded-postgres.js'));
@@ -102,6 +112,19 @@ export async function measure(name, { requests, concurrency }, send) {
     `| ${row.name} | ${row.requests} | ${row.concurrency} | ${row.perSecond} | ${row.p50} | ${row.p95} | ${row.p99} |`,
   );
   return row;
+}
+
+/**
+ * The web app's own operations, as graphql-codegen generated them for the measured checkout
+ * (apps/web/src/gql/graphql.ts, written by the web build): `{ name: query text }`.
+ */
+export async function webOperations() {
+  const { print } = require(join(ROOT, 'node_modules/graphql'));
+  const generated = readFileSync(join(ROOT, 'apps/web/src/gql/graphql.ts'), 'utf8');
+  const operations = {};
+  for (const [, name, json] of generated.matchAll(/export const (\w+)Document = (\{.*?\}) as unknown as/g))
+    operations[name] = print(JSON.parse(json));
+  return operations;
 }
 
 export function header() {
