@@ -1,4 +1,5 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -14,4 +15,26 @@ export async function createApp(config: RunningConfig, logLevels?: LogLevel[]): 
   // Behind a load balancer, req.ip is the client's address only when its X-Forwarded-For is trusted.
   app.set('trust proxy', config.trustProxy);
   return app;
+}
+
+/**
+ * How many connections may wait to be accepted while the process is busy. Node's default (511)
+ * is too short for a burst: under load, a crowd opening connections at once overflowed it and
+ * the kernel reset some of them (clients saw ECONNRESET). The kernel caps it at
+ * net.core.somaxconn.
+ */
+export const LISTEN_BACKLOG = 4096;
+
+/** Starts listening (main.ts and the tests alike); resolves once the port is bound. */
+export async function listen(app: INestApplication, port: number, host?: string): Promise<Server> {
+  await app.init();
+  const server = app.getHttpServer() as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_ENTITIES } from './app-entities';
-import { createApp } from './app.factory';
+import { createApp, listen } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { EmbeddedPostgres } from './database/embedded-postgres';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
   app = await createApp({ ...config, databaseUrl });
   try {
-    await app.listen(config.port);
+    await listen(app, config.port);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createApp } from '../app.factory';
+import { createApp, listen } from '../app.factory';
 import { RunningConfig } from '../app.module';
 import { loadConfig } from '../config/config';
 import { runMigrations } from '../database/migrate';
@@ -45,8 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     databaseUrl,
   };
   const app = await createApp(config, ['error']);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (await listen(app, 0, '127.0.0.1')).address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const db = app.get(DataSource);
   const recorded: string[] = [];
