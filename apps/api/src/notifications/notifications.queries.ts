@@ -80,6 +80,13 @@ export async function markNotificationsRead(
   );
 }
 
+/** Marks every unread notice written before `before` read, at the time it was written. */
+export async function markNotificationsReadBefore(db: EntityManager, before: Date): Promise<void> {
+  await db.query(`UPDATE notifications SET read_at = created_at WHERE read_at IS NULL AND created_at < $1`, [
+    before,
+  ]);
+}
+
 export async function unreadNotificationCount(db: EntityManager, userId: string): Promise<number> {
   const [{ unread }] = await db.query<{ unread: number }[]>(
     `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
