@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { APP_ENTITIES } from './app-entities';
 import { createApp, listen } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
-import { dataSourceOptions } from './database/data-source-options';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
@@ -44,19 +41,9 @@ async function main(): Promise<void> {
   const ran = await runMigrations(databaseUrl);
   if (ran.length > 0) logger.log(`Migrations run: ${ran.join(', ')}`);
 
-  if (config.seedDemo) {
-    const dataSource = await new DataSource({
-      ...dataSourceOptions(databaseUrl, APP_ENTITIES),
-      extra: { max: 1 },
-    }).initialize();
-    try {
-      if (await seedDemoIfEmpty(dataSource)) logger.log('Seeded the demo community.');
-    } finally {
-      await dataSource.destroy();
-    }
-  }
-
   app = await createApp({ ...config, databaseUrl });
+  // Before listening: the demo is written through the application's services.
+  if (config.seedDemo && (await seedDemoIfEmpty(app))) logger.log('Seeded the demo community.');
   try {
     await listen(app, config.port);
   } catch (error) {

@@ -4,7 +4,9 @@ import {
   canChangeIdeaStatus,
   campaignPhase,
   IDEA_LIMITS,
+  IdeaStatus,
   ideaStatusRequiresResponse,
+  Language,
   languageOrEnglish,
   votingRefusal,
 } from '@parvis/domain';
@@ -58,6 +60,34 @@ const VOTE_REFUSALS: Record<string, string> = {
 };
 
 export type CampaignTimes = Pick<Campaign, 'id' | 'opensAt' | 'closesAt'>;
+
+/** An idea as a status change or a merge needs it: `status` is the one it has before. */
+export type IdeaState = Pick<Idea, 'id' | 'threadId' | 'status'>;
+
+export interface StatusChange {
+  to: IdeaStatus;
+  /** The official response, already trimmed (null without one). */
+  response: string | null;
+  byId: string;
+  /** When it changed: now unless given (the demo seed writes a past). */
+  at?: Date;
+}
+
+export interface ProposeIdeaParams {
+  spaceId: string;
+  author: SignedInViewer;
+  title: string;
+  body: string;
+  language: Language;
+  campaignId: string | null;
+  /** When it is proposed: now unless given (the demo seed writes a past). */
+  at?: Date;
+}
+
+export type NewCampaign = Pick<
+  Campaign,
+  'spaceId' | 'title' | 'question' | 'opensAt' | 'closesAt' | 'votesPerMember' | 'createdById'
+>;
 
 export interface RankedIdea {
   rank: number;
@@ -216,27 +246,49 @@ export class IdeasService {
       if (campaign && campaign.spaceId !== space.id)
         throw badInput('spaceId', 'The campaign belongs to another idea box.');
 
-      const thread = await this.threads.startThread(tx, {
+      const idea = await this.propose(tx, {
         spaceId: space.id,
         author,
         title: input.title,
-        bodyMarkdown: input.body,
+        body: input.body,
         language: input.language ?? languageOrEnglish(author.locale),
+        campaignId: campaign?.id ?? null,
       });
-      const idea = tx.create(Idea, { threadId: thread.id, campaignId: campaign?.id ?? null });
-      await tx.insert(Idea, idea);
       await this.posts.countPost(tx, author);
-
-      await tx.query('SAVEPOINT author_vote');
-      try {
-        await tx.insert(IdeaVote, { ideaId: idea.id, userId: author.id });
-        await tx.query('RELEASE SAVEPOINT author_vote');
-      } catch (error) {
-        if (!voteRefusal(error)) throw error;
-        await tx.query('ROLLBACK TO SAVEPOINT author_vote');
-      }
       return this.idea(idea.id, tx);
     });
+  }
+
+  /**
+   * Writes an idea in the caller's transaction, once the caller has checked its space and
+   * campaign: its thread (title, body as first post), the idea, and the author's own vote
+   * (AUTHOR_VOTES_FOR_OWN_IDEA) unless the campaign's rules refuse it, in which case the idea
+   * stands without that vote. `at`: now unless given.
+   */
+  async propose(tx: EntityManager, params: ProposeIdeaParams): Promise<Idea> {
+    const thread = await this.threads.startThread(tx, {
+      spaceId: params.spaceId,
+      author: params.author,
+      title: params.title,
+      bodyMarkdown: params.body,
+      language: params.language,
+      at: params.at,
+    });
+    const idea = tx.create(Idea, {
+      threadId: thread.id,
+      campaignId: params.campaignId,
+      createdAt: params.at,
+    });
+    await tx.insert(Idea, idea);
+    await tx.query('SAVEPOINT author_vote');
+    try {
+      await this.castVote(tx, idea.id, params.author.id, params.at);
+      await tx.query('RELEASE SAVEPOINT author_vote');
+    } catch (error) {
+      if (!voteRefusal(error)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT author_vote');
+    }
+    return tx.findOneByOrFail(Idea, { id: idea.id });
   }
 
   // ─── Voting ─────────────────────────────────────────────────────────────────────────────
@@ -252,7 +304,7 @@ export class IdeasService {
     const idea = await this.idea(ideaId);
     try {
       await this.db.transaction(async (tx) => {
-        await tx.insert(IdeaVote, { ideaId: idea.id, userId: voter.id });
+        await this.castVote(tx, idea.id, voter.id);
         await this.countVote(tx, voter);
       });
     } catch (error) {
@@ -265,6 +317,14 @@ export class IdeasService {
       throw error;
     }
     return this.idea(idea.id);
+  }
+
+  /**
+   * Casts a vote in the caller's transaction: one insert, which the vote trigger checks (open
+   * idea, open campaign, budget) and counts. `at`: when it was cast, now unless given.
+   */
+  async castVote(tx: EntityManager, ideaId: string, userId: string, at?: Date): Promise<void> {
+    await tx.insert(IdeaVote, { ideaId, userId, createdAt: at });
   }
 
   /**
@@ -342,31 +402,44 @@ export class IdeasService {
       if (!canChangeIdeaStatus(from, input.status)) {
         throw conflict(`An idea that is ${from} cannot become ${input.status}.`, 'status');
       }
-      await tx.update(Idea, { id: input.ideaId }, { status: input.status, statusChangedAt: () => 'now()' });
-      await tx.insert(IdeaStatusChange, {
-        ideaId: input.ideaId,
-        fromStatus: from,
-        toStatus: input.status,
-        responseMarkdown: response,
-        responseHtml: response ? renderMarkdown(response) : null,
-        changedById: staff.id,
-      });
-      await this.notifications.notify(tx, await ideaFollowerIds(tx, input.ideaId), {
-        kind: 'IDEA_STATUS_CHANGED',
-        subject: { type: 'IDEA', id: input.ideaId },
-        actorId: staff.id,
-        data: { from, to: input.status },
-      });
-      const idea = await this.idea(input.ideaId, tx);
-      await this.moderationLog.record(tx, {
-        action: 'IDEA_STATUS_CHANGED',
-        actorId: staff.id,
-        targetType: 'IDEA',
-        targetId: idea.id,
-        reason: response,
-        details: { threadId: idea.threadId, from, to: input.status },
-      });
-      return idea;
+      await this.changeStatus(tx, locked, { to: input.status, response, byId: staff.id });
+      return this.idea(input.ideaId, tx);
+    });
+  }
+
+  /**
+   * What a status change does, in the caller's transaction, once the caller has checked it is
+   * allowed (the idea row locked, `idea.status` its current status): the idea, its public history,
+   * a notice to its voters and author, and the public log. `at`: now unless given.
+   */
+  async changeStatus(tx: EntityManager, idea: IdeaState, change: StatusChange): Promise<void> {
+    const { to, response, byId, at } = change;
+    const from = idea.status;
+    await tx.update(Idea, { id: idea.id }, { status: to, statusChangedAt: at ?? (() => 'now()') });
+    await tx.insert(IdeaStatusChange, {
+      ideaId: idea.id,
+      fromStatus: from,
+      toStatus: to,
+      responseMarkdown: response,
+      responseHtml: response ? renderMarkdown(response) : null,
+      changedById: byId,
+      createdAt: at,
+    });
+    await this.notifications.notify(tx, await ideaFollowerIds(tx, idea.id), {
+      kind: 'IDEA_STATUS_CHANGED',
+      subject: { type: 'IDEA', id: idea.id },
+      actorId: byId,
+      data: { from, to },
+      at,
+    });
+    await this.moderationLog.record(tx, {
+      action: 'IDEA_STATUS_CHANGED',
+      actorId: byId,
+      targetType: 'IDEA',
+      targetId: idea.id,
+      reason: response,
+      details: { threadId: idea.threadId, from, to },
+      at,
     });
   }
 
@@ -401,39 +474,55 @@ export class IdeasService {
           throw conflict('The campaign is closed: its ranking is final.', 'sourceId');
         }
       }
-      await this.notifications.notify(tx, await ideaFollowerIds(tx, source.id), {
-        kind: 'IDEA_MERGED',
-        subject: { type: 'IDEA', id: source.id },
-        actorId: moderator.id,
-        data: { from: source.status, to: 'MERGED', mergedIntoId: target.id },
-      });
-      const votesMoved = await moveVotesOfMerge(tx, source.id, target.id);
-      await tx.update(
-        Idea,
-        { id: source.id },
-        { status: 'MERGED', mergedIntoId: target.id, statusChangedAt: () => 'now()' },
-      );
-      await tx.insert(IdeaStatusChange, {
-        ideaId: source.id,
-        fromStatus: source.status,
-        toStatus: 'MERGED',
-        changedById: moderator.id,
-        mergedIntoId: target.id,
-        votesMoved,
-      });
-      await this.moderationLog.record(tx, {
-        action: 'IDEA_MERGED',
-        actorId: moderator.id,
-        targetType: 'IDEA',
-        targetId: source.id,
-        details: {
-          threadId: source.threadId,
-          intoIdeaId: target.id,
-          votesMoved,
-        },
-      });
+      await this.mergeInto(tx, source, target.id, moderator.id);
       return this.idea(source.id, tx);
     });
+  }
+
+  /**
+   * What a merge does, in the caller's transaction, once the caller has checked it is allowed
+   * (both rows locked): a notice to the source's followers, its votes moved (moveVotesOfMerge),
+   * the source MERGED with its link and public history, and the public log. `at`: now unless
+   * given. Returns how many votes moved.
+   */
+  async mergeInto(
+    tx: EntityManager,
+    source: IdeaState,
+    targetId: string,
+    byId: string,
+    at?: Date,
+  ): Promise<number> {
+    await this.notifications.notify(tx, await ideaFollowerIds(tx, source.id), {
+      kind: 'IDEA_MERGED',
+      subject: { type: 'IDEA', id: source.id },
+      actorId: byId,
+      data: { from: source.status, to: 'MERGED', mergedIntoId: targetId },
+      at,
+    });
+    const votesMoved = await moveVotesOfMerge(tx, source.id, targetId, at);
+    await tx.update(
+      Idea,
+      { id: source.id },
+      { status: 'MERGED', mergedIntoId: targetId, statusChangedAt: at ?? (() => 'now()') },
+    );
+    await tx.insert(IdeaStatusChange, {
+      ideaId: source.id,
+      fromStatus: source.status,
+      toStatus: 'MERGED',
+      changedById: byId,
+      mergedIntoId: targetId,
+      votesMoved,
+      createdAt: at,
+    });
+    await this.moderationLog.record(tx, {
+      action: 'IDEA_MERGED',
+      actorId: byId,
+      targetType: 'IDEA',
+      targetId: source.id,
+      details: { threadId: source.threadId, intoIdeaId: targetId, votesMoved },
+      at,
+    });
+    return votesMoved;
   }
 
   // ─── Campaigns ──────────────────────────────────────────────────────────────────────────
@@ -447,7 +536,7 @@ export class IdeasService {
     if (input.closesAt.getTime() <= Date.now())
       throw badInput('closesAt', 'Choose a closing time in the future.');
     const space = await this.ideaSpace(this.db.manager, input.spaceId);
-    const campaign = this.db.getRepository(Campaign).create({
+    const campaign = await this.addCampaign(this.db.manager, {
       spaceId: space.id,
       title: input.title,
       question: input.question,
@@ -456,8 +545,14 @@ export class IdeasService {
       votesPerMember: input.votesPerMember ?? null,
       createdById: creator.id,
     });
-    await this.db.getRepository(Campaign).insert(campaign);
     return this.campaign(campaign.id);
+  }
+
+  /** Writes a campaign whose dates and space the caller has checked. `at`: when it was created, now unless given. */
+  async addCampaign(tx: EntityManager, fields: NewCampaign, at?: Date): Promise<Campaign> {
+    const campaign = tx.create(Campaign, { ...fields, createdAt: at });
+    await tx.insert(Campaign, campaign);
+    return campaign;
   }
 
   /** The IDEAS space with this id, or the first one in navigation order. */

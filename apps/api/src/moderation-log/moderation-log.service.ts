@@ -13,6 +13,8 @@ export interface ModerationEntry {
   rule?: CharterRule | null;
   reason?: string | null;
   details?: ModerationDetails;
+  /** When the action happened: now unless given (the demo seed writes a past). */
+  at?: Date;
 }
 
 /**
@@ -33,6 +35,7 @@ export class ModerationLogService {
       rule: entry.rule ?? null,
       reason: entry.reason ?? null,
       details: entry.details ?? {},
+      createdAt: entry.at,
     });
   }
 

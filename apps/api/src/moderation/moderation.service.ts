@@ -26,12 +26,22 @@ import {
   TakeDownCrisisBannerInput,
 } from './moderation.inputs';
 import { lockThreadRow } from '../threads/thread-lock';
+import { Actor } from '../threads/threads.rules';
 
 export interface FlaggedPost {
   post: Post;
   flagsCount: number;
   reasons: CharterRule[];
   latestAt: Date;
+}
+
+/** A member's flag on a post; `at`: when it was raised, now unless given (the demo seed writes a past). */
+export interface NewFlag {
+  postId: string;
+  memberId: string;
+  reason: CharterRule;
+  note: string | null;
+  at?: Date;
 }
 
 const HOUR = 3600;
@@ -61,7 +71,7 @@ export class ModerationService {
     try {
       // The flag is counted with its insert, so a refused flag (a duplicate) uses up no budget.
       await this.db.transaction(async (tx) => {
-        await tx.insert(Flag, {
+        await this.addFlag(tx, {
           postId: post.id,
           memberId: member.id,
           reason: input.reason,
@@ -81,6 +91,15 @@ export class ModerationService {
       throw error;
     }
     return post;
+  }
+
+  /**
+   * Writes a member's flag in the caller's transaction, once the caller has checked the post may
+   * be flagged; a second open flag by the same member is refused (flags_one_open_per_member_key).
+   */
+  async addFlag(tx: EntityManager, flag: NewFlag): Promise<void> {
+    const { at, ...fields } = flag;
+    await tx.insert(Flag, { ...fields, createdAt: at });
   }
 
   /** Moderators close the open flags on a post without hiding it (the post breaks no rule). */
@@ -107,27 +126,33 @@ export class ModerationService {
     return this.db.transaction(async (tx) => {
       const post = await this.post(tx, input.postId, true);
       if (post.hiddenAt) throw conflict('This post is already hidden.');
-      const hiddenAt = new Date();
-      await tx.update(
-        Post,
-        { id: post.id },
-        {
-          hiddenAt,
-          hiddenById: moderator.id,
-          hiddenReason: input.reason,
-          hiddenNote: input.note ?? null,
-        },
-      );
-      // The breach may be in earlier versions too; a restore brings back only the current text.
-      await tx.update(
-        PostRevision,
-        { postId: post.id, hiddenAt: IsNull() },
-        { hiddenAt, hiddenReason: input.reason },
-      );
-      const flags = await this.resolveFlags(tx, post.id, moderator, 'HIDDEN');
-      await this.record(tx, 'POST_HIDDEN', moderator, post, { flags }, input.reason, input.note ?? null);
+      await this.hide(tx, post, moderator, input.reason, input.note ?? null);
       return tx.findOneByOrFail(Post, { id: post.id });
     });
+  }
+
+  /**
+   * What hiding does, in the caller's transaction, once the caller has checked the moderator and
+   * that the post (locked) is visible: the post and its earlier versions hidden under the rule,
+   * its open flags resolved, the public log. `hiddenAt`: now unless given.
+   */
+  async hide(
+    tx: EntityManager,
+    post: Post,
+    moderator: Actor,
+    rule: CharterRule,
+    note: string | null,
+    hiddenAt: Date = new Date(),
+  ): Promise<void> {
+    await tx.update(
+      Post,
+      { id: post.id },
+      { hiddenAt, hiddenById: moderator.id, hiddenReason: rule, hiddenNote: note },
+    );
+    // The breach may be in earlier versions too; a restore brings back only the current text.
+    await tx.update(PostRevision, { postId: post.id, hiddenAt: IsNull() }, { hiddenAt, hiddenReason: rule });
+    const flags = await this.resolveFlags(tx, post.id, moderator, 'HIDDEN', hiddenAt);
+    await this.record(tx, 'POST_HIDDEN', moderator, post, { flags }, rule, note, hiddenAt);
   }
 
   async restorePost(viewer: Viewer, input: ModeratePostInput): Promise<Post> {
@@ -167,14 +192,28 @@ export class ModerationService {
         throw badInput('answerPostId', 'The question cannot be the answer: choose a reply.');
       if (answer.hiddenAt) throw badInput('answerPostId', 'This reply is hidden: it cannot be the answer.');
       if (post.answeredByPostId === answer.id) return post;
-      await tx.update(
-        Post,
-        { id: post.id },
-        { answeredByPostId: answer.id, answeredAt: new Date(), answeredMarkedById: marker.id },
-      );
-      await this.record(tx, 'POST_MARKED_ANSWERED', marker, post, { answerPostId: answer.id });
+      await this.markAnsweredBy(tx, post, answer, marker);
       return tx.findOneByOrFail(Post, { id: post.id });
     });
+  }
+
+  /**
+   * Marks `post` answered by `answer`, in the caller's transaction, once the caller has checked
+   * the marker and the answer; logged publicly. `at`: now unless given.
+   */
+  async markAnsweredBy(
+    tx: EntityManager,
+    post: Post,
+    answer: Post,
+    marker: Actor,
+    at: Date = new Date(),
+  ): Promise<void> {
+    await tx.update(
+      Post,
+      { id: post.id },
+      { answeredByPostId: answer.id, answeredAt: at, answeredMarkedById: marker.id },
+    );
+    await this.record(tx, 'POST_MARKED_ANSWERED', marker, post, { answerPostId: answer.id }, null, null, at);
   }
 
   // ─── Threads: lock, pin, move ───────────────────────────────────────────────────────────
@@ -394,13 +433,14 @@ export class ModerationService {
   private async resolveFlags(
     tx: EntityManager,
     postId: string,
-    moderator: SignedInViewer,
+    moderator: Actor,
     resolution: 'HIDDEN' | 'DISMISSED',
+    at: Date = new Date(),
   ): Promise<number> {
     const result = await tx.update(
       Flag,
       { postId, resolvedAt: IsNull() },
-      { resolvedAt: new Date(), resolvedById: moderator.id, resolution },
+      { resolvedAt: at, resolvedById: moderator.id, resolution },
     );
     return result.affected ?? 0;
   }
@@ -412,11 +452,12 @@ export class ModerationService {
   private async record(
     tx: EntityManager,
     action: ModerationActionName,
-    actor: SignedInViewer,
+    actor: Actor,
     post: Post,
     details: Record<string, string | number | null>,
     rule: CharterRule | null = null,
     reason: string | null = null,
+    at?: Date,
   ): Promise<void> {
     await this.log.record(tx, {
       action,
@@ -430,6 +471,7 @@ export class ModerationService {
         isQuestion: post.isQuestion ? 'yes' : 'no',
         ...details,
       },
+      at,
     });
   }
 

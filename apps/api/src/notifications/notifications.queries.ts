@@ -8,9 +8,8 @@ export interface NotificationBatch {
   subject: NotificationSubject;
   actorId: string | null;
   data: Record<string, string | null>;
-  /** When it happened and when it was read: now and unread unless given (the demo seed writes the past). */
+  /** When it happened: now unless given (the demo seed writes the past). */
   createdAt?: Date;
-  readAt?: Date | null;
 }
 
 /**
@@ -19,8 +18,8 @@ export interface NotificationBatch {
  */
 export async function insertNotifications(tx: EntityManager, batch: NotificationBatch): Promise<number> {
   const rows = await tx.query<unknown[]>(
-    `INSERT INTO notifications (user_id, kind, subject_type, subject_id, actor_id, data, created_at, read_at)
-     SELECT DISTINCT r.user_id, $2, $3, $4::uuid, $5::uuid, $6::jsonb, COALESCE($7::timestamptz, now()), $8::timestamptz
+    `INSERT INTO notifications (user_id, kind, subject_type, subject_id, actor_id, data, created_at)
+     SELECT DISTINCT r.user_id, $2, $3, $4::uuid, $5::uuid, $6::jsonb, COALESCE($7::timestamptz, now())
      FROM unnest($1::uuid[]) AS r(user_id)
      WHERE r.user_id IS DISTINCT FROM $5::uuid
      RETURNING id`,
@@ -32,7 +31,6 @@ export async function insertNotifications(tx: EntityManager, batch: Notification
       batch.actorId,
       JSON.stringify(batch.data),
       batch.createdAt ?? null,
-      batch.readAt ?? null,
     ],
   );
   return rows.length;
@@ -78,6 +76,13 @@ export async function markNotificationsRead(
      WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
     [userId, ids],
   );
+}
+
+/** Marks every unread notice written before `before` read, at the time it was written. */
+export async function markNotificationsReadBefore(db: EntityManager, before: Date): Promise<void> {
+  await db.query(`UPDATE notifications SET read_at = created_at WHERE read_at IS NULL AND created_at < $1`, [
+    before,
+  ]);
 }
 
 export async function unreadNotificationCount(db: EntityManager, userId: string): Promise<number> {

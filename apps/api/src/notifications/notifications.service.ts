@@ -8,6 +8,7 @@ import { NotificationConnection, NotificationType } from './notification.type';
 import {
   insertNotifications,
   markNotificationsRead,
+  markNotificationsReadBefore,
   notificationCounts,
   notificationsPage,
   unreadNotificationCount,
@@ -19,6 +20,8 @@ export interface NewNotification {
   subject: NotificationSubject;
   actorId: string | null;
   data: Record<string, string | null>;
+  /** When it happened: now unless given (the demo seed writes a past). */
+  at?: Date;
 }
 
 @Injectable()
@@ -31,7 +34,13 @@ export class NotificationsService {
    * piece for its own subjects; returns how many notices were written.
    */
   notify(tx: EntityManager, recipientIds: readonly string[], notification: NewNotification): Promise<number> {
-    return insertNotifications(tx, { recipientIds, ...notification });
+    const { at, ...rest } = notification;
+    return insertNotifications(tx, { recipientIds, ...rest, createdAt: at });
+  }
+
+  /** Marks every notice written before `before` read, as of when it was written (the demo's old news). */
+  markReadBefore(tx: EntityManager, before: Date): Promise<void> {
+    return markNotificationsReadBefore(tx, before);
   }
 
   async list(viewer: Viewer, first: number, after: string | undefined): Promise<NotificationConnection> {

@@ -10,3 +10,35 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; lo
   { email: 'moderator@parvis.test', displayName: 'Malik Benali', role: 'MODERATOR', locale: 'fr' },
   { email: 'admin@parvis.test', displayName: 'Alex Admin', role: 'ADMIN', locale: 'en' },
 ];
+
+/** Community members who ask, answer, propose and vote in the demo, besides the accounts above. */
+export const DEMO_MEMBERS: { email: string; displayName: string; locale: string }[] = [
+  { email: 'ines.moreau@parvis.test', displayName: 'Inès Moreau', locale: 'fr' },
+  { email: 'tom.baker@parvis.test', displayName: 'Tom Baker', locale: 'en' },
+  { email: 'lucia.fernandez@parvis.test', displayName: 'Lucía Fernández', locale: 'es' },
+  { email: 'noah.petit@parvis.test', displayName: 'Noah Petit', locale: 'fr' },
+  { email: 'emma.wilson@parvis.test', displayName: 'Emma Wilson', locale: 'en' },
+  { email: 'mateo.garcia@parvis.test', displayName: 'Mateo García', locale: 'es' },
+  { email: 'chloe.dubois@parvis.test', displayName: 'Chloé Dubois', locale: 'fr' },
+  { email: 'liam.jones@parvis.test', displayName: 'Liam Jones', locale: 'en' },
+  { email: 'sofia.lopez@parvis.test', displayName: 'Sofía López', locale: 'es' },
+];
+
+/** The people the demo's stories are told with, by first name. */
+export const DEMO_PEOPLE = {
+  camille: 'member@parvis.test',
+  diego: 'expert@parvis.test',
+  sarah: 'staff@parvis.test',
+  malik: 'moderator@parvis.test',
+  ines: 'ines.moreau@parvis.test',
+  tom: 'tom.baker@parvis.test',
+  lucia: 'lucia.fernandez@parvis.test',
+  noah: 'noah.petit@parvis.test',
+  emma: 'emma.wilson@parvis.test',
+  mateo: 'mateo.garcia@parvis.test',
+  chloe: 'chloe.dubois@parvis.test',
+  liam: 'liam.jones@parvis.test',
+  sofia: 'sofia.lopez@parvis.test',
+} as const;
+
+export type DemoPerson = keyof typeof DEMO_PEOPLE;

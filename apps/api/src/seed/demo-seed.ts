@@ -1,37 +1,75 @@
 import { hash } from '@node-rs/argon2';
-import { DataSource, EntityManager } from 'typeorm';
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
-import { seedThreads } from '../threads/threads.seed';
-import { seedIdeas } from '../ideas/ideas.seed';
-import { seedModeration } from '../moderation/moderation.seed';
+import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_PEOPLE, DemoPerson } from './demo-accounts';
+import { seedIdeas } from './ideas.seed';
+import { seedModeration } from './moderation.seed';
+import { demoServices, hoursBeforeNow, SeedContext } from './seed-context';
+import { seedThreads } from './threads.seed';
+
+/*
+ * How the demo is written. The seed has no write path of its own: it calls the domains' services
+ * (resolved from the Nest application, `app.get(ThreadsService)`, …) through their pieces that
+ * take the caller's `tx` — ThreadsService.startThread/resolve, PostsService.addReply/revise,
+ * AnswersService.accept/toggleThanks, PrivateFollowUpsService.open/addMessage,
+ * IdeasService.propose/castVote/changeStatus/mergeInto/addCampaign, ModerationService.addFlag/
+ * hide/markAnsweredBy, NotificationsService.markReadBefore — the same pieces the mutations call
+ * after their checks, each with an optional `at` so the demo has a history (answer clocks,
+ * rankings and trending need one). Counters, clocks, reputation, tones, notices and the public
+ * log therefore follow the API's rules by construction. Only rows no service creates are
+ * written here: the accounts, the spaces, and the closed campaign's move to its past dates.
+ * Posting and voting limits are not counted: the demo is history, not traffic.
+ */
 
 /**
- * Fills an empty database with a small demo community: one account per role and the spaces.
- * Runs once (the first start finds no user) and in one transaction, so a failed seed leaves
- * nothing half-written and is simply tried again on the next start.
+ * Fills an empty database with a small demo community: one account per role, members, the
+ * spaces, threads, ideas and moderation. Runs once (the first start finds no user) and in one
+ * transaction, so a failed seed leaves nothing half-written and is simply tried again on the
+ * next start. Deterministic but for the clock: every timestamp is counted back from one "now".
  */
-export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> {
-  return dataSource.transaction(async (tx) => {
+export async function seedDemoIfEmpty(app: INestApplicationContext): Promise<boolean> {
+  const services = demoServices(app);
+  return app.get(DataSource).transaction(async (tx) => {
     // Two processes starting at once must not both seed.
     await tx.query('LOCK TABLE users IN EXCLUSIVE MODE');
     if ((await tx.count(User)) > 0) return false;
     await seedAccounts(tx);
     await seedSpaces(tx);
-    await seedThreads(tx);
-    await seedIdeas(tx);
-    await seedModeration(tx);
+    const ctx: SeedContext = {
+      tx,
+      now: Date.now(),
+      services,
+      people: await demoPeople(tx),
+      spaces: {
+        help: await tx.findOneByOrFail(Space, { slug: 'help' }),
+        ideas: await tx.findOneByOrFail(Space, { slug: 'ideas' }),
+      },
+    };
+    await seedThreads(ctx);
+    await seedIdeas(ctx);
+    await seedModeration(ctx);
+    // Notices older than three days are already read; the rest wait in the bell.
+    await services.notifications.markReadBefore(tx, hoursBeforeNow(ctx, 72));
     return true;
   });
 }
 
 async function seedAccounts(tx: EntityManager): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD);
-  await tx.insert(
-    User,
-    DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })),
-  );
+  await tx.insert(User, [
+    ...DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })),
+    ...DEMO_MEMBERS.map((member) => ({ ...member, passwordHash, role: 'MEMBER' as const })),
+  ]);
+}
+
+async function demoPeople(tx: EntityManager): Promise<Record<DemoPerson, User>> {
+  const users = await tx.findBy(User, { email: In(Object.values(DEMO_PEOPLE)) });
+  const byEmail = new Map(users.map((user) => [user.email, user]));
+  return Object.fromEntries(
+    Object.entries(DEMO_PEOPLE).map(([name, email]) => [name, byEmail.get(email)!]),
+  ) as Record<DemoPerson, User>;
 }
 
 async function seedSpaces(tx: EntityManager): Promise<void> {

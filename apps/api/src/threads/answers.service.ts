@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { REPUTATION } from '@parvis/domain';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { badInput, forbidden, notFound } from '../common/domain-error';
 import { requireSignedIn, Viewer } from '../common/viewer';
 import { ReputationService } from '../identity/reputation.service';
@@ -13,7 +13,7 @@ import { Thanks } from './thanks.entity';
 import { lockThreadRow } from './thread-lock';
 import { Thread } from './thread.entity';
 import { PostIdInput } from './threads.inputs';
-import { canAcceptAnswer, canAcceptReply, takesAnswers } from './threads.rules';
+import { Actor, canAcceptAnswer, canAcceptReply, takesAnswers } from './threads.rules';
 
 /**
  * What people earn for helping: accepted answers and thanks, and the reputation they bring
@@ -56,37 +56,53 @@ export class AnswersService {
       }
       if (post.hiddenAt) throw badInput('postId', 'This reply is hidden: it cannot be the answer.');
       if (thread.acceptedAnswerId === post.id) return thread;
-      const rewardOnThread = async (authorId: string, points: number) => {
-        if (authorId !== thread.authorId) await this.reputation.add(tx, authorId, points);
-      };
-      if (thread.acceptedAnswerId) {
-        const previous = await tx.findOneByOrFail(Post, { id: thread.acceptedAnswerId });
-        await rewardOnThread(previous.authorId, -REPUTATION.acceptedAnswer);
-      }
-      await rewardOnThread(post.authorId, REPUTATION.acceptedAnswer);
-      const now = new Date();
-      await tx.update(
-        Thread,
-        { id: thread.id },
-        {
-          acceptedAnswerId: post.id,
-          acceptedById: actor.id,
-          status: thread.status === 'RESOLVED' ? 'RESOLVED' : 'ANSWERED',
-          answeredAt: thread.answeredAt ?? now,
-          lastActivityAt: now,
-        },
-      );
-      if (actor.id !== thread.authorId) {
-        await this.moderationLog.record(tx, {
-          action: 'ANSWER_ACCEPTED',
-          actorId: actor.id,
-          targetType: 'THREAD',
-          targetId: thread.id,
-          details: { threadId: thread.id, answerPostId: post.id },
-        });
-      }
+      await this.accept(tx, thread, post, actor);
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
+  }
+
+  /**
+   * What accepting `post` as the answer of `thread` (its row locked) does, in the caller's
+   * transaction, once the caller has checked who may: the points move to the answer's author,
+   * the thread becomes ANSWERED (a resolved one stays RESOLVED) and the answer clock stops, and
+   * the acceptance is logged publicly when the actor is not the asker. `at`: now unless given.
+   */
+  async accept(
+    tx: EntityManager,
+    thread: Thread,
+    post: Post,
+    actor: Actor,
+    at: Date = new Date(),
+  ): Promise<void> {
+    const rewardOnThread = async (authorId: string, points: number) => {
+      if (authorId !== thread.authorId) await this.reputation.add(tx, authorId, points);
+    };
+    if (thread.acceptedAnswerId) {
+      const previous = await tx.findOneByOrFail(Post, { id: thread.acceptedAnswerId });
+      await rewardOnThread(previous.authorId, -REPUTATION.acceptedAnswer);
+    }
+    await rewardOnThread(post.authorId, REPUTATION.acceptedAnswer);
+    await tx.update(
+      Thread,
+      { id: thread.id },
+      {
+        acceptedAnswerId: post.id,
+        acceptedById: actor.id,
+        status: thread.status === 'RESOLVED' ? 'RESOLVED' : 'ANSWERED',
+        answeredAt: thread.answeredAt ?? at,
+        lastActivityAt: at,
+      },
+    );
+    if (actor.id !== thread.authorId) {
+      await this.moderationLog.record(tx, {
+        action: 'ANSWER_ACCEPTED',
+        actorId: actor.id,
+        targetType: 'THREAD',
+        targetId: thread.id,
+        details: { threadId: thread.id, answerPostId: post.id },
+        at,
+      });
+    }
   }
 
   /**
@@ -102,15 +118,23 @@ export class AnswersService {
       });
       if (!post) throw notFound('There is no such post.');
       if (post.authorId === member.id) throw forbidden('You cannot thank your own post.');
-      const existing = await tx.findOneBy(Thanks, { postId: post.id, userId: member.id });
-      const thanking = !existing || existing.withdrawnAt !== null;
-      if (!existing) await tx.insert(Thanks, { postId: post.id, userId: member.id });
-      else await tx.update(Thanks, { id: existing.id }, { withdrawnAt: thanking ? null : new Date() });
-      const delta = thanking ? 1 : -1;
-      await tx.update(Post, { id: post.id }, { thanksCount: () => `thanks_count + ${delta}` });
-      await this.reputation.add(tx, post.authorId, delta * REPUTATION.thanksReceived);
+      await this.toggleThanks(tx, post, member);
       return tx.findOneByOrFail(Post, { id: post.id });
     });
+  }
+
+  /**
+   * Thanks `post` from `member`, or takes the thanks back, in the caller's transaction (the post
+   * row locked, its author not the member): the count and the author's reputation move with it.
+   */
+  async toggleThanks(tx: EntityManager, post: Post, member: Actor): Promise<void> {
+    const existing = await tx.findOneBy(Thanks, { postId: post.id, userId: member.id });
+    const thanking = !existing || existing.withdrawnAt !== null;
+    if (!existing) await tx.insert(Thanks, { postId: post.id, userId: member.id });
+    else await tx.update(Thanks, { id: existing.id }, { withdrawnAt: thanking ? null : new Date() });
+    const delta = thanking ? 1 : -1;
+    await tx.update(Post, { id: post.id }, { thanksCount: () => `thanks_count + ${delta}` });
+    await this.reputation.add(tx, post.authorId, delta * REPUTATION.thanksReceived);
   }
 
   // ─── Batch reads for the per-request loaders ────────────────────────────────────────────

@@ -14,17 +14,19 @@ import { Post } from './post.entity';
 import { lockedError, lockThreadRow } from './thread-lock';
 import { Thread } from './thread.entity';
 import { EditPostInput, ReplyInput } from './threads.inputs';
-import { speaksForBrand } from './threads.rules';
+import { Actor, speaksForBrand } from './threads.rules';
 
 export interface AddReplyParams {
   threadId: string;
   author: SignedInViewer;
   bodyMarkdown: string;
+  /** When it is posted: now unless given (the demo seed writes a past). */
+  at?: Date;
 }
 
 /**
  * Posts: replying, editing (every edit keeps a revision), the posting limit, and reading posts.
- * `addReply` and `countPost` run inside a caller's transaction; `reply` and `editPost` own theirs.
+ * `addReply`, `revise` and `countPost` run inside a caller's transaction; `reply` and `editPost` own theirs.
  */
 @Injectable()
 export class PostsService {
@@ -41,7 +43,7 @@ export class PostsService {
   async addReply(tx: EntityManager, params: AddReplyParams): Promise<Post> {
     const thread = await lockThreadRow(tx, params.threadId);
     if (thread.locked) throw lockedError(thread);
-    const now = new Date();
+    const now = params.at ?? new Date();
     const post = newPost(thread.id, params.author, params.bodyMarkdown, false, now);
     await tx.insert(Post, post);
     await tx.update(
@@ -101,20 +103,29 @@ export class PostsService {
       const thread = await tx.findOneByOrFail(Thread, { id: post.threadId });
       if (thread.locked) throw conflict('This thread is locked: its posts can no longer be edited.');
       if (post.bodyMarkdown === input.bodyMarkdown) return post;
-      await tx.insert(PostRevision, {
-        postId: post.id,
-        bodyMarkdown: post.bodyMarkdown,
-        bodyHtml: post.bodyHtml,
-        writtenAt: post.editedAt ?? post.createdAt,
-        editorId: editor.id,
-        // A version replaced while the post is hidden stays hidden after a restore, which brings
-        // back only the current text.
-        hiddenAt: post.hiddenAt,
-        hiddenReason: post.hiddenReason,
-      });
-      await tx.update(Post, { id: post.id }, { ...bodyColumns(input.bodyMarkdown), editedAt: new Date() });
+      await this.revise(tx, post, editor, input.bodyMarkdown);
       return tx.findOneByOrFail(Post, { id: post.id });
     });
+  }
+
+  /**
+   * Replaces a post's body in the caller's transaction, keeping the previous version as a
+   * revision, once the caller has checked who may edit. `at`: now unless given.
+   */
+  async revise(tx: EntityManager, post: Post, editor: Actor, bodyMarkdown: string, at?: Date): Promise<void> {
+    await tx.insert(PostRevision, {
+      postId: post.id,
+      bodyMarkdown: post.bodyMarkdown,
+      bodyHtml: post.bodyHtml,
+      writtenAt: post.editedAt ?? post.createdAt,
+      editorId: editor.id,
+      // A version replaced while the post is hidden stays hidden after a restore, which brings
+      // back only the current text.
+      hiddenAt: post.hiddenAt,
+      hiddenReason: post.hiddenReason,
+      createdAt: at,
+    });
+    await tx.update(Post, { id: post.id }, { ...bodyColumns(bodyMarkdown), editedAt: at ?? new Date() });
   }
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────

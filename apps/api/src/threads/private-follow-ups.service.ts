@@ -5,13 +5,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { forbidden, notFound } from '../common/domain-error';
 import { renderMarkdown } from '../common/markdown';
 import { ConnectionShape, pageInCreationOrder } from '../common/pagination';
-import { requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
+import { requireSignedIn, Viewer } from '../common/viewer';
 import { PostsService } from './posts.service';
 import { PrivateFollowUp, PrivateMessage } from './private-follow-up.entity';
 import { lockThreadRow } from './thread-lock';
 import { Thread } from './thread.entity';
 import { SendPrivateMessageInput, StartPrivateFollowUpInput } from './threads.inputs';
-import { canReadPrivateFollowUp, canStartPrivateFollowUp } from './threads.rules';
+import { Actor, canReadPrivateFollowUp, canStartPrivateFollowUp } from './threads.rules';
 
 /**
  * Private follow-ups: a confidential case continues between the asker and the brand's staff,
@@ -35,28 +35,67 @@ export class PrivateFollowUpsService {
       throw forbidden('Only the brand’s staff can start a private follow-up.');
     return this.db.transaction(async (tx) => {
       const thread = await lockThreadRow(tx, input.threadId);
-      let followUp = await tx.findOneBy(PrivateFollowUp, { threadId: thread.id });
-      if (!followUp) {
-        followUp = tx.create(PrivateFollowUp, {
-          threadId: thread.id,
-          askerId: thread.authorId,
-          agentId: agent.id,
-        });
-        await tx.insert(PrivateFollowUp, followUp);
-      }
-      await this.insertMessage(tx, followUp.id, agent, input.bodyMarkdown);
-      if (thread.firstResponseDueAt && !thread.firstResponseAt) {
-        await tx.update(Thread, { id: thread.id }, { firstResponseAt: new Date() });
-      }
+      const followUp = await this.open(tx, thread, agent, input.bodyMarkdown);
       return tx.findOneByOrFail(PrivateFollowUp, { id: followUp.id });
     });
+  }
+
+  /**
+   * Opens (or reuses) the follow-up of `thread` (its row locked) with the agent's first message,
+   * in the caller's transaction, once the caller has checked the agent is staff; it counts as the
+   * first response. `at`: now unless given.
+   */
+  async open(
+    tx: EntityManager,
+    thread: Thread,
+    agent: Actor,
+    bodyMarkdown: string,
+    at?: Date,
+  ): Promise<PrivateFollowUp> {
+    let followUp = await tx.findOneBy(PrivateFollowUp, { threadId: thread.id });
+    if (!followUp) {
+      followUp = tx.create(PrivateFollowUp, {
+        threadId: thread.id,
+        askerId: thread.authorId,
+        agentId: agent.id,
+        createdAt: at,
+      });
+      await tx.insert(PrivateFollowUp, followUp);
+    }
+    await this.addMessage(tx, followUp.id, agent, bodyMarkdown, at);
+    if (thread.firstResponseDueAt && !thread.firstResponseAt) {
+      await tx.update(Thread, { id: thread.id }, { firstResponseAt: at ?? new Date() });
+    }
+    return followUp;
+  }
+
+  /**
+   * A message in a follow-up, in the caller's transaction, once the caller has checked who may
+   * write. `at`: now unless given.
+   */
+  async addMessage(
+    tx: EntityManager,
+    followUpId: string,
+    author: Actor,
+    bodyMarkdown: string,
+    at?: Date,
+  ): Promise<PrivateMessage> {
+    const message = tx.create(PrivateMessage, {
+      followUpId,
+      authorId: author.id,
+      bodyMarkdown,
+      bodyHtml: renderMarkdown(bodyMarkdown),
+      createdAt: at,
+    });
+    await tx.insert(PrivateMessage, message);
+    return tx.findOneByOrFail(PrivateMessage, { id: message.id });
   }
 
   async sendPrivateMessage(viewer: Viewer, input: SendPrivateMessageInput): Promise<PrivateMessage> {
     const author = requireSignedIn(viewer, 'write in a private follow-up');
     const followUp = await this.privateFollowUp(author, input.followUpId);
     return this.db.transaction(async (tx) => {
-      const message = await this.insertMessage(tx, followUp.id, author, input.bodyMarkdown);
+      const message = await this.addMessage(tx, followUp.id, author, input.bodyMarkdown);
       await this.posts.countPost(tx, author);
       return message;
     });
@@ -95,21 +134,5 @@ export class PrivateFollowUpsService {
     return this.db
       .getRepository(PrivateMessage)
       .find({ where: { followUpId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  private async insertMessage(
-    tx: EntityManager,
-    followUpId: string,
-    author: SignedInViewer,
-    bodyMarkdown: string,
-  ): Promise<PrivateMessage> {
-    const message = tx.create(PrivateMessage, {
-      followUpId,
-      authorId: author.id,
-      bodyMarkdown,
-      bodyHtml: renderMarkdown(bodyMarkdown),
-    });
-    await tx.insert(PrivateMessage, message);
-    return tx.findOneByOrFail(PrivateMessage, { id: message.id });
   }
 }

@@ -16,7 +16,7 @@ import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
 import { threadsPage } from './threads.queries';
-import { canResolve, speaksForBrand } from './threads.rules';
+import { Actor, canResolve, speaksForBrand } from './threads.rules';
 
 export interface StartThreadParams {
   spaceId: string;
@@ -24,6 +24,8 @@ export interface StartThreadParams {
   title: string;
   bodyMarkdown: string;
   language: Language;
+  /** When it is asked: now unless given (the demo seed writes a past, its clocks running from then). */
+  at?: Date;
 }
 
 /**
@@ -44,7 +46,7 @@ export class ThreadsService {
   async startThread(tx: EntityManager, params: StartThreadParams): Promise<Thread> {
     const space = await tx.findOneBy(Space, { id: params.spaceId });
     if (!space) throw notFound('There is no such space.');
-    const now = new Date();
+    const now = params.at ?? new Date();
     const thread = tx.create(Thread, {
       spaceId: space.id,
       authorId: params.author.id,
@@ -89,15 +91,18 @@ export class ThreadsService {
       if (!canResolve(actor, thread))
         throw forbidden('Only the person who asked or a moderator can resolve a thread.');
       if (thread.status === 'RESOLVED') throw conflict('This thread is already resolved.');
-      const now = new Date();
-      await tx.update(
-        Thread,
-        { id: thread.id },
-        { status: 'RESOLVED', resolvedAt: now, lastActivityAt: now },
-      );
-      await this.recordOnOthersThread(tx, 'THREAD_RESOLVED', actor, thread);
+      await this.resolve(tx, thread, actor);
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
+  }
+
+  /**
+   * Resolves a thread in the caller's transaction, once the caller has checked who may (the
+   * thread row locked): logged publicly when the actor is not the asker. `at`: now unless given.
+   */
+  async resolve(tx: EntityManager, thread: Thread, actor: Actor, at: Date = new Date()): Promise<void> {
+    await tx.update(Thread, { id: thread.id }, { status: 'RESOLVED', resolvedAt: at, lastActivityAt: at });
+    await this.recordOnOthersThread(tx, 'THREAD_RESOLVED', actor, thread, at);
   }
 
   /** Back to ANSWERED when an answer is accepted, else OPEN (and the answer clock runs again). */
@@ -145,8 +150,9 @@ export class ThreadsService {
   private async recordOnOthersThread(
     tx: EntityManager,
     action: 'THREAD_RESOLVED' | 'THREAD_REOPENED',
-    actor: SignedInViewer,
+    actor: Actor,
     thread: Thread,
+    at?: Date,
   ): Promise<void> {
     if (actor.id === thread.authorId) return;
     await this.moderationLog.record(tx, {
@@ -155,6 +161,7 @@ export class ThreadsService {
       targetType: 'THREAD',
       targetId: thread.id,
       details: { threadId: thread.id },
+      at,
     });
   }
 }

@@ -1,57 +1,25 @@
-import { hash } from '@node-rs/argon2';
-import { REPUTATION } from '@parvis/domain';
-import { EntityManager } from 'typeorm';
-import { markdownToText, renderMarkdown } from '../common/markdown';
 import { User } from '../identity/user.entity';
-import { DEMO_PASSWORD } from '../seed/demo-accounts';
-import { Space } from '../spaces/space.entity';
-import { PostRevision } from './post-revision.entity';
-import { Post } from './post.entity';
-import { PrivateFollowUp, PrivateMessage } from './private-follow-up.entity';
-import { Thanks } from './thanks.entity';
-import { Thread } from './thread.entity';
-import { hoursBeforeNow, seedQuestion, seedReply } from './thread-seeding';
-
-/** Community members who ask and answer in the demo, besides the one-per-role demo accounts. */
-const COMMUNITY = [
-  { email: 'ines.moreau@parvis.test', displayName: 'Inès Moreau', locale: 'fr' },
-  { email: 'tom.baker@parvis.test', displayName: 'Tom Baker', locale: 'en' },
-  { email: 'lucia.fernandez@parvis.test', displayName: 'Lucía Fernández', locale: 'es' },
-] as const;
-
-interface Ctx {
-  tx: EntityManager;
-  now: number;
-  help: Space;
-  people: Record<string, User>;
-}
+import { Post } from '../threads/post.entity';
+import { lockThreadRow } from '../threads/thread-lock';
+import { Thread } from '../threads/thread.entity';
+import {
+  hoursBeforeNow,
+  SeedContext,
+  seedAccept,
+  seedQuestion,
+  seedReply,
+  seedResolve,
+} from './seed-context';
 
 /**
  * The help space of the demo community: threads in French, English and Spanish, some answered
  * and resolved, some negative and unanswered, some overdue on their answer clocks, with thanks,
- * an edited question and a private follow-up. Rows are written directly with past timestamps
- * (the clocks need a history), through the same Markdown rendering as the API, and reputation
- * follows the same points (REPUTATION).
+ * an edited question and a private follow-up. Everything is written through the threads'
+ * services with past timestamps (the clocks need a history), so counters, clocks, reputation,
+ * tones and the public log follow the same rules as in the running API.
  */
-export async function seedThreads(tx: EntityManager): Promise<void> {
-  const help = await tx.findOneByOrFail(Space, { slug: 'help' });
-  const passwordHash = await hash(DEMO_PASSWORD);
-  await tx.insert(
-    User,
-    COMMUNITY.map((member) => ({ ...member, passwordHash, role: 'MEMBER' as const })),
-  );
-  const byEmail = async (email: string) => tx.findOneByOrFail(User, { email });
-  const people: Record<string, User> = {
-    camille: await byEmail('member@parvis.test'),
-    diego: await byEmail('expert@parvis.test'),
-    sarah: await byEmail('staff@parvis.test'),
-    malik: await byEmail('moderator@parvis.test'),
-    ines: await byEmail('ines.moreau@parvis.test'),
-    tom: await byEmail('tom.baker@parvis.test'),
-    lucia: await byEmail('lucia.fernandez@parvis.test'),
-  };
-  const ctx: Ctx = { tx, now: Date.now(), help, people };
-  const { camille, diego, sarah, malik, ines, tom, lucia } = people;
+export async function seedThreads(ctx: SeedContext): Promise<void> {
+  const { camille, diego, sarah, malik, ines, tom, lucia } = ctx.people;
 
   // French, answered by an expert, thanked, then resolved by a moderator.
   const card = await seedQuestion(
@@ -77,10 +45,10 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     69,
     'Merci Diego. Nous avons corrigé le réglage par défaut dans la version 4.2.1, disponible aujourd’hui. Désolée pour la gêne, Camille et Inès.',
   );
-  await accept(ctx, card, cardAnswer, camille, 68);
+  await seedAccept(ctx, card, cardAnswer, camille, 68);
   await thank(ctx, cardAnswer, camille);
   await thank(ctx, cardAnswer, ines);
-  await resolve(ctx, card, 60);
+  await seedResolve(ctx, card, malik, 60);
 
   // English, answered by a fellow member (the community solves the basics).
   const csv = await seedQuestion(
@@ -98,7 +66,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     29,
     'Yes: go to **Account › Orders**, choose the period, then *Export › CSV*. The file arrives by e-mail within a few minutes.',
   );
-  await accept(ctx, csv, csvAnswer, tom, 28);
+  await seedAccept(ctx, csv, csvAnswer, tom, 28);
   await thank(ctx, csvAnswer, tom);
 
   // Spanish, acknowledged by the expert in time, still waiting for its answer.
@@ -164,7 +132,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     25.5,
     'Hola Lucía, lo siento mucho. Para revisar tu cuenta sin exponer datos personales, sigo contigo en privado.',
   );
-  await followUp(ctx, charge, sarah, 25.4, [
+  await followUp(ctx, charge, 25.4, [
     [
       sarah,
       'Hola Lucía, ¿puedes indicarme los 4 últimos dígitos de la tarjeta y la fecha de los dos cargos?',
@@ -185,6 +153,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
   await edit(
     ctx,
     crash.question,
+    camille,
     49.8,
     'L’application se ferme dès l’écran d’accueil sur mon Pixel 7 (Android 14), version 4.2.0. J’ai déjà redémarré le téléphone.',
   );
@@ -196,7 +165,7 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     'Videz le cache de l’application (*Paramètres › Applications › Parvis › Stockage › Vider le cache*) : la 4.2.0 garde un fichier corrompu de la version précédente.',
   );
   await seedReply(ctx, crash, camille, 47, 'Ça marche, merci beaucoup !');
-  await accept(ctx, crash, crashAnswer, camille, 47);
+  await seedAccept(ctx, crash, crashAnswer, camille, 47);
   await thank(ctx, crashAnswer, camille);
   await thank(ctx, crashAnswer, malik);
 
@@ -217,82 +186,40 @@ export async function seedThreads(tx: EntityManager): Promise<void> {
     'Hello Inès, you are right that the e-mail did not reach everyone: a sending error affected 8% of subscribers. We are refunding the difference for the first month to everyone concerned, you included.',
   );
   await thank(ctx, official, ines);
-  await accept(ctx, price, official, malik, 98);
-  await resolve(ctx, price, 90);
+  await seedAccept(ctx, price, official, malik, 98);
+  await seedResolve(ctx, price, malik, 90);
 }
 
-async function accept(ctx: Ctx, thread: Thread, answer: Post, by: User, hoursAgo: number): Promise<void> {
-  const at = hoursBeforeNow(ctx, hoursAgo);
-  await ctx.tx.update(
-    Thread,
-    { id: thread.id },
-    { acceptedAnswerId: answer.id, acceptedById: by.id, status: 'ANSWERED', answeredAt: at },
-  );
-  if (answer.authorId !== thread.authorId)
-    await addReputation(ctx, answer.authorId, REPUTATION.acceptedAnswer);
+async function thank(ctx: SeedContext, post: Post, by: User): Promise<void> {
+  await ctx.services.answers.toggleThanks(ctx.tx, post, by);
 }
 
-async function resolve(ctx: Ctx, thread: Thread, hoursAgo: number): Promise<void> {
-  await ctx.tx.update(
-    Thread,
-    { id: thread.id },
-    { status: 'RESOLVED', resolvedAt: hoursBeforeNow(ctx, hoursAgo) },
-  );
-}
-
-async function thank(ctx: Ctx, post: Post, by: User): Promise<void> {
-  await ctx.tx.insert(Thanks, { postId: post.id, userId: by.id });
-  await ctx.tx.update(Post, { id: post.id }, { thanksCount: () => 'thanks_count + 1' });
-  await addReputation(ctx, post.authorId, REPUTATION.thanksReceived);
-}
-
-async function edit(ctx: Ctx, post: Post, hoursAgo: number, body: string): Promise<void> {
-  await ctx.tx.insert(PostRevision, {
-    postId: post.id,
-    bodyMarkdown: post.bodyMarkdown,
-    bodyHtml: post.bodyHtml,
-    writtenAt: post.createdAt,
-    editorId: post.authorId,
-    createdAt: hoursBeforeNow(ctx, hoursAgo),
-  });
-  await ctx.tx.update(
-    Post,
-    { id: post.id },
-    {
-      bodyMarkdown: body,
-      bodyHtml: renderMarkdown(body),
-      bodyText: markdownToText(body),
-      editedAt: hoursBeforeNow(ctx, hoursAgo),
-    },
-  );
-}
-
-async function followUp(
-  ctx: Ctx,
-  thread: Thread,
-  agent: User,
+async function edit(
+  ctx: SeedContext,
+  post: Post,
+  editor: User,
   hoursAgo: number,
-  messages: [User, string][],
+  body: string,
 ): Promise<void> {
-  const followUp = ctx.tx.create(PrivateFollowUp, {
-    threadId: thread.id,
-    askerId: thread.authorId,
-    agentId: agent.id,
-    createdAt: hoursBeforeNow(ctx, hoursAgo),
-  });
-  await ctx.tx.insert(PrivateFollowUp, followUp);
-  await ctx.tx.insert(
-    PrivateMessage,
-    messages.map(([author, body], i) => ({
-      followUpId: followUp.id,
-      authorId: author.id,
-      bodyMarkdown: body,
-      bodyHtml: renderMarkdown(body),
-      createdAt: hoursBeforeNow(ctx, hoursAgo - i * 0.5),
-    })),
-  );
+  await ctx.services.posts.revise(ctx.tx, post, editor, body, hoursBeforeNow(ctx, hoursAgo));
 }
 
-async function addReputation(ctx: Ctx, userId: string, points: number): Promise<void> {
-  await ctx.tx.query('UPDATE users SET reputation = reputation + $1 WHERE id = $2', [points, userId]);
+/** A private follow-up opened by the author of its first message (staff), then a message every half hour. */
+async function followUp(
+  ctx: SeedContext,
+  thread: Thread,
+  hoursAgo: number,
+  [[agent, first], ...messages]: [User, string][],
+): Promise<void> {
+  const { followUps } = ctx.services;
+  const row = await lockThreadRow(ctx.tx, thread.id);
+  const opened = await followUps.open(ctx.tx, row, agent, first, hoursBeforeNow(ctx, hoursAgo));
+  for (const [i, [author, body]] of messages.entries())
+    await followUps.addMessage(
+      ctx.tx,
+      opened.id,
+      author,
+      body,
+      hoursBeforeNow(ctx, hoursAgo - (i + 1) * 0.5),
+    );
 }

@@ -1,11 +1,11 @@
 import { IDEA_STATUSES } from '@parvis/domain';
-import { seedDemoIfEmpty } from '../seed/demo-seed';
+import { seedDemoIfEmpty } from './demo-seed';
 import { startTestApp, TestApp } from '../testing/test-app';
 
 let test: TestApp;
 beforeAll(async () => {
   test = await startTestApp();
-  await seedDemoIfEmpty(test.db);
+  await seedDemoIfEmpty(test.app);
 });
 afterAll(() => test.close());
 

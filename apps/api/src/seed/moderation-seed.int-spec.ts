@@ -1,11 +1,11 @@
-import { seedDemoIfEmpty } from '../seed/demo-seed';
-import { DEMO_PASSWORD } from '../seed/demo-accounts';
+import { seedDemoIfEmpty } from './demo-seed';
+import { DEMO_PASSWORD } from './demo-accounts';
 import { GraphQLAgent, startTestApp, TestApp } from '../testing/test-app';
 
 let test: TestApp;
 beforeAll(async () => {
   test = await startTestApp();
-  await seedDemoIfEmpty(test.db);
+  await seedDemoIfEmpty(test.app);
 });
 afterAll(() => test.close());
 

@@ -1,12 +1,12 @@
 import { REPUTATION } from '@parvis/domain';
-import { seedDemoIfEmpty } from '../seed/demo-seed';
-import { DEMO_PASSWORD } from '../seed/demo-accounts';
+import { seedDemoIfEmpty } from './demo-seed';
+import { DEMO_PASSWORD } from './demo-accounts';
 import { startTestApp, TestApp } from '../testing/test-app';
 
 let test: TestApp;
 beforeAll(async () => {
   test = await startTestApp();
-  await seedDemoIfEmpty(test.db);
+  await seedDemoIfEmpty(test.app);
 });
 afterAll(() => test.close());
 

@@ -1,87 +1,26 @@
-import { hash } from '@node-rs/argon2';
 import { IdeaStatus, Language } from '@parvis/domain';
-import { EntityManager, In } from 'typeorm';
-import { renderMarkdown } from '../common/markdown';
 import { User } from '../identity/user.entity';
-import { NotificationKind } from '../notifications/notification.entity';
-import { insertNotifications } from '../notifications/notifications.queries';
-import { DEMO_PASSWORD } from '../seed/demo-accounts';
+import { Campaign } from '../ideas/campaign.entity';
+import { Idea } from '../ideas/idea.entity';
 import { Space } from '../spaces/space.entity';
-import { Thread } from '../threads/thread.entity';
-import { hoursBeforeNow, seedPost } from '../threads/thread-seeding';
-import { Campaign } from './campaign.entity';
-import { IdeaStatusChange } from './idea-status-change.entity';
-import { Idea } from './idea.entity';
-import { ideaFollowerIds, moveVotesOfMerge } from './ideas.queries';
-
-/**
- * Members who propose and vote in the demo idea box, besides the demo accounts. Inès, Tom and
- * Lucía also ask questions in the help space: whichever seed runs first creates them.
- */
-const FANS = [
-  { email: 'ines.moreau@parvis.test', displayName: 'Inès Moreau', locale: 'fr' },
-  { email: 'tom.baker@parvis.test', displayName: 'Tom Baker', locale: 'en' },
-  { email: 'lucia.fernandez@parvis.test', displayName: 'Lucía Fernández', locale: 'es' },
-  { email: 'noah.petit@parvis.test', displayName: 'Noah Petit', locale: 'fr' },
-  { email: 'emma.wilson@parvis.test', displayName: 'Emma Wilson', locale: 'en' },
-  { email: 'mateo.garcia@parvis.test', displayName: 'Mateo García', locale: 'es' },
-  { email: 'chloe.dubois@parvis.test', displayName: 'Chloé Dubois', locale: 'fr' },
-  { email: 'liam.jones@parvis.test', displayName: 'Liam Jones', locale: 'en' },
-  { email: 'sofia.lopez@parvis.test', displayName: 'Sofía López', locale: 'es' },
-] as const;
-
-interface Ctx {
-  tx: EntityManager;
-  now: number;
-  space: Space;
-  people: Record<string, User>;
-}
-
-interface SeededIdea extends Idea {
-  thread: Thread;
-}
+import { hoursBeforeNow, SeedContext, seedReply } from './seed-context';
 
 /**
  * The demo idea box: ideas in every status (with the brand's official responses and a public
  * history), votes cast over the last weeks (so TOP and TRENDING differ), comments, one
  * duplicate merged into its original, one open campaign with a vote budget and one closed
- * campaign with its winner. Rows are written directly with past timestamps; the vote
- * triggers keep every votes_count exact, as in the running API. Runs after the threads seed.
+ * campaign with its winner. Everything is written through the ideas' services with past
+ * timestamps; the vote triggers keep every votes_count exact, as in the running API.
  */
-export async function seedIdeas(tx: EntityManager): Promise<void> {
-  const space = await tx.findOneByOrFail(Space, { slug: 'ideas' });
-  const passwordHash = await hash(DEMO_PASSWORD);
-  const existing = new Set(
-    (await tx.findBy(User, { email: In(FANS.map((fan) => fan.email)) })).map((user) => user.email),
-  );
-  const missing = FANS.filter((fan) => !existing.has(fan.email));
-  if (missing.length > 0)
-    await tx.insert(
-      User,
-      missing.map((fan) => ({ ...fan, passwordHash, role: 'MEMBER' as const })),
-    );
-  const byEmail = (email: string) => tx.findOneByOrFail(User, { email });
-  const people: Record<string, User> = {
-    camille: await byEmail('member@parvis.test'),
-    diego: await byEmail('expert@parvis.test'),
-    sarah: await byEmail('staff@parvis.test'),
-    malik: await byEmail('moderator@parvis.test'),
-    ines: await byEmail('ines.moreau@parvis.test'),
-    tom: await byEmail('tom.baker@parvis.test'),
-    lucia: await byEmail('lucia.fernandez@parvis.test'),
-    noah: await byEmail('noah.petit@parvis.test'),
-    emma: await byEmail('emma.wilson@parvis.test'),
-    mateo: await byEmail('mateo.garcia@parvis.test'),
-    chloe: await byEmail('chloe.dubois@parvis.test'),
-    liam: await byEmail('liam.jones@parvis.test'),
-    sofia: await byEmail('sofia.lopez@parvis.test'),
-  };
-  const ctx: Ctx = { tx, now: Date.now(), space, people };
-  const { camille, diego, sarah, malik, ines, tom, lucia, noah, emma, mateo, chloe, liam, sofia } = people;
+export async function seedIdeas(ctx: SeedContext): Promise<void> {
+  const space = ctx.spaces.ideas;
+  const { camille, diego, sarah, malik, ines, tom, lucia, noah, emma, mateo, chloe, liam, sofia } =
+    ctx.people;
 
   // LAUNCHED: the whole road, with official responses at PLANNED and LAUNCHED.
   const oat = await propose(
     ctx,
+    space,
     tom,
     'en',
     40 * 24,
@@ -112,6 +51,7 @@ export async function seedIdeas(tx: EntityManager): Promise<void> {
   // PLANNED, with its official response.
   const loyalty = await propose(
     ctx,
+    space,
     camille,
     'fr',
     30 * 24,
@@ -146,6 +86,7 @@ export async function seedIdeas(tx: EntityManager): Promise<void> {
   // IN_PROGRESS.
   const dark = await propose(
     ctx,
+    space,
     lucia,
     'es',
     20 * 24,
@@ -173,6 +114,7 @@ export async function seedIdeas(tx: EntityManager): Promise<void> {
   // UNDER_REVIEW, with recent votes.
   const cups = await propose(
     ctx,
+    space,
     emma,
     'en',
     12 * 24,
@@ -185,6 +127,7 @@ export async function seedIdeas(tx: EntityManager): Promise<void> {
   // NEW and trending: few days old, every vote fresh.
   const orderAhead = await propose(
     ctx,
+    space,
     noah,
     'fr',
     60,
@@ -197,6 +140,7 @@ export async function seedIdeas(tx: EntityManager): Promise<void> {
   // DECLINED, with the honest reason.
   const scone = await propose(
     ctx,
+    space,
     liam,
     'en',
     25 * 24,
@@ -217,6 +161,7 @@ export async function seedIdeas(tx: EntityManager): Promise<void> {
   // MERGED: a duplicate of "order ahead", its votes moved without counting anyone twice.
   const duplicate = await propose(
     ctx,
+    space,
     chloe,
     'en',
     30,
@@ -230,6 +175,7 @@ export async function seedIdeas(tx: EntityManager): Promise<void> {
   // NEW, just proposed.
   await propose(
     ctx,
+    space,
     ines,
     'fr',
     6,
@@ -237,15 +183,16 @@ export async function seedIdeas(tx: EntityManager): Promise<void> {
     'Les pailles actuelles deviennent molles en cinq minutes. Il existe des pailles en fibres de canne bien plus solides.',
   );
 
-  await seedCampaigns(ctx);
+  await seedCampaigns(ctx, space);
 }
 
-async function seedCampaigns(ctx: Ctx): Promise<void> {
+async function seedCampaigns(ctx: SeedContext, space: Space): Promise<void> {
   const { camille, sarah, tom, ines, lucia, noah, emma, mateo, chloe, liam, sofia } = ctx.people;
 
   // Open, with a budget of two votes each: Camille (member@parvis.test) has one left.
   const flavour = await campaign(
     ctx,
+    space,
     sarah,
     'Our next summer flavour',
     'Which flavour should we launch this summer? You have two votes.',
@@ -255,6 +202,7 @@ async function seedCampaigns(ctx: Ctx): Promise<void> {
   );
   const mango = await propose(
     ctx,
+    space,
     emma,
     'en',
     70,
@@ -264,6 +212,7 @@ async function seedCampaigns(ctx: Ctx): Promise<void> {
   );
   const cucumber = await propose(
     ctx,
+    space,
     noah,
     'fr',
     65,
@@ -273,6 +222,7 @@ async function seedCampaigns(ctx: Ctx): Promise<void> {
   );
   const hibiscus = await propose(
     ctx,
+    space,
     sofia,
     'es',
     60,
@@ -287,6 +237,7 @@ async function seedCampaigns(ctx: Ctx): Promise<void> {
   // Closed two weeks ago: the ranking is final and "Ember Road" won.
   const blend = await campaign(
     ctx,
+    space,
     sarah,
     'Name our autumn blend',
     'What should we call our new autumn coffee blend?',
@@ -296,6 +247,7 @@ async function seedCampaigns(ctx: Ctx): Promise<void> {
   );
   const ember = await propose(
     ctx,
+    space,
     tom,
     'en',
     29 * 24,
@@ -305,6 +257,7 @@ async function seedCampaigns(ctx: Ctx): Promise<void> {
   );
   const maple = await propose(
     ctx,
+    space,
     camille,
     'fr',
     28 * 24,
@@ -314,6 +267,7 @@ async function seedCampaigns(ctx: Ctx): Promise<void> {
   );
   const harvest = await propose(
     ctx,
+    space,
     lucia,
     'es',
     27 * 24,
@@ -328,143 +282,86 @@ async function seedCampaigns(ctx: Ctx): Promise<void> {
 }
 
 async function propose(
-  ctx: Ctx,
+  ctx: SeedContext,
+  space: Space,
   author: User,
   language: Language,
   hoursAgo: number,
   title: string,
   body: string,
   campaign?: Campaign,
-): Promise<SeededIdea> {
-  const at = hoursBeforeNow(ctx, hoursAgo);
-  const thread = ctx.tx.create(Thread, {
-    spaceId: ctx.space.id,
-    authorId: author.id,
+): Promise<Idea> {
+  return ctx.services.ideas.propose(ctx.tx, {
+    spaceId: space.id,
+    author,
     title,
+    body,
     language,
-    createdAt: at,
-    lastActivityAt: at,
+    campaignId: campaign?.id ?? null,
+    at: hoursBeforeNow(ctx, hoursAgo),
   });
-  await ctx.tx.insert(Thread, thread);
-  await seedPost(ctx.tx, thread, author, body, true, at);
-  const idea = ctx.tx.create(Idea, { threadId: thread.id, campaignId: campaign?.id ?? null, createdAt: at });
-  await ctx.tx.insert(Idea, idea);
-  // The author's own vote, cast with the idea (AUTHOR_VOTES_FOR_OWN_IDEA).
-  await ctx.tx.query(`INSERT INTO idea_votes (idea_id, user_id, created_at) VALUES ($1, $2, $3)`, [
-    idea.id,
-    author.id,
-    at,
-  ]);
-  return Object.assign(idea, { thread });
 }
 
 /** Votes spread evenly between `fromHoursAgo` and `toHoursAgo`. */
 async function votes(
-  ctx: Ctx,
+  ctx: SeedContext,
   idea: Idea,
   voters: User[],
   fromHoursAgo: number,
   toHoursAgo: number,
 ): Promise<void> {
   const step = voters.length > 1 ? (fromHoursAgo - toHoursAgo) / (voters.length - 1) : 0;
-  for (const [i, voter] of voters.entries()) {
-    await ctx.tx.query(`INSERT INTO idea_votes (idea_id, user_id, created_at) VALUES ($1, $2, $3)`, [
+  for (const [i, voter] of voters.entries())
+    await ctx.services.ideas.castVote(
+      ctx.tx,
       idea.id,
       voter.id,
       hoursBeforeNow(ctx, fromHoursAgo - i * step),
-    ]);
-  }
+    );
 }
 
+/** A comment is a reply on the idea's thread. */
 async function comment(
-  ctx: Ctx,
-  idea: SeededIdea,
+  ctx: SeedContext,
+  idea: Idea,
   author: User,
   hoursAgo: number,
   body: string,
 ): Promise<void> {
-  const at = hoursBeforeNow(ctx, hoursAgo);
-  await seedPost(ctx.tx, idea.thread, author, body, false, at);
-  await ctx.tx.query(
-    `UPDATE threads SET replies_count = replies_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`,
-    [idea.thread.id, at],
-  );
+  await seedReply(ctx, { id: idea.threadId }, author, hoursAgo, body);
 }
 
-/** A status change as the API makes it: the idea, its public history and a notice to its voters and author. */
 async function changeStatus(
-  ctx: Ctx,
+  ctx: SeedContext,
   idea: Idea,
   by: User,
   to: IdeaStatus,
   hoursAgo: number,
   response?: string,
 ): Promise<void> {
-  const at = hoursBeforeNow(ctx, hoursAgo);
-  await ctx.tx.insert(IdeaStatusChange, {
-    ideaId: idea.id,
-    fromStatus: idea.status,
-    toStatus: to,
-    responseMarkdown: response ?? null,
-    responseHtml: response ? renderMarkdown(response) : null,
-    changedById: by.id,
-    createdAt: at,
+  await ctx.services.ideas.changeStatus(ctx.tx, idea, {
+    to,
+    response: response ?? null,
+    byId: by.id,
+    at: hoursBeforeNow(ctx, hoursAgo),
   });
-  await notify(ctx, idea, by, 'IDEA_STATUS_CHANGED', { from: idea.status, to }, at);
-  await ctx.tx.update(Idea, { id: idea.id }, { status: to, statusChangedAt: at });
   idea.status = to;
 }
 
-async function merge(ctx: Ctx, source: Idea, target: Idea, by: User, hoursAgo: number): Promise<void> {
-  const at = hoursBeforeNow(ctx, hoursAgo);
-  await notify(
-    ctx,
-    source,
-    by,
-    'IDEA_MERGED',
-    { from: source.status, to: 'MERGED', mergedIntoId: target.id },
-    at,
-  );
-  const votesMoved = await moveVotesOfMerge(ctx.tx, source.id, target.id, at);
-  await ctx.tx.update(
-    Idea,
-    { id: source.id },
-    { status: 'MERGED', mergedIntoId: target.id, statusChangedAt: at },
-  );
-  await ctx.tx.insert(IdeaStatusChange, {
-    ideaId: source.id,
-    fromStatus: source.status,
-    toStatus: 'MERGED',
-    changedById: by.id,
-    mergedIntoId: target.id,
-    votesMoved,
-    createdAt: at,
-  });
-}
-
-/** Notices older than three days are already read, the rest wait in the bell. */
-async function notify(
-  ctx: Ctx,
-  idea: Idea,
-  actor: User,
-  kind: NotificationKind,
-  data: Record<string, string>,
-  at: Date,
+async function merge(
+  ctx: SeedContext,
+  source: Idea,
+  target: Idea,
+  by: User,
+  hoursAgo: number,
 ): Promise<void> {
-  await insertNotifications(ctx.tx, {
-    recipientIds: await ideaFollowerIds(ctx.tx, idea.id),
-    kind,
-    subject: { type: 'IDEA', id: idea.id },
-    actorId: actor.id,
-    data,
-    createdAt: at,
-    readAt: ctx.now - at.getTime() > 3 * 86_400_000 ? at : null,
-  });
+  await ctx.services.ideas.mergeInto(ctx.tx, source, target.id, by.id, hoursBeforeNow(ctx, hoursAgo));
 }
 
-/** Campaigns are created open so their votes can be cast, then moved to their real dates. */
+/** Campaigns are created open (at least an hour more), so their votes can be cast, then moved to their real dates. */
 async function campaign(
-  ctx: Ctx,
+  ctx: SeedContext,
+  space: Space,
   by: User,
   title: string,
   question: string,
@@ -472,23 +369,28 @@ async function campaign(
   closesHoursAgo: number,
   votesPerMember: number | null,
 ): Promise<Campaign> {
-  const closesAt = hoursBeforeNow(ctx, Math.min(closesHoursAgo, -1));
-  const created = ctx.tx.create(Campaign, {
-    spaceId: ctx.space.id,
-    title,
-    question,
-    opensAt: hoursBeforeNow(ctx, opensHoursAgo),
-    closesAt,
-    votesPerMember,
-    createdById: by.id,
-    createdAt: hoursBeforeNow(ctx, opensHoursAgo + 24),
-  });
-  await ctx.tx.insert(Campaign, created);
-  return created;
+  return ctx.services.ideas.addCampaign(
+    ctx.tx,
+    {
+      spaceId: space.id,
+      title,
+      question,
+      opensAt: hoursBeforeNow(ctx, opensHoursAgo),
+      closesAt: hoursBeforeNow(ctx, Math.min(closesHoursAgo, -1)),
+      votesPerMember,
+      createdById: by.id,
+    },
+    hoursBeforeNow(ctx, opensHoursAgo + 24),
+  );
 }
 
+/**
+ * The demo's one time travel: a campaign whose votes were cast while it was open is moved to
+ * its real, past dates (no mutation moves a campaign; the vote trigger would refuse votes
+ * cast into a closed one).
+ */
 async function close(
-  ctx: Ctx,
+  ctx: SeedContext,
   campaign: Campaign,
   opensHoursAgo: number,
   closesHoursAgo: number,
