@@ -12,7 +12,7 @@ import { GraphQLContext } from './common/viewer';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
-import { costLimit } from './graphql/cost-limit.rule';
+import { costLimit, QUERY_COST_LIMIT } from './graphql/cost-limit.rule';
 import { depthLimit } from './graphql/depth-limit.rule';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { formatError } from './graphql/format-error';
@@ -24,9 +24,6 @@ import { SearchModule } from './search/search.module';
 import { IdeasModule } from './ideas/ideas.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ModerationModule } from './moderation/moderation.module';
-
-/** The most a single request may cost (graphql/cost-limit.rule.ts); the web app's heaviest page costs far less. */
-export const QUERY_COST_LIMIT = 10_000;
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;

@@ -1,7 +1,5 @@
 import { DataSource } from 'typeorm';
-import { APP_ENTITIES } from '../app-entities';
-import { createDatabase } from '../testing/test-app';
-import { dataSourceOptions } from './data-source-options';
+import { appDataSource, createDatabase } from '../testing/test-database';
 import { runMigrations } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { pendingSchemaChanges } from './schema-drift';
@@ -11,7 +9,7 @@ let dataSource: DataSource;
 beforeAll(async () => {
   url = await createDatabase();
   await runMigrations(url);
-  dataSource = await new DataSource(dataSourceOptions(url, APP_ENTITIES)).initialize();
+  dataSource = await appDataSource(url);
 });
 afterAll(() => dataSource.destroy());
 

@@ -1,8 +1,7 @@
 import { buildSchema, DocumentNode, GraphQLError, parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QUERY_COST_LIMIT } from '../app.module';
-import { costLimit } from './cost-limit.rule';
+import { costLimit, QUERY_COST_LIMIT } from './cost-limit.rule';
 
 const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8'));
 /** The cost the rule computes, read back from its refusal with a limit of 0. */

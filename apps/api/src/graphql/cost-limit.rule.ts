@@ -16,6 +16,9 @@ import {
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../common/pagination';
 
+/** The most a single request may cost; the web app's heaviest page costs far less. */
+export const QUERY_COST_LIMIT = 10_000;
+
 /**
  * Refuses, before any resolver runs, a query that would make the server produce too much: each
  * field costs 1, and what is asked inside a list taking `first` is counted `first` times. So
