@@ -33,8 +33,16 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
-/** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
-export function Connection<T>(nodeType: Type<T>, name: string): Type<ConnectionShape<T>> {
+/**
+ * Declares the `<Name>Connection` and `<Name>Edge` GraphQL types of a list of `nodeType`, once for
+ * every list. A list that tells more than `totalCount` declares its connection as a class that
+ * extends `Connection(nodeType, name, { abstract: true })` and adds its own fields.
+ */
+export function Connection<T>(
+  nodeType: Type<T>,
+  name: string,
+  options: { abstract?: boolean; totalCount?: string } = {},
+): Type<ConnectionShape<T>> {
   @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field()
@@ -44,7 +52,7 @@ export function Connection<T>(nodeType: Type<T>, name: string): Type<ConnectionS
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { isAbstract: options.abstract })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges: EdgeType[];
@@ -52,7 +60,7 @@ export function Connection<T>(nodeType: Type<T>, name: string): Type<ConnectionS
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'How many items match, on every page.' })
+    @Field(() => Int, { description: options.totalCount ?? 'How many items match, on every page.' })
     totalCount: number;
   }
   return ConnectionType;
@@ -132,14 +140,15 @@ export function decodeCursor<const P extends readonly CursorPart[]>(
 
 /**
  * Builds a connection from rows fetched with `LIMIT first + 1` (the extra row only tells
- * whether there is a next page) and a function giving each row's sort key.
+ * whether there is a next page) and a function giving each row's sort key; the rows are the
+ * nodes unless `toNode` maps them.
  */
-export function toConnection<Row, Node>(
+export function toConnection<Row, Node = Row>(
   rows: Row[],
   first: number,
   totalCount: number,
   sortKey: (row: Row) => unknown[],
-  toNode: (row: Row) => Node,
+  toNode: (row: Row) => Node = (row) => row as unknown as Node,
 ): ConnectionShape<Node> {
   const page = rows.slice(0, first);
   const edges = page.map((row) => ({ cursor: encodeCursor(sortKey(row)), node: toNode(row) }));
@@ -190,11 +199,5 @@ export async function pageInCreationOrder<Row extends ObjectLiteral & { createdA
     .addOrderBy(`${alias}.id`, order)
     .limit(page.first + 1)
     .getMany();
-  return toConnection(
-    rows,
-    page.first,
-    count,
-    (row) => [row.createdAt.toISOString(), row.id],
-    (row) => row,
-  );
+  return toConnection(rows, page.first, count, (row) => [row.createdAt.toISOString(), row.id]);
 }

@@ -1,12 +1,9 @@
 import { CONTENT_TABLES } from './content-tables';
-import { ask, people, reply, spaces } from '../testing/threads-fixtures';
-import { startTestApp, TestApp } from '../testing/test-app';
+import { ask, reply } from '../testing/threads-fixtures';
+import { useTestApp } from '../testing/test-app';
+import { people, spaces } from '../testing/community';
 
-let test: TestApp;
-beforeAll(async () => {
-  test = await startTestApp();
-});
-afterAll(() => test.close());
+const test = useTestApp();
 
 const refusal = (sql: string, params: unknown[] = []) =>
   test.db.query(sql, params).then(

@@ -1,14 +1,10 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestApp, TestApp } from '../testing/test-app';
+import { useTestApp } from '../testing/test-app';
 import { schemaText } from './print-schema';
 
-let test: TestApp;
-beforeAll(async () => {
-  test = await startTestApp();
-});
-afterAll(() => test.close());
+const test = useTestApp();
 
 describe('the GraphQL schema', () => {
   it('committed in apps/api/schema.gql is the one the code serves (regenerate: npx nx run api:schema)', () => {

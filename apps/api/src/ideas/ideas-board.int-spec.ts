@@ -1,12 +1,8 @@
 import { CREATE_CAMPAIGN, createIdeaSpace, hours, submitIdea, UNVOTE, VOTE } from '../testing/ideas-fixtures';
-import { GraphQLAgent, signedInAs, startTestApp, TestApp } from '../testing/test-app';
+import { GraphQLAgent, signedInAs, startTestApp, useTestApp } from '../testing/test-app';
 
-let test: TestApp;
-beforeAll(async () => {
-  test = await startTestApp({ POST_LIMIT_PER_MEMBER: '10000', VOTE_LIMIT_PER_MEMBER: '10000' });
-  await createIdeaSpace(test);
-});
-afterAll(() => test.close());
+const test = useTestApp({ POST_LIMIT_PER_MEMBER: '10000', VOTE_LIMIT_PER_MEMBER: '10000' });
+beforeAll(() => createIdeaSpace(test));
 
 const BOARD = `query ($sort: IdeaSort, $status: IdeaStatus, $campaignId: ID, $first: Int, $after: String) {
   ideas(sort: $sort, status: $status, campaignId: $campaignId, first: $first, after: $after) {

@@ -1,12 +1,8 @@
 import { createIdeaSpace, IDEA, submitIdea, UNVOTE, VOTE, voteCounts } from '../testing/ideas-fixtures';
-import { GraphQLAgent, signedInAs, startTestApp, TestApp } from '../testing/test-app';
+import { GraphQLAgent, signedInAs, useTestApp } from '../testing/test-app';
 
-let test: TestApp;
-beforeAll(async () => {
-  test = await startTestApp({ POST_LIMIT_PER_MEMBER: '10000', VOTE_LIMIT_PER_MEMBER: '10000' });
-  await createIdeaSpace(test);
-});
-afterAll(() => test.close());
+const test = useTestApp({ POST_LIMIT_PER_MEMBER: '10000', VOTE_LIMIT_PER_MEMBER: '10000' });
+beforeAll(() => createIdeaSpace(test));
 
 const MEMBERS = 40;
 const ROUNDS = 3;

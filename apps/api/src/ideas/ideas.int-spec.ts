@@ -12,19 +12,16 @@ import {
   VOTE,
   voteCounts,
 } from '../testing/ideas-fixtures';
-import { signedInAs, startTestApp, TestApp } from '../testing/test-app';
+import { signedInAs, startTestApp, useTestApp } from '../testing/test-app';
+import { codeOf as code } from '../testing/community';
 
-let test: TestApp;
+const test = useTestApp({ POST_LIMIT_PER_MEMBER: '10000', VOTE_LIMIT_PER_MEMBER: '10000' });
 let spaceId: string;
 beforeAll(async () => {
-  test = await startTestApp({ POST_LIMIT_PER_MEMBER: '10000', VOTE_LIMIT_PER_MEMBER: '10000' });
   spaceId = await createIdeaSpace(test);
 });
-afterAll(() => test.close());
 
 const member = (name = 'Member') => signedInAs(test, 'MEMBER', name);
-const code = (result: { errors?: { extensions?: { code?: string } }[] }) =>
-  result.errors?.[0]?.extensions?.code;
 
 describe('submitting an idea', () => {
   it('creates a thread in the idea box whose first post is the body, and counts the author’s own vote', async () => {

@@ -99,7 +99,7 @@ export async function ideaBoardPage(db: EntityManager, args: IdeasArgs): Promise
     `SELECT count(*)::int AS total FROM ${IDEA_FROM} WHERE ${where}`,
     countParams,
   );
-  return toConnection(rows, args.first, total, sortKey, (row) => row);
+  return toConnection(rows, args.first, total, sortKey);
 }
 
 /** Of `ideaIds`, those `userId` has an active vote for. */

@@ -23,6 +23,7 @@ import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SearchService } from '../search/search.service';
 import { Space } from '../spaces/space.entity';
+import { spaceRow } from '../spaces/space-row';
 import { Post } from '../threads/post.entity';
 import { PostsService } from '../threads/posts.service';
 import { ThreadsService } from '../threads/threads.service';
@@ -558,8 +559,7 @@ export class IdeasService {
   /** The IDEAS space with this id, or the first one in navigation order. */
   private async ideaSpace(tx: EntityManager, spaceId: string | undefined): Promise<Space> {
     if (spaceId) {
-      const space = await tx.findOneBy(Space, { id: spaceId });
-      if (!space) throw notFound('There is no such space.');
+      const space = await spaceRow(tx, spaceId);
       if (space.kind !== 'IDEAS')
         throw badInput('spaceId', 'Ideas and campaigns belong in an idea box space.');
       return space;

@@ -1,15 +1,18 @@
-import { GraphQLAgent, signedInAs, startTestApp, TEST_PASSWORD, TestApp } from '../testing/test-app';
+import {
+  GraphQLAgent,
+  signedInAs,
+  startTestApp,
+  TEST_PASSWORD,
+  TestApp,
+  useTestApp,
+} from '../testing/test-app';
 
 const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { user { id displayName role reputation email } } }`;
 const ME = `{ me { id displayName role email } }`;
 const SIGN_OUT = `mutation { signOut }`;
 const SET_ROLE = `mutation ($input: SetRoleInput!) { setRole(input: $input) { id role } }`;
 
-let test: TestApp;
-beforeAll(async () => {
-  test = await startTestApp({ SIGN_IN_LIMIT_PER_EMAIL: '3', SIGN_IN_LIMIT_PER_ADDRESS: '1000' });
-});
-afterAll(() => test.close());
+const test = useTestApp({ SIGN_IN_LIMIT_PER_EMAIL: '3', SIGN_IN_LIMIT_PER_ADDRESS: '1000' });
 
 /** Signs in as a request relayed by a proxy for `address` would; answers the error code, or OK. */
 async function signInFrom(app: TestApp, address: string, email: string, password = TEST_PASSWORD) {

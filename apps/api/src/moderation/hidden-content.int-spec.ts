@@ -1,16 +1,9 @@
-import { GraphQLAgent, startTestApp, TestApp } from '../testing/test-app';
-import { ask, EDIT_POST, People, people, reply, spaces } from '../testing/threads-fixtures';
+import { GraphQLAgent } from '../testing/test-app';
+import { ask, EDIT_POST, reply } from '../testing/threads-fixtures';
 import { submitIdea } from '../testing/ideas-fixtures';
+import { useCommunity } from '../testing/community';
 
-let test: TestApp;
-let who: People;
-let space: Awaited<ReturnType<typeof spaces>>;
-beforeAll(async () => {
-  test = await startTestApp({ POST_LIMIT_PER_MEMBER: '1000' });
-  space = await spaces(test);
-  who = await people(test);
-});
-afterAll(() => test.close());
+const { test, space, who } = useCommunity({ POST_LIMIT_PER_MEMBER: '1000' });
 
 const HIDE = `mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`;
 const RESTORE = `mutation ($input: ModeratePostInput!) { restorePost(input: $input) { id } }`;

@@ -1,21 +1,14 @@
-import { GraphQLAgent, signedInAs, startTestApp, TestApp } from '../testing/test-app';
+import { GraphQLAgent, signedInAs } from '../testing/test-app';
 import { NOTIFICATIONS, SET_STATUS, submitIdea, VOTE } from '../testing/ideas-fixtures';
-import { ask, People, people, spaces } from '../testing/threads-fixtures';
+import { ask } from '../testing/threads-fixtures';
+import { useCommunity } from '../testing/community';
 
 /**
  * The title is part of the question: once a moderator hides a thread's question (or an
  * idea's body), readers who may not read it get "Hidden question" wherever the title shows;
  * its author and moderators still get the real title.
  */
-let test: TestApp;
-let who: People;
-let space: Awaited<ReturnType<typeof spaces>>;
-beforeAll(async () => {
-  test = await startTestApp({ POST_LIMIT_PER_MEMBER: '1000' });
-  space = await spaces(test);
-  who = await people(test);
-});
-afterAll(() => test.close());
+const { test, space, who } = useCommunity({ POST_LIMIT_PER_MEMBER: '1000' });
 
 const HIDDEN = 'Hidden question';
 const HIDE = `mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`;

@@ -1,27 +1,9 @@
-import { GraphQLAgent, signedInAs, startTestApp, TestApp } from '../testing/test-app';
-import {
-  ask,
-  EDIT_POST,
-  People,
-  people,
-  reply,
-  REPLY,
-  RESOLVE,
-  REOPEN,
-  ACCEPT,
-  spaces,
-} from '../testing/threads-fixtures';
+import { GraphQLAgent, signedInAs } from '../testing/test-app';
+import { ACCEPT, ask, EDIT_POST, reply, REPLY, REOPEN, RESOLVE } from '../testing/threads-fixtures';
 import { createIdeaSpace, MERGE, SET_STATUS, submitIdea } from '../testing/ideas-fixtures';
+import { codeOf, fieldOf, useCommunity } from '../testing/community';
 
-let test: TestApp;
-let who: People;
-let space: Awaited<ReturnType<typeof spaces>>;
-beforeAll(async () => {
-  test = await startTestApp({ POST_LIMIT_PER_MEMBER: '1000' });
-  space = await spaces(test);
-  who = await people(test);
-});
-afterAll(() => test.close());
+const { test, space, who } = useCommunity({ POST_LIMIT_PER_MEMBER: '1000' });
 
 const MODERATED_POST = `id bodyHtml bodyMarkdown hidden { reason note at by { id displayName } }
   answered { id } answeredAt tone { label score } viewerHasFlagged viewerCanFlag viewerCanModerate viewerCanMarkAnswered`;
@@ -45,10 +27,6 @@ const PUBLISH = `mutation ($input: PublishCrisisBannerInput!) { publishCrisisBan
 const TAKE_DOWN = `mutation ($input: TakeDownCrisisBannerInput!) { takeDownCrisisBanner(input: $input) { id takenDownAt } }`;
 const BANNER = `{ crisisBanner { id title bodyHtml thread { id } } }`;
 
-const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) =>
-  result.errors?.[0].extensions?.code;
-const fieldOf = (result: { errors?: { extensions?: { field?: string } }[] }) =>
-  result.errors?.[0].extensions?.field;
 const logOf = async (targetId: string, agent: GraphQLAgent = who.visitor) =>
   (await agent.data(LOG, { first: 50, targetId })).moderationLog.edges.map((e: any) => e.node);
 const logCount = async () =>

@@ -27,6 +27,8 @@ import {
 } from './moderation.inputs';
 import { lockThreadRow } from '../threads/thread-lock';
 import { Actor } from '../threads/threads.rules';
+import { postRow } from '../threads/post-rows';
+import { spaceRow } from '../spaces/space-row';
 
 export interface FlaggedPost {
   post: Post;
@@ -65,7 +67,7 @@ export class ModerationService {
   /** Any member flags a post once (while their flag is open), under a charter rule; rate limited. */
   async flag(viewer: Viewer, input: FlagInput): Promise<Post> {
     const member = requireSignedIn(viewer, 'flag a post');
-    const post = await this.post(this.db.manager, input.targetId);
+    const post = await postRow(this.db.manager, input.targetId);
     if (post.authorId === member.id) throw forbidden('You cannot flag your own post: edit it instead.');
     if (post.hiddenAt) throw conflict('This post is already hidden by a moderator.');
     try {
@@ -106,7 +108,7 @@ export class ModerationService {
   async dismissFlags(viewer: Viewer, input: ModeratePostInput): Promise<Post> {
     const moderator = requireRole(viewer, 'MODERATOR', 'dismiss flags');
     return this.db.transaction(async (tx) => {
-      const post = await this.post(tx, input.postId, true);
+      const post = await postRow(tx, input.postId, true);
       const dismissed = await this.resolveFlags(tx, post.id, moderator, 'DISMISSED');
       if (dismissed === 0) throw conflict('This post has no open flag to dismiss.');
       await this.record(tx, 'FLAGS_DISMISSED', moderator, post, { flags: dismissed });
@@ -124,7 +126,7 @@ export class ModerationService {
   async hidePost(viewer: Viewer, input: HidePostInput): Promise<Post> {
     const moderator = requireRole(viewer, 'MODERATOR', 'hide posts');
     return this.db.transaction(async (tx) => {
-      const post = await this.post(tx, input.postId, true);
+      const post = await postRow(tx, input.postId, true);
       if (post.hiddenAt) throw conflict('This post is already hidden.');
       await this.hide(tx, post, moderator, input.reason, input.note ?? null);
       return tx.findOneByOrFail(Post, { id: post.id });
@@ -158,7 +160,7 @@ export class ModerationService {
   async restorePost(viewer: Viewer, input: ModeratePostInput): Promise<Post> {
     const moderator = requireRole(viewer, 'MODERATOR', 'restore posts');
     return this.db.transaction(async (tx) => {
-      const post = await this.post(tx, input.postId, true);
+      const post = await postRow(tx, input.postId, true);
       if (!post.hiddenAt) throw conflict('This post is not hidden.');
       await tx.update(
         Post,
@@ -183,7 +185,7 @@ export class ModerationService {
     if (input.postId === input.answerPostId)
       throw badInput('answerPostId', 'A post cannot answer itself: choose a reply to it.');
     return this.db.transaction(async (tx) => {
-      const post = await this.post(tx, input.postId, true);
+      const post = await postRow(tx, input.postId, true);
       const answer = await tx.findOneBy(Post, { id: input.answerPostId });
       if (!answer) throw notFound('There is no such answer.');
       if (answer.threadId !== post.threadId)
@@ -254,8 +256,7 @@ export class ModerationService {
     return this.changeThread(viewer, input.threadId, 'move threads', async (tx, thread, moderator) => {
       // One after the other: queries of a transaction share its single connection.
       const from = await tx.findOneByOrFail(Space, { id: thread.spaceId });
-      const to = await tx.findOneBy(Space, { id: input.spaceId });
-      if (!to) throw notFound('There is no such space.');
+      const to = await spaceRow(tx, input.spaceId);
       if (to.id === from.id) throw badInput('spaceId', 'The thread is already in this space.');
       if (from.kind === 'IDEAS' || to.kind === 'IDEAS') {
         throw badInput(
@@ -401,15 +402,6 @@ export class ModerationService {
   }
 
   // ─── Helpers ────────────────────────────────────────────────────────────────────────────
-
-  private async post(tx: EntityManager, id: string, lock = false): Promise<Post> {
-    const post = await tx.findOne(Post, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!post) throw notFound('There is no such post.');
-    return post;
-  }
 
   private changeThread(
     viewer: Viewer,

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '../common/pagination';
+import { Connection } from '../common/pagination';
 import {
   Notification,
   NOTIFICATION_KINDS,
@@ -55,27 +55,12 @@ export class NotificationType {
   }
 }
 
-@ObjectType('NotificationEdge')
-export class NotificationEdge {
-  @Field()
-  cursor: string;
-
-  @Field(() => NotificationType)
-  node: NotificationType;
-}
-
 /** A page of the viewer's notifications, newest first, with how many are still unread in all. */
 @ObjectType('NotificationConnection')
-export class NotificationConnection {
-  @Field(() => [NotificationEdge])
-  edges: NotificationEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'How many notifications the viewer has, on every page.' })
-  totalCount: number;
-
+export class NotificationConnection extends Connection(NotificationType, 'Notification', {
+  abstract: true,
+  totalCount: 'How many notifications the viewer has, on every page.',
+}) {
   @Field(() => Int, { description: 'How many of the viewer’s notifications are unread.' })
   unreadCount: number;
 }

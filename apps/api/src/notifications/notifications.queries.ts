@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Notification, NotificationKind, NotificationSubject } from './notification.entity';
+import { NotificationKind, NotificationSubject } from './notification.entity';
 
 /** One notice to write for several people at once. */
 export interface NotificationBatch {
@@ -34,23 +34,6 @@ export async function insertNotifications(tx: EntityManager, batch: Notification
     ],
   );
   return rows.length;
-}
-
-/** A page of someone's notifications, newest first, after the (createdAt, id) keyset when given. */
-export async function notificationsPage(
-  db: EntityManager,
-  userId: string,
-  limit: number,
-  after: [createdAt: string, id: string] | null,
-): Promise<Notification[]> {
-  const params: unknown[] = [userId, limit];
-  const keyset = after ? `AND (n.created_at, n.id) < ($3::timestamptz, $4::uuid)` : '';
-  if (after) params.push(...after);
-  const rows = await db.query<NotificationRow[]>(
-    `SELECT n.* FROM notifications n WHERE n.user_id = $1 ${keyset} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
-    params,
-  );
-  return rows.map(toEntity);
 }
 
 /** How many notifications someone has, and how many of them are unread. */
@@ -91,30 +74,4 @@ export async function unreadNotificationCount(db: EntityManager, userId: string)
     [userId],
   );
   return unread;
-}
-
-interface NotificationRow {
-  id: string;
-  user_id: string;
-  kind: Notification['kind'];
-  subject_type: Notification['subjectType'];
-  subject_id: string;
-  actor_id: string | null;
-  data: Record<string, string | null> | null;
-  read_at: Date | null;
-  created_at: Date;
-}
-
-function toEntity(row: NotificationRow): Notification {
-  return Object.assign(new Notification(), {
-    id: row.id,
-    userId: row.user_id,
-    kind: row.kind,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    actorId: row.actor_id,
-    data: row.data ?? {},
-    readAt: row.read_at,
-    createdAt: row.created_at,
-  });
 }

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, toConnection } from '../common/pagination';
+import { mapConnection, pageInCreationOrder } from '../common/pagination';
 import { requireSignedIn, Viewer } from '../common/viewer';
-import { NotificationKind, NotificationSubject } from './notification.entity';
+import { Notification, NotificationKind, NotificationSubject } from './notification.entity';
 import { NotificationConnection, NotificationType } from './notification.type';
 import {
   insertNotifications,
   markNotificationsRead,
   markNotificationsReadBefore,
   notificationCounts,
-  notificationsPage,
   unreadNotificationCount,
 } from './notifications.queries';
 
@@ -43,19 +42,16 @@ export class NotificationsService {
     return markNotificationsReadBefore(tx, before);
   }
 
+  /** The viewer's notifications, newest first, with how many they have and how many are unread. */
   async list(viewer: Viewer, first: number, after: string | undefined): Promise<NotificationConnection> {
     const user = requireSignedIn(viewer, 'see your notifications');
-    const keyset = after ? decodeCursor(after, ['instant', 'uuid']) : null;
-    const found = await notificationsPage(this.db.manager, user.id, first + 1, keyset);
     const { total, unread } = await notificationCounts(this.db.manager, user.id);
-    const connection = toConnection(
-      found,
-      first,
-      total,
-      (row) => [row.createdAt.toISOString(), row.id],
-      (row) => NotificationType.from(row),
-    );
-    return { ...connection, unreadCount: unread };
+    const query = this.db
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId: user.id });
+    const page = await pageInCreationOrder(query, 'n', { first, after }, 'DESC', total);
+    return { ...mapConnection(page, (row) => NotificationType.from(row)), unreadCount: unread };
   }
 
   /** Marks the given notifications of the viewer read (or all of them); returns how many stay unread. */

@@ -1,19 +1,14 @@
 import { MERGE, submitIdea } from '../testing/ideas-fixtures';
-import { ACCEPT, ask, EDIT_POST, people, People, reply, spaces } from '../testing/threads-fixtures';
-import { startTestApp, TestApp } from '../testing/test-app';
+import { ACCEPT, ask, EDIT_POST, reply } from '../testing/threads-fixtures';
+import { useCommunity } from '../testing/community';
 
 const SEARCH = `query ($query: String!, $first: Int) { search(query: $query, first: $first) { rank titleHtml snippetHtml thread { id title language } post { id isQuestion } } }`;
 const SIMILAR = `query ($title: String!, $kind: SpaceKind!) { similar(title: $title, kind: $kind) { id title status } }`;
 
-let test: TestApp;
-let who: People;
-let space: Awaited<ReturnType<typeof spaces>>;
+const { test, space, who } = useCommunity();
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  test = await startTestApp();
-  space = await spaces(test);
-  who = await people(test);
   const fr = await ask(
     who.asker.agent,
     space.help,
@@ -48,7 +43,6 @@ beforeAll(async () => {
   );
   Object.assign(ids, { fr: fr.id, frAnswer: frAnswer.id, en: en.id, es: es.id, idea: idea[0].thread_id });
 });
-afterAll(() => test.close());
 
 const search = async (query: string) => (await who.visitor.data(SEARCH, { query })).search;
 

@@ -1,13 +1,11 @@
-import { startTestApp, TestApp } from '../testing/test-app';
+import { useTestApp } from '../testing/test-app';
 
-let test: TestApp;
+const test = useTestApp();
 beforeAll(async () => {
-  test = await startTestApp();
   await test.db.query(
     `INSERT INTO spaces (slug, name, kind, position) VALUES ('ideas', 'Ideas', 'IDEAS', 2), ('help', 'Help', 'HELP', 1)`,
   );
 });
-afterAll(() => test.close());
 
 describe('spaces', () => {
   it('are listed to visitors in navigation order', async () => {

@@ -77,6 +77,20 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
   };
 }
 
+/**
+ * The test file's API, started before its first test and closed after its last: call it at the
+ * top of the file (`const test = useTestApp(env)`); the object it returns is filled in by the
+ * time the tests, and any `beforeAll` registered after it, run.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const test = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(test, await startTestApp(env));
+  });
+  afterAll(() => test.close());
+  return test;
+}
+
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { REPUTATION } from '@parvis/domain';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { badInput, forbidden, notFound } from '../common/domain-error';
+import { badInput, forbidden } from '../common/domain-error';
 import { requireSignedIn, Viewer } from '../common/viewer';
 import { ReputationService } from '../identity/reputation.service';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
@@ -11,6 +11,7 @@ import { Contributions, contributionsOf } from './answers.queries';
 import { Post } from './post.entity';
 import { Thanks } from './thanks.entity';
 import { lockThreadRow } from './thread-lock';
+import { postRow } from './post-rows';
 import { Thread } from './thread.entity';
 import { PostIdInput } from './threads.inputs';
 import { Actor, canAcceptAnswer, canAcceptReply, takesAnswers } from './threads.rules';
@@ -37,8 +38,7 @@ export class AnswersService {
   async acceptAnswer(viewer: Viewer, input: PostIdInput): Promise<Thread> {
     const actor = requireSignedIn(viewer, 'accept an answer');
     return this.db.transaction(async (tx) => {
-      const post = await tx.findOneBy(Post, { id: input.postId });
-      if (!post) throw notFound('There is no such post.');
+      const post = await postRow(tx, input.postId);
       const thread = await lockThreadRow(tx, post.threadId);
       if (!canAcceptAnswer(actor, thread)) {
         throw forbidden('Only the person who asked, an expert or a moderator can accept an answer.');
@@ -112,11 +112,7 @@ export class AnswersService {
   async thank(viewer: Viewer, input: PostIdInput): Promise<Post> {
     const member = requireSignedIn(viewer, 'thank a post');
     return this.db.transaction(async (tx) => {
-      const post = await tx.findOne(Post, {
-        where: { id: input.postId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!post) throw notFound('There is no such post.');
+      const post = await postRow(tx, input.postId, true);
       if (post.authorId === member.id) throw forbidden('You cannot thank your own post.');
       await this.toggleThanks(tx, post, member);
       return tx.findOneByOrFail(Post, { id: post.id });

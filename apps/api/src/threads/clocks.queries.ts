@@ -30,11 +30,5 @@ export async function slaQueuePage(
   const withDue = rows.map((t) =>
     Object.assign(t, { nextDueAt: (t.firstResponseAt ? t.answerDueAt : t.firstResponseDueAt) as Date }),
   );
-  return toConnection(
-    withDue,
-    first,
-    total,
-    (t) => [t.nextDueAt.toISOString(), t.id],
-    (t) => t,
-  );
+  return toConnection(withDue, first, total, (t) => [t.nextDueAt.toISOString(), t.id]);
 }

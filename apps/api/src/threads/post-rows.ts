@@ -1,4 +1,6 @@
 import { scoreTone } from '@parvis/domain';
+import { EntityManager } from 'typeorm';
+import { notFound } from '../common/domain-error';
 import { markdownToText, renderMarkdown } from '../common/markdown';
 import { Post } from './post.entity';
 import { Actor, speaksForBrand } from './threads.rules';
@@ -31,4 +33,14 @@ export function newPost(
     createdAt: now,
     ...bodyColumns(bodyMarkdown),
   });
+}
+
+/** The post with this id, or NOT_FOUND; `lock` holds its row (FOR UPDATE) until the transaction ends. */
+export async function postRow(tx: EntityManager, postId: string, lock = false): Promise<Post> {
+  const post = await tx.findOne(Post, {
+    where: { id: postId },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!post) throw notFound('There is no such post.');
+  return post;
 }

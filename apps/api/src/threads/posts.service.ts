@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { conflict, forbidden, notFound } from '../common/domain-error';
+import { conflict, forbidden } from '../common/domain-error';
 import { ConnectionShape, pageInCreationOrder } from '../common/pagination';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
@@ -9,7 +9,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { isFirstResponse } from './clocks.service';
 import { PostRevision } from './post-revision.entity';
-import { bodyColumns, newPost } from './post-rows';
+import { bodyColumns, newPost, postRow } from './post-rows';
 import { Post } from './post.entity';
 import { lockedError, lockThreadRow } from './thread-lock';
 import { Thread } from './thread.entity';
@@ -94,11 +94,7 @@ export class PostsService {
   async editPost(viewer: Viewer, input: EditPostInput): Promise<Post> {
     const editor = requireSignedIn(viewer, 'edit a post');
     return this.db.transaction(async (tx) => {
-      const post = await tx.findOne(Post, {
-        where: { id: input.postId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!post) throw notFound('There is no such post.');
+      const post = await postRow(tx, input.postId, true);
       if (post.authorId !== editor.id) throw forbidden('Only its author can edit a post.');
       const thread = await tx.findOneByOrFail(Thread, { id: post.threadId });
       if (thread.locked) throw conflict('This thread is locked: its posts can no longer be edited.');

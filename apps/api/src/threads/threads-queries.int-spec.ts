@@ -1,15 +1,7 @@
-import { people, People, spaces, THREAD } from '../testing/threads-fixtures';
-import { startTestApp, TestApp } from '../testing/test-app';
+import { THREAD } from '../testing/threads-fixtures';
+import { useCommunity } from '../testing/community';
 
-let test: TestApp;
-let who: People;
-let space: Awaited<ReturnType<typeof spaces>>;
-beforeAll(async () => {
-  test = await startTestApp();
-  space = await spaces(test);
-  who = await people(test);
-});
-afterAll(() => test.close());
+const { test, space, who } = useCommunity();
 
 /**
  * A thread with `replies` replies written straight into the database (the API's rate limit and

@@ -1,5 +1,5 @@
-import { ACCEPT, ask, people, People, reply, REPLY, spaces } from '../testing/threads-fixtures';
-import { startTestApp, TestApp } from '../testing/test-app';
+import { ACCEPT, ask, reply, REPLY } from '../testing/threads-fixtures';
+import { useCommunity, codeOf } from '../testing/community';
 
 const QUEUE = `query ($first: Int, $after: String) { slaQueue(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id title sla { breached nextDueAt firstResponseBreached answerBreached } } } } }`;
@@ -11,18 +11,8 @@ const SEND = `mutation ($input: SendPrivateMessageInput!) { sendPrivateMessage(i
 const FOLLOW_UP = `query ($id: ID!) { privateFollowUp(id: $id) { id thread { id } messages { bodyMarkdown } } }`;
 const NOTICE = `query ($id: ID!) { thread(id: $id) { status viewerCanReply privateFollowUp { agent { displayName role } startedAt followUpId } } }`;
 
-let test: TestApp;
-let who: People;
-let space: Awaited<ReturnType<typeof spaces>>;
-beforeAll(async () => {
-  test = await startTestApp({ POST_LIMIT_PER_MEMBER: '1000' });
-  space = await spaces(test);
-  who = await people(test);
-});
-afterAll(() => test.close());
+const { test, space, who } = useCommunity({ POST_LIMIT_PER_MEMBER: '1000' });
 
-const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) =>
-  result.errors?.[0].extensions?.code;
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 /** Moves a thread's clocks as if it had been asked `minutes` ago. */
 async function askedAgo(threadId: string, minutes: number, firstResponseMinutes = 60, answerMinutes = 1440) {

@@ -4,35 +4,23 @@ import {
   ask,
   CREATE_THREAD,
   EDIT_POST,
-  People,
-  people,
   reply,
   REOPEN,
   REPLY,
   RESOLVE,
-  spaces,
   THANK,
   THREAD,
 } from '../testing/threads-fixtures';
 import { startTestApp, TestApp } from '../testing/test-app';
+import { codeOf, people, useCommunity } from '../testing/community';
 
-let test: TestApp;
-let who: People;
-let space: Awaited<ReturnType<typeof spaces>>;
-beforeAll(async () => {
-  // The posting limit has its own test below; here people post as much as the rules need.
-  test = await startTestApp({ POST_LIMIT_PER_MEMBER: '1000' });
-  space = await spaces(test);
-  who = await people(test);
-});
-afterAll(() => test.close());
+// The posting limit has its own test below; here people post as much as the rules need.
+const { test, space, who } = useCommunity({ POST_LIMIT_PER_MEMBER: '1000' });
 
 const count = async (table: string) =>
   Number((await test.db.query(`SELECT count(*) FROM ${table}`))[0].count);
 const reputationOf = async (id: string) =>
   Number((await test.db.query('SELECT reputation FROM users WHERE id = $1', [id]))[0].reputation);
-const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) =>
-  result.errors?.[0].extensions?.code;
 
 describe('asking a question', () => {
   it('creates an OPEN thread whose question is its first post, with answer clocks of +1 h and +24 h', async () => {

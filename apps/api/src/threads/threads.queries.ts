@@ -25,11 +25,5 @@ export async function threadsPage(
     .addOrderBy('t.id', 'DESC')
     .limit(args.first + 1)
     .getMany();
-  return toConnection(
-    rows,
-    args.first,
-    total,
-    (t) => [t.pinned, t[field].toISOString(), t.id],
-    (t) => t,
-  );
+  return toConnection(rows, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id]);
 }

@@ -6,12 +6,12 @@ import { badInput, conflict, forbidden, notFound } from '../common/domain-error'
 import { ConnectionShape } from '../common/pagination';
 import { requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
-import { Space } from '../spaces/space.entity';
 import { startClocks } from './clocks.service';
 import { newPost } from './post-rows';
 import { Post } from './post.entity';
 import { PostsService } from './posts.service';
 import { lockThreadRow } from './thread-lock';
+import { spaceRow } from '../spaces/space-row';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
@@ -44,8 +44,7 @@ export class ThreadsService {
 
   /** Creates a thread and its question (first post). Answer clocks start when the space is a HELP space. */
   async startThread(tx: EntityManager, params: StartThreadParams): Promise<Thread> {
-    const space = await tx.findOneBy(Space, { id: params.spaceId });
-    if (!space) throw notFound('There is no such space.');
+    const space = await spaceRow(tx, params.spaceId);
     const now = params.at ?? new Date();
     const thread = tx.create(Thread, {
       spaceId: space.id,
@@ -63,8 +62,7 @@ export class ThreadsService {
 
   async createThread(viewer: Viewer, input: CreateThreadInput): Promise<Thread> {
     const author = requireSignedIn(viewer, 'ask a question');
-    const space = await this.db.getRepository(Space).findOneBy({ id: input.spaceId });
-    if (!space) throw notFound('There is no such space.');
+    const space = await spaceRow(this.db.manager, input.spaceId);
     if (space.kind === 'IDEAS')
       throw badInput('spaceId', 'This space is the idea box: submit an idea instead.');
     if (space.kind === 'ANNOUNCEMENTS' && !speaksForBrand(author)) {

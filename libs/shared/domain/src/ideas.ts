@@ -1,28 +1,11 @@
+import { isOneOf } from './one-of';
+
 /**
  * The idea box (DESIGN.md §1): members propose ideas and vote, the brand answers
  * with a status and an official response, duplicates are merged, campaigns ask a question
  * for a limited time. Pure rules, shared by the API (which enforces them) and the web app
  * (which only offers what the API would accept).
  */
-
-/**
- * An idea's life. NEW → UNDER_REVIEW → PLANNED → IN_PROGRESS → LAUNCHED is the brand's road;
- * DECLINED is the honest "no"; MERGED is set only by merging a duplicate, never by a status change.
- */
-export const IDEA_STATUSES = [
-  'NEW',
-  'UNDER_REVIEW',
-  'PLANNED',
-  'IN_PROGRESS',
-  'LAUNCHED',
-  'DECLINED',
-  'MERGED',
-] as const;
-export type IdeaStatus = (typeof IDEA_STATUSES)[number];
-
-export function isIdeaStatus(value: unknown): value is IdeaStatus {
-  return typeof value === 'string' && (IDEA_STATUSES as readonly string[]).includes(value);
-}
 
 /** The statuses staff and moderators can set with setIdeaStatus (MERGED comes only from mergeIdea). */
 export const SETTABLE_IDEA_STATUSES = [
@@ -34,6 +17,15 @@ export const SETTABLE_IDEA_STATUSES = [
   'DECLINED',
 ] as const;
 export type SettableIdeaStatus = (typeof SETTABLE_IDEA_STATUSES)[number];
+
+/**
+ * An idea's life. NEW → UNDER_REVIEW → PLANNED → IN_PROGRESS → LAUNCHED is the brand's road;
+ * DECLINED is the honest "no"; MERGED is set only by merging a duplicate, never by a status change.
+ */
+export const IDEA_STATUSES = [...SETTABLE_IDEA_STATUSES, 'MERGED'] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+export const isIdeaStatus = isOneOf(IDEA_STATUSES);
 
 const ROAD: readonly IdeaStatus[] = ['NEW', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'LAUNCHED'];
 

@@ -1,3 +1,5 @@
+import { isOneOf } from './one-of';
+
 /** Limits shared by the API's validation and the web app's forms, so both say the same thing. */
 export const LIMITS = {
   email: { max: 254 },
@@ -8,9 +10,7 @@ export const LIMITS = {
 export const LANGUAGES = ['fr', 'en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+export const isLanguage = isOneOf(LANGUAGES);
 
 /** The language a person writes in by default: their chosen one, else English. */
 export function languageOrEnglish(locale: string | null | undefined): Language {

@@ -1,8 +1,10 @@
+import { isOneOf } from './one-of';
 import { hasAtLeastRole, Role } from './roles';
 
 /**
- * Moderation that never deletes (DESIGN.md §1, issue 5). Pure rules shared by the API, which
- * enforces them, and the web app, which only offers what the API would accept.
+ * Moderation that never deletes (DESIGN.md §1): a post breaking the charter is hidden with a
+ * public notice, never removed. Pure rules shared by the API, which enforces them, and the web
+ * app, which only offers what the API would accept.
  */
 
 /**
@@ -12,9 +14,7 @@ import { hasAtLeastRole, Role } from './roles';
 export const CHARTER_RULES = ['PERSONAL_DATA', 'INSULT', 'SPAM', 'OFF_TOPIC', 'OTHER'] as const;
 export type CharterRule = (typeof CHARTER_RULES)[number];
 
-export function isCharterRule(value: unknown): value is CharterRule {
-  return typeof value === 'string' && (CHARTER_RULES as readonly string[]).includes(value);
-}
+export const isCharterRule = isOneOf(CHARTER_RULES);
 
 /** Every action of the public moderation log. */
 export const MODERATION_ACTIONS = [

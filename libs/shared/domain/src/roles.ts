@@ -1,3 +1,5 @@
+import { isOneOf } from './one-of';
+
 /**
  * The roles of DESIGN.md §2, from the least to the most trusted. A role holds every
  * permission of the roles before it, except where a rule names a role explicitly.
@@ -5,9 +7,7 @@
 export const ROLES = ['MEMBER', 'EXPERT', 'STAFF', 'MODERATOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+export const isRole = isOneOf(ROLES);
 
 /** True when `role` is `minimum` or a more trusted role. */
 export function hasAtLeastRole(role: Role, minimum: Role): boolean {

@@ -1,7 +1,7 @@
 /**
- * The tone of a post (issue 5 §5): NEGATIVE, NEUTRAL or POSITIVE, for French, English and
- * Spanish, computed locally from a small lexicon (no network, no model). It is a triage aid for
- * staff and moderators (negative, unanswered posts first), never a reason to hide anything.
+ * The tone of a post: NEGATIVE, NEUTRAL or POSITIVE, for French, English and Spanish, computed
+ * locally from a small lexicon (no network, no model). It is a triage aid for staff and
+ * moderators (negative, unanswered posts first), never a reason to hide anything.
  *
  * How it scores: the text is lower-cased and stripped of accents ("déçue" = "decue"), split into
  * words; each lexicon word weighs -3…+3; an intensifier just before it ("très", "really", "muy")

@@ -1,17 +1,15 @@
 import { DataSource } from 'typeorm';
-import { APP_ENTITIES } from './app-entities';
-import { createDatabase } from './testing/test-app';
-import { dataSourceOptions } from './database/data-source-options';
-import { runMigrations } from './database/migrate';
-import { MIGRATIONS } from './database/migrations';
-import { pendingSchemaChanges } from './database/schema-drift';
+import { appDataSource, createDatabase } from '../testing/test-database';
+import { runMigrations } from './migrate';
+import { MIGRATIONS } from './migrations';
+import { pendingSchemaChanges } from './schema-drift';
 
 let url: string;
 let dataSource: DataSource;
 beforeAll(async () => {
   url = await createDatabase();
   await runMigrations(url);
-  dataSource = await new DataSource(dataSourceOptions(url, APP_ENTITIES)).initialize();
+  dataSource = await appDataSource(url);
 });
 afterAll(() => dataSource.destroy());
 
