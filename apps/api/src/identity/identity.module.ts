@@ -4,7 +4,6 @@ import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { ModerationLogModule } from '../moderation-log/moderation-log.module';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
-import { NotificationActorResolver } from './notification-actor.resolver';
 import { ReputationService } from './reputation.service';
 import { Session } from './session.entity';
 import { SessionMiddleware } from './session.middleware';
@@ -13,13 +12,7 @@ import { User } from './user.entity';
 
 @Module({
   imports: [RateLimitModule, TypeOrmModule.forFeature([User, Session]), ModerationLogModule],
-  providers: [
-    IdentityService,
-    ReputationService,
-    SessionsService,
-    IdentityResolver,
-    NotificationActorResolver,
-  ],
+  providers: [IdentityService, ReputationService, SessionsService, IdentityResolver],
   exports: [IdentityService, ReputationService],
 })
 export class IdentityModule implements NestModule {

@@ -1,13 +1,19 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs } from '../common/pagination';
-import { CurrentViewer, Viewer } from '../common/viewer';
+import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
+import { IdentityService } from '../identity/identity.service';
+import { usersById } from '../identity/user.loader';
+import { UserType } from '../identity/user.type';
 import { MarkNotificationsReadInput } from './notifications.inputs';
 import { NotificationsService } from './notifications.service';
 import { NotificationConnection, NotificationType } from './notification.type';
 
 @Resolver(() => NotificationType)
 export class NotificationsResolver {
-  constructor(private readonly service: NotificationsService) {}
+  constructor(
+    private readonly service: NotificationsService,
+    private readonly identity: IdentityService,
+  ) {}
 
   @Query(() => NotificationConnection, { description: 'The signed-in person’s notifications, newest first.' })
   notifications(@Args() page: PageArgs, @CurrentViewer() viewer: Viewer): Promise<NotificationConnection> {
@@ -21,5 +27,16 @@ export class NotificationsResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<number> {
     return this.service.markRead(viewer, input?.ids);
+  }
+
+  @ResolveField(() => UserType, { nullable: true, description: 'Who made the change.' })
+  async actor(
+    @Parent() notification: NotificationType,
+    @Context() ctx: GraphQLContext,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    if (!notification.actorId) return null;
+    const user = await usersById(ctx, this.identity).load(notification.actorId);
+    return user ? UserType.from(user, viewer) : null;
   }
 }
