@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { appDataSource, createDatabase } from '../testing/test-database';
+import { appDataSource } from '../testing/app-data-source';
+import { createDatabase } from '../testing/test-database';
 import { runMigrations } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { pendingSchemaChanges } from './schema-drift';

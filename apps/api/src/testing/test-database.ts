@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { APP_ENTITIES } from '../app-entities';
-import { dataSourceOptions } from '../database/data-source-options';
 
 /**
+ * Kept free of entities and Nest: the browser tests (apps/web-e2e) use it too, compiled without decorators.
+ *
  * A new, empty database on the test run's PostgreSQL (started by Jest's global setup, or the
  * server of DATABASE_URL), so that each test file starts from nothing. Returns its URL.
  */
@@ -23,9 +22,4 @@ export async function createDatabase(prefix = 'parvis_test'): Promise<string> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-/** A data source on `url` that knows the app's entities, as the API opens it (migrations not run). */
-export function appDataSource(url: string): Promise<DataSource> {
-  return new DataSource(dataSourceOptions(url, APP_ENTITIES)).initialize();
 }
