@@ -53,20 +53,17 @@ export class MailWorker implements OnModuleDestroy {
   }
 
   async send(outboxId: string, lastAttempt: boolean): Promise<void> {
-    let failure: Error | null = null;
-    await this.db.transaction(async (tx) => {
+    const failure = await this.db.transaction(async (tx): Promise<Error | null> => {
       const mail = await tx.findOne(MailOutbox, {
         where: { id: outboxId },
         lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
       });
       if (!mail) {
         // Locked: another worker is sending it right now. Try again later, in case it crashes.
-        if (await tx.exists(MailOutbox, { where: { id: outboxId } })) {
-          failure = new Error('Another worker is sending this mail.');
-        }
-        return;
+        const exists = await tx.exists(MailOutbox, { where: { id: outboxId } });
+        return exists ? new Error('Another worker is sending this mail.') : null;
       }
-      if (mail.status !== 'PENDING') return;
+      if (mail.status !== 'PENDING') return null;
 
       const attempts = mail.attempts + 1;
       try {
@@ -86,14 +83,14 @@ export class MailWorker implements OnModuleDestroy {
         this.logger.warn(
           `Mail ${mail.id} to ${mail.toAddress} not sent (attempt ${attempts}${permanent ? ', refused for good' : ''}): ${message}`,
         );
-        if (!permanent) failure = error instanceof Error ? error : new Error(message);
-        return;
+        return permanent ? null : error instanceof Error ? error : new Error(message);
       }
       await tx.update(
         MailOutbox,
         { id: mail.id },
         { attempts, status: 'SENT', sentAt: new Date(), lastError: null, sealedParams: null },
       );
+      return null;
     });
     // Thrown after the commit that recorded the attempt, so that pg-boss retries the job later.
     if (failure) throw failure;
