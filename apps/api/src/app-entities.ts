@@ -15,6 +15,10 @@ import { Notification } from './notifications/notification.entity';
 import { ModerationAction } from './moderation-log/moderation-action.entity';
 import { Flag } from './moderation/flag.entity';
 import { CrisisBanner } from './moderation/crisis-banner.entity';
+import { AccountToken } from './identity/account-token.entity';
+import { MailOutbox } from './mail/mail-outbox.entity';
+import { CaughtMail } from './mail/caught-mail.entity';
+import { MailUnsubscribe } from './mail/mail-unsubscribe.entity';
 
 /**
  * Every table's entity, owned by the app (database/ knows no domain): the app's data source, the
@@ -40,4 +44,8 @@ export const APP_ENTITIES = [
   ModerationAction,
   Flag,
   CrisisBanner,
+  AccountToken,
+  MailOutbox,
+  CaughtMail,
+  MailUnsubscribe,
 ];

@@ -24,6 +24,7 @@ import { SearchModule } from './search/search.module';
 import { IdeasModule } from './ideas/ideas.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { MailModule } from './mail/mail.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -56,7 +57,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: config.webDist!,
-                exclude: ['/graphql{*path}', '/health{*path}'],
+                exclude: ['/graphql{*path}', '/health{*path}', '/mail{*path}'],
               }),
             ]
           : []),
@@ -67,6 +68,7 @@ export class AppModule {
         IdeasModule,
         NotificationsModule,
         ModerationModule,
+        MailModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -41,6 +41,28 @@ describe('configuration', () => {
     );
   });
 
+  it('refuses a wrong SMTP_URL at start-up, naming it; without one, mail goes to the built-in catcher', () => {
+    expect(problemsOf({ SMTP_URL: 'mail.example.com:587' })).toEqual([
+      expect.stringMatching(/^SMTP_URL is "mail.example.com:587"; use smtp:\/\/user:password@host:587/),
+    ]);
+    expect(problemsOf({ SMTP_URL: 'http://mail.example.com' })[0]).toMatch(/^SMTP_URL is/);
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir }).mail.smtpUrl).toBeNull();
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir, SMTP_URL: 'smtp://u:p@localhost:1025' }).mail.smtpUrl).toBe(
+      'smtp://u:p@localhost:1025',
+    );
+  });
+
+  it('builds mail links from PUBLIC_URL and refuses a From header that is not an address', () => {
+    const config = loadConfig({ PARVIS_DATA_DIR: dataDir, PORT: '4000' });
+    expect(config.mail.publicUrl).toBe('http://localhost:4000');
+    expect(config.mail.from).toBe('Parvis <no-reply@localhost>');
+    expect(
+      loadConfig({ PARVIS_DATA_DIR: dataDir, PUBLIC_URL: 'https://community.example.com/' }).mail.publicUrl,
+    ).toBe('https://community.example.com');
+    expect(problemsOf({ PUBLIC_URL: 'community.example.com' })[0]).toMatch(/^PUBLIC_URL is/);
+    expect(problemsOf({ MAIL_FROM: 'not an address' })[0]).toMatch(/^MAIL_FROM is "not an address"/);
+  });
+
   it('requires a session secret in production and a long one anywhere', () => {
     expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/^SESSION_SECRET is required in production/);
     expect(problemsOf({ SESSION_SECRET: 'short' })[0]).toMatch(

@@ -28,9 +28,27 @@ export interface AppConfig {
   postLimit: { perMember: number; windowSeconds: number };
   /** Votes and unvotes a member may cast per window (against vote bots and click storms). */
   voteLimit: { perMember: number; windowSeconds: number };
+  /** Account e-mails (sign-up, password reset) one e-mail address may cause per window. */
+  accountMailLimit: { registerPerEmail: number; resetPerEmail: number; windowSeconds: number };
+  mail: MailConfig;
   seedDemo: boolean;
   /** The built web app served at `/`, or null to serve only the API. */
   webDist: string | null;
+}
+
+export interface MailConfig {
+  /** null: no SMTP server; mail is delivered to the built-in catcher (a table staff read at /staff/mail). */
+  smtpUrl: string | null;
+  /** The From header: an address, or `Name <address>`. */
+  from: string;
+  /** The base of every link in a mail (no trailing slash). */
+  publicUrl: string;
+  /** The name mails are signed with. */
+  brandName: string;
+  /** How long one send may take; a job held longer (a crashed process) is handed to another worker. */
+  sendTimeoutSeconds: number;
+  /** The first retry's delay after a failed send; each next retry waits about twice as long. */
+  retryDelaySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +113,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     perMember: integer(env, 'VOTE_LIMIT_PER_MEMBER', 120, 1, 100_000, problems),
     windowSeconds: integer(env, 'VOTE_LIMIT_WINDOW_SECONDS', 600, 10, 86_400, problems),
   };
+  const accountMailLimit = {
+    registerPerEmail: integer(env, 'REGISTER_LIMIT_PER_EMAIL', 3, 1, 1_000, problems),
+    resetPerEmail: integer(env, 'PASSWORD_RESET_LIMIT_PER_EMAIL', 3, 1, 1_000, problems),
+    windowSeconds: integer(env, 'ACCOUNT_MAIL_LIMIT_WINDOW_SECONDS', 3600, 10, 604_800, problems),
+  };
+  const mail = mailConfig(env, port, problems);
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
@@ -113,6 +137,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInLimit,
     postLimit,
     voteLimit,
+    accountMailLimit,
+    mail,
     seedDemo,
     webDist,
   };
@@ -143,6 +169,52 @@ function boolean(env: Env, name: string, fallback: boolean, problems: string[]):
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   problems.push(`${name} is "${raw}"; use true or false.`);
   return fallback;
+}
+
+function mailConfig(env: Env, port: number, problems: string[]): MailConfig {
+  let smtpUrl: string | null = null;
+  const rawSmtp = env.SMTP_URL?.trim() ?? '';
+  if (rawSmtp !== '') {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(rawSmtp);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !['smtp:', 'smtps:'].includes(parsed.protocol) || parsed.hostname === '') {
+      problems.push(
+        `SMTP_URL is "${rawSmtp}"; use smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465, or leave it empty to keep mail in the built-in catcher.`,
+      );
+    } else {
+      smtpUrl = rawSmtp;
+    }
+  }
+
+  const rawPublic = (env.PUBLIC_URL?.trim() ?? '').replace(/\/+$/, '');
+  let publicUrl = `http://localhost:${port}`;
+  if (rawPublic !== '') {
+    if (/^https?:\/\/[^/\s]+(\/\S*)?$/.test(rawPublic)) publicUrl = rawPublic;
+    else
+      problems.push(
+        `PUBLIC_URL is "${env.PUBLIC_URL}"; use the address people open Parvis at, like https://community.example.com.`,
+      );
+  }
+
+  const from = env.MAIL_FROM?.trim() || `Parvis <no-reply@${new URL(publicUrl).hostname}>`;
+  if (!/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(from)) {
+    problems.push(
+      `MAIL_FROM is "${env.MAIL_FROM}"; use an address (community@example.com) or a name and an address (Parvis <community@example.com>).`,
+    );
+  }
+
+  return {
+    smtpUrl,
+    from,
+    publicUrl,
+    brandName: env.BRAND_NAME?.trim() || 'Parvis',
+    sendTimeoutSeconds: integer(env, 'MAIL_SEND_TIMEOUT_SECONDS', 60, 2, 3600, problems),
+    retryDelaySeconds: integer(env, 'MAIL_RETRY_DELAY_SECONDS', 30, 1, 3600, problems),
+  };
 }
 
 /** `false`, `true` or a hop count; `0` is the same as `false`. */

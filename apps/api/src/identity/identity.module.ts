@@ -1,7 +1,10 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
+import { MailModule } from '../mail/mail.module';
 import { ModerationLogModule } from '../moderation-log/moderation-log.module';
+import { AccountResolver } from './account.resolver';
+import { AccountService } from './account.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { ReputationService } from './reputation.service';
@@ -11,9 +14,16 @@ import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 
 @Module({
-  imports: [RateLimitModule, TypeOrmModule.forFeature([User, Session]), ModerationLogModule],
-  providers: [IdentityService, ReputationService, SessionsService, IdentityResolver],
-  exports: [IdentityService, ReputationService],
+  imports: [RateLimitModule, TypeOrmModule.forFeature([User, Session]), ModerationLogModule, MailModule],
+  providers: [
+    IdentityService,
+    ReputationService,
+    SessionsService,
+    IdentityResolver,
+    AccountService,
+    AccountResolver,
+  ],
+  exports: [IdentityService, ReputationService, AccountService],
 })
 export class IdentityModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -16,6 +16,17 @@ export class AuthPayload {
   user: UserType;
 }
 
+@ObjectType('RegisterResult', {
+  description:
+    'The same answer whether or not the address already had an account: a mail went to it either way (a confirmation link, or a note to its owner).',
+})
+export class RegisterResult {
+  @Field({
+    description: 'The address to check: the next step is in its inbox; the new account may sign in at once.',
+  })
+  email: string;
+}
+
 @Resolver(() => UserType)
 export class IdentityResolver {
   constructor(
@@ -36,11 +47,12 @@ export class IdentityResolver {
     return UserType.from(await this.identity.user(id), viewer);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
-  async register(@Args('input') input: RegisterInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
-    const { user, session } = await this.identity.register(input, requestMeta(ctx));
-    setSessionCookie(ctx.res, session.token, session.expiresAt, this.config.cookieSecure);
-    return { user: UserType.from(user, user) };
+  @Mutation(() => RegisterResult, {
+    description:
+      'Creates an account and mails a link to confirm its address; does not sign in, and answers the same for an address that already has an account.',
+  })
+  async register(@Args('input') input: RegisterInput): Promise<RegisterResult> {
+    return this.identity.register(input);
   }
 
   @Mutation(() => AuthPayload)
@@ -65,6 +77,6 @@ export class IdentityResolver {
   }
 }
 
-function requestMeta(ctx: GraphQLContext): RequestMeta {
+export function requestMeta(ctx: GraphQLContext): RequestMeta {
   return { ipAddress: ctx.req.ip ?? null, userAgent: ctx.req.get('user-agent') ?? null };
 }

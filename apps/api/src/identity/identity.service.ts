@@ -1,25 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
-import { passwordProblem, PasswordProblem } from '@parvis/domain';
+import { passwordProblem } from '@parvis/domain';
 import { In, Repository } from 'typeorm';
-import { isUniqueViolation } from '../common/postgres-errors';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
-import { badInput, conflict, forbidden, notFound, unauthenticated } from '../common/domain-error';
+import { badInput, forbidden, notFound, unauthenticated } from '../common/domain-error';
 import { requireRole, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
+import { AccountService } from './account.service';
+import { PASSWORD_MESSAGES } from './password-messages';
 import { RegisterInput, SetRoleInput, SignInInput } from './identity.inputs';
 import { IssuedSession, RequestMeta, SessionsService } from './sessions.service';
 import { User } from './user.entity';
-
-const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
-  TOO_SHORT: 'Choose a password of at least 10 characters; a short sentence is easy to remember.',
-  TOO_LONG: 'Choose a password of at most 200 characters.',
-  REPEATED: 'Choose a password that is not one character repeated.',
-  SAME_AS_EMAIL: 'Choose a password different from your e-mail address.',
-};
 
 /** Same wording whether the e-mail or the password was wrong: it must not reveal who has an account. */
 const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong.';
@@ -35,29 +29,39 @@ export class IdentityService {
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moderationLog: ModerationLogService,
+    private readonly account: AccountService,
   ) {}
 
-  async register(input: RegisterInput, meta: RequestMeta): Promise<{ user: User; session: IssuedSession }> {
+  /**
+   * Creates the account and mails a confirmation link, or, when the address already has an
+   * account, mails its owner instead. The caller gets the same answer either way (and signs in
+   * next), so sign-up tells no one whether an address is registered. Limited per address.
+   */
+  async register(input: RegisterInput): Promise<{ email: string }> {
     const email = input.email.toLowerCase();
     const problem = passwordProblem(input.password, email);
     if (problem) throw badInput('password', PASSWORD_MESSAGES[problem]);
+    // Hashed in both cases, so that both take the same time.
+    const passwordHash = await hash(input.password);
 
-    const user = this.users.create({
-      email,
-      displayName: input.displayName,
-      passwordHash: await hash(input.password),
-      locale: input.locale ?? null,
-    });
-    try {
-      await this.users.insert(user);
-    } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) {
-        throw conflict('An account already exists with this e-mail address. Sign in instead.', 'email');
+    await this.users.manager.transaction(async (tx) => {
+      await this.account.countSignUp(tx, email);
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(User)
+        .values({ email, displayName: input.displayName, passwordHash, locale: input.locale ?? null })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const created = (inserted.raw as { id: string }[])[0];
+      if (created) {
+        await this.account.sendConfirmation(tx, await tx.findOneByOrFail(User, { id: created.id }));
+      } else {
+        await this.account.sendAccountExists(tx, await tx.findOneByOrFail(User, { email }));
       }
-      throw error;
-    }
-    const saved = await this.users.findOneByOrFail({ id: user.id });
-    return { user: saved, session: await this.sessions.open(saved, meta) };
+    });
+    return { email };
   }
 
   async signIn(input: SignInInput, meta: RequestMeta): Promise<{ user: User; session: IssuedSession }> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Session } from './session.entity';
@@ -52,6 +52,11 @@ export class SessionsService {
       { tokenHash: this.hash(token), revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
+  }
+
+  /** Signs a person out everywhere (a password reset), in the caller's transaction. */
+  async revokeAll(tx: EntityManager, userId: string): Promise<void> {
+    await tx.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   private hash(token: string): string {

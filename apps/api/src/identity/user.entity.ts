@@ -33,4 +33,11 @@ export class User {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /**
+   * When the owner followed the confirmation link sent to `email`; null until then. An account
+   * that has not confirmed reads and posts, but is sent no notification e-mails.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailConfirmedAt: Date | null;
 }

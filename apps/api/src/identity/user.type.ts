@@ -30,7 +30,7 @@ export class UserType {
   createdAt: Date;
 
   /** From a user's row, or from the viewer (for `me`): both carry everything shown here. */
-  static from(user: Omit<User, 'passwordHash'>, viewer: Viewer): UserType {
+  static from(user: Omit<User, 'passwordHash' | 'emailConfirmedAt'>, viewer: Viewer): UserType {
     const self = viewer?.id === user.id;
     return Object.assign(new UserType(), {
       id: user.id,

@@ -137,14 +137,17 @@ export class GraphQLAgent {
     return this;
   }
 
-  /** Registers a new member (unique e-mail) and keeps them signed in. */
-  async registerMember(displayName = 'Test Member'): Promise<{ id: string; email: string }> {
+  /** Registers a new member (unique e-mail) and signs them in (registering does not). */
+  async registerMember(displayName = 'Test Member', locale?: string): Promise<{ id: string; email: string }> {
     const email = `member-${randomBytes(5).toString('hex')}@example.com`;
-    const data = await this.data<{ register: { user: { id: string } } }>(
-      `mutation ($input: RegisterInput!) { register(input: $input) { user { id } } }`,
-      { input: { email, displayName, password: TEST_PASSWORD } },
+    await this.data(`mutation ($input: RegisterInput!) { register(input: $input) { email } }`, {
+      input: { email, displayName, password: TEST_PASSWORD, ...(locale ? { locale } : {}) },
+    });
+    const data = await this.data<{ signIn: { user: { id: string } } }>(
+      `mutation ($input: SignInInput!) { signIn(input: $input) { user { id } } }`,
+      { input: { email, password: TEST_PASSWORD } },
     );
-    return { id: data.register.user.id, email };
+    return { id: data.signIn.user.id, email };
   }
 
   async signIn(email: string, password = TEST_PASSWORD): Promise<GraphQLResult> {

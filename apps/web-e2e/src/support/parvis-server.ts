@@ -32,6 +32,9 @@ export async function startParvis(): Promise<RunningParvis> {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       SEED_DEMO: 'true',
+      // Mail goes to the built-in catcher (/staff/mail), with links back to this server.
+      SMTP_URL: '',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       PARVIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parvis-e2e-')),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

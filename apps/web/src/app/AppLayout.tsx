@@ -11,7 +11,7 @@ import { ModerationFooter } from '../moderation/components/ModerationFooter';
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const { viewer } = useViewer();
+  const { viewer, isStaff } = useViewer();
   return (
     <>
       <a href="#main" className="skip-link">
@@ -39,6 +39,11 @@ export function AppLayout() {
         <Outlet />
       </main>
       <ModerationFooter />
+      {isStaff && (
+        <p className="staff-footer">
+          <Link to="/staff/mail">{t('catcher.title', { ns: 'mail' })}</Link>
+        </p>
+      )}
     </>
   );
 }

@@ -19,6 +19,11 @@ import { ProfileRoute } from './routes/ProfileRoute';
 import { ModerationQueueRoute } from './routes/ModerationQueueRoute';
 import { ModerationLogRoute } from './routes/ModerationLogRoute';
 import { CharterRoute } from './routes/CharterRoute';
+import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
+import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
+import { ConfirmEmailRoute } from './routes/ConfirmEmailRoute';
+import { MailCatcherRoute } from './routes/MailCatcherRoute';
+import { UnsubscribeRoute } from './routes/UnsubscribeRoute';
 
 /** Every page of the app. A feature adds its routes here, one line each, inside the layout. */
 export const routes: RouteObject[] = [
@@ -43,6 +48,11 @@ export const routes: RouteObject[] = [
       { path: 'moderation', element: <ModerationQueueRoute /> },
       { path: 'moderation/log', element: <ModerationLogRoute /> },
       { path: 'charter', element: <CharterRoute /> },
+      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
+      { path: 'reset-password', element: <ResetPasswordRoute /> },
+      { path: 'confirm-email', element: <ConfirmEmailRoute /> },
+      { path: 'staff/mail', element: <MailCatcherRoute /> },
+      { path: 'unsubscribe', element: <UnsubscribeRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

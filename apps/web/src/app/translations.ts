@@ -23,6 +23,9 @@ import searchFr from '../search/i18n/fr.json';
 import moderationEn from '../moderation/i18n/en.json';
 import moderationEs from '../moderation/i18n/es.json';
 import moderationFr from '../moderation/i18n/fr.json';
+import mailEn from '../mail/i18n/en.json';
+import mailEs from '../mail/i18n/es.json';
+import mailFr from '../mail/i18n/fr.json';
 
 /**
  * French, English and Spanish, one namespace per feature (its own i18n/ folder) and `common`
@@ -39,6 +42,7 @@ export const resources = {
     threads: threadsEn,
     search: searchEn,
     moderation: moderationEn,
+    mail: mailEn,
   },
   fr: {
     common: commonFr,
@@ -49,6 +53,7 @@ export const resources = {
     threads: threadsFr,
     search: searchFr,
     moderation: moderationFr,
+    mail: mailFr,
   },
   es: {
     common: commonEs,
@@ -59,6 +64,7 @@ export const resources = {
     threads: threadsEs,
     search: searchEs,
     moderation: moderationEs,
+    mail: mailEs,
   },
 } as const;
 

@@ -5,6 +5,7 @@ import { AddSearch1795456878738 } from './1795456878738-AddSearch';
 import { AddModeration1795457667773 } from './1795457667773-AddModeration';
 import { HideRevisions1795461302703 } from './1795461302703-HideRevisions';
 import { NotificationSubjects1795675168925 } from './1795675168925-NotificationSubjects';
+import { Mail1795677102319 } from './1795677102319-Mail';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddModeration1795457667773,
   HideRevisions1795461302703,
   NotificationSubjects1795675168925,
+  Mail1795677102319,
 ];

@@ -10,6 +10,9 @@ export function SignInRoute() {
       <h1>{t('signInTitle')}</h1>
       <SignInForm onDone={() => void navigate('/')} />
       <p>
+        <Link to="/forgot-password">{t('forgotLink')}</Link>
+      </p>
+      <p>
         {t('noAccount')} <Link to="/sign-up">{t('signUp')}</Link>
       </p>
     </section>

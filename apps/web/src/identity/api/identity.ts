@@ -13,9 +13,7 @@ export const SignInMutation = graphql(`
 export const RegisterMutation = graphql(`
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
-      user {
-        id
-      }
+      email
     }
   }
 `);
@@ -23,5 +21,29 @@ export const RegisterMutation = graphql(`
 export const SignOutMutation = graphql(`
   mutation SignOut {
     signOut
+  }
+`);
+
+export const RequestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input)
+  }
+`);
+
+export const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input) {
+      user {
+        id
+      }
+    }
+  }
+`);
+
+export const ConfirmEmailMutation = graphql(`
+  mutation ConfirmEmail($input: ConfirmEmailInput!) {
+    confirmEmail(input: $input) {
+      email
+    }
   }
 `);

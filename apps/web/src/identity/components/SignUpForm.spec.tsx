@@ -36,38 +36,45 @@ describe('the sign-up form', () => {
     );
   });
 
-  it('shows the API’s CONFLICT on the e-mail field when the address is taken', async () => {
-    const onDone = jest.fn();
-    renderWithProviders(<SignUpForm onDone={onDone} />, {
-      mocks: [
-        {
-          request: { query: RegisterMutation, variables: { input } },
-          result: { errors: [new GraphQLError('taken', apiError('CONFLICT', 'taken', 'email'))] },
-        },
-      ],
-    });
-    await fillAndSubmit();
-    await waitFor(() =>
-      expect(screen.getByLabelText('E-mail address')).toHaveAccessibleDescription(
-        /An account already exists with this e-mail address/,
-      ),
-    );
-    expect(onDone).not.toHaveBeenCalled();
-  });
-
-  it('moves on once the account is created', async () => {
+  it('shows the API’s field error beside its field', async () => {
     const onDone = jest.fn();
     renderWithProviders(<SignUpForm onDone={onDone} />, {
       mocks: [
         {
           request: { query: RegisterMutation, variables: { input } },
           result: {
-            data: { register: { __typename: 'AuthPayload', user: { __typename: 'User', id: 'u1' } } },
+            errors: [
+              new GraphQLError(
+                'Choose a password different from your e-mail address.',
+                apiError(
+                  'BAD_USER_INPUT',
+                  'Choose a password different from your e-mail address.',
+                  'password',
+                ),
+              ),
+            ],
           },
         },
       ],
     });
     await fillAndSubmit();
-    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(/different from your e-mail/),
+    );
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('hands on the address to check once the API answered (the same answer for a known address)', async () => {
+    const onDone = jest.fn();
+    renderWithProviders(<SignUpForm onDone={onDone} />, {
+      mocks: [
+        {
+          request: { query: RegisterMutation, variables: { input } },
+          result: { data: { register: { __typename: 'RegisterResult', email: 'ana@example.com' } } },
+        },
+      ],
+    });
+    await fillAndSubmit();
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith('ana@example.com'));
   });
 });

@@ -6,21 +6,19 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/TextField';
 import { fieldErrors } from '../../lib/graphql-errors';
 import { RegisterMutation } from '../api/identity';
-import { useSessionChange } from '../hooks/useSessionChange';
 
 type Field = 'email' | 'displayName' | 'password';
 
 /**
  * Checks the same rules as the API (shared in @parvis/domain) before sending, so most mistakes
- * are explained at once in the reader's language; what only the server knows (an e-mail
- * already taken) comes back as a field error from the API.
+ * are explained at once in the reader's language. The API answers the same whether or not the
+ * address already has an account: `onDone` receives the address whose inbox holds the next step.
  */
-export function SignUpForm({ onDone }: { onDone: () => void }) {
+export function SignUpForm({ onDone }: { onDone: (email: string) => void }) {
   const { t, i18n } = useTranslation('identity');
   const [values, setValues] = useState({ email: '', displayName: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [register, { loading, error }] = useMutation(RegisterMutation);
-  const sessionChanged = useSessionChange();
 
   const validate = (): Partial<Record<Field, string>> => {
     const found: Partial<Record<Field, string>> = {};
@@ -44,21 +42,20 @@ export function SignUpForm({ onDone }: { onDone: () => void }) {
     const found = validate();
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    let email: string;
     try {
-      await register({ variables: { input: { ...values, locale: i18n.resolvedLanguage } } });
+      const { data } = await register({ variables: { input: { ...values, locale: i18n.resolvedLanguage } } });
+      email = data!.register.email;
     } catch (problem) {
       const byField = fieldErrors(problem);
       setErrors({
-        email:
-          byField.email &&
-          (byField.email.code === 'CONFLICT' ? t('errors.emailTaken') : byField.email.message),
+        email: byField.email?.message,
         displayName: byField.displayName?.message,
         password: byField.password?.message,
       });
       return;
     }
-    await sessionChanged();
-    onDone();
+    onDone(email);
   };
 
   const serverFormError = error && !Object.values(errors).some(Boolean) ? error : null;

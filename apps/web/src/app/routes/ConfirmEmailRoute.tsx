@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ConfirmEmail } from '../../identity/components/ConfirmEmail';
+
+export function ConfirmEmailRoute() {
+  const { t } = useTranslation('identity');
+  const [params] = useSearchParams();
+  return (
+    <section className="narrow">
+      <h1>{t('confirm.title')}</h1>
+      <ConfirmEmail token={params.get('token') ?? ''} />
+    </section>
+  );
+}

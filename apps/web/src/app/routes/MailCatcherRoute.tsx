@@ -1,0 +1,5 @@
+import { MailCatcher } from '../../mail/components/MailCatcher';
+
+export function MailCatcherRoute() {
+  return <MailCatcher />;
+}

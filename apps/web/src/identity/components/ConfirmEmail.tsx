@@ -1,0 +1,36 @@
+import { useMutation } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Loading } from '../../components/Loading';
+import { fieldErrors } from '../../lib/graphql-errors';
+import { ConfirmEmailMutation } from '../api/identity';
+
+/** The landing page of a confirmation link: confirms once, on arrival. */
+export function ConfirmEmail({ token }: { token: string }) {
+  const { t } = useTranslation('identity');
+  const [confirm, { data, error, called }] = useMutation(ConfirmEmailMutation);
+  const sent = useRef(false);
+
+  useEffect(() => {
+    if (sent.current || !token) return;
+    sent.current = true;
+    confirm({ variables: { input: { token } } }).catch(() => undefined);
+  }, [confirm, token]);
+
+  if (!token || error) {
+    const taken = fieldErrors(error).token?.code === 'CONFLICT';
+    return (
+      <div role="alert" className="notice notice-error">
+        {taken ? t('confirm.taken') : t('reset.linkDead')}
+      </div>
+    );
+  }
+  if (!called || !data) return <Loading />;
+  return (
+    <div role="status" className="notice">
+      <p>{t('confirm.done', { email: data.confirmEmail.email })}</p>
+      <Link to="/">{t('confirm.continue')}</Link>
+    </div>
+  );
+}
