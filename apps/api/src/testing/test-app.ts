@@ -64,6 +64,10 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     db,
     agent: () => new GraphQLAgent(`${url}/graphql`),
     countQueries: async (fn) => {
+      // Mails queued earlier (e.g. the confirmation of a member registered by the test) are sent
+      // by the worker in this process through the same data source: let it finish first, so that
+      // only the measured request's statements are counted.
+      await mailSettled(db);
       recorded.length = 0;
       recording = true;
       try {
@@ -169,4 +173,16 @@ export async function signedInAs(
   const { id, email } = await agent.registerMember(displayName);
   if (role !== 'MEMBER') await test.db.query('UPDATE users SET role = $1 WHERE id = $2', [role, id]);
   return { agent, id, email };
+}
+
+/** Waits (at most 15 s) until no queued mail is left to send. */
+async function mailSettled(db: DataSource): Promise<void> {
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    const [{ pending }] = await db.query<{ pending: number }[]>(
+      `SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`,
+    );
+    if (pending === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('Queued mails were still not sent after 15 s.');
 }
