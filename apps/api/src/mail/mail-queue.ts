@@ -7,6 +7,9 @@ import { APP_CONFIG } from '../config/config.module';
 
 export const MAIL_QUEUE = 'mail';
 
+/** Jobs fetched at once by one process's worker (sent one after the other). */
+const MAIL_BATCH_SIZE = 10;
+
 export type MailJobHandler = (outboxId: string, lastAttempt: boolean) => Promise<void>;
 
 /**
@@ -47,12 +50,27 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
     const { sendTimeoutSeconds } = this.config.mail;
     await this.boss.start();
     await this.boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, ...this.jobOptions() });
+    // pg-boss waits a whole polling interval between two fetches, so one job per fetch would send
+    // one mail per interval: a batch is fetched instead and each job of it succeeds or fails on its
+    // own (a failed one goes back for a retry; pg-boss completes only those still active).
     await this.boss.work<{ outboxId: string }>(
       MAIL_QUEUE,
-      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.min(2, sendTimeoutSeconds / 2) },
-      async ([job]) => {
-        if (!this.handler) throw new Error('The mail worker is not ready.');
-        await this.handler(job.data.outboxId, job.retryCount >= job.retryLimit);
+      {
+        batchSize: MAIL_BATCH_SIZE,
+        includeMetadata: true,
+        pollingIntervalSeconds: Math.min(2, sendTimeoutSeconds / 2),
+      },
+      async (jobs) => {
+        const handler = this.handler;
+        if (!handler) throw new Error('The mail worker is not ready.');
+        for (const job of jobs) {
+          try {
+            await handler(job.data.outboxId, job.retryCount >= job.retryLimit);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            await this.boss.fail(MAIL_QUEUE, job.id, { message });
+          }
+        }
       },
     );
   }

@@ -175,14 +175,14 @@ export async function signedInAs(
   return { agent, id, email };
 }
 
-/** Waits (at most 15 s) until no queued mail is left to send. */
+/** Waits (at most 30 s) until no queued mail is left to send. */
 async function mailSettled(db: DataSource): Promise<void> {
-  for (let waited = 0; waited < 15_000; waited += 100) {
+  for (let waited = 0; waited < 30_000; waited += 100) {
     const [{ pending }] = await db.query<{ pending: number }[]>(
       `SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`,
     );
     if (pending === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('Queued mails were still not sent after 15 s.');
+  throw new Error('Queued mails were still not sent after 30 s.');
 }
