@@ -27,6 +27,7 @@ import { ThreadsService } from '../threads/threads.service';
 import { Campaign } from './campaign.entity';
 import { IdeaStatusChange } from './idea-status-change.entity';
 import { IdeaVote } from './idea-vote.entity';
+import { IdeaVotesEvents } from './idea-votes-events';
 import { Idea } from './idea.entity';
 import { IdeaRow } from './idea.type';
 import {
@@ -76,6 +77,7 @@ export class IdeasService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moderationLog: ModerationLogService,
     private readonly search: SearchService,
+    private readonly voteEvents: IdeaVotesEvents,
   ) {}
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
@@ -254,6 +256,7 @@ export class IdeasService {
       await this.db.transaction(async (tx) => {
         await tx.insert(IdeaVote, { ideaId: idea.id, userId: voter.id });
         await this.countVote(tx, voter);
+        await this.voteEvents.publish(tx, [{ ideaId: idea.id, campaignId: idea.campaignId }]);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'idea_votes_one_active_per_member_key')) {
@@ -291,6 +294,7 @@ export class IdeasService {
       );
       if (affected === 0) throw conflict('You have not voted for this idea.', 'ideaId');
       await this.countVote(tx, voter);
+      await this.voteEvents.publish(tx, [{ ideaId, campaignId: locked.campaignId }]);
       return this.idea(ideaId, tx);
     });
   }
@@ -408,6 +412,10 @@ export class IdeasService {
         data: { from: source.status, to: 'MERGED', mergedIntoId: target.id },
       });
       const votesMoved = await moveVotesOfMerge(tx, source.id, target.id);
+      await this.voteEvents.publish(
+        tx,
+        [source, target].map((idea) => ({ ideaId: idea.id, campaignId: idea.campaignId })),
+      );
       await tx.update(
         Idea,
         { id: source.id },

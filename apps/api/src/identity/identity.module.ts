@@ -4,6 +4,7 @@ import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { ModerationLogModule } from '../moderation-log/moderation-log.module';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
+import { LiveSessions } from './live-sessions.service';
 import { ReputationService } from './reputation.service';
 import { Session } from './session.entity';
 import { SessionMiddleware } from './session.middleware';
@@ -12,8 +13,8 @@ import { User } from './user.entity';
 
 @Module({
   imports: [RateLimitModule, TypeOrmModule.forFeature([User, Session]), ModerationLogModule],
-  providers: [IdentityService, ReputationService, SessionsService, IdentityResolver],
-  exports: [IdentityService, ReputationService],
+  providers: [IdentityService, ReputationService, SessionsService, LiveSessions, IdentityResolver],
+  exports: [IdentityService, ReputationService, LiveSessions],
 })
 export class IdentityModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

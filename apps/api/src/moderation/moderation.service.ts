@@ -25,6 +25,7 @@ import {
   PublishCrisisBannerInput,
   TakeDownCrisisBannerInput,
 } from './moderation.inputs';
+import { ThreadEvents } from '../threads/thread-events';
 import { lockThreadRow } from '../threads/thread-lock';
 
 export interface FlaggedPost {
@@ -48,6 +49,7 @@ export class ModerationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly log: ModerationLogService,
     private readonly rateLimits: RateLimitService,
+    private readonly threadEvents: ThreadEvents,
   ) {}
 
   // ─── Flags ──────────────────────────────────────────────────────────────────────────────
@@ -126,6 +128,7 @@ export class ModerationService {
       );
       const flags = await this.resolveFlags(tx, post.id, moderator, 'HIDDEN');
       await this.record(tx, 'POST_HIDDEN', moderator, post, { flags }, input.reason, input.note ?? null);
+      await this.threadEvents.publish(tx, { kind: 'POST_HIDDEN', threadId: post.threadId, postId: post.id });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }
@@ -141,6 +144,11 @@ export class ModerationService {
         { hiddenAt: null, hiddenById: null, hiddenReason: null, hiddenNote: null },
       );
       await this.record(tx, 'POST_RESTORED', moderator, post, {}, post.hiddenReason);
+      await this.threadEvents.publish(tx, {
+        kind: 'POST_RESTORED',
+        threadId: post.threadId,
+        postId: post.id,
+      });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }
@@ -173,6 +181,11 @@ export class ModerationService {
         { answeredByPostId: answer.id, answeredAt: new Date(), answeredMarkedById: marker.id },
       );
       await this.record(tx, 'POST_MARKED_ANSWERED', marker, post, { answerPostId: answer.id });
+      await this.threadEvents.publish(tx, {
+        kind: 'POST_MARKED_ANSWERED',
+        threadId: post.threadId,
+        postId: post.id,
+      });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }

@@ -10,6 +10,7 @@ import { Space } from '../spaces/space.entity';
 import { Contributions, contributionsOf } from './answers.queries';
 import { Post } from './post.entity';
 import { Thanks } from './thanks.entity';
+import { ThreadEvents } from './thread-events';
 import { lockThreadRow } from './thread-lock';
 import { Thread } from './thread.entity';
 import { PostIdInput } from './threads.inputs';
@@ -25,6 +26,7 @@ export class AnswersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reputation: ReputationService,
     private readonly moderationLog: ModerationLogService,
+    private readonly events: ThreadEvents,
   ) {}
 
   /**
@@ -76,6 +78,7 @@ export class AnswersService {
           lastActivityAt: now,
         },
       );
+      await this.events.publish(tx, { kind: 'ANSWER_ACCEPTED', threadId: thread.id, postId: post.id });
       if (actor.id !== thread.authorId) {
         await this.moderationLog.record(tx, {
           action: 'ANSWER_ACCEPTED',

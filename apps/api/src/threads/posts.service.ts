@@ -11,6 +11,7 @@ import { isFirstResponse } from './clocks.service';
 import { PostRevision } from './post-revision.entity';
 import { bodyColumns, newPost } from './post-rows';
 import { Post } from './post.entity';
+import { ThreadEvents } from './thread-events';
 import { lockedError, lockThreadRow } from './thread-lock';
 import { Thread } from './thread.entity';
 import { EditPostInput, ReplyInput } from './threads.inputs';
@@ -32,6 +33,7 @@ export class PostsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: ThreadEvents,
   ) {}
 
   /**
@@ -53,6 +55,7 @@ export class PostsService {
         ...(isFirstResponse(thread, params.author) ? { firstResponseAt: now } : {}),
       },
     );
+    await this.events.publish(tx, { kind: 'REPLY_ADDED', threadId: thread.id, postId: post.id });
     return tx.findOneByOrFail(Post, { id: post.id });
   }
 
@@ -113,6 +116,7 @@ export class PostsService {
         hiddenReason: post.hiddenReason,
       });
       await tx.update(Post, { id: post.id }, { ...bodyColumns(input.bodyMarkdown), editedAt: new Date() });
+      await this.events.publish(tx, { kind: 'POST_EDITED', threadId: post.threadId, postId: post.id });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }

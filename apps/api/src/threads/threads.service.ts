@@ -11,6 +11,7 @@ import { startClocks } from './clocks.service';
 import { newPost } from './post-rows';
 import { Post } from './post.entity';
 import { PostsService } from './posts.service';
+import { ThreadEvents } from './thread-events';
 import { lockThreadRow } from './thread-lock';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
@@ -38,6 +39,7 @@ export class ThreadsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly posts: PostsService,
     private readonly moderationLog: ModerationLogService,
+    private readonly events: ThreadEvents,
   ) {}
 
   /** Creates a thread and its question (first post). Answer clocks start when the space is a HELP space. */
@@ -96,6 +98,7 @@ export class ThreadsService {
         { status: 'RESOLVED', resolvedAt: now, lastActivityAt: now },
       );
       await this.recordOnOthersThread(tx, 'THREAD_RESOLVED', actor, thread);
+      await this.events.publish(tx, { kind: 'THREAD_STATUS_CHANGED', threadId: thread.id, postId: null });
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
   }
@@ -119,6 +122,7 @@ export class ThreadsService {
         },
       );
       await this.recordOnOthersThread(tx, 'THREAD_REOPENED', actor, thread);
+      await this.events.publish(tx, { kind: 'THREAD_STATUS_CHANGED', threadId: thread.id, postId: null });
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
   }
