@@ -5,15 +5,17 @@ import type { Context, ServerOptions } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { GraphQLContext, RequestWithViewer, Viewer } from './common/viewer';
+import { subscribeSharingResults } from './events/shared-execution';
 import { LiveSessions } from './identity/live-sessions.service';
 
 /**
  * graphql-ws options @nestjs/graphql hands to its server: its declared type lists the callbacks
  * only, but every option is passed through (GqlSubscriptionService spreads them), and
  * `validate` is how the WebSocket gets the same validation rules as HTTP (live.int-spec.ts
- * proves it refuses a mutation and a too-costly subscription).
+ * proves it refuses a mutation and a too-costly subscription), and `subscribe` how one event is
+ * executed once for all the subscribers who would get the same result.
  */
-type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate'>;
+type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate' | 'subscribe'>;
 
 /** What graphql-ws's `ws` adapter puts in a connection's `extra` (graphql-ws/use/ws). */
 interface Extra {
@@ -43,6 +45,7 @@ export function liveTransport(
         return true;
       },
       onClose: (ctx: Context<Record<string, unknown>, Extra>) => sessions.disconnect(ctx.extra.socket),
+      subscribe: subscribeSharingResults,
       validate: (schema, document) => {
         const notSubscriptions = document.definitions.some(
           (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== OperationTypeNode.SUBSCRIPTION,

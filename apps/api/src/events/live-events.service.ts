@@ -35,6 +35,15 @@ export function eventLoaders(delivery: Delivery, viewer: Viewer): Promise<Loader
   );
 }
 
+/**
+ * The payload of one event for one viewer, made once per process: every subscription of the same
+ * viewer receives the same object, which lets the WebSocket server execute it once for all of
+ * them (events/shared-execution.ts).
+ */
+export function sharedPayload<T>(delivery: Delivery, viewer: Viewer, make: () => Promise<T>): Promise<T> {
+  return delivery.once(`payload:${viewer?.id ?? 'visitor'}`, make);
+}
+
 export type LoaderRegistry = NonNullable<GraphQLContext['loaders']>;
 
 /**
@@ -155,6 +164,10 @@ export class LiveEvents implements OnModuleInit, OnApplicationShutdown {
         return promise;
       },
     };
-    for (const listener of [...listeners]) listener(event.data, delivery);
+    // After the I/O already waiting (the response of the very request that caused the event):
+    // the fan-out must not delay it.
+    setImmediate(() => {
+      for (const listener of [...listeners]) listener(event.data, delivery);
+    });
   }
 }

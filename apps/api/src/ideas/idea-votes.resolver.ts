@@ -1,7 +1,7 @@
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { EventStream } from '../events/event-stream';
-import { eventLoaders, LiveEvents, LoaderRegistry } from '../events/live-events.service';
+import { eventLoaders, LiveEvents, LoaderRegistry, sharedPayload } from '../events/live-events.service';
 import { IdeaType } from './idea.type';
 import { IdeaVotesEventData, IDEA_VOTES_TOPIC } from './idea-votes-events';
 import { IdeaVotesArgs } from './ideas.inputs';
@@ -30,7 +30,9 @@ export class IdeaVotesResolver {
       const event = data as IdeaVotesEventData;
       if (campaignId && event.campaignId !== campaignId) return null;
       const row = await delivery.once('idea', () => this.ideas.idea(event.ideaId));
-      return Object.assign(IdeaType.from(row), { loaders: await eventLoaders(delivery, viewer) });
+      return sharedPayload(delivery, viewer, async () =>
+        Object.assign(IdeaType.from(row), { loaders: await eventLoaders(delivery, viewer) }),
+      );
     });
   }
 }

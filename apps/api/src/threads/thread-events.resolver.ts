@@ -3,7 +3,7 @@ import { canReadPost } from '@parvis/domain';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { EventStream } from '../events/event-stream';
-import { eventLoaders, LiveEvents } from '../events/live-events.service';
+import { eventLoaders, LiveEvents, sharedPayload } from '../events/live-events.service';
 import { PostType } from './post.type';
 import { PostsService } from './posts.service';
 import { ThreadEventType } from './thread-event.type';
@@ -43,12 +43,16 @@ export class ThreadEventsResolver {
       if (!thread || (event.postId && !post)) return null;
       // An edit of a post hidden from this subscriber changes nothing they may see.
       if (event.kind === 'POST_EDITED' && post && !canReadPost(viewer, post)) return null;
-      return Object.assign(new ThreadEventType(), {
-        kind: event.kind,
-        thread: ThreadType.from(thread),
-        post: post ? PostType.from(post) : null,
-        loaders: await eventLoaders(delivery, viewer),
-      });
+      // One payload per viewer and event: subscribers with the same viewer (the visitors) share
+      // its execution (events/shared-execution.ts).
+      return sharedPayload(delivery, viewer, async () =>
+        Object.assign(new ThreadEventType(), {
+          kind: event.kind,
+          thread: ThreadType.from(thread),
+          post: post ? PostType.from(post) : null,
+          loaders: await eventLoaders(delivery, viewer),
+        }),
+      );
     });
   }
 }
