@@ -55,7 +55,7 @@ describe('a thread page left open', () => {
       { id: threadId },
     );
     await moderator(`mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`, {
-      input: { postId: thread.posts.edges[0]!.node.id, reason: 'OFF_TOPIC' },
+      input: { postId: thread.posts.edges[0].node.id, reason: 'OFF_TOPIC' },
     });
     await reader
       .getByRole('note')
