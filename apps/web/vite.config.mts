@@ -12,5 +12,12 @@ export default defineConfig({
   // The app with React, Apollo, the router, i18next and its three languages: ~800 kB minified (~210 kB
   // gzipped), one cached file. Splitting routes was measured: shared chunks kept the first load at ~760 kB.
   build: { outDir: here('dist'), emptyOutDir: true, chunkSizeWarningLimit: 900 },
-  server: { port: 5173, proxy: { '/graphql': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
+  server: {
+    port: 5173,
+    proxy: {
+      // ws: live pages' subscriptions go over a WebSocket on the same path.
+      '/graphql': { target: 'http://localhost:3000', ws: true },
+      '/health': 'http://localhost:3000',
+    },
+  },
 });

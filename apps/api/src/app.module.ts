@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_ENTITIES } from './app-entities';
 import { inputValidationPipe } from './common/validation.pipe';
-import { GraphQLContext } from './common/viewer';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -16,8 +15,11 @@ import { costLimit, QUERY_COST_LIMIT } from './graphql/cost-limit.rule';
 import { depthLimit } from './graphql/depth-limit.rule';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { formatError } from './graphql/format-error';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
+import { LiveSessions } from './identity/live-sessions.service';
+import { graphqlContext, liveTransport } from './live-transport';
 import { SpacesModule } from './spaces/spaces.module';
 import { ThreadsModule } from './threads/threads.module';
 import { SearchModule } from './search/search.module';
@@ -30,6 +32,8 @@ export interface RunningConfig extends AppConfig {
   databaseUrl: string;
 }
 
+const validationRules = [depthLimit(12), costLimit(QUERY_COST_LIMIT)];
+
 @Module({})
 export class AppModule {
   static forRoot(config: RunningConfig): DynamicModule {
@@ -39,20 +43,27 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, APP_ENTITIES)),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          // Apollo's CSRF prevention: a request must be JSON or carry a preflight header,
-          // which a cross-site form or image tag cannot send.
-          csrfPrevention: true,
-          introspection: true,
-          includeStacktraceInErrorResponses: false,
-          validationRules: [depthLimit(12), costLimit(QUERY_COST_LIMIT)],
-          formatError,
-          context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
+          imports: [IdentityModule],
+          inject: [LiveSessions],
+          useFactory: (liveSessions: LiveSessions): ApolloDriverConfig => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            // Apollo's CSRF prevention: a request must be JSON or carry a preflight header,
+            // which a cross-site form or image tag cannot send.
+            csrfPrevention: true,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            validationRules,
+            formatError,
+            // Subscriptions (live pages) over graphql-ws on the same port and path.
+            subscriptions: liveTransport(liveSessions, validationRules),
+            context: graphqlContext,
+          }),
         }),
+        EventsModule,
         ...(serveWeb
           ? [
               ServeStaticModule.forRoot({

@@ -178,3 +178,11 @@ export class IdeasArgs extends PageArgs {
   @IsUUID('all', { message: 'spaceId must be the id of a space.' })
   spaceId?: string;
 }
+
+@ArgsType()
+export class IdeaVotesArgs {
+  @Field(() => ID, { nullable: true, description: 'Only the ideas of this campaign (its ranking page).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'campaignId must be the id of a campaign.' })
+  campaignId?: string;
+}

@@ -7,6 +7,8 @@ import { SearchModule } from '../search/search.module';
 import { ThreadsModule } from '../threads/threads.module';
 import { CampaignsResolver } from './campaigns.resolver';
 import { IdeaStatusChangeResolver } from './idea-status-change.resolver';
+import { IdeaVotesEvents } from './idea-votes-events';
+import { IdeaVotesResolver } from './idea-votes.resolver';
 import { IdeasResolver } from './ideas.resolver';
 import { IdeasService } from './ideas.service';
 import { NotificationIdeaResolver } from './notification-idea.resolver';
@@ -22,7 +24,9 @@ import { NotificationIdeaResolver } from './notification-idea.resolver';
   ],
   providers: [
     IdeasService,
+    IdeaVotesEvents,
     IdeasResolver,
+    IdeaVotesResolver,
     IdeaStatusChangeResolver,
     CampaignsResolver,
     NotificationIdeaResolver,

@@ -30,6 +30,7 @@ import { ThreadsService } from '../threads/threads.service';
 import { Campaign } from './campaign.entity';
 import { IdeaStatusChange } from './idea-status-change.entity';
 import { IdeaVote } from './idea-vote.entity';
+import { IdeaVotesEvents } from './idea-votes-events';
 import { Idea } from './idea.entity';
 import { IdeaRow } from './idea.type';
 import {
@@ -107,6 +108,7 @@ export class IdeasService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moderationLog: ModerationLogService,
     private readonly search: SearchService,
+    private readonly voteEvents: IdeaVotesEvents,
   ) {}
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
@@ -307,6 +309,7 @@ export class IdeasService {
       await this.db.transaction(async (tx) => {
         await this.castVote(tx, idea.id, voter.id);
         await this.countVote(tx, voter);
+        await this.voteEvents.publish(tx, [{ ideaId: idea.id, campaignId: idea.campaignId }]);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'idea_votes_one_active_per_member_key')) {
@@ -352,6 +355,7 @@ export class IdeasService {
       );
       if (affected === 0) throw conflict('You have not voted for this idea.', 'ideaId');
       await this.countVote(tx, voter);
+      await this.voteEvents.publish(tx, [{ ideaId, campaignId: locked.campaignId }]);
       return this.idea(ideaId, tx);
     });
   }
@@ -476,6 +480,10 @@ export class IdeasService {
         }
       }
       await this.mergeInto(tx, source, target.id, moderator.id);
+      await this.voteEvents.publish(
+        tx,
+        [source, target].map((idea) => ({ ideaId: idea.id, campaignId: idea.campaignId })),
+      );
       return this.idea(source.id, tx);
     });
   }

@@ -7,6 +7,7 @@ import { AccountResolver } from './account.resolver';
 import { AccountService } from './account.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
+import { LiveSessions } from './live-sessions.service';
 import { ReputationService } from './reputation.service';
 import { Session } from './session.entity';
 import { SessionMiddleware } from './session.middleware';
@@ -19,11 +20,12 @@ import { User } from './user.entity';
     IdentityService,
     ReputationService,
     SessionsService,
+    LiveSessions,
     IdentityResolver,
     AccountService,
     AccountResolver,
   ],
-  exports: [IdentityService, ReputationService, AccountService],
+  exports: [IdentityService, ReputationService, AccountService, LiveSessions],
 })
 export class IdentityModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

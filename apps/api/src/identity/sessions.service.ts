@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
-import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Session } from './session.entity';
@@ -57,6 +57,17 @@ export class SessionsService {
   /** Signs a person out everywhere (a password reset), in the caller's transaction. */
   async revokeAll(tx: EntityManager, userId: string): Promise<void> {
     await tx.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Which of these cookie tokens still open a session (not revoked, not expired), in one query. */
+  async stillOpen(tokens: readonly string[]): Promise<Set<string>> {
+    if (tokens.length === 0) return new Set();
+    const byHash = new Map(tokens.map((token) => [this.hash(token), token]));
+    const open = await this.sessions.find({
+      select: { tokenHash: true },
+      where: { tokenHash: In([...byHash.keys()]), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+    });
+    return new Set(open.map((session) => byHash.get(session.tokenHash)!));
   }
 
   private hash(token: string): string {

@@ -25,6 +25,7 @@ import {
   PublishCrisisBannerInput,
   TakeDownCrisisBannerInput,
 } from './moderation.inputs';
+import { ThreadEvents } from '../threads/thread-events';
 import { lockThreadRow } from '../threads/thread-lock';
 import { Actor } from '../threads/threads.rules';
 import { postRow } from '../threads/post-rows';
@@ -60,6 +61,7 @@ export class ModerationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly log: ModerationLogService,
     private readonly rateLimits: RateLimitService,
+    private readonly threadEvents: ThreadEvents,
   ) {}
 
   // ─── Flags ──────────────────────────────────────────────────────────────────────────────
@@ -129,6 +131,7 @@ export class ModerationService {
       const post = await postRow(tx, input.postId, true);
       if (post.hiddenAt) throw conflict('This post is already hidden.');
       await this.hide(tx, post, moderator, input.reason, input.note ?? null);
+      await this.threadEvents.publish(tx, { kind: 'POST_HIDDEN', threadId: post.threadId, postId: post.id });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }
@@ -168,6 +171,11 @@ export class ModerationService {
         { hiddenAt: null, hiddenById: null, hiddenReason: null, hiddenNote: null },
       );
       await this.record(tx, 'POST_RESTORED', moderator, post, {}, post.hiddenReason);
+      await this.threadEvents.publish(tx, {
+        kind: 'POST_RESTORED',
+        threadId: post.threadId,
+        postId: post.id,
+      });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }
@@ -195,6 +203,11 @@ export class ModerationService {
       if (answer.hiddenAt) throw badInput('answerPostId', 'This reply is hidden: it cannot be the answer.');
       if (post.answeredByPostId === answer.id) return post;
       await this.markAnsweredBy(tx, post, answer, marker);
+      await this.threadEvents.publish(tx, {
+        kind: 'POST_MARKED_ANSWERED',
+        threadId: post.threadId,
+        postId: post.id,
+      });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }

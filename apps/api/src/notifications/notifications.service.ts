@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { mapConnection, pageInCreationOrder } from '../common/pagination';
 import { requireSignedIn, Viewer } from '../common/viewer';
+import { LiveEvents } from '../events/live-events.service';
 import { Notification, NotificationKind, NotificationSubject } from './notification.entity';
 import { NotificationConnection, NotificationType } from './notification.type';
 import {
@@ -12,6 +13,16 @@ import {
   notificationCounts,
   unreadNotificationCount,
 } from './notifications.queries';
+
+export const UNREAD_COUNT_TOPIC = 'notifications:unread';
+
+/** The people whose unread count changed (their ids only: each process counts for its own subscribers). */
+export interface UnreadCountEventData {
+  userIds: string[];
+}
+
+/** 150 ids of 36 characters stay far below PostgreSQL's 8,000-byte limit on a notification. */
+const COUNT_EVENT_BATCH = 150;
 
 /** What happened to a subject, and who did it. */
 export interface NewNotification {
@@ -25,16 +36,44 @@ export interface NewNotification {
 
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly live: LiveEvents,
+  ) {}
 
   /**
    * Notifies each of `recipientIds` once (never the actor) of what happened to a subject, in the
    * caller's transaction, with one statement however many people that is. Any domain calls this
    * piece for its own subjects; returns how many notices were written.
    */
-  notify(tx: EntityManager, recipientIds: readonly string[], notification: NewNotification): Promise<number> {
+  async notify(
+    tx: EntityManager,
+    recipientIds: readonly string[],
+    notification: NewNotification,
+  ): Promise<number> {
     const { at, ...rest } = notification;
-    return insertNotifications(tx, { recipientIds, ...rest, createdAt: at });
+    const written = await insertNotifications(tx, { recipientIds, ...rest, createdAt: at });
+    await this.announceCounts(
+      tx,
+      recipientIds.filter((id) => id !== notification.actorId),
+    );
+    return written;
+  }
+
+  /** The viewer's unread count as it stands (the header bell's first value, then after each change). */
+  unreadCount(userId: string): Promise<number> {
+    return unreadNotificationCount(this.db.manager, userId);
+  }
+
+  /**
+   * Tells the open pages of these people that their unread count changed, when `tx` commits.
+   * A PostgreSQL notification holds at most 8,000 bytes: the ids go in batches well under it.
+   */
+  private async announceCounts(tx: EntityManager, userIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < userIds.length; i += COUNT_EVENT_BATCH) {
+      const batch: UnreadCountEventData = { userIds: userIds.slice(i, i + COUNT_EVENT_BATCH) };
+      await this.live.publish(tx, UNREAD_COUNT_TOPIC, batch);
+    }
   }
 
   /** Marks every notice written before `before` read, as of when it was written (the demo's old news). */
@@ -59,6 +98,7 @@ export class NotificationsService {
     const user = requireSignedIn(viewer, 'mark your notifications read');
     // Only the viewer's own rows: ids of someone else's notifications are silently not theirs to mark.
     await markNotificationsRead(this.db.manager, user.id, ids ?? null);
+    await this.announceCounts(this.db.manager, [user.id]);
     return unreadNotificationCount(this.db.manager, user.id);
   }
 }

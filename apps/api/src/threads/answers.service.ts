@@ -10,6 +10,7 @@ import { Space } from '../spaces/space.entity';
 import { Contributions, contributionsOf } from './answers.queries';
 import { Post } from './post.entity';
 import { Thanks } from './thanks.entity';
+import { ThreadEvents } from './thread-events';
 import { lockThreadRow } from './thread-lock';
 import { postRow } from './post-rows';
 import { Thread } from './thread.entity';
@@ -26,6 +27,7 @@ export class AnswersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reputation: ReputationService,
     private readonly moderationLog: ModerationLogService,
+    private readonly events: ThreadEvents,
   ) {}
 
   /**
@@ -57,6 +59,7 @@ export class AnswersService {
       if (post.hiddenAt) throw badInput('postId', 'This reply is hidden: it cannot be the answer.');
       if (thread.acceptedAnswerId === post.id) return thread;
       await this.accept(tx, thread, post, actor);
+      await this.events.publish(tx, { kind: 'ANSWER_ACCEPTED', threadId: thread.id, postId: post.id });
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
   }

@@ -11,6 +11,7 @@ import { isFirstResponse } from './clocks.service';
 import { PostRevision } from './post-revision.entity';
 import { bodyColumns, newPost, postRow } from './post-rows';
 import { Post } from './post.entity';
+import { ThreadEvents } from './thread-events';
 import { lockedError, lockThreadRow } from './thread-lock';
 import { Thread } from './thread.entity';
 import { EditPostInput, ReplyInput } from './threads.inputs';
@@ -34,6 +35,7 @@ export class PostsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: ThreadEvents,
   ) {}
 
   /**
@@ -55,6 +57,7 @@ export class PostsService {
         ...(isFirstResponse(thread, params.author) ? { firstResponseAt: now } : {}),
       },
     );
+    await this.events.publish(tx, { kind: 'REPLY_ADDED', threadId: thread.id, postId: post.id });
     return tx.findOneByOrFail(Post, { id: post.id });
   }
 
@@ -100,6 +103,7 @@ export class PostsService {
       if (thread.locked) throw conflict('This thread is locked: its posts can no longer be edited.');
       if (post.bodyMarkdown === input.bodyMarkdown) return post;
       await this.revise(tx, post, editor, input.bodyMarkdown);
+      await this.events.publish(tx, { kind: 'POST_EDITED', threadId: post.threadId, postId: post.id });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }

@@ -20,6 +20,8 @@ import { PrivateMessageResolver } from './private-message.resolver';
 import { SlaQueueResolver } from './sla-queue.resolver';
 import { Thanks } from './thanks.entity';
 import { Thread } from './thread.entity';
+import { ThreadEvents } from './thread-events';
+import { ThreadEventsResolver } from './thread-events.resolver';
 import { ThreadsResolver } from './threads.resolver';
 import { ThreadsService } from './threads.service';
 import { UserContributionsResolver } from './user-contributions.resolver';
@@ -38,7 +40,9 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     AnswersService,
     ClocksService,
     PrivateFollowUpsService,
+    ThreadEvents,
     ThreadsResolver,
+    ThreadEventsResolver,
     PostsResolver,
     AnswersResolver,
     SlaQueueResolver,
@@ -47,6 +51,6 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     PrivateFollowUpNoticeResolver,
     UserContributionsResolver,
   ],
-  exports: [ThreadsService, PostsService],
+  exports: [ThreadsService, PostsService, ThreadEvents],
 })
 export class ThreadsModule {}

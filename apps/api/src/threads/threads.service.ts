@@ -10,6 +10,7 @@ import { startClocks } from './clocks.service';
 import { newPost } from './post-rows';
 import { Post } from './post.entity';
 import { PostsService } from './posts.service';
+import { ThreadEvents } from './thread-events';
 import { lockThreadRow } from './thread-lock';
 import { spaceRow } from '../spaces/space-row';
 import { Thread } from './thread.entity';
@@ -40,6 +41,7 @@ export class ThreadsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly posts: PostsService,
     private readonly moderationLog: ModerationLogService,
+    private readonly events: ThreadEvents,
   ) {}
 
   /** Creates a thread and its question (first post). Answer clocks start when the space is a HELP space. */
@@ -90,6 +92,7 @@ export class ThreadsService {
         throw forbidden('Only the person who asked or a moderator can resolve a thread.');
       if (thread.status === 'RESOLVED') throw conflict('This thread is already resolved.');
       await this.resolve(tx, thread, actor);
+      await this.events.publish(tx, { kind: 'THREAD_STATUS_CHANGED', threadId: thread.id, postId: null });
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
   }
@@ -122,6 +125,7 @@ export class ThreadsService {
         },
       );
       await this.recordOnOthersThread(tx, 'THREAD_REOPENED', actor, thread);
+      await this.events.publish(tx, { kind: 'THREAD_STATUS_CHANGED', threadId: thread.id, postId: null });
       return tx.findOneByOrFail(Thread, { id: thread.id });
     });
   }

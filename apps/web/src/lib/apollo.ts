@@ -1,5 +1,6 @@
 import {
   ApolloClient,
+  ApolloLink,
   HttpLink,
   InMemoryCache,
   type FieldPolicy,
@@ -7,6 +8,9 @@ import {
   type StoreObject,
 } from '@apollo/client';
 import type { ModifierDetails } from '@apollo/client/cache';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { isSubscriptionOperation } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
 
 interface PagedList {
   totalCount: number;
@@ -70,10 +74,26 @@ export function createCache(): InMemoryCache {
 /**
  * The one Apollo client. The session is an httpOnly cookie on the same origin, so requests
  * carry it without any token handling here; JSON requests also satisfy the API's CSRF check.
+ * Subscriptions (live pages) go over a WebSocket on the same path, opened with the same cookie
+ * when the first subscription starts, and opened again after a drop (a closed session reconnects
+ * as a visitor).
  */
 export function createApolloClient(uri = '/graphql'): ApolloClient {
-  return new ApolloClient({
-    link: new HttpLink({ uri, credentials: 'same-origin' }),
-    cache: createCache(),
-  });
+  const http = new HttpLink({ uri, credentials: 'same-origin' });
+  const link =
+    typeof window === 'undefined' || typeof WebSocket === 'undefined'
+      ? http
+      : ApolloLink.split(
+          ({ query }) => isSubscriptionOperation(query),
+          new GraphQLWsLink(createClient({ url: webSocketUrl(uri), lazy: true, retryAttempts: 20 })),
+          http,
+        );
+  return new ApolloClient({ link, cache: createCache() });
+}
+
+/** `/graphql` on this page's host, as ws:// or wss://. */
+function webSocketUrl(uri: string): string {
+  const url = new URL(uri, window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
 }

@@ -42,6 +42,24 @@ const ThreadRouteReplyMutation = graphql(`
   }
 `);
 
+/** The page's live events, with the moderation fields of the post and answer they bring. */
+const ThreadRouteLiveSubscription = graphql(`
+  subscription ThreadRouteLive($threadId: ID!) {
+    threadEvents(threadId: $threadId) {
+      ...ThreadLiveEventFields
+      thread {
+        id
+        acceptedAnswer {
+          ...PostModerationFields
+        }
+      }
+      post {
+        ...PostModerationFields
+      }
+    }
+  }
+`);
+
 type Thread = ThreadRouteData['thread'];
 
 export function ThreadRoute() {
@@ -51,6 +69,7 @@ export function ThreadRoute() {
       id={id}
       query={ThreadRouteQuery}
       replyMutation={ThreadRouteReplyMutation}
+      liveSubscription={ThreadRouteLiveSubscription}
       postExtra={(postId, thread) => <PostModerationSlot postId={postId} thread={thread} />}
       threadExtra={(thread) => <ThreadModerationControls thread={thread} />}
     />

@@ -150,3 +150,13 @@ export const CreateCampaignMutation = graphql(`
     }
   }
 `);
+
+/** Vote counts as they change (the board's and a campaign's ranking), each idea merged into the cache by id. */
+export const IdeaVotesSubscription = graphql(`
+  subscription IdeaVotes($campaignId: ID) {
+    ideaVotes(campaignId: $campaignId) {
+      id
+      votesCount
+    }
+  }
+`);

@@ -1,28 +1,24 @@
-import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { CampaignPageQuery } from '../api/ideas';
+import { CampaignPageQuery, IdeaVotesSubscription } from '../api/ideas';
 import { Countdown } from './Countdown';
 import { IdeaCard } from './IdeaCard';
-
-/** How often an open campaign's page asks for the ranking again, so it stays live while people vote. */
-export const LIVE_RANKING_REFRESH_MS = 15_000;
 
 /** A campaign: its question, the time left, the viewer's remaining votes, the ranking and, once closed, the winner. */
 export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean }) {
   const { t } = useTranslation('ideas');
-  const { data, loading, error, refetch, stopPolling } = useQuery(CampaignPageQuery, {
-    variables: { id },
-    pollInterval: LIVE_RANKING_REFRESH_MS,
-  });
+  const { data, loading, error, refetch } = useQuery(CampaignPageQuery, { variables: { id } });
   const frozen = data?.campaign.phase === 'CLOSED';
-  // A closed campaign's ranking is final: stop asking.
-  useEffect(() => {
-    if (frozen) stopPolling();
-  }, [frozen, stopPolling]);
+  // Live while votes can move: a changed count may change the order, so the ranking is asked
+  // again. A closed campaign's ranking is final.
+  useSubscription(IdeaVotesSubscription, {
+    variables: { campaignId: id },
+    skip: !data || frozen,
+    onData: () => void refetch().catch(() => undefined),
+  });
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
   const { campaign } = data;

@@ -1,11 +1,11 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { IDEA_SORTS, SETTABLE_IDEA_STATUSES, type IdeaSort, type IdeaStatus } from '@parvis/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { IdeaBoardQuery } from '../api/ideas';
+import { IdeaBoardQuery, IdeaVotesSubscription } from '../api/ideas';
 import { CampaignList } from './CampaignList';
 import { CreateCampaignForm } from './CreateCampaignForm';
 import { IdeaCard } from './IdeaCard';
@@ -25,6 +25,8 @@ export function IdeaBoard({ spaceId, canManage = false }: { spaceId: string; can
   const [status, setStatus] = useState<IdeaStatus | ''>('');
   const variables = { spaceId, sort, status: status || null, first: BOARD_PAGE_SIZE };
   const { data, loading, error, fetchMore } = useQuery(IdeaBoardQuery, { variables });
+  // Each changed count lands in the cache by the idea's id: the cards show it at once.
+  useSubscription(IdeaVotesSubscription);
   const ideas = data?.ideas;
 
   const showMore = () =>

@@ -31,3 +31,10 @@ export const MarkNotificationsReadMutation = graphql(`
     markNotificationsRead
   }
 `);
+
+/** The unread count as it stands, then each time it changes. */
+export const UnreadCountSubscription = graphql(`
+  subscription UnreadCount {
+    unreadNotificationCount
+  }
+`);

@@ -1,13 +1,14 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { NotificationsQuery } from '../api/notifications';
+import { NotificationsQuery, UnreadCountSubscription } from '../api/notifications';
 
-/** The header link to the signed-in person's notifications, with how many are unread. */
+/** The header link to the signed-in person's notifications, with how many are unread, kept live. */
 export function NotificationBell() {
   const { t } = useTranslation('notifications');
-  const { data } = useQuery(NotificationsQuery, { fetchPolicy: 'cache-and-network', pollInterval: 60_000 });
-  const unread = data?.notifications.unreadCount ?? 0;
+  const { data } = useQuery(NotificationsQuery, { fetchPolicy: 'cache-and-network' });
+  const live = useSubscription(UnreadCountSubscription);
+  const unread = live.data?.unreadNotificationCount ?? data?.notifications.unreadCount ?? 0;
   return (
     <Link
       to="/notifications"

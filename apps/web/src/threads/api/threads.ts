@@ -182,3 +182,32 @@ export const ContributorQuery = graphql(`
     }
   }
 `);
+
+/**
+ * What the thread page needs of a live event: the thread's marks as they are now and the post
+ * concerned. A route's subscription spreads it and adds its other features' post fields, as its
+ * query does, so an event updates everything the page shows of that post.
+ */
+export const ThreadLiveEventFields = graphql(`
+  fragment ThreadLiveEventFields on ThreadEvent {
+    kind
+    thread {
+      id
+      status
+      resolvedAt
+      repliesCount
+      lastActivityAt
+      viewerCanAcceptAnswer
+      acceptedBy {
+        id
+        displayName
+      }
+      acceptedAnswer {
+        ...PostViewFields
+      }
+    }
+    post {
+      ...PostViewFields
+    }
+  }
+`);

@@ -1,19 +1,28 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../testing/render';
 import { ThankMutation } from '../api/threads';
 import {
   edges,
+  liveEvent,
   post,
   ReplyTestMutation,
   thread,
+  ThreadLiveTestSubscription,
   ThreadPageTestQuery,
   user,
   viewerMock,
 } from '../testing/thread-fixtures';
 import { ThreadPage } from './ThreadPage';
 
-const threadPage = <ThreadPage id="t1" query={ThreadPageTestQuery} replyMutation={ReplyTestMutation} />;
+const threadPage = (
+  <ThreadPage
+    id="t1"
+    query={ThreadPageTestQuery}
+    replyMutation={ReplyTestMutation}
+    liveSubscription={ThreadLiveTestSubscription}
+  />
+);
 
 const expert = user('e1', 'Eva Expert', 'EXPERT');
 const staff = user('s1', 'Sarah Staff', 'STAFF');
@@ -28,6 +37,43 @@ function page(extra: Record<string, unknown>) {
 }
 
 describe('a thread page', () => {
+  it('keeps a reply that arrives live behind “1 new reply — show it” until the reader asks, then shows it', async () => {
+    const mock = page({
+      repliesCount: 0,
+      posts: {
+        __typename: 'PostConnection',
+        totalCount: 0,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        edges: [],
+      },
+    });
+    const fresh = post('p9', member, 'Try another cable.');
+    renderWithProviders(threadPage, { mocks: [mock, viewerMock(null), liveEvent('REPLY_ADDED', fresh)] });
+
+    const show = await screen.findByRole('button', { name: '1 new reply — show it' });
+    expect(screen.queryByText('Try another cable.')).toBeNull();
+    await userEvent.click(show);
+    expect(await screen.findByText('Try another cable.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /new repl/ })).toBeNull();
+  });
+
+  it('shows a post hidden by a moderator as hidden, without a reload', async () => {
+    const reply = post('p1', member, 'Call me at 06 12 34 56 78.');
+    const mock = page({
+      repliesCount: 1,
+      posts: {
+        __typename: 'PostConnection',
+        totalCount: 1,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c1' },
+        edges: edges([reply]),
+      },
+    });
+    const hidden = { ...reply, bodyHtml: '', bodyMarkdown: '' };
+    renderWithProviders(threadPage, { mocks: [mock, viewerMock(null), liveEvent('POST_HIDDEN', hidden)] });
+    expect(await screen.findByText('Call me at 06 12 34 56 78.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('Call me at 06 12 34 56 78.')).toBeNull());
+  });
+
   it('shows the accepted answer first under the question, with names and role badges, and the other replies after', async () => {
     const answer = post('p2', expert, 'Enable 3-D Secure.', { isAcceptedAnswer: true, thanksCount: 3 });
     const mock = page({

@@ -16,6 +16,7 @@ import type {
 import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
 import { ReopenThreadMutation, ResolveThreadMutation } from '../api/threads';
+import { type LiveThreadEvent, useLiveReplies } from '../hooks/useLiveReplies';
 import { PostView } from './PostView';
 import { ReplyForm } from './ReplyForm';
 import { SlaClocks } from './SlaClocks';
@@ -99,6 +100,11 @@ interface ThreadPageProps<T extends ThreadPageThread> {
   query: TypedDocumentNode<{ thread: T }, { id: string; after?: string | null }>;
   /** `reply(input) { ...PostViewFields }`, with the same additions as `query` for a new reply. */
   replyMutation: TypedDocumentNode<{ reply: PostViewFieldsFragment }, MutationReplyArgs>;
+  /**
+   * `threadEvents(threadId: $threadId) { ...ThreadLiveEventFields }`, with the same post additions
+   * as `query`: the page's live updates (new replies, marks, hidden notices, edits).
+   */
+  liveSubscription: TypedDocumentNode<LiveThreadEvent, { threadId: string }>;
   /** Shown under a post's body: another feature's part of it, read from the thread `query` returned. */
   postExtra?: (postId: string, thread: T) => ReactNode;
   /** Shown at the end of the page (moderation: the thread's controls). */
@@ -114,6 +120,7 @@ export function ThreadPage<T extends ThreadPageThread>({
   id,
   query,
   replyMutation,
+  liveSubscription,
   postExtra,
   threadExtra,
 }: ThreadPageProps<T>) {
@@ -122,6 +129,8 @@ export function ThreadPage<T extends ThreadPageThread>({
   const { data, loading, error, fetchMore } = useQuery(query, { variables: { id } });
   const [resolve, resolving] = useMutation(ResolveThreadMutation);
   const [reopen, reopening] = useMutation(ReopenThreadMutation);
+  const shownIds = data?.thread.posts.edges.map((edge) => edge.node.id) ?? [];
+  const live = useLiveReplies(id, liveSubscription, shownIds);
 
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
@@ -213,6 +222,13 @@ export function ThreadPage<T extends ThreadPageThread>({
         <h2 id="replies-heading">{t('thread.replies', { count: thread.repliesCount })}</h2>
         {thread.repliesCount === 0 && <p>{t('thread.noReplies')}</p>}
         {replies.map((reply) => post(reply, canAcceptReply(thread, reply)))}
+        {live.newReplies > 0 && !thread.posts.pageInfo.hasNextPage && (
+          <p className="new-replies" role="status">
+            <button type="button" className="button" onClick={live.show}>
+              {t('thread.newReplies', { count: live.newReplies })}
+            </button>
+          </p>
+        )}
         {thread.posts.pageInfo.hasNextPage && (
           <button
             type="button"

@@ -24,6 +24,47 @@ export const ReplyTestMutation = graphql(`
   }
 `);
 
+export const ThreadLiveTestSubscription = graphql(`
+  subscription ThreadLiveTest($threadId: ID!) {
+    threadEvents(threadId: $threadId) {
+      ...ThreadLiveEventFields
+    }
+  }
+`);
+
+/** A live event of thread t1, as the subscription delivers it. */
+export function liveEvent(
+  kind: string,
+  shown: ReturnType<typeof post> | null,
+  threadExtra: Record<string, unknown> = {},
+) {
+  return {
+    request: { query: ThreadLiveTestSubscription, variables: { threadId: 't1' } },
+    result: {
+      data: {
+        threadEvents: {
+          __typename: 'ThreadEvent',
+          kind,
+          thread: {
+            __typename: 'Thread',
+            id: 't1',
+            status: 'OPEN',
+            resolvedAt: null,
+            repliesCount: 1,
+            lastActivityAt: '2026-11-20T11:00:00.000Z',
+            viewerCanAcceptAnswer: false,
+            acceptedBy: null,
+            acceptedAnswer: null,
+            ...threadExtra,
+          },
+          post: shown,
+        },
+      },
+    },
+    delay: 150,
+  };
+}
+
 /** API answers for the threads component tests, shaped exactly like the operations' selections. */
 export function viewerMock(viewer: { id: string; role: string } | null) {
   return {

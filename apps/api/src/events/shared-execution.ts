@@ -1,0 +1,58 @@
+import {
+  createSourceEventStream,
+  DocumentNode,
+  execute,
+  ExecutionArgs,
+  ExecutionResult,
+  print,
+} from 'graphql';
+
+/**
+ * `subscribe` for the WebSocket server (graphql-js's, but executing each event once per
+ * identical subscription). graphql-js runs the subscription's selection for every subscriber and
+ * every event; 1,000 visitors on a thread page would mean 1,000 identical executions per reply.
+ * Here an event payload that several subscribers share (the same object: LiveEvents hands one
+ * per event and per viewer, see `Delivery.once`) is executed once per operation text and variables,
+ * and the result is sent to each of them. Payloads made per subscriber are executed for each, as
+ * graphql-js would.
+ */
+export async function subscribeSharingResults(
+  args: ExecutionArgs,
+): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in source)) return source;
+  const key = `${operationText(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+  const iterator = source[Symbol.asyncIterator]();
+  return (async function* results(): AsyncGenerator<ExecutionResult> {
+    try {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield await executeOnce(next.value, key, () => execute({ ...args, rootValue: next.value }));
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  })();
+}
+
+const texts = new WeakMap<DocumentNode, string>();
+function operationText(document: DocumentNode): string {
+  let text = texts.get(document);
+  if (text === undefined) texts.set(document, (text = print(document)));
+  return text;
+}
+
+const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+function executeOnce(
+  payload: unknown,
+  key: string,
+  run: () => ExecutionResult | Promise<ExecutionResult>,
+): Promise<ExecutionResult> {
+  if (typeof payload !== 'object' || payload === null) return Promise.resolve(run());
+  let byOperation = results.get(payload);
+  if (!byOperation) results.set(payload, (byOperation = new Map<string, Promise<ExecutionResult>>()));
+  let result = byOperation.get(key);
+  if (!result) byOperation.set(key, (result = Promise.resolve(run())));
+  return result;
+}

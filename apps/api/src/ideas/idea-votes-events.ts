@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { LiveEvents } from '../events/live-events.service';
+
+export const IDEA_VOTES_TOPIC = 'ideas:votes';
+
+/** An idea's vote count changed: its id, and its campaign so a ranking page keeps only its own. */
+export interface IdeaVotesEventData {
+  ideaId: string;
+  campaignId: string | null;
+}
+
+/** Announces, when the caller's transaction commits, that ideas' vote counts changed. */
+@Injectable()
+export class IdeaVotesEvents {
+  constructor(private readonly live: LiveEvents) {}
+
+  async publish(tx: EntityManager, ideas: readonly IdeaVotesEventData[]): Promise<void> {
+    for (const idea of ideas) {
+      await this.live.publish(tx, IDEA_VOTES_TOPIC, { ideaId: idea.ideaId, campaignId: idea.campaignId });
+    }
+  }
+}
