@@ -18,7 +18,9 @@ async function mailsTo(address: string, count: number): Promise<{ subject: strin
   const deadline = Date.now() + 20_000;
   for (;;) {
     const rows = await test.db.query(
-      `SELECT subject, text FROM caught_mails WHERE to_address = $1 ORDER BY caught_at, id`,
+      // In the order they were caused (queued), whatever order a worker's batch sent them in.
+      `SELECT c.subject, c.text FROM caught_mails c JOIN mail_outbox o ON o.id = c.outbox_id
+        WHERE c.to_address = $1 ORDER BY o.created_at, o.id`,
       [address],
     );
     if (rows.length >= count) return rows;

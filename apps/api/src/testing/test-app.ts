@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,9 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
   const config: RunningConfig = {
     ...loadConfig({
       NODE_ENV: 'test',
+      // Every API process of one database shares its secret, as in production (mails sealed by one
+      // process are opened by another's worker).
+      SESSION_SECRET: createHash('sha256').update(`parvis-test:${databaseUrl}`).digest('hex'),
       PARVIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parvis-test-data-')),
       WEB_DIST: '',
       ...env,
@@ -184,5 +187,8 @@ async function mailSettled(db: DataSource): Promise<void> {
     if (pending === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('Queued mails were still not sent after 30 s.');
+  const stuck = await db.query<unknown[]>(
+    `SELECT kind, to_address, attempts, last_error FROM mail_outbox WHERE status = 'PENDING' LIMIT 5`,
+  );
+  throw new Error(`Queued mails were still not sent after 30 s: ${JSON.stringify(stuck)}`);
 }
