@@ -9,6 +9,8 @@ import { CampaignsResolver } from './campaigns.resolver';
 import { IdeaStatusChangeResolver } from './idea-status-change.resolver';
 import { IdeasResolver } from './ideas.resolver';
 import { IdeasService } from './ideas.service';
+import { IdeaFollowsResolver } from './idea-follows.resolver';
+import { NotificationGroupIdeaResolver } from './notification-group-idea.resolver';
 import { NotificationIdeaResolver } from './notification-idea.resolver';
 
 @Module({
@@ -26,6 +28,8 @@ import { NotificationIdeaResolver } from './notification-idea.resolver';
     IdeaStatusChangeResolver,
     CampaignsResolver,
     NotificationIdeaResolver,
+    NotificationGroupIdeaResolver,
+    IdeaFollowsResolver,
   ],
 })
 export class IdeasModule {}

@@ -10,6 +10,7 @@ import { requireRole, requireSignedIn, SignedInViewer, Viewer } from '../common/
 import { Space } from '../spaces/space.entity';
 import { PostRevision } from '../threads/post-revision.entity';
 import { Post } from '../threads/post.entity';
+import { ThreadNoticesService } from '../threads/thread-notices.service';
 import { Thread } from '../threads/thread.entity';
 import { CrisisBanner } from './crisis-banner.entity';
 import { Flag } from './flag.entity';
@@ -60,6 +61,7 @@ export class ModerationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly log: ModerationLogService,
     private readonly rateLimits: RateLimitService,
+    private readonly notices: ThreadNoticesService,
   ) {}
 
   // ─── Flags ──────────────────────────────────────────────────────────────────────────────
@@ -155,6 +157,7 @@ export class ModerationService {
     await tx.update(PostRevision, { postId: post.id, hiddenAt: IsNull() }, { hiddenAt, hiddenReason: rule });
     const flags = await this.resolveFlags(tx, post.id, moderator, 'HIDDEN', hiddenAt);
     await this.record(tx, 'POST_HIDDEN', moderator, post, { flags }, rule, note, hiddenAt);
+    await this.notices.moderated(tx, post, moderator, 'POST_HIDDEN', rule, hiddenAt);
   }
 
   async restorePost(viewer: Viewer, input: ModeratePostInput): Promise<Post> {
@@ -168,6 +171,7 @@ export class ModerationService {
         { hiddenAt: null, hiddenById: null, hiddenReason: null, hiddenNote: null },
       );
       await this.record(tx, 'POST_RESTORED', moderator, post, {}, post.hiddenReason);
+      await this.notices.moderated(tx, post, moderator, 'POST_RESTORED', post.hiddenReason);
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }
@@ -216,6 +220,7 @@ export class ModerationService {
       { answeredByPostId: answer.id, answeredAt: at, answeredMarkedById: marker.id },
     );
     await this.record(tx, 'POST_MARKED_ANSWERED', marker, post, { answerPostId: answer.id }, null, null, at);
+    await this.notices.markedAnswered(tx, post, answer, marker, at);
   }
 
   // ─── Threads: lock, pin, move ───────────────────────────────────────────────────────────

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { MailModule } from '../mail/mail.module';
+import { NotificationGroupsResolver } from './notification-groups.resolver';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
 
 @Module({
-  imports: [IdentityModule],
-  providers: [NotificationsService, NotificationsResolver],
+  imports: [IdentityModule, MailModule],
+  providers: [NotificationsService, NotificationsResolver, NotificationGroupsResolver],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -12,6 +12,7 @@ import { Post } from './post.entity';
 import { Thanks } from './thanks.entity';
 import { lockThreadRow } from './thread-lock';
 import { postRow } from './post-rows';
+import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { PostIdInput } from './threads.inputs';
 import { Actor, canAcceptAnswer, canAcceptReply, takesAnswers } from './threads.rules';
@@ -26,6 +27,7 @@ export class AnswersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reputation: ReputationService,
     private readonly moderationLog: ModerationLogService,
+    private readonly notices: ThreadNoticesService,
   ) {}
 
   /**
@@ -103,6 +105,7 @@ export class AnswersService {
         at,
       });
     }
+    await this.notices.accepted(tx, thread, post, actor, at);
   }
 
   /**
@@ -131,6 +134,7 @@ export class AnswersService {
     const delta = thanking ? 1 : -1;
     await tx.update(Post, { id: post.id }, { thanksCount: () => `thanks_count + ${delta}` });
     await this.reputation.add(tx, post.authorId, delta * REPUTATION.thanksReceived);
+    if (thanking) await this.notices.thanked(tx, post, member);
   }
 
   // ─── Batch reads for the per-request loaders ────────────────────────────────────────────

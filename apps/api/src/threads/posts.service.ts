@@ -12,6 +12,7 @@ import { PostRevision } from './post-revision.entity';
 import { bodyColumns, newPost, postRow } from './post-rows';
 import { Post } from './post.entity';
 import { lockedError, lockThreadRow } from './thread-lock';
+import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { EditPostInput, ReplyInput } from './threads.inputs';
 import { Actor, speaksForBrand } from './threads.rules';
@@ -34,6 +35,7 @@ export class PostsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notices: ThreadNoticesService,
   ) {}
 
   /**
@@ -55,7 +57,9 @@ export class PostsService {
         ...(isFirstResponse(thread, params.author) ? { firstResponseAt: now } : {}),
       },
     );
-    return tx.findOneByOrFail(Post, { id: post.id });
+    const written = await tx.findOneByOrFail(Post, { id: post.id });
+    await this.notices.posted(tx, thread, written, params.author, params.at);
+    return written;
   }
 
   /**

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ModerationLogModule } from '../moderation-log/moderation-log.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Space } from '../spaces/space.entity';
 import { SpacesModule } from '../spaces/spaces.module';
 import { AnswersResolver } from './answers.resolver';
@@ -20,6 +21,9 @@ import { PrivateMessageResolver } from './private-message.resolver';
 import { SlaQueueResolver } from './sla-queue.resolver';
 import { Thanks } from './thanks.entity';
 import { Thread } from './thread.entity';
+import { NotificationThreadResolver } from './notification-thread.resolver';
+import { ThreadFollowsResolver } from './thread-follows.resolver';
+import { ThreadNoticesService } from './thread-notices.service';
 import { ThreadsResolver } from './threads.resolver';
 import { ThreadsService } from './threads.service';
 import { UserContributionsResolver } from './user-contributions.resolver';
@@ -31,6 +35,7 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     IdentityModule,
     SpacesModule,
     ModerationLogModule,
+    NotificationsModule,
   ],
   providers: [
     ThreadsService,
@@ -38,6 +43,7 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     AnswersService,
     ClocksService,
     PrivateFollowUpsService,
+    ThreadNoticesService,
     ThreadsResolver,
     PostsResolver,
     AnswersResolver,
@@ -46,7 +52,9 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     PrivateMessageResolver,
     PrivateFollowUpNoticeResolver,
     UserContributionsResolver,
+    ThreadFollowsResolver,
+    NotificationThreadResolver,
   ],
-  exports: [ThreadsService, PostsService],
+  exports: [ThreadsService, PostsService, ThreadNoticesService],
 })
 export class ThreadsModule {}
