@@ -3,6 +3,9 @@ import { graphql } from '../../gql';
 import type { ThreadRouteQuery as ThreadRouteData } from '../../gql/graphql';
 import { PostModerationView } from '../../moderation/components/PostModeration';
 import { ThreadModerationControls } from '../../moderation/components/ThreadModerationControls';
+import { useViewer } from '../../lib/viewer';
+import { FollowButton } from '../../notifications/components/FollowButton';
+import { useMarkSubjectRead } from '../../notifications/hooks/useMarkSubjectRead';
 import { ThreadPage } from '../../threads/components/ThreadPage';
 
 /**
@@ -46,13 +49,21 @@ type Thread = ThreadRouteData['thread'];
 
 export function ThreadRoute() {
   const { id = '' } = useParams();
+  const { viewer } = useViewer();
+  // Opening the thread reads its notices (the bell counts them no more).
+  useMarkSubjectRead('THREAD', id, !!viewer);
   return (
     <ThreadPage
       id={id}
       query={ThreadRouteQuery}
       replyMutation={ThreadRouteReplyMutation}
       postExtra={(postId, thread) => <PostModerationSlot postId={postId} thread={thread} />}
-      threadExtra={(thread) => <ThreadModerationControls thread={thread} />}
+      threadExtra={(thread) => (
+        <>
+          {viewer && <FollowButton subjectType="THREAD" subjectId={thread.id} />}
+          <ThreadModerationControls thread={thread} />
+        </>
+      )}
     />
   );
 }
