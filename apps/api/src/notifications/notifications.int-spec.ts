@@ -423,10 +423,11 @@ describe('digests', () => {
     await mailSettled();
     expect(noticesTo(asker.email)).toEqual([]); // nothing at once
 
-    // The next 08:10 UTC: the digest hour of DIGEST_HOUR=8 in DEFAULT_TIME_ZONE=UTC.
+    // At 08:10 UTC it is the digest hour of DIGEST_HOUR=8 in DEFAULT_TIME_ZONE=UTC.
+    // The first digest hour whose period (the 24 hours before 08:00) holds the notices written now.
     const at = new Date();
     at.setUTCHours(8, 10, 0, 0);
-    if (at.getTime() <= Date.now()) at.setUTCDate(at.getUTCDate() + 1);
+    if (at.getTime() - 10 * 60_000 <= Date.now()) at.setUTCDate(at.getUTCDate() + 1);
     const second = await startTestApp(env, test.databaseUrl);
     try {
       await Promise.all([

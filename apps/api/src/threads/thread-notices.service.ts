@@ -146,9 +146,10 @@ export class ThreadNoticesService implements OnModuleInit {
    * thread and deadline (the dedupe key), whichever process runs the check and however often.
    */
   async warnDeadlines(now: Date): Promise<number> {
+    // Most minutes nothing is at risk: one read, no transaction.
+    const atRisk = await threadsAtRisk(this.db.manager, now, this.config.notifications.slaWarningMinutes);
+    if (atRisk.length === 0) return 0;
     return this.db.transaction(async (tx) => {
-      const atRisk = await threadsAtRisk(tx, now, this.config.notifications.slaWarningMinutes);
-      if (atRisk.length === 0) return 0;
       const staff = await this.identity.staffIds(tx);
       let written = 0;
       for (const thread of atRisk) {
