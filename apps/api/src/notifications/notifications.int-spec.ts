@@ -453,4 +453,43 @@ describe('digests', () => {
     );
     expect(digests[0].headers['list-unsubscribe']).toMatch(/unsubscribe/);
   });
+
+  it('send the weekly digest on Mondays at the digest hour, in the member’s own time zone, and on no other day', async () => {
+    const member = await person('Wendy Weekly', 'en');
+    const other = await person('Walt', 'en');
+    await member.agent.data(SET_PREF, { input: { kind: 'REPLY', delivery: 'WEEKLY' } });
+    await member.agent.data(
+      `mutation ($input: SetNotificationTimeZoneInput!) { setNotificationTimeZone(input: $input) { timeZone } }`,
+      {
+        input: { timeZone: 'America/New_York' },
+      },
+    );
+    const thread = await ask(member.agent, space.help, 'Weekly news');
+    await reply(other.agent, thread.id, 'A reply for the week.');
+
+    // The first Monday 08:10 in New York whose week (the 7 days before 08:00) holds this reply.
+    const monday = new Date();
+    monday.setUTCHours(12, 10, 0, 0); // 08:10 in New York in summer, 07:10 in winter: found below
+    const service = test.app.get(NotificationsService);
+    let sent = 0;
+    for (let hours = 0; hours < 24 * 8 && sent === 0; hours += 1) {
+      const at = new Date(monday.getTime() + hours * 3_600_000);
+      const local = new Intl.DateTimeFormat('en-US', {
+        timeZone: 'America/New_York',
+        weekday: 'short',
+        hour: 'numeric',
+        hourCycle: 'h23',
+      }).formatToParts(at);
+      const weekday = local.find((p) => p.type === 'weekday')?.value;
+      const hour = Number(local.find((p) => p.type === 'hour')?.value);
+      if (hour !== 8) continue;
+      sent = await service.sendDigests(at);
+      if (weekday !== 'Mon') expect(sent).toBe(0);
+    }
+    expect(sent).toBe(1);
+    await mailSettled();
+    const [digest] = noticesTo(member.email);
+    expect(digest.subject).toBe('Your weekly Acme Community digest');
+    expect(digest.text).toContain('Walt replied in “Weekly news”');
+  });
 });

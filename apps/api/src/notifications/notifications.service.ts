@@ -143,10 +143,18 @@ export class NotificationsService implements OnModuleInit {
     const data = { ...n.data, ...(await this.extraTitles(tx, n.data)) };
     const [actor] = n.actorId ? await this.identity.usersByIds([n.actorId], tx) : [];
     const { brandName } = this.config.mail;
+    const recipients = new Map(
+      (
+        await this.accounts.confirmedRecipients(
+          tx,
+          notices.map((w) => w.userId),
+        )
+      ).map((r) => [r.userId, r]),
+    );
     for (const notice of notices) {
-      const to = await this.accounts.confirmedRecipient(tx, notice.userId);
-      if (!to) continue;
-      const [user] = await this.identity.usersByIds([notice.userId], tx);
+      const recipient = recipients.get(notice.userId);
+      if (!recipient) continue;
+      const { displayName, ...to } = recipient;
       const locale = mailLocale(to.locale);
       const words = wordsFor(locale);
       const sentence = noticeSentence(locale, {
@@ -161,7 +169,7 @@ export class NotificationsService implements OnModuleInit {
         to,
         params: {
           subject: `${sentence} · ${brandName}`,
-          greeting: words.greeting(user?.displayName ?? ''),
+          greeting: words.greeting(displayName),
           body: n.kind === 'POST_HIDDEN' ? `${sentence}.\n\n${words.hiddenHelp}` : `${sentence}.`,
           action: words.action,
           path: noticePath(n.subject, n.data),
