@@ -11,6 +11,8 @@ import { Campaign } from './ideas/campaign.entity';
 import { Idea } from './ideas/idea.entity';
 import { IdeaVote } from './ideas/idea-vote.entity';
 import { IdeaStatusChange } from './ideas/idea-status-change.entity';
+import { Follow } from './notifications/follow.entity';
+import { NotificationPreference, NotificationSettings } from './notifications/notification-preference.entity';
 import { Notification } from './notifications/notification.entity';
 import { ModerationAction } from './moderation-log/moderation-action.entity';
 import { Flag } from './moderation/flag.entity';
@@ -41,6 +43,9 @@ export const APP_ENTITIES = [
   IdeaVote,
   IdeaStatusChange,
   Notification,
+  NotificationPreference,
+  NotificationSettings,
+  Follow,
   ModerationAction,
   Flag,
   CrisisBanner,

@@ -1,4 +1,4 @@
-import { markdownToText, renderMarkdown } from './markdown';
+import { markdownToText, mentionedUserIds, renderMarkdown } from './markdown';
 
 describe('rendering Markdown written by people', () => {
   it('renders the usual Markdown', () => {
@@ -65,5 +65,29 @@ describe('the plain text of a Markdown body', () => {
 
   it('keeps a typed tag as the text it is', () => {
     expect(markdownToText('a <b>bold</b> claim')).toBe('a <b>bold</b> claim');
+  });
+});
+
+describe('mentions', () => {
+  const id = '0b4a7c1e-3f2d-4c5b-9a8e-1d2c3b4a5f6e';
+
+  it('render as a link to the member’s profile, opened in place', () => {
+    expect(renderMarkdown(`Thanks @[Sarah Martin](${id})!`)).toBe(
+      `<p>Thanks <a href="/u/${id}" class="mention">@Sarah Martin</a>!</p>`,
+    );
+    expect(mentionedUserIds(`Hi @[Sarah](${id}) and @[Sarah again](${id})`)).toEqual([id]);
+  });
+
+  it('are sanitized: a name is text, and markup smuggled in it is escaped', () => {
+    const html = renderMarkdown(`@[<img src=x onerror=alert(1)>](${id}) @[x" onclick="alert(1)](${id})`);
+    expect(html).not.toMatch(/<img|<[^>]+\son\w+=/i);
+    expect(html).toContain('&lt;img');
+  });
+
+  it('are not made by a link that merely looks like one, nor inside code', () => {
+    expect(
+      renderMarkdown(`[@Sarah](/u/${id}) <a class="mention" href="javascript:alert(1)">x</a>`),
+    ).not.toMatch(/<a[^>]*class="mention"/);
+    expect(mentionedUserIds(`\`@[Sarah](${id})\`\n\n    @[Sarah](${id})`)).toEqual([]);
   });
 });

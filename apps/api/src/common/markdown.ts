@@ -10,6 +10,32 @@ import sanitizeHtml from 'sanitize-html';
  */
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
+/**
+ * A mention is `@[Display Name](<user id>)`, what the reply editor inserts when a member is
+ * picked: it renders as a link to that member's profile (`/u/<id>`, class "mention") and tells
+ * them. Parsed as an inline rule, so a mention inside code stays code; the name is text only.
+ */
+const MENTION = /^@\[([^\]\n]{1,80})\]\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/i;
+
+markdown.inline.ruler.before('link', 'mention', (state, silent) => {
+  if (state.src.charCodeAt(state.pos) !== 0x40 /* @ */) return false;
+  const match = MENTION.exec(state.src.slice(state.pos));
+  if (!match) return false;
+  if (!silent) {
+    const open = state.push('link_open', 'a', 1);
+    open.attrs = [
+      ['href', `/u/${match[2].toLowerCase()}`],
+      ['class', 'mention'],
+    ];
+    open.meta = { mention: match[2].toLowerCase() };
+    const text = state.push('text', '', 0);
+    text.content = `@${match[1]}`;
+    state.push('link_close', 'a', -1);
+  }
+  state.pos += match[0].length;
+  return true;
+});
+
 const ALLOWED_TAGS = [
   'p',
   'br',
@@ -43,27 +69,47 @@ const ALLOWED_TAGS = [
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
-    a: ['href', 'title', 'rel', 'target'],
+    a: ['href', 'title', 'rel', 'target', 'class'],
     img: ['src', 'alt', 'title'],
     code: ['class'],
     th: ['style'],
     td: ['style'],
     ol: ['start'],
   },
-  allowedClasses: { code: [/^language-[\w-]+$/] },
+  allowedClasses: { code: [/^language-[\w-]+$/], a: ['mention'] },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener', target: '_blank' }),
+    // A mention is a link to a profile of this site: it opens in place; every other link in a new tab.
+    a: (tagName, attribs): sanitizeHtml.Tag => {
+      const { class: className, ...rest } = attribs;
+      return className === 'mention' && /^\/u\/[0-9a-f-]{36}$/.test(attribs.href ?? '')
+        ? { tagName, attribs: { href: attribs.href, class: 'mention' } }
+        : { tagName, attribs: { ...rest, rel: 'nofollow ugc noopener', target: '_blank' } };
+    },
   },
 };
 
 /** Sanitized HTML for a Markdown body. */
 export function renderMarkdown(source: string): string {
   return sanitizeHtml(markdown.render(source), SANITIZE).trim();
+}
+
+/** The ids of the members a body mentions (outside code), at most `limit` of them. */
+export function mentionedUserIds(source: string, limit = 20): string[] {
+  const ids = new Set<string>();
+  const walk = (tokens: ReturnType<typeof markdown.parse>) => {
+    for (const token of tokens) {
+      if (token.children) walk(token.children);
+      const meta = token.meta as { mention?: string } | null;
+      if (token.type === 'link_open' && meta?.mention) ids.add(meta.mention);
+    }
+  };
+  walk(markdown.parse(source, {}));
+  return [...ids].slice(0, limit);
 }
 
 /**

@@ -31,6 +31,7 @@ export interface AppConfig {
   /** Account e-mails (sign-up, password reset) one e-mail address may cause per window. */
   accountMailLimit: { registerPerEmail: number; resetPerEmail: number; windowSeconds: number };
   mail: MailConfig;
+  notifications: NotificationsConfig;
   seedDemo: boolean;
   /** The built web app served at `/`, or null to serve only the API. */
   webDist: string | null;
@@ -49,6 +50,15 @@ export interface MailConfig {
   sendTimeoutSeconds: number;
   /** The first retry's delay after a failed send; each next retry waits about twice as long. */
   retryDelaySeconds: number;
+}
+
+export interface NotificationsConfig {
+  /** The local hour (0-23) daily and weekly digests are sent at (weekly ones on Mondays). */
+  digestHour: number;
+  /** The time zone of members who chose none (an IANA name such as Europe/Paris). */
+  defaultTimeZone: string;
+  /** How long before a help thread's first-response or answer deadline staff are warned. */
+  slaWarningMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +129,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     windowSeconds: integer(env, 'ACCOUNT_MAIL_LIMIT_WINDOW_SECONDS', 3600, 10, 604_800, problems),
   };
   const mail = mailConfig(env, port, problems);
+  const notifications = {
+    digestHour: integer(env, 'DIGEST_HOUR', 8, 0, 23, problems),
+    defaultTimeZone: timeZone(env, 'DEFAULT_TIME_ZONE', 'Europe/Paris', problems),
+    slaWarningMinutes: integer(env, 'SLA_WARNING_MINUTES', 30, 1, 10_080, problems),
+  };
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
@@ -139,6 +154,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     voteLimit,
     accountMailLimit,
     mail,
+    notifications,
     seedDemo,
     webDist,
   };
@@ -160,6 +176,26 @@ function integer(
     return fallback;
   }
   return value;
+}
+
+/** True for a time zone name this runtime (and so PostgreSQL's list, in practice) knows. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function timeZone(env: Env, name: string, fallback: string, problems: string[]): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!isTimeZone(raw)) {
+    problems.push(`${name} is "${raw}"; use a time zone name such as Europe/Paris or America/New_York.`);
+    return fallback;
+  }
+  return raw;
 }
 
 function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {

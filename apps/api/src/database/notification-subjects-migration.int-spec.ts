@@ -7,7 +7,9 @@ import { createDatabase } from '../testing/test-app';
 /** A database as it was before notifications had subjects, holding one notice about an idea. */
 async function databaseWithAnIdeaNotice(): Promise<{ db: DataSource; ideaId: string; noticeId: string }> {
   const url = await createDatabase();
-  const before = MIGRATIONS.filter((m) => m !== NotificationSubjects1795675168925);
+  // The migrations before it, then it alone: later ones build on what it made.
+  const upTo = MIGRATIONS.indexOf(NotificationSubjects1795675168925);
+  const before = MIGRATIONS.slice(0, upTo);
   const db = await new DataSource({ ...dataSourceOptions(url, []), migrations: before }).initialize();
   await db.runMigrations({ transaction: 'each' });
   const [user] = await db.query(
@@ -26,7 +28,10 @@ async function databaseWithAnIdeaNotice(): Promise<{ db: DataSource; ideaId: str
     [user.id, idea.id],
   );
   await db.destroy();
-  const migrated = await new DataSource(dataSourceOptions(url, [])).initialize();
+  const migrated = await new DataSource({
+    ...dataSourceOptions(url, []),
+    migrations: MIGRATIONS.slice(0, upTo + 1),
+  }).initialize();
   return { db: migrated, ideaId: idea.id, noticeId: notice.id };
 }
 

@@ -11,6 +11,8 @@ import { IdeaVotesEvents } from './idea-votes-events';
 import { IdeaVotesResolver } from './idea-votes.resolver';
 import { IdeasResolver } from './ideas.resolver';
 import { IdeasService } from './ideas.service';
+import { IdeaFollowsResolver } from './idea-follows.resolver';
+import { NotificationGroupIdeaResolver } from './notification-group-idea.resolver';
 import { NotificationIdeaResolver } from './notification-idea.resolver';
 
 @Module({
@@ -30,6 +32,8 @@ import { NotificationIdeaResolver } from './notification-idea.resolver';
     IdeaStatusChangeResolver,
     CampaignsResolver,
     NotificationIdeaResolver,
+    NotificationGroupIdeaResolver,
+    IdeaFollowsResolver,
   ],
 })
 export class IdeasModule {}

@@ -206,3 +206,38 @@ export async function moveVotesOfMerge(
   );
   return moved.length;
 }
+
+/** Everyone with an active vote on an idea of the campaign. */
+export async function campaignVoterIds(tx: EntityManager, campaignId: string): Promise<string[]> {
+  const rows = await tx.query<{ user_id: string }[]>(
+    `SELECT DISTINCT v.user_id FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
+      WHERE i.campaign_id = $1 AND v.withdrawn_at IS NULL`,
+    [campaignId],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** Ideas' titles anyone may read, by idea id: an idea whose question is hidden is left out. */
+export async function publicIdeaTitles(
+  db: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; title: string }[]>(
+    `SELECT i.id, t.title FROM ideas i JOIN threads t ON t.id = i.thread_id
+      WHERE i.id = ANY($1::uuid[])
+        AND NOT EXISTS (SELECT 1 FROM posts q WHERE q.thread_id = t.id AND q.is_question AND q.hidden_at IS NOT NULL)`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+export async function campaignTitles(
+  db: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; title: string }[]>(
+    `SELECT id, title FROM campaigns WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   canChangeIdeaStatus,
@@ -46,7 +46,10 @@ import {
   campaignVotesUsed,
   ideaBoardPage,
   ideaById,
+  campaignTitles,
+  campaignVoterIds,
   ideaFollowerIds,
+  publicIdeaTitles,
   ideasByIds,
   ideasByThreadIds,
   ideasMergedInto,
@@ -97,8 +100,10 @@ export interface RankedIdea {
   idea: IdeaRow;
 }
 
+export const CAMPAIGN_CLOSED_JOB = 'campaign-closed';
+
 @Injectable()
-export class IdeasService {
+export class IdeasService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly threads: ThreadsService,
@@ -110,6 +115,15 @@ export class IdeasService {
     private readonly search: SearchService,
     private readonly voteEvents: IdeaVotesEvents,
   ) {}
+
+  /** Mails name ideas and campaigns by their public titles; a campaign's voters hear when it closes. */
+  async onModuleInit(): Promise<void> {
+    this.notifications.describeSubjects('IDEA', publicIdeaTitles);
+    this.notifications.describeSubjects('CAMPAIGN', campaignTitles);
+    await this.notifications.schedule(CAMPAIGN_CLOSED_JOB, (data) =>
+      this.announceClosed(String(data.campaignId)),
+    );
+  }
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
 
@@ -283,6 +297,7 @@ export class IdeasService {
       createdAt: params.at,
     });
     await tx.insert(Idea, idea);
+    await this.notifications.autoFollow(tx, [params.author.id], 'IDEA', idea.id);
     await tx.query('SAVEPOINT author_vote');
     try {
       await this.castVote(tx, idea.id, params.author.id, params.at);
@@ -329,6 +344,7 @@ export class IdeasService {
    */
   async castVote(tx: EntityManager, ideaId: string, userId: string, at?: Date): Promise<void> {
     await tx.insert(IdeaVote, { ideaId, userId, createdAt: at });
+    await this.notifications.setFollowingIn(tx, userId, 'IDEA', ideaId, true);
   }
 
   /**
@@ -354,6 +370,8 @@ export class IdeasService {
         { withdrawnAt: () => 'now()' },
       );
       if (affected === 0) throw conflict('You have not voted for this idea.', 'ideaId');
+      // Withdrawing the vote stops following the idea (the Follow button follows it again).
+      await this.notifications.setFollowingIn(tx, voter.id, 'IDEA', ideaId, false);
       await this.countVote(tx, voter);
       await this.voteEvents.publish(tx, [{ ideaId, campaignId: locked.campaignId }]);
       return this.idea(ideaId, tx);
@@ -433,6 +451,7 @@ export class IdeasService {
     await this.notifications.notify(tx, await ideaFollowerIds(tx, idea.id), {
       kind: 'IDEA_STATUS_CHANGED',
       subject: { type: 'IDEA', id: idea.id },
+      followersOf: { type: 'IDEA', id: idea.id },
       actorId: byId,
       data: { from, to },
       at,
@@ -504,6 +523,7 @@ export class IdeasService {
     await this.notifications.notify(tx, await ideaFollowerIds(tx, source.id), {
       kind: 'IDEA_MERGED',
       subject: { type: 'IDEA', id: source.id },
+      followersOf: { type: 'IDEA', id: source.id },
       actorId: byId,
       data: { from: source.status, to: 'MERGED', mergedIntoId: targetId },
       at,
@@ -561,7 +581,36 @@ export class IdeasService {
   async addCampaign(tx: EntityManager, fields: NewCampaign, at?: Date): Promise<Campaign> {
     const campaign = tx.create(Campaign, { ...fields, createdAt: at });
     await tx.insert(Campaign, campaign);
+    await this.notifications.checkAt(
+      tx,
+      CAMPAIGN_CLOSED_JOB,
+      { campaignId: campaign.id },
+      campaign.closesAt,
+      `campaign-closed:${campaign.id}`,
+    );
     return campaign;
+  }
+
+  /**
+   * At its closing time, a campaign's voters hear that it closed, and which idea won. Run by the
+   * job queued with the campaign; the dedupe key tells each voter once, however often it runs.
+   */
+  async announceClosed(campaignId: string): Promise<number> {
+    const campaign = await this.db.getRepository(Campaign).findOneBy({ id: campaignId });
+    if (!campaign || campaign.closesAt.getTime() > Date.now()) return 0;
+    const ranking = (await this.rankings([campaign.id])).get(campaign.id) ?? [];
+    const winner = IdeasService.winnerOf(campaign, ranking);
+    return this.db.transaction(async (tx) => {
+      const notices = await this.notifications.notify(tx, await campaignVoterIds(tx, campaign.id), {
+        kind: 'CAMPAIGN_CLOSED',
+        subject: { type: 'CAMPAIGN', id: campaign.id },
+        actorId: null,
+        data: { winnerIdeaId: winner?.id ?? null },
+        dedupeKey: `campaign-closed:${campaign.id}`,
+        at: campaign.closesAt,
+      });
+      return notices.length;
+    });
   }
 
   /** The IDEAS space with this id, or the first one in navigation order. */

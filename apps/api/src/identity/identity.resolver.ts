@@ -1,4 +1,4 @@
-import { Args, Context, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
@@ -45,6 +45,18 @@ export class IdentityResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<UserType> {
     return UserType.from(await this.identity.user(id), viewer);
+  }
+
+  @Query(() => [UserType], {
+    description:
+      'Members whose display name starts with `prefix` (any word of it, accents and case ignored): the mention autocomplete of the reply editor. Signed-in people only.',
+  })
+  async members(
+    @Args('prefix') prefix: string,
+    @Args('first', { type: () => Int, defaultValue: 8 }) first: number,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<UserType[]> {
+    return (await this.identity.members(viewer, prefix, first)).map((u) => UserType.from(u, viewer));
   }
 
   @Mutation(() => RegisterResult, {

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { passwordProblem } from '@parvis/domain';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { badInput, forbidden, notFound, unauthenticated } from '../common/domain-error';
-import { requireRole, Viewer } from '../common/viewer';
+import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
@@ -97,8 +97,35 @@ export class IdentityService {
     return user;
   }
 
-  usersByIds(ids: readonly string[]): Promise<User[]> {
-    return this.users.findBy({ id: In([...ids]) });
+  /** `tx`: the caller's transaction, to see people it created (the demo seed). */
+  usersByIds(ids: readonly string[], tx: EntityManager = this.users.manager): Promise<User[]> {
+    return tx.findBy(User, { id: In([...ids]) });
+  }
+
+  /** Up to `first` people whose name (or a word of it) starts with `prefix`, for mention autocomplete. */
+  async members(viewer: Viewer, prefix: string, first: number): Promise<User[]> {
+    requireSignedIn(viewer, 'look members up');
+    const words = prefix.trim().slice(0, 60);
+    if (words === '') return [];
+    const like = `${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.users
+      .createQueryBuilder('u')
+      .where(
+        `(unaccent(u.display_name) ILIKE unaccent(:like) OR unaccent(u.display_name) ILIKE unaccent(:wordLike))`,
+        {
+          like,
+          wordLike: `% ${like}`,
+        },
+      )
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(Math.min(Math.max(first, 1), 20))
+      .getMany();
+  }
+
+  /** The brand's agents (role STAFF): they watch the answer clocks. */
+  async staffIds(tx: EntityManager): Promise<string[]> {
+    return (await tx.find(User, { select: { id: true }, where: { role: 'STAFF' } })).map((u) => u.id);
   }
 
   async setRole(viewer: Viewer, input: SetRoleInput): Promise<User> {

@@ -7,9 +7,6 @@ import { APP_CONFIG } from '../config/config.module';
 
 export const MAIL_QUEUE = 'mail';
 
-/** Jobs fetched at once by one process's worker (sent one after the other). */
-const MAIL_BATCH_SIZE = 10;
-
 export type MailJobHandler = (outboxId: string, lastAttempt: boolean) => Promise<void>;
 
 /**
@@ -33,7 +30,8 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
       connectionString: (db.options as { url: string }).url,
       max: 3,
       application_name: 'parvis-mail-queue',
-      schedule: false,
+      // Cron schedules (digests, deadline checks): pg-boss sends each due job once, whichever process sees it.
+      schedule: true,
       // Looks for jobs held past their timeout (a crashed worker) this often.
       maintenanceIntervalSeconds: Math.min(sendTimeoutSeconds, 60),
     });
@@ -50,29 +48,74 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
     const { sendTimeoutSeconds } = this.config.mail;
     await this.boss.start();
     await this.boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, ...this.jobOptions() });
-    // pg-boss waits a whole polling interval between two fetches, so one job per fetch would send
-    // one mail per interval: a batch is fetched instead and each job of it succeeds or fails on its
-    // own (a failed one goes back for a retry; pg-boss completes only those still active).
-    await this.boss.work<{ outboxId: string }>(
+    let workerId: string | null = null;
+    workerId = await this.boss.work<{ outboxId: string }>(
       MAIL_QUEUE,
-      {
-        batchSize: MAIL_BATCH_SIZE,
-        includeMetadata: true,
-        pollingIntervalSeconds: Math.min(2, sendTimeoutSeconds / 2),
-      },
-      async (jobs) => {
-        const handler = this.handler;
-        if (!handler) throw new Error('The mail worker is not ready.');
-        for (const job of jobs) {
-          try {
-            await handler(job.data.outboxId, job.retryCount >= job.retryLimit);
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            await this.boss.fail(MAIL_QUEUE, job.id, { message });
-          }
+      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.min(2, sendTimeoutSeconds / 2) },
+      async ([job]) => {
+        try {
+          if (!this.handler) throw new Error('The mail worker is not ready.');
+          await this.handler(job.data.outboxId, job.retryCount >= job.retryLimit);
+        } finally {
+          this.fetchAgainAtOnce(workerId);
         }
       },
     );
+  }
+
+  /**
+   * Other domains' background work on the same queue: `handler` runs for each job of `name`, on
+   * one process at a time; with `cron`, pg-boss sends one job per tick across all processes.
+   * Handlers must be idempotent: a job retried after a crash runs again.
+   */
+  async work(
+    name: string,
+    handler: (data: Record<string, unknown>) => Promise<void>,
+    cron?: string,
+  ): Promise<void> {
+    await this.boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true });
+    let workerId: string | null = null;
+    workerId = await this.boss.work<Record<string, unknown>>(
+      name,
+      { batchSize: 1, pollingIntervalSeconds: 2 },
+      async ([job]) => {
+        try {
+          await handler(job.data ?? {});
+        } finally {
+          this.fetchAgainAtOnce(workerId);
+        }
+      },
+    );
+    // Tests call the scheduled checks themselves, at the times they choose: a schedule firing in the
+    // middle of a test would add its statements to those the cost tests count.
+    if (cron && this.config.env !== 'test') await this.boss.schedule(name, cron, {}, { tz: 'UTC' });
+  }
+
+  /**
+   * Queues one job of `name` to run at `startAfter`, in the caller's transaction (it exists if and
+   * only if the event commits). The same `singletonKey` queued twice waits once.
+   */
+  async runAt(
+    tx: EntityManager,
+    name: string,
+    data: Record<string, unknown>,
+    startAfter: Date,
+    singletonKey: string,
+  ): Promise<void> {
+    await this.boss.send(name, data, {
+      startAfter,
+      singletonKey,
+      db: { executeSql: async (text, values) => ({ rows: await tx.query(text, values) }) },
+    });
+  }
+
+  /**
+   * pg-boss waits a polling interval after every job, found or not: with one job per fetch that
+   * caps a process at one mail per interval. After a job, fetch again at once (the worker waits
+   * the interval only when it found nothing), so a burst of mail goes out as fast as SMTP takes it.
+   */
+  private fetchAgainAtOnce(workerId: string | null): void {
+    if (workerId) (this.boss as unknown as { notifyWorker(id: string): void }).notifyWorker(workerId);
   }
 
   /** Waits for a send in progress (at most the send timeout, 10 s at most), then lets go. */

@@ -9,6 +9,6 @@ import { UnsubscribeController } from './unsubscribe.controller';
 @Module({
   providers: [MailQueue, MailWorker, MailService, MailResolver],
   controllers: [UnsubscribeController],
-  exports: [MailService],
+  exports: [MailService, MailQueue],
 })
 export class MailModule {}

@@ -88,6 +88,17 @@ export class MailService {
     return (await tx.count(MailUnsubscribe, { where: { userId, list } })) > 0;
   }
 
+  /** The lists someone left (their unsubscribe links followed). */
+  async unsubscribedLists(userId: string): Promise<Set<string>> {
+    const rows = await this.db.getRepository(MailUnsubscribe).findBy({ userId });
+    return new Set(rows.map((r) => r.list));
+  }
+
+  /** Puts someone back on a list they left, in the caller's transaction (they chose its e-mails again). */
+  async resubscribe(tx: EntityManager, userId: string, list: string): Promise<void> {
+    await tx.delete(MailUnsubscribe, { userId, list });
+  }
+
   /**
    * Takes the token's recipient off its list. Needs no session: the signed token is the proof, and
    * it names one person and one list, so it can unsubscribe no one else. Null for a bad token.

@@ -10,6 +10,7 @@ import { requireRole, requireSignedIn, SignedInViewer, Viewer } from '../common/
 import { Space } from '../spaces/space.entity';
 import { PostRevision } from '../threads/post-revision.entity';
 import { Post } from '../threads/post.entity';
+import { ThreadNoticesService } from '../threads/thread-notices.service';
 import { Thread } from '../threads/thread.entity';
 import { CrisisBanner } from './crisis-banner.entity';
 import { Flag } from './flag.entity';
@@ -62,6 +63,7 @@ export class ModerationService {
     private readonly log: ModerationLogService,
     private readonly rateLimits: RateLimitService,
     private readonly threadEvents: ThreadEvents,
+    private readonly notices: ThreadNoticesService,
   ) {}
 
   // ─── Flags ──────────────────────────────────────────────────────────────────────────────
@@ -158,6 +160,7 @@ export class ModerationService {
     await tx.update(PostRevision, { postId: post.id, hiddenAt: IsNull() }, { hiddenAt, hiddenReason: rule });
     const flags = await this.resolveFlags(tx, post.id, moderator, 'HIDDEN', hiddenAt);
     await this.record(tx, 'POST_HIDDEN', moderator, post, { flags }, rule, note, hiddenAt);
+    await this.notices.moderated(tx, post, moderator, 'POST_HIDDEN', rule, hiddenAt);
   }
 
   async restorePost(viewer: Viewer, input: ModeratePostInput): Promise<Post> {
@@ -176,6 +179,7 @@ export class ModerationService {
         threadId: post.threadId,
         postId: post.id,
       });
+      await this.notices.moderated(tx, post, moderator, 'POST_RESTORED', post.hiddenReason);
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }
@@ -229,6 +233,7 @@ export class ModerationService {
       { answeredByPostId: answer.id, answeredAt: at, answeredMarkedById: marker.id },
     );
     await this.record(tx, 'POST_MARKED_ANSWERED', marker, post, { answerPostId: answer.id }, null, null, at);
+    await this.notices.markedAnswered(tx, post, answer, marker, at);
   }
 
   // ─── Threads: lock, pin, move ───────────────────────────────────────────────────────────

@@ -10,11 +10,42 @@ import {
 } from 'typeorm';
 import { sqlInList } from '../common/sql-check';
 
-export const NOTIFICATION_KINDS = ['IDEA_STATUS_CHANGED', 'IDEA_MERGED'] as const;
+/**
+ * Every event someone is told about. The notice stores the kind, its subject and a few ids
+ * (`data`); the sentence is written when it is read (web: i18n, mail: the recipient's language),
+ * and a post's text or a thread's title is looked up then, so hidden text never travels in it.
+ */
+export const NOTIFICATION_KINDS = [
+  'REPLY',
+  'MENTIONED',
+  'ANSWER_ACCEPTED',
+  'THREAD_ANSWERED',
+  'THREAD_RESOLVED',
+  'THANKED',
+  'PRIVATE_FOLLOW_UP',
+  'POST_HIDDEN',
+  'POST_RESTORED',
+  'IDEA_STATUS_CHANGED',
+  'IDEA_MERGED',
+  'CAMPAIGN_CLOSED',
+  'SLA_AT_RISK',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** What a notification is about. Each domain that notifies adds its own type (threads, posts…). */
-export const NOTIFICATION_SUBJECT_TYPES = ['IDEA'] as const;
+/**
+ * How someone wants to hear of a kind of event: in the app only, by e-mail at once, in the daily
+ * or weekly digest e-mail (each also in the app), or not at all.
+ */
+export const NOTIFICATION_DELIVERIES = ['IN_APP', 'EMAIL', 'DAILY', 'WEEKLY', 'OFF'] as const;
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+
+/** Replies to my questions and accepted answers come by e-mail at once; the rest in the app. */
+export function defaultDelivery(kind: NotificationKind): NotificationDelivery {
+  return kind === 'REPLY' || kind === 'ANSWER_ACCEPTED' ? 'EMAIL' : 'IN_APP';
+}
+
+/** What a notification is about. Each domain that notifies adds its own type. */
+export const NOTIFICATION_SUBJECT_TYPES = ['IDEA', 'THREAD', 'CAMPAIGN'] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
 /** The thing a notification is about, by type and id: no foreign key, so any domain may notify. */
@@ -35,6 +66,13 @@ export interface NotificationSubject {
 @Check('notifications_subject_type_check', sqlInList('subject_type', NOTIFICATION_SUBJECT_TYPES))
 @Index('notifications_user_created_idx', ['userId', 'createdAt', 'id'])
 @Index('notifications_user_unread_idx', ['userId'], { where: 'read_at IS NULL' })
+@Index('notifications_user_subject_idx', ['userId', 'subjectType', 'subjectId'])
+@Index('notifications_user_dedupe_key', ['userId', 'dedupeKey'], {
+  unique: true,
+  where: 'dedupe_key IS NOT NULL',
+})
+@Index('notifications_digest_idx', ['delivery', 'createdAt'], { where: "delivery IN ('DAILY', 'WEEKLY')" })
+@Check('notifications_delivery_check', sqlInList('delivery', NOTIFICATION_DELIVERIES))
 export class Notification {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'notifications_pkey' })
   id: string;
@@ -55,7 +93,10 @@ export class Notification {
   @Column({ type: 'uuid' })
   subjectId: string;
 
-  /** What changed, e.g. { "from": "NEW", "to": "PLANNED" } or { "mergedIntoId": "…" }. */
+  /**
+   * Ids and short codes only, never text: { "from": "NEW", "to": "PLANNED" }, { "postId": "…" },
+   * { "rule": "INSULT" }, { "clock": "ANSWER", "dueAt": "…" }.
+   */
   @Column({ type: 'jsonb' })
   data: Record<string, string | null>;
 
@@ -65,6 +106,14 @@ export class Notification {
   @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'notifications_actor_id_fkey' })
   actor?: unknown;
+
+  /** How the recipient chose to hear of this kind when it was written (the digests pick theirs by it). */
+  @Column({ type: 'varchar', length: 10, default: 'IN_APP' })
+  delivery: NotificationDelivery;
+
+  /** Names an event that must reach each person once (a deadline warning), whichever process sees it. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  dedupeKey: string | null;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   readAt: Date | null;

@@ -30,6 +30,8 @@ import { seedThreads } from './threads.seed';
  * next start. Deterministic but for the clock: every timestamp is counted back from one "now".
  */
 export async function seedDemoIfEmpty(app: INestApplicationContext): Promise<boolean> {
+  // The modules' start-up first: the demo's notices queue mail and jobs on the started job queue.
+  await app.init();
   const services = demoServices(app);
   return app.get(DataSource).transaction(async (tx) => {
     // Two processes starting at once must not both seed.
@@ -58,9 +60,11 @@ export async function seedDemoIfEmpty(app: INestApplicationContext): Promise<boo
 
 async function seedAccounts(tx: EntityManager): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD);
+  // Confirmed addresses: the demo's notification e-mails reach the catcher (/staff/mail) like real ones.
+  const emailConfirmedAt = new Date();
   await tx.insert(User, [
-    ...DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })),
-    ...DEMO_MEMBERS.map((member) => ({ ...member, passwordHash, role: 'MEMBER' as const })),
+    ...DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash, emailConfirmedAt })),
+    ...DEMO_MEMBERS.map((member) => ({ ...member, passwordHash, role: 'MEMBER' as const, emailConfirmedAt })),
   ]);
 }
 

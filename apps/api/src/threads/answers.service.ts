@@ -13,6 +13,7 @@ import { Thanks } from './thanks.entity';
 import { ThreadEvents } from './thread-events';
 import { lockThreadRow } from './thread-lock';
 import { postRow } from './post-rows';
+import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { PostIdInput } from './threads.inputs';
 import { Actor, canAcceptAnswer, canAcceptReply, takesAnswers } from './threads.rules';
@@ -28,6 +29,7 @@ export class AnswersService {
     private readonly reputation: ReputationService,
     private readonly moderationLog: ModerationLogService,
     private readonly events: ThreadEvents,
+    private readonly notices: ThreadNoticesService,
   ) {}
 
   /**
@@ -106,6 +108,7 @@ export class AnswersService {
         at,
       });
     }
+    await this.notices.accepted(tx, thread, post, actor, at);
   }
 
   /**
@@ -134,6 +137,7 @@ export class AnswersService {
     const delta = thanking ? 1 : -1;
     await tx.update(Post, { id: post.id }, { thanksCount: () => `thanks_count + ${delta}` });
     await this.reputation.add(tx, post.authorId, delta * REPUTATION.thanksReceived);
+    if (thanking) await this.notices.thanked(tx, post, member);
   }
 
   // ─── Batch reads for the per-request loaders ────────────────────────────────────────────

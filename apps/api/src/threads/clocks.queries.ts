@@ -32,3 +32,41 @@ export async function slaQueuePage(
   );
   return toConnection(withDue, first, total, (t) => [t.nextDueAt.toISOString(), t.id]);
 }
+
+/** A help thread whose running deadline falls within the warning window. */
+export interface ThreadAtRisk {
+  id: string;
+  clock: 'FIRST_RESPONSE' | 'ANSWER';
+  dueAt: Date;
+}
+
+/**
+ * Open help threads whose first response, or answer, is due in (now, now + minutes] and not yet
+ * given: the ones staff still have time to save.
+ */
+export async function threadsAtRisk(db: EntityManager, now: Date, minutes: number): Promise<ThreadAtRisk[]> {
+  return db.query<ThreadAtRisk[]>(
+    `SELECT t.id, 'FIRST_RESPONSE' AS clock, t.first_response_due_at AS "dueAt" FROM threads t
+      WHERE t.status = 'OPEN' AND t.first_response_at IS NULL
+        AND t.first_response_due_at > $1 AND t.first_response_due_at <= $1::timestamptz + make_interval(mins => $2)
+     UNION ALL
+     SELECT t.id, 'ANSWER', t.answer_due_at FROM threads t
+      WHERE t.status = 'OPEN' AND t.answered_at IS NULL
+        AND t.answer_due_at > $1 AND t.answer_due_at <= $1::timestamptz + make_interval(mins => $2)`,
+    [now, minutes],
+  );
+}
+
+/** The titles anyone may read, by thread id: a thread whose question is hidden is left out. */
+export async function publicThreadTitles(
+  db: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; title: string }[]>(
+    `SELECT t.id, t.title FROM threads t
+      WHERE t.id = ANY($1::uuid[])
+        AND NOT EXISTS (SELECT 1 FROM posts q WHERE q.thread_id = t.id AND q.is_question AND q.hidden_at IS NOT NULL)`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

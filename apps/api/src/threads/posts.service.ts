@@ -13,6 +13,7 @@ import { bodyColumns, newPost, postRow } from './post-rows';
 import { Post } from './post.entity';
 import { ThreadEvents } from './thread-events';
 import { lockedError, lockThreadRow } from './thread-lock';
+import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { EditPostInput, ReplyInput } from './threads.inputs';
 import { Actor, speaksForBrand } from './threads.rules';
@@ -36,6 +37,7 @@ export class PostsService {
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: ThreadEvents,
+    private readonly notices: ThreadNoticesService,
   ) {}
 
   /**
@@ -58,7 +60,9 @@ export class PostsService {
       },
     );
     await this.events.publish(tx, { kind: 'REPLY_ADDED', threadId: thread.id, postId: post.id });
-    return tx.findOneByOrFail(Post, { id: post.id });
+    const written = await tx.findOneByOrFail(Post, { id: post.id });
+    await this.notices.posted(tx, thread, written, params.author, params.at);
+    return written;
   }
 
   /**

@@ -9,6 +9,7 @@ import { requireSignedIn, Viewer } from '../common/viewer';
 import { PostsService } from './posts.service';
 import { PrivateFollowUp, PrivateMessage } from './private-follow-up.entity';
 import { lockThreadRow } from './thread-lock';
+import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { SendPrivateMessageInput, StartPrivateFollowUpInput } from './threads.inputs';
 import { Actor, canReadPrivateFollowUp, canStartPrivateFollowUp } from './threads.rules';
@@ -22,6 +23,7 @@ export class PrivateFollowUpsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly posts: PostsService,
+    private readonly notices: ThreadNoticesService,
   ) {}
 
   /**
@@ -53,6 +55,7 @@ export class PrivateFollowUpsService {
     at?: Date,
   ): Promise<PrivateFollowUp> {
     let followUp = await tx.findOneBy(PrivateFollowUp, { threadId: thread.id });
+    const started = !followUp;
     if (!followUp) {
       followUp = tx.create(PrivateFollowUp, {
         threadId: thread.id,
@@ -62,7 +65,7 @@ export class PrivateFollowUpsService {
       });
       await tx.insert(PrivateFollowUp, followUp);
     }
-    await this.addMessage(tx, followUp.id, agent, bodyMarkdown, at);
+    await this.addMessage(tx, followUp.id, agent, bodyMarkdown, at, started);
     if (thread.firstResponseDueAt && !thread.firstResponseAt) {
       await tx.update(Thread, { id: thread.id }, { firstResponseAt: at ?? new Date() });
     }
@@ -79,6 +82,8 @@ export class PrivateFollowUpsService {
     author: Actor,
     bodyMarkdown: string,
     at?: Date,
+    /** This message opens the follow-up (the asker is told it started). */
+    started = false,
   ): Promise<PrivateMessage> {
     const message = tx.create(PrivateMessage, {
       followUpId,
@@ -88,6 +93,8 @@ export class PrivateFollowUpsService {
       createdAt: at,
     });
     await tx.insert(PrivateMessage, message);
+    const followUp = await tx.findOneByOrFail(PrivateFollowUp, { id: followUpId });
+    await this.notices.followUpMessage(tx, followUp, author, started, at);
     return tx.findOneByOrFail(PrivateMessage, { id: message.id });
   }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ModerationLogModule } from '../moderation-log/moderation-log.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Space } from '../spaces/space.entity';
 import { SpacesModule } from '../spaces/spaces.module';
 import { AnswersResolver } from './answers.resolver';
@@ -22,6 +23,9 @@ import { Thanks } from './thanks.entity';
 import { Thread } from './thread.entity';
 import { ThreadEvents } from './thread-events';
 import { ThreadEventsResolver } from './thread-events.resolver';
+import { NotificationThreadResolver } from './notification-thread.resolver';
+import { ThreadFollowsResolver } from './thread-follows.resolver';
+import { ThreadNoticesService } from './thread-notices.service';
 import { ThreadsResolver } from './threads.resolver';
 import { ThreadsService } from './threads.service';
 import { UserContributionsResolver } from './user-contributions.resolver';
@@ -33,6 +37,7 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     IdentityModule,
     SpacesModule,
     ModerationLogModule,
+    NotificationsModule,
   ],
   providers: [
     ThreadsService,
@@ -41,6 +46,7 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     ClocksService,
     PrivateFollowUpsService,
     ThreadEvents,
+    ThreadNoticesService,
     ThreadsResolver,
     ThreadEventsResolver,
     PostsResolver,
@@ -50,7 +56,9 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     PrivateMessageResolver,
     PrivateFollowUpNoticeResolver,
     UserContributionsResolver,
+    ThreadFollowsResolver,
+    NotificationThreadResolver,
   ],
-  exports: [ThreadsService, PostsService, ThreadEvents],
+  exports: [ThreadsService, PostsService, ThreadEvents, ThreadNoticesService],
 })
 export class ThreadsModule {}

@@ -13,6 +13,7 @@ import { PostsService } from './posts.service';
 import { ThreadEvents } from './thread-events';
 import { lockThreadRow } from './thread-lock';
 import { spaceRow } from '../spaces/space-row';
+import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
@@ -42,6 +43,7 @@ export class ThreadsService {
     private readonly posts: PostsService,
     private readonly moderationLog: ModerationLogService,
     private readonly events: ThreadEvents,
+    private readonly notices: ThreadNoticesService,
   ) {}
 
   /** Creates a thread and its question (first post). Answer clocks start when the space is a HELP space. */
@@ -58,8 +60,11 @@ export class ThreadsService {
       ...startClocks(space, now),
     });
     await tx.insert(Thread, thread);
-    await tx.insert(Post, newPost(thread.id, params.author, params.bodyMarkdown, true, now));
-    return tx.findOneByOrFail(Thread, { id: thread.id });
+    const question = newPost(thread.id, params.author, params.bodyMarkdown, true, now);
+    await tx.insert(Post, question);
+    const started = await tx.findOneByOrFail(Thread, { id: thread.id });
+    await this.notices.posted(tx, started, question, params.author, params.at);
+    return started;
   }
 
   async createThread(viewer: Viewer, input: CreateThreadInput): Promise<Thread> {
@@ -104,6 +109,7 @@ export class ThreadsService {
   async resolve(tx: EntityManager, thread: Thread, actor: Actor, at: Date = new Date()): Promise<void> {
     await tx.update(Thread, { id: thread.id }, { status: 'RESOLVED', resolvedAt: at, lastActivityAt: at });
     await this.recordOnOthersThread(tx, 'THREAD_RESOLVED', actor, thread, at);
+    await this.notices.resolved(tx, thread, actor, at);
   }
 
   /** Back to ANSWERED when an answer is accepted, else OPEN (and the answer clock runs again). */

@@ -9,6 +9,7 @@ import { IdeaRoute } from './routes/IdeaRoute';
 import { SubmitIdeaRoute } from './routes/SubmitIdeaRoute';
 import { RoadmapRoute } from './routes/RoadmapRoute';
 import { CampaignRoute } from './routes/CampaignRoute';
+import { NotificationPreferencesRoute } from './routes/NotificationPreferencesRoute';
 import { NotificationsRoute } from './routes/NotificationsRoute';
 import { ThreadRoute } from './routes/ThreadRoute';
 import { NewThreadRoute } from './routes/NewThreadRoute';
@@ -39,6 +40,7 @@ export const routes: RouteObject[] = [
       { path: 'roadmap', element: <RoadmapRoute /> },
       { path: 'campaigns/:id', element: <CampaignRoute /> },
       { path: 'notifications', element: <NotificationsRoute /> },
+      { path: 'notifications/preferences', element: <NotificationPreferencesRoute /> },
       { path: 't/:id', element: <ThreadRoute /> },
       { path: 's/:slug/new', element: <NewThreadRoute /> },
       { path: 'search', element: <SearchRoute /> },

@@ -6,6 +6,7 @@ import { AddModeration1795457667773 } from './1795457667773-AddModeration';
 import { HideRevisions1795461302703 } from './1795461302703-HideRevisions';
 import { NotificationSubjects1795675168925 } from './1795675168925-NotificationSubjects';
 import { Mail1795677102319 } from './1795677102319-Mail';
+import { NotificationsEverywhere1795679357043 } from './1795679357043-NotificationsEverywhere';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   HideRevisions1795461302703,
   NotificationSubjects1795675168925,
   Mail1795677102319,
+  NotificationsEverywhere1795679357043,
 ];

@@ -2,7 +2,10 @@ import { useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { IdeaRouteQuery as IdeaRouteData } from '../../gql/graphql';
 import { IdeaDetail } from '../../ideas/components/IdeaDetail';
+import { useViewer } from '../../lib/viewer';
 import { PostModerationView } from '../../moderation/components/PostModeration';
+import { FollowButton } from '../../notifications/components/FollowButton';
+import { useMarkSubjectRead } from '../../notifications/hooks/useMarkSubjectRead';
 
 /**
  * The idea page's one query: the ideas feature's fields, with the moderation fields of the body
@@ -40,13 +43,22 @@ type Idea = IdeaRouteData['idea'];
 
 export function IdeaRoute() {
   const { id = '' } = useParams();
+  const { viewer } = useViewer();
+  useMarkSubjectRead('IDEA', id, !!viewer);
   return (
-    <IdeaDetail
-      id={id}
-      query={IdeaRouteQuery}
-      commentMutation={IdeaRouteCommentMutation}
-      postExtra={(postId, idea) => <PostModerationSlot postId={postId} idea={idea} />}
-    />
+    <>
+      {viewer && (
+        <div className="subject-tools">
+          <FollowButton subjectType="IDEA" subjectId={id} />
+        </div>
+      )}
+      <IdeaDetail
+        id={id}
+        query={IdeaRouteQuery}
+        commentMutation={IdeaRouteCommentMutation}
+        postExtra={(postId, idea) => <PostModerationSlot postId={postId} idea={idea} />}
+      />
+    </>
   );
 }
 

@@ -3,6 +3,9 @@ import { graphql } from '../../gql';
 import type { ThreadRouteQuery as ThreadRouteData } from '../../gql/graphql';
 import { PostModerationView } from '../../moderation/components/PostModeration';
 import { ThreadModerationControls } from '../../moderation/components/ThreadModerationControls';
+import { useViewer } from '../../lib/viewer';
+import { FollowButton } from '../../notifications/components/FollowButton';
+import { useMarkSubjectRead } from '../../notifications/hooks/useMarkSubjectRead';
 import { ThreadPage } from '../../threads/components/ThreadPage';
 
 /**
@@ -64,6 +67,9 @@ type Thread = ThreadRouteData['thread'];
 
 export function ThreadRoute() {
   const { id = '' } = useParams();
+  const { viewer } = useViewer();
+  // Opening the thread reads its notices (the bell counts them no more).
+  useMarkSubjectRead('THREAD', id, !!viewer);
   return (
     <ThreadPage
       id={id}
@@ -71,7 +77,12 @@ export function ThreadRoute() {
       replyMutation={ThreadRouteReplyMutation}
       liveSubscription={ThreadRouteLiveSubscription}
       postExtra={(postId, thread) => <PostModerationSlot postId={postId} thread={thread} />}
-      threadExtra={(thread) => <ThreadModerationControls thread={thread} />}
+      threadExtra={(thread) => (
+        <>
+          {viewer && <FollowButton subjectType="THREAD" subjectId={thread.id} />}
+          <ThreadModerationControls thread={thread} />
+        </>
+      )}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { graphql } from '../../gql';
 
+/** The bell's count (and the list page before grouping): the newest notices and how many are unread. */
 export const NotificationsQuery = graphql(`
   query Notifications {
     notifications(first: 30) {
@@ -26,6 +27,49 @@ export const NotificationsQuery = graphql(`
   }
 `);
 
+/** The notification centre: notices grouped per subject and kind, unread groups first. */
+export const NotificationGroupsQuery = graphql(`
+  query NotificationGroups($kinds: [NotificationKind!]) {
+    notificationGroups(kinds: $kinds, first: 100) {
+      id
+      kind
+      subjectType
+      subjectId
+      count
+      unreadCount
+      latestAt
+      actorCount
+      postId
+      followUpId
+      started
+      fromStatus
+      toStatus
+      rule
+      clock
+      actors {
+        id
+        displayName
+      }
+      thread {
+        id
+        title
+      }
+      idea {
+        id
+        title
+      }
+      campaign {
+        id
+        title
+      }
+      winnerIdea {
+        id
+        title
+      }
+    }
+  }
+`);
+
 export const MarkNotificationsReadMutation = graphql(`
   mutation MarkNotificationsRead {
     markNotificationsRead
@@ -36,5 +80,80 @@ export const MarkNotificationsReadMutation = graphql(`
 export const UnreadCountSubscription = graphql(`
   subscription UnreadCount {
     unreadNotificationCount
+  }
+`);
+
+export const MarkSubjectReadMutation = graphql(`
+  mutation MarkSubjectRead($input: SubjectInput!) {
+    markSubjectRead(input: $input)
+  }
+`);
+
+export const ThreadFollowQuery = graphql(`
+  query ThreadFollow($id: ID!) {
+    thread(id: $id) {
+      id
+      viewerFollows
+    }
+  }
+`);
+
+export const IdeaFollowQuery = graphql(`
+  query IdeaFollow($id: ID!) {
+    idea(id: $id) {
+      id
+      viewerFollows
+    }
+  }
+`);
+
+export const FollowMutation = graphql(`
+  mutation Follow($input: FollowInput!) {
+    follow(input: $input)
+  }
+`);
+
+export const UnfollowMutation = graphql(`
+  mutation Unfollow($input: FollowInput!) {
+    unfollow(input: $input)
+  }
+`);
+
+export const NotificationSettingsQuery = graphql(`
+  query NotificationSettings {
+    notificationSettings {
+      timeZone
+      digestHour
+      preferences {
+        kind
+        delivery
+      }
+    }
+  }
+`);
+
+export const SetNotificationPreferenceMutation = graphql(`
+  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
+    setNotificationPreference(input: $input) {
+      timeZone
+      digestHour
+      preferences {
+        kind
+        delivery
+      }
+    }
+  }
+`);
+
+export const SetNotificationTimeZoneMutation = graphql(`
+  mutation SetNotificationTimeZone($input: SetNotificationTimeZoneInput!) {
+    setNotificationTimeZone(input: $input) {
+      timeZone
+      digestHour
+      preferences {
+        kind
+        delivery
+      }
+    }
   }
 `);

@@ -211,3 +211,13 @@ export const ThreadLiveEventFields = graphql(`
     }
   }
 `);
+
+/** Members whose name starts with what follows an "@" in the reply editor. */
+export const MentionMembersQuery = graphql(`
+  query MentionMembers($prefix: String!) {
+    members(prefix: $prefix, first: 6) {
+      id
+      displayName
+    }
+  }
+`);

@@ -7,6 +7,7 @@ import { useMarkdownForm } from '../../components/useMarkdownForm';
 import type { MutationReplyArgs, PostViewFieldsFragment } from '../../gql/graphql';
 import { appendToConnection } from '../../lib/apollo';
 import { ThreadClocksQuery } from '../api/threads';
+import { MentionSuggestions } from './MentionSuggestions';
 
 interface ReplyFormProps {
   thread: { id: string; sla?: { firstResponseAt?: string | null } | null };
@@ -52,6 +53,7 @@ export function ReplyForm({ thread, mutation }: ReplyFormProps) {
     <form className="form reply-form" onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('reply.heading')}</h2>
       <MarkdownEditor label={t('reply.body')} {...editor} />
+      <MentionSuggestions value={editor.value} onChange={editor.onChange} />
       {error && <ErrorNotice error={error} />}
       <button type="submit" className="button button-primary" disabled={loading}>
         {loading ? t('reply.submitting') : t('reply.submit')}

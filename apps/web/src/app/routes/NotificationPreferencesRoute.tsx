@@ -1,0 +1,5 @@
+import { NotificationPreferences } from '../../notifications/components/NotificationPreferences';
+
+export function NotificationPreferencesRoute() {
+  return <NotificationPreferences />;
+}
