@@ -7,6 +7,9 @@ import { APP_CONFIG } from '../config/config.module';
 
 export const MAIL_QUEUE = 'mail';
 
+/** The advisory lock that serializes the queue's setup across processes (any number no one else uses). */
+const QUEUE_SETUP_LOCK = 7_216_402;
+
 export type MailJobHandler = (outboxId: string, lastAttempt: boolean) => Promise<void>;
 
 /**
@@ -22,7 +25,7 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
   private handler: MailJobHandler | null = null;
 
   constructor(
-    @InjectDataSource() db: DataSource,
+    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const { sendTimeoutSeconds } = config.mail;
@@ -46,8 +49,10 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     const { sendTimeoutSeconds } = this.config.mail;
-    await this.boss.start();
-    await this.boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, ...this.jobOptions() });
+    await this.serialized(async () => {
+      await this.boss.start();
+      await this.boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, ...this.jobOptions() });
+    });
     let workerId: string | null = null;
     workerId = await this.boss.work<{ outboxId: string }>(
       MAIL_QUEUE,
@@ -73,7 +78,9 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
     handler: (data: Record<string, unknown>) => Promise<void>,
     cron?: string,
   ): Promise<void> {
-    await this.boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true });
+    await this.serialized(() =>
+      this.boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true }),
+    );
     let workerId: string | null = null;
     workerId = await this.boss.work<Record<string, unknown>>(
       name,
@@ -88,7 +95,19 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
     );
     // Tests call the scheduled checks themselves, at the times they choose: a schedule firing in the
     // middle of a test would add its statements to those the cost tests count.
-    if (cron && this.config.env !== 'test') await this.boss.schedule(name, cron, {}, { tz: 'UTC' });
+    if (cron && this.config.env !== 'test')
+      await this.serialized(() => this.boss.schedule(name, cron, {}, { tz: 'UTC' }));
+  }
+
+  /**
+   * Runs pg-boss's setup statements (its schema, queues, schedules) one process at a time: API
+   * processes starting together deadlocked in them ("deadlock detected" at start-up).
+   */
+  private serialized(setup: () => Promise<unknown>): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [QUEUE_SETUP_LOCK]);
+      await setup();
+    });
   }
 
   /**

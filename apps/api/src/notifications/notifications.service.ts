@@ -312,6 +312,7 @@ export class NotificationsService implements OnModuleInit {
   async markSubjectRead(viewer: Viewer, subject: NotificationSubject): Promise<number> {
     const user = requireSignedIn(viewer, 'mark your notifications read');
     await markSubjectRead(this.db.manager, user.id, subject);
+    await this.announceCounts(this.db.manager, [user.id]);
     return unreadNotificationCount(this.db.manager, user.id);
   }
 
