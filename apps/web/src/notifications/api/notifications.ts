@@ -119,15 +119,22 @@ export const UnfollowMutation = graphql(`
   }
 `);
 
+/** What the preferences page shows; its query and both of its mutations return it, so the cache stays whole. */
+export const NotificationSettingsFields = graphql(`
+  fragment NotificationSettingsFields on NotificationSettings {
+    timeZone
+    digestHour
+    preferences {
+      kind
+      delivery
+    }
+  }
+`);
+
 export const NotificationSettingsQuery = graphql(`
   query NotificationSettings {
     notificationSettings {
-      timeZone
-      digestHour
-      preferences {
-        kind
-        delivery
-      }
+      ...NotificationSettingsFields
     }
   }
 `);
@@ -135,12 +142,7 @@ export const NotificationSettingsQuery = graphql(`
 export const SetNotificationPreferenceMutation = graphql(`
   mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
     setNotificationPreference(input: $input) {
-      timeZone
-      digestHour
-      preferences {
-        kind
-        delivery
-      }
+      ...NotificationSettingsFields
     }
   }
 `);
@@ -148,12 +150,7 @@ export const SetNotificationPreferenceMutation = graphql(`
 export const SetNotificationTimeZoneMutation = graphql(`
   mutation SetNotificationTimeZone($input: SetNotificationTimeZoneInput!) {
     setNotificationTimeZone(input: $input) {
-      timeZone
-      digestHour
-      preferences {
-        kind
-        delivery
-      }
+      ...NotificationSettingsFields
     }
   }
 `);
