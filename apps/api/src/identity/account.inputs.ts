@@ -1,19 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { LIMITS } from '@parvis/domain';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { trim } from '../common/trim.transform';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailAddressField } from './identity.inputs';
 
 const TOKEN_MESSAGE = 'This link is incomplete: open it again from the e-mail, or ask for a new one.';
 
 @InputType()
 export class RequestPasswordResetInput {
-  @Field()
-  @Transform(trim)
-  @IsEmail({}, { message: 'Enter a valid e-mail address, like ana@example.com.' })
-  @MaxLength(LIMITS.email.max, {
-    message: `The e-mail address is longer than ${LIMITS.email.max} characters.`,
-  })
+  @EmailAddressField()
   email: string;
 }
 
@@ -42,12 +36,7 @@ export class ConfirmEmailInput {
 
 @InputType()
 export class ChangeEmailInput {
-  @Field()
-  @Transform(trim)
-  @IsEmail({}, { message: 'Enter a valid e-mail address, like ana@example.com.' })
-  @MaxLength(LIMITS.email.max, {
-    message: `The e-mail address is longer than ${LIMITS.email.max} characters.`,
-  })
+  @EmailAddressField()
   newEmail: string;
 
   @Field({ description: 'The current password, to prove it is the owner asking.' })

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { LANGUAGES, LIMITS, ROLES, Role as RoleName } from '@parvis/domain';
 import { Transform } from 'class-transformer';
@@ -5,14 +6,21 @@ import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLeng
 import { Role } from './user.type';
 import { trim } from '../common/trim.transform';
 
+/** An e-mail address as every input takes it: trimmed, valid, and no longer than the column. */
+export function EmailAddressField(): PropertyDecorator {
+  return applyDecorators(
+    Field(),
+    Transform(trim),
+    IsEmail({}, { message: 'Enter a valid e-mail address, like ana@example.com.' }),
+    MaxLength(LIMITS.email.max, {
+      message: `The e-mail address is longer than ${LIMITS.email.max} characters.`,
+    }),
+  );
+}
+
 @InputType()
 export class RegisterInput {
-  @Field()
-  @Transform(trim)
-  @IsEmail({}, { message: 'Enter a valid e-mail address, like ana@example.com.' })
-  @MaxLength(LIMITS.email.max, {
-    message: `The e-mail address is longer than ${LIMITS.email.max} characters.`,
-  })
+  @EmailAddressField()
   email: string;
 
   @Field()
