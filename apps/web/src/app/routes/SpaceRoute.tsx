@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { PageHead } from '../../components/PageHead';
 import { graphql } from '../../gql';
 import { IdeaBoard } from '../../ideas/components/IdeaBoard';
 import { useViewer } from '../../lib/viewer';
@@ -29,6 +30,7 @@ export function SpaceRoute() {
   const { space } = data;
   return (
     <>
+      <PageHead title={space.name} description={space.description} />
       <header className="page-header">
         <h1>{space.name}</h1>
         <p>{space.description}</p>
