@@ -153,6 +153,9 @@ function stream(element: ReactNode): Promise<string> {
     sink.on('finish', () => resolve(Buffer.concat(chunks).toString('utf8')));
     sink.on('error', reject);
     const { pipe } = renderToPipeableStream(element, {
+      // Every boundary written in place, however big: React would otherwise move large ones to
+      // the end of the document, behind an inline script.
+      progressiveChunkSize: Number.POSITIVE_INFINITY,
       onAllReady: () => pipe(sink),
       onShellError: reject,
       onError: (error) => {

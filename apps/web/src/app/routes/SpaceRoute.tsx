@@ -36,7 +36,7 @@ export function SpaceRoute() {
         <p>{space.description}</p>
       </header>
       {space.kind === 'IDEAS' && <IdeaBoard spaceId={space.id} canManage={isStaff} />}
-      {space.kind === 'HELP' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}
+      {space.kind !== 'IDEAS' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}
     </>
   );
 }
