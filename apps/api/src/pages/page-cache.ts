@@ -1,11 +1,20 @@
 /** A rendered page kept for signed-out readers. */
 export interface CachedPage {
   html: string;
+  /** The HTML as sent (UTF-8), encoded once. */
+  body: Buffer;
   etag: string;
   status: number;
   /** What the page shows (see the renderer's tags): a change to any of them drops the page. */
   tags: string[];
   storedAt: number;
+  /**
+   * The headers the whole pipeline gave this page when it was last sent (security headers and
+   * the like, never a cookie): the fast path sends them with it. Unset until it was sent once.
+   */
+  headers?: Record<string, string>;
+  /** The body compressed, made once when first asked for. */
+  encoded?: Partial<Record<'br' | 'gzip', Buffer>>;
 }
 
 /**
@@ -63,12 +72,12 @@ export class PageCache {
   }
 
   /** Keeps a page unless a change arrived since its render started (or it is too big to keep). */
-  store(key: string, page: Omit<CachedPage, 'storedAt'>, startedAt: number): boolean {
+  store(key: string, page: Omit<CachedPage, 'storedAt' | 'body'>, startedAt: number): boolean {
     if (!this.enabled || startedAt !== this.generation) return false;
     const size = sizeOf(key, page.html);
     if (size > this.maxBytes / 4) return false;
     this.delete(key);
-    this.pages.set(key, { ...page, storedAt: this.now() });
+    this.pages.set(key, { ...page, body: Buffer.from(page.html), storedAt: this.now() });
     this.bytes += size;
     for (const tag of page.tags) {
       let keys = this.byTag.get(tag);
@@ -111,7 +120,7 @@ export class PageCache {
   }
 }
 
-/** Bytes a page holds in memory, roughly: its HTML (UTF-16 in V8) and its key. */
+/** Bytes a page holds in memory, roughly: its HTML (UTF-16 in V8, and encoded once) and its key. */
 function sizeOf(key: string, html: string): number {
-  return (html.length + key.length) * 2;
+  return (html.length + key.length) * 3;
 }

@@ -1,11 +1,9 @@
 import { Controller, Get, Next, Param, Req, Res } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
 import type { RequestWithViewer } from '../common/viewer';
-import { PagesService } from './pages.service';
+import { NOT_PAGES } from './page-fast-path';
+import { PagesService, sendPage } from './pages.service';
 import { SitemapService } from './sitemap.service';
-
-/** Paths that are not pages: the API's own endpoints, and files (served, or missing, elsewhere). */
-const NOT_PAGES = /^\/(graphql|health|mail)(\/|$)|\.[a-z0-9]+$/i;
 
 /**
  * Every GET that is a page answers HTML rendered on the server (pages/pages.service.ts): 200, or
@@ -48,13 +46,14 @@ export class PagesController {
   async page(@Req() req: RequestWithViewer, @Res() res: Response, @Next() next: NextFunction): Promise<void> {
     if (!this.pages.enabled || NOT_PAGES.test(req.path)) return next();
     const page = await this.pages.page(req, res, req.originalUrl);
-    res.status(page.status);
-    res.type('html');
-    // Signed-in pages are the reader's own: never kept by a shared cache.
-    res.setHeader('Cache-Control', req.viewer ? 'private, no-cache' : 'no-cache');
-    res.setHeader('Vary', 'Cookie, Accept-Language');
-    res.setHeader('ETag', page.etag);
-    res.setHeader('X-Page-Cache', page.cached ? 'hit' : 'miss');
-    res.send(page.html);
+    const { key } = page;
+    sendPage(
+      req,
+      res,
+      page,
+      page.cached,
+      !!req.viewer,
+      key ? (headers) => this.pages.sent(key, headers) : undefined,
+    );
   }
 }

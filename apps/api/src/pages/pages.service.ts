@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createHash } from 'node:crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   DocumentNode,
   execute,
@@ -17,7 +18,8 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { LiveEvents } from '../events/live-events.service';
 import { formatError } from '../graphql/format-error';
-import { CachedPage, PageCache } from './page-cache';
+import { PageCache } from './page-cache';
+import { installFastPath, replayableHeaders } from './page-fast-path';
 import { loadRenderer, pageLanguage, RenderPage } from './page-renderer';
 
 /** What database triggers announce when public content changes (PageInvalidation migration). */
@@ -30,15 +32,18 @@ export interface RenderedPage {
   status: number;
   html: string;
   etag: string;
-  /** Whether it came from the page cache (for the `X-Page-Cache` header). */
+  /** Whether it came from the page cache (the `X-Page-Cache` header says so). */
   cached: boolean;
+  /** The page cache's key, for a page a signed-out reader may get from it. */
+  key?: string;
 }
 
 /**
  * Every page of the web app, rendered on the server with the web app's own components: their
  * GraphQL operations are executed here, in-process, against the API's schema, as the reader
  * whose session cookie came with the request (no HTTP request to itself). Signed-out readers'
- * pages are kept in the page cache, keyed by URL and language, until what they show changes.
+ * pages are kept in the page cache, keyed by URL and language, until what they show changes; a
+ * crowd asking for the same page before it is cached waits for one render of it.
  */
 @Injectable()
 export class PagesService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -46,6 +51,7 @@ export class PagesService implements OnApplicationBootstrap, OnModuleDestroy {
   private renderer: RenderPage | null = null;
   readonly cache: PageCache;
   private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+  private readonly rendering = new Map<string, Promise<RenderedPage>>();
   private stopListening: (() => void) | null = null;
   private schema: GraphQLSchema | null = null;
 
@@ -64,6 +70,12 @@ export class PagesService implements OnApplicationBootstrap, OnModuleDestroy {
       publicUrl: this.config.mail.publicUrl,
       timeZone: this.config.notifications.defaultTimeZone,
     });
+    if (this.renderer && this.cache.enabled) {
+      installFastPath(
+        this.moduleRef.get(HttpAdapterHost, { strict: false }).httpAdapter.getHttpServer() as Server,
+        this.cache,
+      );
+    }
     if (this.config.webDist && !this.renderer) {
       this.logger.warn(
         `No server renderer in ${this.config.webDist}: build the web app (npx nx run web:build).`,
@@ -87,27 +99,48 @@ export class PagesService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The page at `url` for the reader of `req`, from the cache for a signed-out reader when it holds it. */
   async page(req: RequestWithViewer, res: Response, url: string): Promise<RenderedPage> {
-    const language = pageLanguage(
-      (req.cookies as Record<string, unknown> | undefined)?.parvis_language,
-      req.viewer?.locale,
-      req.headers['accept-language'],
-    );
-    const anonymous = !req.viewer;
+    const language = this.languageOf(req, req.viewer?.locale);
+    if (req.viewer) return this.render(req, res, url, language);
     const key = PageCache.key(url, language);
-    if (anonymous && this.cache.enabled) {
-      const hit = this.cache.get(key);
-      if (hit) return { ...hit, cached: true };
+    const hit = this.cache.get(key);
+    if (hit) return { ...hit, cached: true, key };
+    let rendering = this.rendering.get(key);
+    if (!rendering) {
+      const startedAt = this.cache.startRender();
+      rendering = this.render(req, res, url, language).then((page) => {
+        if (page.status === 200) this.cache.store(key, page, startedAt);
+        return page;
+      });
+      this.rendering.set(key, rendering);
+      void rendering.catch(() => undefined).finally(() => this.rendering.delete(key));
     }
-    const startedAt = this.cache.startRender();
+    return { ...(await rendering), key };
+  }
+
+  /** Keeps the headers a cached page was just sent with, for the fast path to send again. */
+  sent(key: string, headers: Record<string, unknown>): void {
+    const page = this.cache.get(key);
+    if (page) page.headers = replayableHeaders(headers);
+  }
+
+  private languageOf(req: Request, memberLocale: string | null | undefined): string {
+    const cookies = req.cookies as Record<string, unknown> | undefined;
+    return pageLanguage(cookies?.parvis_language, memberLocale, req.headers['accept-language']);
+  }
+
+  private async render(
+    req: RequestWithViewer,
+    res: Response,
+    url: string,
+    language: string,
+  ): Promise<RenderedPage & { tags: string[] }> {
     const context: GraphQLContext = { req, res };
     const rendered = await this.renderer!({
       url,
       language,
       execute: (operation) => this.execute(context, operation),
     });
-    const page: Omit<CachedPage, 'storedAt'> = { ...rendered, etag: etagOf(rendered.html) };
-    if (anonymous && page.status === 200) this.cache.store(key, page, startedAt);
-    return { ...page, cached: false };
+    return { ...rendered, etag: etagOf(rendered.html), cached: false };
   }
 
   /** One operation of a page, executed as its reader, with errors as the HTTP endpoint formats them. */
@@ -136,4 +169,30 @@ export class PagesService implements OnApplicationBootstrap, OnModuleDestroy {
 
 function etagOf(html: string): string {
   return `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Writes a page with its validators: 304 when the reader's copy is current. */
+export function sendPage(
+  req: Request,
+  res: Response,
+  page: { status: number; etag: string; html: string; body?: Buffer },
+  cached: boolean,
+  signedIn: boolean,
+  onHeaders?: (headers: Record<string, unknown>) => void,
+): void {
+  res.status(page.status);
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  // Signed-in pages are the reader's own: never kept by a shared cache.
+  res.setHeader('Cache-Control', signedIn ? 'private, no-cache' : 'no-cache');
+  res.setHeader('Vary', 'Cookie, Accept-Language');
+  res.setHeader('ETag', page.etag);
+  res.setHeader('X-Page-Cache', cached ? 'hit' : 'miss');
+  onHeaders?.(res.getHeaders());
+  if (page.status === 200 && req.headers['if-none-match'] === page.etag) {
+    res.status(304).end();
+    return;
+  }
+  const body = page.body ?? Buffer.from(page.html);
+  res.setHeader('Content-Length', body.length);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
