@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { REPO_ROOT } from '../config/config';
 import { useCommunity } from '../testing/community';
 import { CREATE_CAMPAIGN, hours, submitIdea } from '../testing/ideas-fixtures';
@@ -310,6 +311,28 @@ describe('the page cache', () => {
     expect((await get(path)).headers.get('x-page-cache')).toBe('hit');
     // The thread list showing it was dropped too.
     await eventually('/s/help', `/t/${answered.id}`);
+  });
+
+  it('answers a cached page compressed when the browser accepts it, with the headers it was first sent with', async () => {
+    const path = `/t/${answered.id}`;
+    const plain = await get(path);
+    const response = await new Promise<http.IncomingMessage & { body: Buffer }>((resolve, reject) => {
+      http
+        .get(
+          `${test.url}${path}`,
+          { headers: { 'accept-encoding': 'br, gzip', 'accept-language': 'en' } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve(Object.assign(res, { body: Buffer.concat(chunks) })));
+          },
+        )
+        .on('error', reject);
+    });
+    expect(response.headers['x-page-cache']).toBe('hit');
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(response.body).toString()).toBe(plain.html);
+    expect(response.headers['etag']).toBe(plain.headers.get('etag'));
   });
 
   it('drops a page when its question is hidden', async () => {
