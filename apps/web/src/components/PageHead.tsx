@@ -54,16 +54,16 @@ export function PageHead({
   );
 }
 
-/** Plain text from HTML (sanitized by the API): tags dropped, entities of the five kinds decoded. */
+/** Plain text from HTML (sanitized by the API): tags dropped, the entities it writes decoded. */
 export function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&(lt|gt|quot|#39|amp);/g, (_, entity: string) => ENTITIES[entity])
+    .replace(/&(lt|gt|quot|#39|nbsp|amp);/g, (_, entity: string) => ENTITIES[entity])
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ', amp: '&' };
 
 /** At most `length` characters, cut at a word, with an ellipsis when cut. */
 export function excerpt(text: string, length: number): string {
