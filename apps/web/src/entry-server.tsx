@@ -75,7 +75,11 @@ export function createRenderer(options: RendererOptions): Renderer {
   return async (request) => {
     const { url, language } = request;
     const i18n = i18nFor(language);
-    const client = new ApolloClient({ ssrMode: true, link: inProcessLink((operation) => request.execute(operation)), cache: createCache() });
+    const client = new ApolloClient({
+      ssrMode: true,
+      link: inProcessLink((operation) => request.execute(operation)),
+      cache: createCache(),
+    });
     const context = await handler.query(new Request(new URL(url, options.publicUrl)));
     if (context instanceof Response) throw new Error(`Unexpected redirect while rendering ${url}`);
     const router = createStaticRouter(handler.dataRoutes, context);
