@@ -5,13 +5,24 @@ import { defineConfig } from 'vite';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // `npx nx dev web` serves the app with hot reload and sends /graphql to the API on :3000 (npm start).
-export default defineConfig({
+// The build makes two things: the browser's app in dist/ (each page its own chunk, a manifest
+// naming them), then the server renderer in dist/server/ (`--ssr`), which the API loads.
+export default defineConfig(({ isSsrBuild }) => ({
   root: here('.'),
   plugins: [react()],
   resolve: { alias: { '@parvis/domain': here('../../libs/shared/domain/src/index.ts') } },
-  // The app with React, Apollo, the router, i18next and its three languages: ~800 kB minified (~210 kB
-  // gzipped), one cached file. Splitting routes was measured: shared chunks kept the first load at ~760 kB.
-  build: { outDir: here('dist'), emptyOutDir: true, chunkSizeWarningLimit: 900 },
+  build: isSsrBuild
+    ? {
+        outDir: here('dist/server'),
+        emptyOutDir: false,
+        // One self-contained CommonJS file: the API (CommonJS, and its Jest tests) requires it.
+        rollupOptions: {
+          input: here('src/entry-server.tsx'),
+          output: { format: 'cjs', entryFileNames: 'entry-server.cjs', codeSplitting: false },
+        },
+      }
+    : { outDir: here('dist'), emptyOutDir: true, manifest: true },
+  ssr: { noExternal: true, target: 'node' },
   server: {
     port: 5173,
     proxy: {
@@ -20,4 +31,4 @@ export default defineConfig({
       '/health': 'http://localhost:3000',
     },
   },
-});
+}));

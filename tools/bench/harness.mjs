@@ -20,7 +20,7 @@ export const ROOT = (() => {
   return i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : HERE;
 })();
 
-export async function startParvis({ port = 3900 } = {}) {
+export async function startParvis({ port = 3900, env = {} } = {}) {
   const { EmbeddedPostgres } = require(join(ROOT, 'apps/api/dist/database/embedded-postgres.js'));
   const dataDir = mkdtempSync(join(tmpdir(), 'parvis-bench-'));
   chmodSync(dataDir, 0o755);
@@ -36,6 +36,7 @@ export async function startParvis({ port = 3900 } = {}) {
       COOKIE_SECURE: 'false',
       SIGN_IN_LIMIT_PER_ADDRESS: '100000',
       SIGN_IN_LIMIT_PER_EMAIL: '10000',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -27,6 +27,7 @@ import { IdeasModule } from './ideas/ideas.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { MailModule } from './mail/mail.module';
+import { PagesModule } from './pages/pages.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -66,8 +67,11 @@ export class AppModule {
         EventsModule,
         ...(serveWeb
           ? [
+              // Files only: every page is rendered on the server (PagesModule).
               ServeStaticModule.forRoot({
                 rootPath: config.webDist!,
+                renderPath: '/index.html',
+                serveStaticOptions: { index: false },
                 exclude: ['/graphql{*path}', '/health{*path}', '/mail{*path}'],
               }),
             ]
@@ -80,6 +84,8 @@ export class AppModule {
         NotificationsModule,
         ModerationModule,
         MailModule,
+        // Last: its catch-all route answers every GET no other route took with a page.
+        PagesModule,
       ],
       controllers: [HealthController],
       providers: [

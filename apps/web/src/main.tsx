@@ -1,18 +1,51 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Providers } from './app/Providers';
-import { routes } from './app/router';
+import { preloadPages, routes } from './app/router';
 import { createApolloClient } from './lib/apollo';
+import { setDisplayTimeZone } from './lib/format';
+import { PAGE_STATE_ELEMENT_ID, PageProvider, type PageState, type SerializedPage } from './lib/page';
 import { createAppI18n } from './app/translations';
 import './styles.css';
 
-const router = createBrowserRouter(routes);
+/**
+ * A page the server rendered is hydrated: the same components, over the cache the server rendered
+ * them from (no request is sent again), in the language and time zone it was written in, once the
+ * code of the page shown is loaded (its chunks are preloaded by the HTML). Without server
+ * rendering (the Vite dev server), the app renders from scratch.
+ */
+async function start(): Promise<void> {
+  const container = document.getElementById('root')!;
+  const stateElement = document.getElementById(PAGE_STATE_ELEMENT_ID);
+  if (!stateElement) {
+    const page: PageState = { publicUrl: window.location.origin, notFoundPath: null };
+    createRoot(container).render(app(createApolloClient(), createAppI18n(), page));
+    return;
+  }
+  const state = JSON.parse(stateElement.textContent ?? '{}') as SerializedPage;
+  const client = createApolloClient('/graphql', { hydrating: true });
+  client.cache.restore(state.apollo);
+  setDisplayTimeZone(state.timeZone);
+  await preloadPages(window.location.pathname);
+  const page: PageState = { publicUrl: state.publicUrl, notFoundPath: state.notFoundPath };
+  hydrateRoot(container, app(client, createAppI18n(document.documentElement.lang), page));
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Providers client={createApolloClient()} i18n={createAppI18n()}>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>,
-);
+function app(
+  client: ReturnType<typeof createApolloClient>,
+  i18n: ReturnType<typeof createAppI18n>,
+  page: PageState,
+) {
+  return (
+    <StrictMode>
+      <PageProvider value={page}>
+        <Providers client={client} i18n={i18n}>
+          <RouterProvider router={createBrowserRouter(routes)} />
+        </Providers>
+      </PageProvider>
+    </StrictMode>
+  );
+}
+
+void start();

@@ -35,6 +35,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** The built web app served at `/`, or null to serve only the API. */
   webDist: string | null;
+  /** Memory for rendered public pages kept for signed-out readers, in megabytes; 0: no page cache. */
+  pageCacheMb: number;
 }
 
 export interface MailConfig {
@@ -138,6 +140,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
   const webDist = env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? defaultWebDist);
+  const pageCacheMb = integer(env, 'PAGE_CACHE_MB', 64, 0, 65_536, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -157,6 +160,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     notifications,
     seedDemo,
     webDist,
+    pageCacheMb,
   };
 }
 

@@ -241,3 +241,21 @@ export async function campaignTitles(
   );
   return new Map(rows.map((r) => [r.id, r.title]));
 }
+
+/** Every idea (a merged one too: its page is public and links to where its votes went), by id, for the sitemap. */
+export function sitemapIdeas(
+  db: EntityManager,
+  offset: number,
+  limit: number,
+): Promise<{ id: string; lastActivityAt: Date }[]> {
+  return db.query(
+    `SELECT i.id, GREATEST(t.last_activity_at, i.status_changed_at) AS "lastActivityAt"
+       FROM ${IDEA_FROM} ORDER BY i.id LIMIT $1 OFFSET $2`,
+    [limit, offset],
+  );
+}
+
+export async function sitemapIdeasCount(db: EntityManager): Promise<number> {
+  const [{ count }] = await db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM ideas`);
+  return count;
+}

@@ -29,6 +29,7 @@ import { User } from './user.entity';
 })
 export class IdentityModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(SessionMiddleware).forRoutes('*path');
+    // '{*path}': every path, the root page too ('*path' needs at least one character).
+    consumer.apply(SessionMiddleware).forRoutes('{*path}');
   }
 }

@@ -27,3 +27,35 @@ export async function threadsPage(
     .getMany();
   return toConnection(rows, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id]);
 }
+
+/** A public page for search engines' sitemap: its id and when it last changed. */
+export interface SitemapRow {
+  id: string;
+  lastActivityAt: Date;
+}
+
+/**
+ * The threads search engines may list: every thread outside the idea spaces (an idea's page is
+ * /ideas/<id>), a thread whose question is hidden included (its page is public, with the notice);
+ * private follow-ups are not threads. By id, `limit` from `offset`.
+ */
+export function sitemapThreads(
+  db: DataSource | EntityManager,
+  offset: number,
+  limit: number,
+): Promise<SitemapRow[]> {
+  return db.query(
+    `SELECT t.id, t.last_activity_at AS "lastActivityAt"
+       FROM threads t JOIN spaces s ON s.id = t.space_id
+      WHERE s.kind <> 'IDEAS'
+      ORDER BY t.id LIMIT $1 OFFSET $2`,
+    [limit, offset],
+  );
+}
+
+export async function sitemapThreadsCount(db: DataSource | EntityManager): Promise<number> {
+  const [{ count }] = await db.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM threads t JOIN spaces s ON s.id = t.space_id WHERE s.kind <> 'IDEAS'`,
+  );
+  return count;
+}

@@ -1,17 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { ViewerMenu } from '../identity/components/ViewerMenu';
+import { usePage } from '../lib/page';
 import { useViewer } from '../lib/viewer';
 import { NotificationBell } from '../notifications/components/NotificationBell';
 import { SpaceNav } from '../spaces/components/SpaceNav';
 import { CrisisBanner } from '../moderation/components/CrisisBanner';
 import { ModerationNavLink } from '../moderation/components/ModerationNavLink';
 import { ModerationFooter } from '../moderation/components/ModerationFooter';
+import { NotFoundRoute } from './routes/NotFoundRoute';
 
 export function AppLayout() {
   const { t } = useTranslation();
   const { viewer, isStaff } = useViewer();
+  const { notFoundPath } = usePage();
+  const location = useLocation();
+  // The server found nothing at this address: the not-found page, until the reader navigates.
+  const notFound = location.key === 'default' && location.pathname === notFoundPath;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -36,7 +42,7 @@ export function AppLayout() {
       </header>
       <CrisisBanner />
       <main id="main" className="site-main" tabIndex={-1}>
-        <Outlet />
+        {notFound ? <NotFoundRoute /> : <Outlet />}
       </main>
       <ModerationFooter />
       {isStaff && (

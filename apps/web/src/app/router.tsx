@@ -1,61 +1,100 @@
-import type { RouteObject } from 'react-router';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { matchRoutes, type RouteObject } from 'react-router';
+import { PageSkeleton } from '../components/PageSkeleton';
 import { AppLayout } from './AppLayout';
-import { HomeRoute } from './routes/HomeRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
-import { SignInRoute } from './routes/SignInRoute';
-import { SignUpRoute } from './routes/SignUpRoute';
-import { SpaceRoute } from './routes/SpaceRoute';
-import { IdeaRoute } from './routes/IdeaRoute';
-import { SubmitIdeaRoute } from './routes/SubmitIdeaRoute';
-import { RoadmapRoute } from './routes/RoadmapRoute';
-import { CampaignRoute } from './routes/CampaignRoute';
-import { NotificationPreferencesRoute } from './routes/NotificationPreferencesRoute';
-import { NotificationsRoute } from './routes/NotificationsRoute';
-import { ThreadRoute } from './routes/ThreadRoute';
-import { NewThreadRoute } from './routes/NewThreadRoute';
-import { SearchRoute } from './routes/SearchRoute';
-import { SlaQueueRoute } from './routes/SlaQueueRoute';
-import { PrivateFollowUpRoute } from './routes/PrivateFollowUpRoute';
-import { ProfileRoute } from './routes/ProfileRoute';
-import { ModerationQueueRoute } from './routes/ModerationQueueRoute';
-import { ModerationLogRoute } from './routes/ModerationLogRoute';
-import { CharterRoute } from './routes/CharterRoute';
-import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
-import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
-import { ConfirmEmailRoute } from './routes/ConfirmEmailRoute';
-import { MailCatcherRoute } from './routes/MailCatcherRoute';
-import { UnsubscribeRoute } from './routes/UnsubscribeRoute';
+
+/** What a route's page is made of: loaded on demand, each page its own chunk of JavaScript. */
+export interface PageHandle {
+  /** The page's source module, as the build's manifest names it (to preload its chunks). */
+  module: string;
+  /** Loads the page's code; resolves once the page can render without suspending. */
+  preload: () => Promise<unknown>;
+}
+
+/**
+ * A page split from the rest of the app: its code loads when the route is first shown (a
+ * skeleton meanwhile), or before hydrating when the server rendered it. Once loaded it renders
+ * at once, so a page the server rendered hydrates without waiting.
+ */
+function page<Name extends string>(
+  name: Name,
+  load: () => Promise<Record<Name, ComponentType>>,
+): Pick<RouteObject, 'element' | 'handle'> {
+  let Loaded: ComponentType | null = null;
+  let loading: Promise<{ default: ComponentType }> | null = null;
+  const preload = () =>
+    (loading ??= load().then((module) => {
+      Loaded = module[name];
+      return { default: Loaded };
+    }));
+  const Lazy = lazy(preload);
+  function Page() {
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
+  const handle: PageHandle = { module: `src/app/routes/${name}.tsx`, preload };
+  return {
+    element: (
+      <Suspense fallback={<PageSkeleton />}>
+        <Page />
+      </Suspense>
+    ),
+    handle,
+  };
+}
 
 /** Every page of the app. A feature adds its routes here, one line each, inside the layout. */
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <HomeRoute /> },
-      { path: 'sign-in', element: <SignInRoute /> },
-      { path: 'sign-up', element: <SignUpRoute /> },
-      { path: 's/:slug', element: <SpaceRoute /> },
-      { path: 'ideas/new', element: <SubmitIdeaRoute /> },
-      { path: 'ideas/:id', element: <IdeaRoute /> },
-      { path: 'roadmap', element: <RoadmapRoute /> },
-      { path: 'campaigns/:id', element: <CampaignRoute /> },
-      { path: 'notifications', element: <NotificationsRoute /> },
-      { path: 'notifications/preferences', element: <NotificationPreferencesRoute /> },
-      { path: 't/:id', element: <ThreadRoute /> },
-      { path: 's/:slug/new', element: <NewThreadRoute /> },
-      { path: 'search', element: <SearchRoute /> },
-      { path: 'staff/sla', element: <SlaQueueRoute /> },
-      { path: 'follow-ups/:id', element: <PrivateFollowUpRoute /> },
-      { path: 'u/:id', element: <ProfileRoute /> },
-      { path: 'moderation', element: <ModerationQueueRoute /> },
-      { path: 'moderation/log', element: <ModerationLogRoute /> },
-      { path: 'charter', element: <CharterRoute /> },
-      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
-      { path: 'reset-password', element: <ResetPasswordRoute /> },
-      { path: 'confirm-email', element: <ConfirmEmailRoute /> },
-      { path: 'staff/mail', element: <MailCatcherRoute /> },
-      { path: 'unsubscribe', element: <UnsubscribeRoute /> },
+      { index: true, ...page('HomeRoute', () => import('./routes/HomeRoute')) },
+      { path: 'sign-in', ...page('SignInRoute', () => import('./routes/SignInRoute')) },
+      { path: 'sign-up', ...page('SignUpRoute', () => import('./routes/SignUpRoute')) },
+      { path: 's/:slug', ...page('SpaceRoute', () => import('./routes/SpaceRoute')) },
+      { path: 'ideas/new', ...page('SubmitIdeaRoute', () => import('./routes/SubmitIdeaRoute')) },
+      { path: 'ideas/:id', ...page('IdeaRoute', () => import('./routes/IdeaRoute')) },
+      { path: 'roadmap', ...page('RoadmapRoute', () => import('./routes/RoadmapRoute')) },
+      { path: 'campaigns/:id', ...page('CampaignRoute', () => import('./routes/CampaignRoute')) },
+      { path: 'notifications', ...page('NotificationsRoute', () => import('./routes/NotificationsRoute')) },
+      {
+        path: 'notifications/preferences',
+        ...page('NotificationPreferencesRoute', () => import('./routes/NotificationPreferencesRoute')),
+      },
+      { path: 't/:id', ...page('ThreadRoute', () => import('./routes/ThreadRoute')) },
+      { path: 's/:slug/new', ...page('NewThreadRoute', () => import('./routes/NewThreadRoute')) },
+      { path: 'search', ...page('SearchRoute', () => import('./routes/SearchRoute')) },
+      { path: 'staff/sla', ...page('SlaQueueRoute', () => import('./routes/SlaQueueRoute')) },
+      {
+        path: 'follow-ups/:id',
+        ...page('PrivateFollowUpRoute', () => import('./routes/PrivateFollowUpRoute')),
+      },
+      { path: 'u/:id', ...page('ProfileRoute', () => import('./routes/ProfileRoute')) },
+      { path: 'moderation', ...page('ModerationQueueRoute', () => import('./routes/ModerationQueueRoute')) },
+      { path: 'moderation/log', ...page('ModerationLogRoute', () => import('./routes/ModerationLogRoute')) },
+      { path: 'charter', ...page('CharterRoute', () => import('./routes/CharterRoute')) },
+      {
+        path: 'forgot-password',
+        ...page('ForgotPasswordRoute', () => import('./routes/ForgotPasswordRoute')),
+      },
+      { path: 'reset-password', ...page('ResetPasswordRoute', () => import('./routes/ResetPasswordRoute')) },
+      { path: 'confirm-email', ...page('ConfirmEmailRoute', () => import('./routes/ConfirmEmailRoute')) },
+      { path: 'staff/mail', ...page('MailCatcherRoute', () => import('./routes/MailCatcherRoute')) },
+      { path: 'unsubscribe', ...page('UnsubscribeRoute', () => import('./routes/UnsubscribeRoute')) },
+      // In the main chunk: the layout also shows it when the server found nothing.
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
 ];
+
+/** The pages a location shows (their handles), to load their code before rendering or hydrating it. */
+export function pagesAt(location: string): PageHandle[] {
+  return (matchRoutes(routes, location) ?? [])
+    .map((match) => match.route.handle as PageHandle | undefined)
+    .filter((handle): handle is PageHandle => handle !== undefined);
+}
+
+/** Loads the code of the pages a location shows. */
+export async function preloadPages(location: string): Promise<void> {
+  await Promise.all(pagesAt(location).map((handle) => handle.preload()));
+}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { apiProblems, type ApiProblem } from '../lib/graphql-errors';
+import { usePage } from '../lib/page';
 
 /** The sentence to show for a problem: ours, translated, for the general codes; the API's otherwise. */
 export function useProblemMessage(): (problem: ApiProblem) => string {
@@ -18,11 +19,16 @@ export function useProblemMessage(): (problem: ApiProblem) => string {
   };
 }
 
-/** Shows what went wrong with a query or mutation, announced to screen readers. */
+/**
+ * Shows what went wrong with a query or mutation, announced to screen readers. A NOT_FOUND shown
+ * in place of a page's content makes the page a 404 when the server renders it.
+ */
 export function ErrorNotice({ error }: { error: unknown }) {
   const message = useProblemMessage();
+  const { reportNotFound } = usePage();
   const problems = apiProblems(error);
   if (problems.length === 0) return null;
+  if (problems[0].code === 'NOT_FOUND') reportNotFound?.();
   return (
     <div role="alert" className="notice notice-error">
       {message(problems[0])}

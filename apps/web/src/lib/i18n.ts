@@ -6,9 +6,14 @@ import type { Resource } from 'i18next';
 
 export const LANGUAGE_STORAGE_KEY = 'parvis.language';
 
+/** The cookie that remembers the chosen language, so that the server renders pages in it too. */
+export const LANGUAGE_COOKIE = 'parvis_language';
+
 /**
  * An i18next instance over the given namespaces (`common` is the default one). The language is
- * the one chosen last (remembered in localStorage), else the browser's, else English.
+ * `language` when given (the one the server rendered the page in), else the one chosen last
+ * (remembered in a cookie and localStorage), else the browser's, else English. The server applies
+ * the same rule: the cookie, else the member's own preference, else Accept-Language.
  */
 export function setupI18n(resources: Resource & { en: Resource[string] }, language?: string) {
   const instance = i18n.createInstance();
@@ -28,9 +33,12 @@ export function setupI18n(resources: Resource & { en: Resource[string] }, langua
       showSupportNotice: false,
       initAsync: false,
       detection: {
-        order: ['localStorage', 'navigator'],
+        order: ['cookie', 'localStorage', 'navigator'],
         lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-        caches: ['localStorage'],
+        lookupCookie: LANGUAGE_COOKIE,
+        cookieMinutes: 60 * 24 * 365,
+        cookieOptions: { path: '/', sameSite: 'lax' },
+        caches: ['localStorage', 'cookie'],
       },
     });
   const syncHtmlLang = (lng: string) => {

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { PageHead } from '../../components/PageHead';
 import { SpaceList } from '../../spaces/components/SpaceList';
 
 export function HomeRoute() {
   const { t } = useTranslation();
   return (
     <>
+      <PageHead title={t('appName')} description={t('tagline')} />
       <section className="hero">
         <h1>{t('appName')}</h1>
         <p>{t('tagline')}</p>

@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { graphql } from '../../gql';
+import { IdeaHead } from '../heads/IdeaHead';
 import type { IdeaRouteQuery as IdeaRouteData } from '../../gql/graphql';
 import { IdeaDetail } from '../../ideas/components/IdeaDetail';
 import { useViewer } from '../../lib/viewer';
@@ -47,6 +48,7 @@ export function IdeaRoute() {
   useMarkSubjectRead('IDEA', id, !!viewer);
   return (
     <>
+      <IdeaHead id={id} />
       {viewer && (
         <div className="subject-tools">
           <FollowButton subjectType="IDEA" subjectId={id} />

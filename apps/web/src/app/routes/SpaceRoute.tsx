@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { PageHead } from '../../components/PageHead';
 import { graphql } from '../../gql';
 import { IdeaBoard } from '../../ideas/components/IdeaBoard';
 import { useViewer } from '../../lib/viewer';
@@ -29,12 +30,13 @@ export function SpaceRoute() {
   const { space } = data;
   return (
     <>
+      <PageHead title={space.name} description={space.description} />
       <header className="page-header">
         <h1>{space.name}</h1>
         <p>{space.description}</p>
       </header>
       {space.kind === 'IDEAS' && <IdeaBoard spaceId={space.id} canManage={isStaff} />}
-      {space.kind === 'HELP' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}
+      {space.kind !== 'IDEAS' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { graphql } from '../../gql';
+import { ThreadHead } from '../heads/ThreadHead';
 import type { ThreadRouteQuery as ThreadRouteData } from '../../gql/graphql';
 import { PostModerationView } from '../../moderation/components/PostModeration';
 import { ThreadModerationControls } from '../../moderation/components/ThreadModerationControls';
@@ -71,19 +72,22 @@ export function ThreadRoute() {
   // Opening the thread reads its notices (the bell counts them no more).
   useMarkSubjectRead('THREAD', id, !!viewer);
   return (
-    <ThreadPage
-      id={id}
-      query={ThreadRouteQuery}
-      replyMutation={ThreadRouteReplyMutation}
-      liveSubscription={ThreadRouteLiveSubscription}
-      postExtra={(postId, thread) => <PostModerationSlot postId={postId} thread={thread} />}
-      threadExtra={(thread) => (
-        <>
-          {viewer && <FollowButton subjectType="THREAD" subjectId={thread.id} />}
-          <ThreadModerationControls thread={thread} />
-        </>
-      )}
-    />
+    <>
+      <ThreadHead id={id} />
+      <ThreadPage
+        id={id}
+        query={ThreadRouteQuery}
+        replyMutation={ThreadRouteReplyMutation}
+        liveSubscription={ThreadRouteLiveSubscription}
+        postExtra={(postId, thread) => <PostModerationSlot postId={postId} thread={thread} />}
+        threadExtra={(thread) => (
+          <>
+            {viewer && <FollowButton subjectType="THREAD" subjectId={thread.id} />}
+            <ThreadModerationControls thread={thread} />
+          </>
+        )}
+      />
+    </>
   );
 }
 

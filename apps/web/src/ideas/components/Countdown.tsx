@@ -28,7 +28,8 @@ export function Countdown({
   const target = new Date(phase === 'UPCOMING' ? opensAt : closesAt).getTime();
   const time = duration(Math.max(0, target - now), t);
   return (
-    <span className="countdown" role="timer">
+    // The server's clock wrote the first text; the browser's replaces it within a second.
+    <span className="countdown" role="timer" suppressHydrationWarning>
       {t(phase === 'UPCOMING' ? 'campaign.opensIn' : 'campaign.closesIn', { time })}
     </span>
   );
