@@ -2,10 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { APP_ENTITIES } from './app-entities';
 import { inputValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/config';
@@ -15,6 +12,7 @@ import { costLimit, QUERY_COST_LIMIT } from './graphql/cost-limit.rule';
 import { depthLimit } from './graphql/depth-limit.rule';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { formatError } from './graphql/format-error';
+import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
@@ -37,7 +35,6 @@ const validationRules = [depthLimit(12), costLimit(QUERY_COST_LIMIT)];
 @Module({})
 export class AppModule {
   static forRoot(config: RunningConfig): DynamicModule {
-    const serveWeb = config.webDist && existsSync(join(config.webDist, 'index.html'));
     return {
       module: AppModule,
       imports: [
@@ -58,20 +55,13 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             validationRules,
             formatError,
+            plugins: [serviceUnavailablePlugin],
             // Subscriptions (live pages) over graphql-ws on the same port and path.
             subscriptions: liveTransport(liveSessions, validationRules),
             context: graphqlContext,
           }),
         }),
         EventsModule,
-        ...(serveWeb
-          ? [
-              ServeStaticModule.forRoot({
-                rootPath: config.webDist!,
-                exclude: ['/graphql{*path}', '/health{*path}', '/mail{*path}'],
-              }),
-            ]
-          : []),
         IdentityModule,
         SpacesModule,
         ThreadsModule,
