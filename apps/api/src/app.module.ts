@@ -56,6 +56,7 @@ export class AppModule {
             validationRules,
             formatError,
             plugins: [serviceUnavailablePlugin],
+            preserveHttpStatusForExecutionErrors: false,
             // Subscriptions (live pages) over graphql-ws on the same port and path.
             subscriptions: liveTransport(liveSessions, validationRules),
             context: graphqlContext,

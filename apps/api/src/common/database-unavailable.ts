@@ -47,8 +47,23 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     cause?: unknown;
     errors?: unknown;
   };
+  if (error instanceof DatabaseUnavailableError) return true;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
   if (typeof message === 'string' && DRIVER_MESSAGES.some((m) => message.startsWith(m))) return true;
   if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
+}
+
+/**
+ * The same failure named once it has been recognised, for layers that pass errors on (GraphQL
+ * reports only `Error`s of its own realm faithfully; a socket error raised inside Node is not one
+ * under Jest's sandbox, for instance).
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code = DATABASE_UNAVAILABLE.code;
+
+  constructor(cause: unknown) {
+    super(DATABASE_UNAVAILABLE.message, { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
 }

@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../common/database-unavailable';
+import {
+  DATABASE_UNAVAILABLE,
+  DatabaseUnavailableError,
+  isDatabaseUnavailable,
+} from '../common/database-unavailable';
 import { sendGraphQLError } from './graphql-error-response';
 
 /** One warning per this many milliseconds while the database stays away, not one per request. */
@@ -20,7 +24,11 @@ export class DatabaseUnavailableFilter extends BaseExceptionFilter {
   private lastWarning = 0;
 
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType() !== 'http') return exception;
+    // This filter sees every error first (the last global filter registered is asked first).
+    // GraphQL execution: hand the error on to GraphQL's formatter, as Nest itself would.
+    if (host.getType() !== 'http') {
+      throw isDatabaseUnavailable(exception) ? new DatabaseUnavailableError(exception) : exception;
+    }
     if (!isDatabaseUnavailable(exception)) return super.catch(exception, host);
     this.warn(exception);
     const res = host.switchToHttp().getResponse<Response>();

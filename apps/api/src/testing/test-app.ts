@@ -11,7 +11,7 @@ import { loadConfig } from '../config/config';
 import { runMigrations } from '../database/migrate';
 import { createDatabase } from './test-database';
 
-export { createDatabase };
+export { createDatabase, runMigrations };
 
 /**
  * A real Parvis API for one test file: its own fresh database (migrated, empty) on the test
