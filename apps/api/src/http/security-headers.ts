@@ -1,7 +1,6 @@
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 
 /** Browser features Parvis never uses: no page of it (or anything injected into one) may ask for them. */
 export const PERMISSIONS_POLICY = [
@@ -30,23 +29,17 @@ export interface SecurityHeadersOptions {
  * `<base>` rewriting links, requests only to this origin (GraphQL over HTTP and its WebSocket).
  * Markdown is sanitized on the server; this is the second line behind it.
  *
- * A page that has to run an inline script gives it `nonce="${res.locals.cspNonce}"` (a fresh
- * value per response). Server-rendered state is put in `<script type="application/json">` and
- * structured data in `application/ld+json`, which are data, not scripts, and need no nonce; a
- * page served from a cache to several readers must not rely on the nonce either (it would be
- * another response's).
+ * No page needs an inline script, so there is no nonce: server-rendered state is put in
+ * `<script type="application/json">` and structured data in `application/ld+json`, which are
+ * data, not scripts (and a page cached for several readers could not carry a per-response nonce).
  */
 export function securityHeaders(options: SecurityHeadersOptions): RequestHandler[] {
-  const nonce: RequestHandler = (_req, res, next) => {
-    res.locals.cspNonce = randomBytes(16).toString('base64');
-    next();
-  };
   const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", (_req, res) => `'nonce-${cspNonce(res)}'`],
+        scriptSrc: ["'self'"],
         // The sanitizer keeps one inline style, text alignment in Markdown tables: attributes
         // only, never a <style> element.
         styleSrc: ["'self'"],
@@ -74,11 +67,7 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
     res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
     next();
   };
-  return [nonce, headers as RequestHandler, permissions];
-}
-
-function cspNonce(res: ServerResponse): string {
-  return (res as Response).locals.cspNonce as string;
+  return [headers as RequestHandler, permissions];
 }
 
 /**
