@@ -4,7 +4,8 @@
 // contentful paint of a thread page and the four category scores of the home page, a thread and
 // the idea board; prints them and writes a dated section into tools/bench/RESULTS.md.
 //
-// Options: --runs N (each page N times, the median is kept; default 3), --no-write (print only).
+// Options: --runs N (each page N times, the median is kept; default 3), --no-write (print only),
+// --root DIR (measure another built checkout, e.g. the commit before a change, with this script).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,8 +15,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-const RESULTS = join(ROOT, 'tools', 'bench', 'RESULTS.md');
+const HERE = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const ROOT = option('--root') ? resolve(option('--root')) : HERE;
+const RESULTS = join(HERE, 'tools', 'bench', 'RESULTS.md');
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const RUNS = Number(option('--runs') ?? 3);
 const WRITE = !process.argv.includes('--no-write');
@@ -86,7 +88,7 @@ async function startParvis() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/health/ready`, child, 'Parvis');
+  await waitFor(`${url}/health`, child, 'Parvis');
   return {
     url,
     stop: async () => {
