@@ -179,7 +179,7 @@ export async function signedInAs(
 }
 
 /** Waits (at most 30 s) until no queued mail is left to send. */
-async function mailSettled(db: DataSource): Promise<void> {
+export async function mailSettled(db: DataSource): Promise<void> {
   for (let waited = 0; waited < 30_000; waited += 100) {
     const [{ pending }] = await db.query<{ pending: number }[]>(
       `SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`,
