@@ -15,6 +15,7 @@ import { formatError } from './graphql/format-error';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
+import { WebAppModule } from './http/web-app-shell';
 import { IdentityModule } from './identity/identity.module';
 import { LiveSessions } from './identity/live-sessions.service';
 import { graphqlContext, liveTransport } from './live-transport';
@@ -71,6 +72,8 @@ export class AppModule {
         NotificationsModule,
         ModerationModule,
         MailModule,
+        // Last: its catch-all route answers the app's pages after every other route.
+        WebAppModule.forRoot(config.webDist),
       ],
       controllers: [HealthController],
       providers: [

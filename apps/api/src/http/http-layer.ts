@@ -1,30 +1,25 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { AppConfig } from '../config/config';
 import { DatabaseUnavailableFilter } from './database-unavailable.filter';
 import { requestBody } from './request-body';
 import { securityHeaders } from './security-headers';
 import { staticFiles, WebFiles } from './static-files';
-import { webAppShell } from './web-app-shell';
+import { webBuild } from './web-app-shell';
 
 /**
  * What every request goes through before Nest's routes, in this order: the security headers (on
  * every answer, errors included); compression (brotli or gzip, for pages, files and GraphQL
  * alike; WebSocket upgrades never reach Express); the web app's built files; the request body,
- * refused honestly when too large or malformed; the app's page for its routes. Called before
- * `init()`, so that Nest's middleware and routes come after.
+ * refused honestly when too large or malformed. Called before `init()`, so that Nest's middleware
+ * and routes come after (the app's page for its routes, WebAppModule, is the last of them).
  */
 export function mountHttpLayer(app: NestExpressApplication, config: AppConfig): void {
   app.use(...securityHeaders({ https: config.cookieSecure }));
   app.use(compression());
-  const web =
-    config.webDist && existsSync(join(config.webDist, 'index.html')) ? new WebFiles(config.webDist) : null;
-  if (web) app.use(staticFiles(web));
+  if (webBuild(config.webDist)) app.use(staticFiles(app.get(WebFiles)));
   app.use(...requestBody(config.http.bodyLimitBytes));
-  if (web) app.use(webAppShell(web));
   // Also in front of Nest's middleware: a session lookup that cannot reach PostgreSQL is a 503.
   app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()));
 }

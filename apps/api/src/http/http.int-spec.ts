@@ -250,6 +250,22 @@ describe('caching', () => {
   });
 });
 
+describe('the app page', () => {
+  it('answers every route of the app that no API route answers, and only those', async () => {
+    for (const path of ['/', '/t/00000000-0000-4000-8000-000000000000', '/s/help/new', '/u/someone']) {
+      const res = await send('GET', path, { accept: 'text/html' });
+      expect([path, res.status, res.text]).toEqual([path, 200, INDEX_HTML]);
+    }
+    // A GET route of the API, whichever module registers it, comes first.
+    const unsubscribe = await send('GET', '/mail/unsubscribe?token=abc', { accept: 'text/html' });
+    expect(unsubscribe.status).toBe(303);
+    const health = await send('GET', '/health', { accept: 'text/html' });
+    expect(JSON.parse(health.text)).toMatchObject({ status: 'ok' });
+    // Other methods are not pages.
+    expect((await send('POST', '/t/1', { 'content-type': 'application/json' }, '{}')).status).toBe(404);
+  });
+});
+
 describe('health', () => {
   it('is live while the process answers, and ready when the database holds every migration', async () => {
     const live = await send('GET', '/health/live');
