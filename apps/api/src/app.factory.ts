@@ -4,12 +4,18 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { AppModule, RunningConfig } from './app.module';
+import { AppConfig } from './config/config';
+import { APP_CONFIG } from './config/config.module';
+import { applyServerTimeouts, mountHttpLayer } from './http/http-layer';
 
 /** Builds the Nest application for a configuration; used by main.ts and by the tests. */
 export async function createApp(config: RunningConfig, logLevels?: LogLevel[]): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: logLevels ?? ['log', 'warn', 'error'],
+    // Bodies are parsed by the HTTP layer, which answers a refused one honestly (413, 400).
+    bodyParser: false,
   });
+  mountHttpLayer(app, config);
   app.use(cookieParser());
   app.disable('x-powered-by');
   // Behind a load balancer, req.ip is the client's address only when its X-Forwarded-For is trusted.
@@ -29,6 +35,7 @@ export const LISTEN_BACKLOG = 4096;
 export async function listen(app: INestApplication, port: number, host?: string): Promise<Server> {
   await app.init();
   const server = app.getHttpServer() as Server;
+  applyServerTimeouts(server, app.get<AppConfig>(APP_CONFIG).http);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {

@@ -2,10 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { APP_ENTITIES } from './app-entities';
 import { inputValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/config';
@@ -15,8 +12,10 @@ import { costLimit, QUERY_COST_LIMIT } from './graphql/cost-limit.rule';
 import { depthLimit } from './graphql/depth-limit.rule';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { formatError } from './graphql/format-error';
+import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
+import { WebAppModule } from './http/web-app-shell';
 import { IdentityModule } from './identity/identity.module';
 import { LiveSessions } from './identity/live-sessions.service';
 import { graphqlContext, liveTransport } from './live-transport';
@@ -38,7 +37,6 @@ const validationRules = [depthLimit(12), costLimit(QUERY_COST_LIMIT)];
 @Module({})
 export class AppModule {
   static forRoot(config: RunningConfig): DynamicModule {
-    const serveWeb = config.webDist && existsSync(join(config.webDist, 'index.html'));
     return {
       module: AppModule,
       imports: [
@@ -59,23 +57,14 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             validationRules,
             formatError,
+            plugins: [serviceUnavailablePlugin],
+            preserveHttpStatusForExecutionErrors: false,
             // Subscriptions (live pages) over graphql-ws on the same port and path.
             subscriptions: liveTransport(liveSessions, validationRules),
             context: graphqlContext,
           }),
         }),
         EventsModule,
-        ...(serveWeb
-          ? [
-              // Files only: every page is rendered on the server (PagesModule).
-              ServeStaticModule.forRoot({
-                rootPath: config.webDist!,
-                renderPath: '/index.html',
-                serveStaticOptions: { index: false },
-                exclude: ['/graphql{*path}', '/health{*path}', '/mail{*path}'],
-              }),
-            ]
-          : []),
         IdentityModule,
         SpacesModule,
         ThreadsModule,
@@ -84,8 +73,10 @@ export class AppModule {
         NotificationsModule,
         ModerationModule,
         MailModule,
-        // Last: its catch-all route answers every GET no other route took with a page.
+        // Their catch-all routes come after every other route: pages rendered on the server, and
+        // the web app's bare index.html for a build without a server renderer.
         PagesModule,
+        WebAppModule.forRoot(config.webDist),
       ],
       controllers: [HealthController],
       providers: [

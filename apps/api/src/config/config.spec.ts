@@ -81,6 +81,31 @@ describe('configuration', () => {
     ]);
   });
 
+  it('keeps idle connections longer than a load balancer does unless configured, in a consistent order', () => {
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir }).http).toEqual({
+      keepAliveTimeoutSeconds: 65,
+      headersTimeoutSeconds: 66,
+      requestTimeoutSeconds: 300,
+      bodyLimitBytes: 100 * 1024,
+    });
+    // The headers timeout follows a raised keep-alive timeout by default.
+    expect(
+      loadConfig({ PARVIS_DATA_DIR: dataDir, HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '120' }).http,
+    ).toMatchObject({
+      keepAliveTimeoutSeconds: 120,
+      headersTimeoutSeconds: 121,
+    });
+    expect(problemsOf({ HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '70', HTTP_HEADERS_TIMEOUT_SECONDS: '60' })).toEqual(
+      ['HTTP_HEADERS_TIMEOUT_SECONDS (60) must be more than HTTP_KEEP_ALIVE_TIMEOUT_SECONDS (70).'],
+    );
+    expect(problemsOf({ HTTP_REQUEST_TIMEOUT_SECONDS: '30' })).toEqual([
+      'HTTP_REQUEST_TIMEOUT_SECONDS (30) must be at least HTTP_HEADERS_TIMEOUT_SECONDS (66).',
+    ]);
+    expect(problemsOf({ REQUEST_BODY_LIMIT_KB: '0' })).toEqual([
+      'REQUEST_BODY_LIMIT_KB is "0"; it must be a whole number from 1 to 10240.',
+    ]);
+  });
+
   it('trusts no proxy unless told: then a number of proxies, or any (true), and refuses anything else', () => {
     const trustProxy = (value?: string) =>
       loadConfig({ PARVIS_DATA_DIR: dataDir, ...(value === undefined ? {} : { TRUST_PROXY: value }) })

@@ -33,6 +33,7 @@ export interface AppConfig {
   mail: MailConfig;
   notifications: NotificationsConfig;
   seedDemo: boolean;
+  http: HttpConfig;
   /** The built web app served at `/`, or null to serve only the API. */
   webDist: string | null;
   /** Memory for rendered public pages kept for signed-out readers, in megabytes; 0: no page cache. */
@@ -52,6 +53,18 @@ export interface MailConfig {
   sendTimeoutSeconds: number;
   /** The first retry's delay after a failed send; each next retry waits about twice as long. */
   retryDelaySeconds: number;
+}
+
+/** The HTTP server (see README, "Behind a load balancer"). */
+export interface HttpConfig {
+  /** How long an idle keep-alive connection is kept open: longer than the load balancer's idle timeout. */
+  keepAliveTimeoutSeconds: number;
+  /** How long a client may take to send a request's headers: longer than the keep-alive timeout. */
+  headersTimeoutSeconds: number;
+  /** How long a client may take to send a whole request. */
+  requestTimeoutSeconds: number;
+  /** The largest request body accepted; a larger one is answered 413. */
+  bodyLimitBytes: number;
 }
 
 export interface NotificationsConfig {
@@ -137,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     slaWarningMinutes: integer(env, 'SLA_WARNING_MINUTES', 30, 1, 10_080, problems),
   };
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
+  const http = httpConfig(env, problems);
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
   const webDist = env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? defaultWebDist);
@@ -159,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail,
     notifications,
     seedDemo,
+    http,
     webDist,
     pageCacheMb,
   };
@@ -254,6 +269,41 @@ function mailConfig(env: Env, port: number, problems: string[]): MailConfig {
     brandName: env.BRAND_NAME?.trim() || 'Parvis',
     sendTimeoutSeconds: integer(env, 'MAIL_SEND_TIMEOUT_SECONDS', 60, 2, 3600, problems),
     retryDelaySeconds: integer(env, 'MAIL_RETRY_DELAY_SECONDS', 30, 1, 3600, problems),
+  };
+}
+
+/**
+ * Node closes an idle keep-alive connection after 5 s by default, while load balancers keep theirs
+ * open longer (60 s for the common ones) and send the next request on it: it then meets a closed
+ * socket (a 502 for the user). Parvis keeps connections longer than the balancer does.
+ */
+function httpConfig(env: Env, problems: string[]): HttpConfig {
+  const keepAliveTimeoutSeconds = integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 65, 1, 3600, problems);
+  const headersTimeoutSeconds = integer(
+    env,
+    'HTTP_HEADERS_TIMEOUT_SECONDS',
+    keepAliveTimeoutSeconds + 1,
+    1,
+    3601,
+    problems,
+  );
+  const requestTimeoutSeconds = integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 300, 1, 3600, problems);
+  if (headersTimeoutSeconds <= keepAliveTimeoutSeconds) {
+    problems.push(
+      `HTTP_HEADERS_TIMEOUT_SECONDS (${headersTimeoutSeconds}) must be more than HTTP_KEEP_ALIVE_TIMEOUT_SECONDS (${keepAliveTimeoutSeconds}).`,
+    );
+  }
+  if (requestTimeoutSeconds < headersTimeoutSeconds) {
+    problems.push(
+      `HTTP_REQUEST_TIMEOUT_SECONDS (${requestTimeoutSeconds}) must be at least HTTP_HEADERS_TIMEOUT_SECONDS (${headersTimeoutSeconds}).`,
+    );
+  }
+  const bodyLimitKb = integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10_240, problems);
+  return {
+    keepAliveTimeoutSeconds,
+    headersTimeoutSeconds,
+    requestTimeoutSeconds,
+    bodyLimitBytes: bodyLimitKb * 1024,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../common/database-unavailable';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
 const logger = new Logger('GraphQL');
@@ -16,8 +17,10 @@ const REQUEST_ERROR_CODES = new Set([
 
 /**
  * The one place where errors become what clients see: a domain error keeps its code, its
- * sentence and its field; an error GraphQL raised about the request itself keeps its code;
- * anything else is our fault, logged here and shown as a generic sentence without a trace.
+ * sentence and its field; an error GraphQL raised about the request itself keeps its code; an
+ * unreachable database is SERVICE_UNAVAILABLE (answered with HTTP 503, see
+ * service-unavailable.plugin.ts); anything else is our fault, logged here and shown as a generic
+ * sentence without a trace.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
@@ -38,6 +41,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code },
+    };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: DATABASE_UNAVAILABLE.message,
+      path: formatted.path,
+      extensions: { code: DATABASE_UNAVAILABLE.code },
     };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : formatted.message);

@@ -11,7 +11,7 @@ import { loadConfig } from '../config/config';
 import { runMigrations } from '../database/migrate';
 import { createDatabase } from './test-database';
 
-export { createDatabase };
+export { createDatabase, runMigrations };
 
 /**
  * A real Parvis API for one test file: its own fresh database (migrated, empty) on the test
@@ -179,7 +179,7 @@ export async function signedInAs(
 }
 
 /** Waits (at most 30 s) until no queued mail is left to send. */
-async function mailSettled(db: DataSource): Promise<void> {
+export async function mailSettled(db: DataSource): Promise<void> {
   for (let waited = 0; waited < 30_000; waited += 100) {
     const [{ pending }] = await db.query<{ pending: number }[]>(
       `SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`,

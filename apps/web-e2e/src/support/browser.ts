@@ -22,6 +22,44 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser profile (no cookies, no stored language) whose preferred language is `locale`. */
-export function newVisitor(browser: Browser, baseURL: string, locale = 'en-US'): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 } });
+export async function newVisitor(
+  browser: Browser,
+  baseURL: string,
+  locale = 'en-US',
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 } });
+  await watchContentSecurityPolicy(context);
+  return context;
+}
+
+/** What the browser refused under the content security policy since the last `takeCspViolations()`. */
+const cspViolations: string[] = [];
+
+/**
+ * Every page of every journey runs under the app's content security policy: anything it refuses
+ * (an inline script, a style, a request to another origin) is recorded, from the
+ * `securitypolicyviolation` event and from the console's "Refused to …" lines, and fails the test
+ * (useParvisInChromium checks after each one).
+ */
+async function watchContentSecurityPolicy(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__parvisCspViolation', (_source, report: string) => {
+    cspViolations.push(report);
+  });
+  await context.addInitScript(`
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__parvisCspViolation(
+        event.violatedDirective + ' refused ' + (event.blockedURI || 'an inline source') +
+          ' on ' + event.documentURI + ' (' + (event.sourceFile || '?') + ':' + event.lineNumber + ')',
+      );
+    });
+  `);
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/Refused to|Content Security Policy/i.test(text)) cspViolations.push(text);
+  });
+}
+
+/** The violations recorded so far, forgetting them. */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
 }

@@ -1,18 +1,25 @@
 import type { Browser, Page } from 'playwright-core';
 import { signIn } from './actions';
-import { launchBrowser, newVisitor } from './browser';
+import { launchBrowser, newVisitor, takeCspViolations } from './browser';
 import { RunningParvis, startParvis } from './parvis-server';
 
 /**
  * For a browser test file: starts Parvis (fresh seeded database) and Chromium before its tests
  * and stops both after. `visitor()` is a new person in a browser profile of their own;
- * `as(email)` the same person signed in.
+ * `as(email)` the same person signed in. A test during which the browser refused anything under
+ * the content security policy fails.
  */
 export function useParvisInChromium() {
   let parvis: RunningParvis;
   let browser: Browser;
   beforeAll(async () => {
     [parvis, browser] = await Promise.all([startParvis(), launchBrowser()]);
+  });
+  afterEach(() => {
+    const violations = takeCspViolations();
+    if (violations.length > 0) {
+      throw new Error(`The content security policy refused:\n  ${violations.join('\n  ')}`);
+    }
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,0 +1,287 @@
+// `npm run bench:lighthouse`: Lighthouse (npm `lighthouse`, mobile profile) driving Debian's
+// Chromium against the built Parvis, started as `npm start` runs it (its own embedded PostgreSQL in
+// a throwaway folder, the demo community seeded) on a free port. Measures first and largest
+// contentful paint of a thread page and the four category scores of the home page, a thread and
+// the idea board; prints them and writes a dated section into tools/bench/RESULTS.md.
+//
+// Options: --runs N (each page N times, the median is kept; default 3), --no-write (print only),
+// --root DIR (measure another built checkout, e.g. the commit before a change, with this script).
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lighthouse from 'lighthouse';
+
+const HERE = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const ROOT = option('--root') ? resolve(option('--root')) : HERE;
+const RESULTS = join(HERE, 'tools', 'bench', 'RESULTS.md');
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const RUNS = Number(option('--runs') ?? 3);
+const WRITE = !process.argv.includes('--no-write');
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(url, child, what) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${what} stopped while starting.`);
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await pause(200);
+  }
+  throw new Error(`${what} did not answer ${url} within 120 s.`);
+}
+
+function stop(child) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', done);
+    child.kill('SIGTERM');
+  });
+}
+
+/** Parvis as `npm start` runs it, production settings over plain HTTP, with the demo. */
+async function startParvis() {
+  for (const built of ['apps/api/dist/main.js', 'apps/web/dist/index.html']) {
+    if (!existsSync(join(ROOT, built)))
+      throw new Error(`Build first (npm run bench:lighthouse does): ${built} is missing.`);
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'parvis-lighthouse-'));
+  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      // Plain HTTP on the loopback: no HSTS, no upgrade of requests to HTTPS.
+      COOKIE_SECURE: 'false',
+      PORT: String(port),
+      PARVIS_DATA_DIR: dataDir,
+      SEED_DEMO: 'true',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/health`, child, 'Parvis');
+  return {
+    url,
+    stop: async () => {
+      await stop(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function graphql(url, query, variables = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** The pages measured: the home page, an answered help thread of the demo, the idea board. */
+async function pages(url) {
+  const { spaces } = await graphql(url, '{ spaces { id slug kind } }');
+  const help = spaces.find((s) => s.kind === 'HELP');
+  const ideas = spaces.find((s) => s.kind === 'IDEAS');
+  const { threads } = await graphql(
+    url,
+    'query ($spaceId: ID) { threads(spaceId: $spaceId, first: 20) { edges { node { id title status } } } }',
+    { spaceId: help.id },
+  );
+  const nodes = threads.edges.map((e) => e.node);
+  const thread = nodes.find((t) => t.status !== 'OPEN') ?? nodes[0];
+  return [
+    { name: 'home', path: '/' },
+    { name: `thread (“${thread.title}”)`, path: `/t/${thread.id}`, paints: true },
+    { name: 'idea board', path: `/s/${ideas.slug}` },
+  ];
+}
+
+/** Debian's Chromium with its DevTools port open, a fresh profile, no network beyond the page. */
+async function startChrome() {
+  const port = await freePort();
+  const profile = mkdtempSync(join(tmpdir(), 'parvis-lighthouse-chrome-'));
+  const child = spawn(
+    CHROME,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
+  await waitFor(`http://127.0.0.1:${port}/json/version`, child, 'Chromium');
+  return {
+    port,
+    stop: async () => {
+      await stop(child);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/**
+ * One Lighthouse run with its default mobile profile: a Moto G Power-sized screen and simulated
+ * throttling of 150 ms round trip, 1.6 Mbit/s and a CPU slowed 4×.
+ */
+async function measure(port, url) {
+  const { lhr } = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: CATEGORIES,
+  });
+  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+  const throttling = lhr.configSettings.throttling;
+  return {
+    fcp: lhr.audits['first-contentful-paint'].numericValue,
+    lcp: lhr.audits['largest-contentful-paint'].numericValue,
+    scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(lhr.categories[c].score * 100)])),
+    profile: `${lhr.configSettings.formFactor}, ${lhr.configSettings.throttlingMethod}d: ${throttling.rttMs} ms RTT, ${(throttling.throughputKbps / 1000).toFixed(1)} Mbit/s, CPU ×${throttling.cpuSlowdownMultiplier}`,
+    version: lhr.lighthouseVersion,
+    // The weighted audits of each category that did not pass (a metric scoring under 0.9 included).
+    failed: CATEGORIES.flatMap((c) =>
+      lhr.categories[c].auditRefs
+        .filter(
+          (ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 0.9,
+        )
+        .map((ref) => ref.id),
+    ),
+  };
+}
+
+/**
+ * Each run in a new Chromium (no cache, no state from the previous page), tried again when the
+ * trace failed to record (Lighthouse's NO_NAVSTART and kin happen on a loaded machine).
+ */
+async function measureInFreshChrome(url) {
+  for (let attempt = 1; ; attempt++) {
+    const chrome = await startChrome();
+    try {
+      return await measure(chrome.port, url);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.warn(`Run failed (${error.message}); trying again.`);
+    } finally {
+      await chrome.stop();
+    }
+  }
+}
+
+const load = () => loadavg()[0].toFixed(2);
+
+async function main() {
+  const loadBefore = load();
+  const parvis = await startParvis();
+  const rows = [];
+  let profile = '';
+  let version = '';
+  try {
+    for (const page of await pages(parvis.url)) {
+      // One unmeasured load: the server compresses each file once, on its first request.
+      await fetch(`${parvis.url}${page.path}`);
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measureInFreshChrome(`${parvis.url}${page.path}`));
+      profile = runs[0].profile;
+      version = runs[0].version;
+      const row = {
+        ...page,
+        fcp: median(runs.map((r) => r.fcp)),
+        lcp: median(runs.map((r) => r.lcp)),
+        scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))])),
+        failed: [...new Set(runs.flatMap((r) => r.failed))],
+      };
+      rows.push(row);
+      console.log(
+        `${page.name}: FCP ${(row.fcp / 1000).toFixed(2)} s, LCP ${(row.lcp / 1000).toFixed(2)} s, ` +
+          CATEGORIES.map((c) => `${c} ${row.scores[c]}`).join(', ') +
+          (row.failed.length ? `; failed audits: ${row.failed.join(', ')}` : ''),
+      );
+    }
+  } finally {
+    await parvis.stop();
+  }
+  if (WRITE) writeResults(rows, { profile, version, loadBefore, loadAfter: load() });
+}
+
+function writeResults(rows, { profile, version, loadBefore, loadAfter }) {
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
+  const date = new Date().toISOString().slice(0, 10);
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const section = [
+    `## ${date} — Lighthouse, mobile (\`npm run bench:lighthouse\`, commit ${commit})`,
+    '',
+    `Lighthouse ${version} driving Debian's Chromium (${CHROME}), ${profile}; the built app started as`,
+    '`npm start` runs it (production settings over plain HTTP, embedded PostgreSQL, the demo seeded), each page',
+    `measured ${RUNS} time(s), median kept. The machine (2 cores) was shared with other engineers' builds and tests`,
+    `(load average ${loadBefore} before, ${loadAfter} after): simulated throttling scales the CPU work it observed, so`,
+    'a loaded machine makes every figure worse. Targets (issue "public pages"): FCP ≤ 1.5 s and LCP ≤ 2.5 s on a thread',
+    'page; performance ≥ 90, SEO 100, accessibility 100, best practices ≥ 95.',
+    '',
+    '| page | FCP | LCP | performance | accessibility | best practices | SEO | audits not passed |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${s(r.fcp)} | ${s(r.lcp)} | ${r.scores.performance} | ${r.scores.accessibility} | ` +
+        `${r.scores['best-practices']} | ${r.scores.seo} | ${r.failed.join(', ') || '—'} |`,
+    ),
+    '',
+  ].join('\n');
+  const text = readFileSync(RESULTS, 'utf8');
+  const at = text.indexOf('\n## ');
+  writeFileSync(
+    RESULTS,
+    at < 0 ? `${text}\n${section}` : `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`,
+  );
+  console.log(`Written into ${RESULTS}.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
