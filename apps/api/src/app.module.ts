@@ -15,6 +15,7 @@ import { costLimit, QUERY_COST_LIMIT } from './graphql/cost-limit.rule';
 import { depthLimit } from './graphql/depth-limit.rule';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { formatError } from './graphql/format-error';
+import { apolloPlugins } from './graphql/apollo-plugins';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
@@ -58,6 +59,7 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             validationRules,
             formatError,
+            plugins: apolloPlugins(config.env),
             // Subscriptions (live pages) over graphql-ws on the same port and path.
             subscriptions: liveTransport(liveSessions, validationRules),
             context: graphqlContext,
