@@ -1,17 +1,18 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { canReadPost, THREAD_LIMITS } from '@parvis/domain';
-import { badInput } from '../common/domain-error';
+import { badInput, notFound } from '../common/domain-error';
+import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { renderMarkdown } from '../common/markdown';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
-import { usersById } from '../identity/user.loader';
+import { primeViewerRow, usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
 import { readableBody, readableRevisions } from './post-visibility';
 import { PostRevisionType, PostType } from './post.type';
 import { EditPostInput, ReplyInput } from './threads.inputs';
 import { AnswersService } from './answers.service';
 import { PostsService } from './posts.service';
-import { revisionsByPostId, threadsById, viewerThanksPostId } from './threads.loaders';
+import { postsById, revisionsByPostId, threadsById, viewerThanksPostId } from './threads.loaders';
 import { ThreadsService } from './threads.service';
 
 /** Posts wherever they appear (thread questions and replies, idea bodies and comments). */
@@ -37,9 +38,30 @@ export class PostsResolver {
     return renderMarkdown(bodyMarkdown);
   }
 
+  @Query(() => PostType, {
+    description:
+      'One post: what a page that shows it asks again for, such as the Markdown source when its author opens the editor (pages show `bodyHtml`). Public; hidden text as `bodyHtml` says.',
+  })
+  async post(
+    @Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PostType> {
+    const post = await postsById(ctx, this.posts).load(id);
+    if (!post) throw notFound('There is no such post.');
+    return PostType.from(post);
+  }
+
   @Mutation(() => PostType, { description: 'Replies to a thread; refused on a locked thread.' })
-  async reply(@Args('input') input: ReplyInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {
-    return PostType.from(await this.posts.reply(viewer, input));
+  async reply(
+    @Args('input') input: ReplyInput,
+    @CurrentViewer() viewer: Viewer,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PostType> {
+    const { post, thread } = await this.posts.reply(viewer, input);
+    // What the answer shows of the reply's thread and author is already known: no read after commit.
+    threadsById(ctx, this.threads).prime(thread.id, thread);
+    primeViewerRow(ctx, this.identity);
+    return PostType.from(post);
   }
 
   @Mutation(() => PostType, {
@@ -105,7 +127,9 @@ export class PostsResolver {
 
   @ResolveField(() => Boolean, { description: 'The viewer thanks this post (false for visitors).' })
   async viewerHasThanked(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<boolean> {
-    if (!ctx.req.viewer) return false;
+    // Nobody thanks a post whose count is 0 (the count moves in the transaction of each thanks):
+    // most posts of a page, and every reply just written, need no lookup.
+    if (!ctx.req.viewer || post.thanksCount === 0) return false;
     return (await viewerThanksPostId(ctx, this.answers).load(post.id)) ?? false;
   }
 
