@@ -317,6 +317,24 @@ describe('a thread page', () => {
       expect(screen.getByText('First reply.')).toBeInTheDocument();
     });
 
+    it('announces a reply that arrives live once the last page is there, and shows it after the others', async () => {
+      const fresh = post('p9', member, 'Try another cable.');
+      renderWithProviders(threadPage, {
+        mocks: [firstPage, nextPage, viewerMock(null), liveEvent('REPLY_ADDED', fresh)],
+      });
+      await userEvent.setup().click(await screen.findByRole('link', { name: 'Show more replies' }));
+      await screen.findByText('Third reply.');
+      await userEvent.setup().click(await screen.findByRole('button', { name: '1 new reply — show it' }));
+      expect(await screen.findByText('Try another cable.')).toBeInTheDocument();
+      const replies = within(screen.getByRole('region', { name: '3 replies' })).getAllByRole('article');
+      expect(replies.map((a) => a.textContent)).toEqual([
+        expect.stringContaining('First reply.'),
+        expect.stringContaining('Second reply.'),
+        expect.stringContaining('Third reply.'),
+        expect.stringContaining('Try another cable.'),
+      ]);
+    });
+
     it('opens on the replies after `?after=` (where that link leads)', async () => {
       renderWithProviders(threadPage, { mocks: [nextPage, viewerMock(null)], path: '/t/t1?after=c2' });
       expect(await screen.findByText('Third reply.')).toBeInTheDocument();
