@@ -4,6 +4,7 @@
 // first) and writes the table to copy into RESULTS.md; `--root DIR` measures another built
 // checkout with this same script, so before and after run back to back in one session:
 //   node tools/bench/hot-paths-bench.mjs [--root DIR] [--only thread,list,reply,vote]
+import { createServer } from 'node:net';
 import { graphql, header, measure, startParvis, webOperations } from './harness.mjs';
 
 const CONCURRENCY = 32;
@@ -31,8 +32,14 @@ const wanted = (name) => !only || only.has(name);
 // The measured requests are not the limits' business: raise them for this process's API.
 Object.assign(process.env, { POST_LIMIT_PER_MEMBER: '10000', VOTE_LIMIT_PER_MEMBER: '100000' });
 
-// Not the default port: another benchmark may be running on this machine.
-const parvis = await startParvis({ port: 3931 });
+// A free port, not the default: other benchmarks may be running on this machine.
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
+const parvis = await startParvis({ port });
 try {
   const operations = await webOperations();
   const signIn = async (email) =>
