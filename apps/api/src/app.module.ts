@@ -13,6 +13,7 @@ import { depthLimit } from './graphql/depth-limit.rule';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { formatError } from './graphql/format-error';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
+import { apolloPlugins } from './graphql/apollo-plugins';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { WebAppModule } from './http/web-app-shell';
@@ -57,7 +58,7 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             validationRules,
             formatError,
-            plugins: [serviceUnavailablePlugin],
+            plugins: [serviceUnavailablePlugin, ...apolloPlugins(config.env)],
             preserveHttpStatusForExecutionErrors: false,
             // Subscriptions (live pages) over graphql-ws on the same port and path.
             subscriptions: liveTransport(liveSessions, validationRules),

@@ -82,7 +82,7 @@ describe('a reply just posted', () => {
 });
 
 describe('a long thread', () => {
-  it('loads its replies page after page, and the 130th of 150 replies can be flagged', async () => {
+  it('loads its replies page after page as the reader scrolls, and the 130th of 150 replies can be flagged', async () => {
     // 150 replies by two of the brand's people (staff are not held by the posting rate limit).
     const staff = await graphqlAs(world.parvis.baseUrl, DEMO.staff.email);
     const admin = await graphqlAs(world.parvis.baseUrl, DEMO.admin.email);
@@ -95,9 +95,12 @@ describe('a long thread', () => {
     await member.goto(`/t/${threadId}`);
     await member.getByText('Reply number 1.', { exact: true }).waitFor();
     const target = member.getByRole('article').filter({ hasText: 'Reply number 130.' });
-    // Fifty replies a page: the 130th comes with the third.
-    for (const firstOfPage of [51, 101]) {
-      await member.getByRole('button', { name: 'Show more replies' }).click();
+    // Twenty replies a page: the second from the "Show more replies" link (the keyboard's way),
+    // the next ones as the reader scrolls to the end; the 130th comes with the seventh.
+    await member.getByRole('link', { name: 'Show more replies' }).click();
+    await member.getByText('Reply number 21.', { exact: true }).waitFor();
+    for (const firstOfPage of [41, 61, 81, 101, 121]) {
+      await member.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await member.getByText(`Reply number ${firstOfPage}.`, { exact: true }).waitFor();
     }
     await target.getByRole('button', { name: `Flag the post by ${DEMO.admin.name}` }).click();

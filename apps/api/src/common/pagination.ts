@@ -199,5 +199,10 @@ export async function pageInCreationOrder<Row extends ObjectLiteral & { createdA
     .addOrderBy(`${alias}.id`, order)
     .limit(page.first + 1)
     .getMany();
-  return toConnection(rows, page.first, count, (row) => [row.createdAt.toISOString(), row.id]);
+  return toConnection(rows, page.first, count, creationOrderKey);
+}
+
+/** The sort key of a list in creation order (see pageInCreationOrder), for its cursors. */
+export function creationOrderKey(row: { createdAt: Date; id: string }): unknown[] {
+  return [row.createdAt.toISOString(), row.id];
 }

@@ -51,8 +51,15 @@ export class IdeasResolver {
   }
 
   @Mutation(() => IdeaType)
-  async vote(@Args('input') input: VoteInput, @CurrentViewer() viewer: Viewer): Promise<IdeaType> {
-    return IdeaType.from(await this.ideas.vote(viewer, input.ideaId));
+  async vote(
+    @Args('input') input: VoteInput,
+    @CurrentViewer() viewer: Viewer,
+    @Context() ctx: GraphQLContext,
+  ): Promise<IdeaType> {
+    const idea = await this.ideas.vote(viewer, input.ideaId);
+    // The vote was just cast: nothing to look up to say so.
+    ideaLoaders(ctx, this.ideas).viewerHasVoted.prime(idea.id, true);
+    return IdeaType.from(idea);
   }
 
   @Mutation(() => IdeaType, {

@@ -319,14 +319,19 @@ export class IdeasService implements OnModuleInit {
    */
   async vote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'vote');
-    const idea = await this.idea(ideaId);
     try {
-      await this.db.transaction(async (tx) => {
-        await this.castVote(tx, idea.id, voter.id);
+      return await this.db.transaction(async (tx) => {
+        await this.castVote(tx, ideaId, voter.id);
+        // Read once, after the insert: the trigger has counted the vote, and the idea's campaign
+        // is what the live event needs. A vote for no idea fails the insert (foreign key).
+        const idea = await this.idea(ideaId, tx);
         await this.countVote(tx, voter);
         await this.voteEvents.publish(tx, [{ ideaId: idea.id, campaignId: idea.campaignId }]);
+        return idea;
       });
     } catch (error) {
+      // What a refused vote says depends on the idea: read it on this (rare) path only.
+      const idea = await this.idea(ideaId);
       if (isUniqueViolation(error, 'idea_votes_one_active_per_member_key')) {
         throw conflict('You have already voted for this idea.', 'ideaId');
       }
@@ -335,7 +340,6 @@ export class IdeasService implements OnModuleInit {
       if (refusal) throw conflict(VOTE_REFUSALS[refusal], 'ideaId');
       throw error;
     }
-    return this.idea(idea.id);
   }
 
   /**

@@ -4,6 +4,7 @@ import type { RequestWithViewer, SignedInViewer } from '../common/viewer';
 import { SESSION_COOKIE } from './session-cookie';
 import { SessionsService } from './sessions.service';
 import type { User } from './user.entity';
+import { rememberViewerRow } from './user.loader';
 
 /** Resolves the session cookie to `req.viewer` once per request, for every resolver to use. */
 @Injectable()
@@ -18,6 +19,7 @@ export class SessionMiddleware implements NestMiddleware {
       req.sessionToken = token;
       const user = await this.sessions.userFor(token);
       req.viewer = user ? viewerOf(user) : null;
+      if (user) rememberViewerRow(req, user);
     }
     next();
   }

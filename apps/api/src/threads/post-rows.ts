@@ -32,6 +32,16 @@ export function newPost(
     isOfficial: speaksForBrand(author),
     createdAt: now,
     ...bodyColumns(bodyMarkdown),
+    // Every column said, so that the row written is the row read back (no second read needed).
+    thanksCount: 0,
+    editedAt: null,
+    hiddenAt: null,
+    hiddenById: null,
+    hiddenReason: null,
+    hiddenNote: null,
+    answeredByPostId: null,
+    answeredAt: null,
+    answeredMarkedById: null,
   });
 }
 

@@ -1,20 +1,29 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { canReadPost, THREAD_LIMITS } from '@parvis/domain';
-import { badInput } from '../common/domain-error';
+import { badInput, notFound } from '../common/domain-error';
+import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { renderMarkdown } from '../common/markdown';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
-import { usersById } from '../identity/user.loader';
+import { primeViewerRow, usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
 import { readableBody, readableRevisions } from './post-visibility';
 import { PostRevisionType, PostType } from './post.type';
 import { EditPostInput, ReplyInput } from './threads.inputs';
 import { AnswersService } from './answers.service';
 import { PostsService } from './posts.service';
-import { revisionsByPostId, threadsById, viewerThanksPostId } from './threads.loaders';
+import { postsById, revisionsByPostId, threadsById, viewerThanksPostId } from './threads.loaders';
 import { ThreadsService } from './threads.service';
 
-/** Posts wherever they appear (thread questions and replies, idea bodies and comments). */
+/**
+ * Posts wherever they appear (thread questions and replies, idea bodies and comments).
+ *
+ * Its field resolvers take GraphQL's own arguments (the post, the field's arguments, the
+ * context) without parameter decorators: a field resolved for every post of a page is then
+ * called directly, not through Nest's per-call parameter pipeline (each decorated parameter
+ * goes through the pipes, asynchronously), which a profile of the thread page showed costing
+ * more than the fields themselves.
+ */
 @Resolver(() => PostType)
 export class PostsResolver {
   constructor(
@@ -37,9 +46,30 @@ export class PostsResolver {
     return renderMarkdown(bodyMarkdown);
   }
 
+  @Query(() => PostType, {
+    description:
+      'One post: what a page that shows it asks again for, such as the Markdown source when its author opens the editor (pages show `bodyHtml`). Public; hidden text as `bodyHtml` says.',
+  })
+  async post(
+    @Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PostType> {
+    const post = await postsById(ctx, this.posts).load(id);
+    if (!post) throw notFound('There is no such post.');
+    return PostType.from(post);
+  }
+
   @Mutation(() => PostType, { description: 'Replies to a thread; refused on a locked thread.' })
-  async reply(@Args('input') input: ReplyInput, @CurrentViewer() viewer: Viewer): Promise<PostType> {
-    return PostType.from(await this.posts.reply(viewer, input));
+  async reply(
+    @Args('input') input: ReplyInput,
+    @CurrentViewer() viewer: Viewer,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PostType> {
+    const { post, thread } = await this.posts.reply(viewer, input);
+    // What the answer shows of the reply's thread and author is already known: no read after commit.
+    threadsById(ctx, this.threads).prime(thread.id, thread);
+    primeViewerRow(ctx, this.identity);
+    return PostType.from(post);
   }
 
   @Mutation(() => PostType, {
@@ -52,7 +82,7 @@ export class PostsResolver {
   @ResolveField(() => UserType, {
     description: 'The author, with their role (the badge: Expert, Staff, Moderator).',
   })
-  async author(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async author(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(post.authorId))!, ctx.req.viewer ?? null);
   }
 
@@ -60,23 +90,23 @@ export class PostsResolver {
     description:
       'Sanitized HTML rendered on the server from bodyMarkdown; empty when the post is hidden from the viewer (see `hidden`).',
   })
-  bodyHtml(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): string {
-    return readableBody(post, viewer).bodyHtml;
+  bodyHtml(post: PostType, _args: unknown, ctx: GraphQLContext): string {
+    return readableBody(post, ctx.req.viewer ?? null).bodyHtml;
   }
 
   @ResolveField(() => String, {
     description:
       'The Markdown the author wrote; empty when the post is hidden from the viewer (see `hidden`).',
   })
-  bodyMarkdown(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): string {
-    return readableBody(post, viewer).bodyMarkdown;
+  bodyMarkdown(post: PostType, _args: unknown, ctx: GraphQLContext): string {
+    return readableBody(post, ctx.req.viewer ?? null).bodyMarkdown;
   }
 
   @ResolveField(() => [PostRevisionType], {
     description:
       'Earlier versions, newest first. A version hidden with its post (even once the post is restored) is left out for readers who may not read hidden content; its author and moderators still get it.',
   })
-  async revisions(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostRevisionType[]> {
+  async revisions(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<PostRevisionType[]> {
     const reader = ctx.req.viewer ?? null;
     if (!post.editedAt || !canReadPost(reader, post)) return [];
     const revisions = (await revisionsByPostId(ctx, this.posts).load(post.id)) ?? [];
@@ -92,25 +122,27 @@ export class PostsResolver {
   }
 
   @ResolveField(() => Int, { description: 'How many earlier versions there are.' })
-  async revisionsCount(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<number> {
-    return (await this.revisions(post, ctx)).length;
+  async revisionsCount(post: PostType, args: unknown, ctx: GraphQLContext): Promise<number> {
+    return (await this.revisions(post, args, ctx)).length;
   }
 
   @ResolveField(() => Boolean, { description: 'This post is its thread’s accepted answer.' })
-  async isAcceptedAnswer(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<boolean> {
+  async isAcceptedAnswer(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
     if (post.isQuestion) return false;
     const thread = await threadsById(ctx, this.threads).load(post.threadId);
     return thread?.acceptedAnswerId === post.id;
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer thanks this post (false for visitors).' })
-  async viewerHasThanked(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<boolean> {
-    if (!ctx.req.viewer) return false;
+  async viewerHasThanked(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
+    // Nobody thanks a post whose count is 0 (the count moves in the transaction of each thanks):
+    // most posts of a page, and every reply just written, need no lookup.
+    if (!ctx.req.viewer || post.thanksCount === 0) return false;
     return (await viewerThanksPostId(ctx, this.answers).load(post.id)) ?? false;
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer wrote this post and may edit it.' })
-  viewerCanEdit(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): boolean {
-    return viewer?.id === post.authorId;
+  viewerCanEdit(post: PostType, _args: unknown, ctx: GraphQLContext): boolean {
+    return ctx.req.viewer?.id === post.authorId;
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { conflict, forbidden } from '../common/domain-error';
-import { ConnectionShape, pageInCreationOrder } from '../common/pagination';
+import { ConnectionShape, decodeCursor, pageInCreationOrder } from '../common/pagination';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
@@ -45,24 +45,30 @@ export class PostsService {
    * reply at the same time. A locked thread accepts no reply.
    */
   async addReply(tx: EntityManager, params: AddReplyParams): Promise<Post> {
-    const thread = await lockThreadRow(tx, params.threadId);
-    if (thread.locked) throw lockedError(thread);
+    return (await this.writeReply(tx, params)).post;
+  }
+
+  /** `addReply`, also giving the thread's row as the reply left it (no need to read it again). */
+  private async writeReply(
+    tx: EntityManager,
+    params: AddReplyParams,
+  ): Promise<{ post: Post; thread: Thread }> {
+    const locked = await lockThreadRow(tx, params.threadId);
+    if (locked.locked) throw lockedError(locked);
     const now = params.at ?? new Date();
-    const post = newPost(thread.id, params.author, params.bodyMarkdown, false, now);
+    // The insert fills in the post's id (RETURNING): the row needs no second read.
+    const post = newPost(locked.id, params.author, params.bodyMarkdown, false, now);
     await tx.insert(Post, post);
-    await tx.update(
-      Thread,
-      { id: thread.id },
-      {
-        repliesCount: () => 'replies_count + 1',
-        lastActivityAt: now,
-        ...(isFirstResponse(thread, params.author) ? { firstResponseAt: now } : {}),
-      },
-    );
+    const changes = {
+      lastActivityAt: now,
+      ...(isFirstResponse(locked, params.author) ? { firstResponseAt: now } : {}),
+    };
+    await tx.update(Thread, { id: locked.id }, { repliesCount: () => 'replies_count + 1', ...changes });
+    // The row is locked until commit: this is what it now holds.
+    const thread = Object.assign(new Thread(), locked, { repliesCount: locked.repliesCount + 1, ...changes });
     await this.events.publish(tx, { kind: 'REPLY_ADDED', threadId: thread.id, postId: post.id });
-    const written = await tx.findOneByOrFail(Post, { id: post.id });
-    await this.notices.posted(tx, thread, written, params.author, params.at);
-    return written;
+    await this.notices.posted(tx, locked, post, params.author, params.at);
+    return { post, thread };
   }
 
   /**
@@ -81,16 +87,17 @@ export class PostsService {
     );
   }
 
-  async reply(viewer: Viewer, input: ReplyInput): Promise<Post> {
+  /** A member's reply, in its own transaction; with the thread's row as the reply left it. */
+  async reply(viewer: Viewer, input: ReplyInput): Promise<{ post: Post; thread: Thread }> {
     const author = requireSignedIn(viewer, 'reply');
     return this.db.transaction(async (tx) => {
-      const post = await this.addReply(tx, {
+      const written = await this.writeReply(tx, {
         threadId: input.threadId,
         author,
         bodyMarkdown: input.bodyMarkdown,
       });
       await this.countPost(tx, author);
-      return post;
+      return written;
     });
   }
 
@@ -143,16 +150,41 @@ export class PostsService {
     return pageInCreationOrder(query, 'p', { first, after }, 'ASC', total);
   }
 
-  /** A thread's question and accepted answer, in one query (the thread page shows both first). */
-  headPosts(thread: Thread): Promise<Post[]> {
-    return this.db
-      .getRepository(Post)
-      .createQueryBuilder('p')
-      .where('p.thread_id = :threadId AND (p.is_question OR p.id = :answerId)', {
-        threadId: thread.id,
-        answerId: thread.acceptedAnswerId,
-      })
-      .getMany();
+  /**
+   * What the thread page opens on, in one statement: the thread's question, its accepted answer
+   * and, when `page` is given, one page of replies (keyset: the index on (thread_id, created_at,
+   * id) is read from the cursor on, so a deep page costs what the first one does). The accepted
+   * answer is found from the thread's row in the same statement, so this runs beside the query of
+   * the thread itself. `posts`: every row fetched; `replies`: those of the page, oldest first,
+   * `first + 1` at most (the extra one tells there is a next page).
+   */
+  async openingPosts(
+    threadId: string,
+    page: { first: number; after?: string } | null,
+  ): Promise<{ posts: Post[]; replies: Post[] | null }> {
+    const after = page?.after ? decodeCursor(page.after, ['instant', 'uuid']) : null;
+    const query = this.db.getRepository(Post).createQueryBuilder('p');
+    const head = `p.is_question OR p.id = (SELECT t.accepted_answer_id FROM threads t WHERE t.id = :threadId)`;
+    if (page) {
+      query
+        .addCommonTableExpression(
+          `SELECT r.id FROM posts r WHERE r.thread_id = :threadId AND NOT r.is_question
+           ${after ? 'AND (r.created_at, r.id) > (:afterAt, :afterId)' : ''}
+           ORDER BY r.created_at, r.id LIMIT :limit`,
+          'page',
+        )
+        .addSelect('p.id IN (SELECT id FROM page)', 'in_page')
+        .where(`p.thread_id = :threadId AND (${head} OR p.id IN (SELECT id FROM page))`);
+    } else {
+      query.where(`p.thread_id = :threadId AND (${head})`);
+    }
+    const { entities, raw } = await query
+      .setParameters({ threadId, limit: (page?.first ?? 0) + 1, afterAt: after?.[0], afterId: after?.[1] })
+      .orderBy('p.created_at')
+      .addOrderBy('p.id')
+      .getRawAndEntities<{ p_id: string; in_page?: boolean }>();
+    const inPage = new Set(raw.filter((row) => row.in_page).map((row) => row.p_id));
+    return { posts: entities, replies: page ? entities.filter((post) => inPage.has(post.id)) : null };
   }
 
   // ─── Batch reads for the per-request loaders ────────────────────────────────────────────

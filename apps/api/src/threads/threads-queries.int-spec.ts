@@ -1,5 +1,7 @@
-import { THREAD } from '../testing/threads-fixtures';
+import { encodeCursor } from '../common/pagination';
 import { useCommunity } from '../testing/community';
+import { ask, reply, THREAD } from '../testing/threads-fixtures';
+import { webOperation } from '../testing/web-operations';
 
 const { test, space, who } = useCommunity();
 
@@ -88,5 +90,111 @@ describe('the thread page', () => {
     const { thread } = await who.visitor.data(THREAD, { id });
     expect(thread.posts.totalCount).toBe(200);
     expect(thread.acceptedAnswer).not.toBeNull();
+  });
+});
+
+/** The statements of one request, shortened for a failure message or the log. */
+const listed = (queries: string[]) => queries.map((q) => q.replace(/\s+/g, ' ').slice(0, 140));
+
+describe('the thread page as the web app asks for it (its ThreadRoute operation)', () => {
+  const page = () => webOperation('ThreadRoute');
+
+  it('costs a fixed handful of statements, the same for 20 and for 500 replies, anonymous or signed in', async () => {
+    const short = await threadWith(20);
+    const long = await threadWith(500);
+    const measure = async (
+      agent: { data: (q: string, v: Record<string, unknown>) => Promise<any> },
+      id: string,
+    ) => {
+      const { result, queries } = await test.countQueries(() => agent.data(page(), { id }));
+      return { shown: result.thread.posts.edges.length as number, queries };
+    };
+
+    // A visitor: the thread and, beside it, one statement for its question, accepted answer and
+    // first 20 replies, then one per kind of related row: the private follow-up notice, the
+    // space, every author, the earlier versions of edited posts.
+    const visitor20 = await measure(who.visitor, short);
+    const visitor500 = await measure(who.visitor, long);
+    expect(visitor500.shown).toBe(20);
+    expect(listed(visitor500.queries)).toHaveLength(6);
+    expect(visitor20.queries).toHaveLength(visitor500.queries.length);
+
+    // Signed in: the session (one statement), and what the member did: thanks and flags.
+    const member20 = await measure(who.member.agent, short);
+    const member500 = await measure(who.member.agent, long);
+    expect(listed(member500.queries)).toHaveLength(9);
+    expect(member20.queries).toHaveLength(member500.queries.length);
+    expect(member500.queries.filter((q) => /"sessions"/.test(q))).toHaveLength(1);
+    // Each kind of row once: authors and thanks are not asked for twice.
+    expect(member500.queries.filter((q) => /FROM "users"/.test(q))).toHaveLength(1);
+    expect(member500.queries.filter((q) => /FROM "thanks"/.test(q))).toHaveLength(1);
+    console.info(
+      `thread page (ThreadRoute), 500 replies, signed in:\n  ${listed(member500.queries).join('\n  ')}`,
+    );
+  });
+
+  it('costs the same on a deep page (keyset from the cursor, no OFFSET), and pages follow each other', async () => {
+    const id = await threadWith(500);
+    const [row] = await test.db.query(
+      `SELECT id, created_at FROM posts WHERE thread_id = $1 AND NOT is_question ORDER BY created_at, id OFFSET 479 LIMIT 1`,
+      [id],
+    );
+    const after = encodeCursor([new Date(row.created_at).toISOString(), row.id]);
+    const first = await test.countQueries(() => who.visitor.data(page(), { id }));
+    const deep = await test.countQueries(() => who.visitor.data(page(), { id, after }));
+    expect(deep.queries).toHaveLength(first.queries.length);
+    expect(deep.queries.join('\n')).not.toMatch(/OFFSET/i);
+    const bodies = (result: any) => result.thread.posts.edges.map((e: any) => e.node.bodyHtml);
+    expect(bodies(deep.result)).toEqual(Array.from({ length: 20 }, (_, i) => `<p>Reply ${481 + i}</p>`));
+    expect(deep.result.thread.posts.pageInfo.hasNextPage).toBe(false);
+    expect(bodies(first.result)[19]).toBe('<p>Reply 20</p>');
+
+    const second = await who.visitor.data(page(), {
+      id,
+      after: first.result.thread.posts.pageInfo.endCursor,
+    });
+    expect(bodies(second)[0]).toBe('<p>Reply 21</p>');
+  });
+});
+
+describe('the thread list as the web app asks for it (ThreadList)', () => {
+  it('costs the same few statements for 3 and for 40 threads in the space', async () => {
+    const list = webOperation('ThreadList');
+    const measure = () =>
+      test.countQueries(() => who.member.agent.data(list, { spaceId: space.fast, first: 20 }));
+    for (let i = 0; i < 3; i++) await ask(who.staff.agent, space.fast, `Question number ${i} of the list`);
+    const few = await measure();
+    for (let i = 3; i < 40; i++) await ask(who.staff.agent, space.fast, `Question number ${i} of the list`);
+    const many = await measure();
+    expect(many.result.threads.edges).toHaveLength(20);
+    expect(many.queries).toHaveLength(few.queries.length);
+    // The session, the count, the page, the questions (a hidden one hides its title), the authors.
+    expect(listed(many.queries).length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a reply as the web app sends it (ThreadRouteReply)', () => {
+  it('reads back nothing it wrote: no post or thread read after the insert, nothing after COMMIT but what the answer adds', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'A question for the reply to answer');
+    await reply(who.expert.agent, thread.id, 'A first reply.');
+    const { result, queries } = await test.countQueries(() =>
+      who.member.agent.data(webOperation('ThreadRouteReply'), {
+        input: { threadId: thread.id, bodyMarkdown: 'Same here, **since Monday**.' },
+      }),
+    );
+    expect(result.reply.bodyHtml).toContain('<strong>since Monday</strong>');
+    expect(result.reply.author.displayName).toBe('Marc Member');
+    expect(result.reply.isAcceptedAnswer).toBe(false);
+    expect(result.reply.viewerHasThanked).toBe(false);
+    // The written post is never selected again, nor is its author (the session read them).
+    expect(queries.filter((q) => /FROM "posts"/.test(q))).toEqual([]);
+    expect(queries.filter((q) => /FROM "users"/.test(q) && !/"sessions"/.test(q))).toHaveLength(
+      // The follower's notice (the asker gets mails at once): its actor and recipient.
+      2,
+    );
+    const afterCommit = queries.slice(queries.indexOf('COMMIT') + 1);
+    expect(listed(afterCommit)).toHaveLength(1); // moderation's "has the viewer flagged it"
+    expect(listed(queries).length).toBeLessThanOrEqual(15);
+    console.info(`reply: ${queries.length} statements\n  ${listed(queries).join('\n  ')}`);
   });
 });

@@ -1,4 +1,5 @@
 import { byKeys, loaderFor } from '../common/loaders';
+import type { ConnectionShape } from '../common/pagination';
 import type { GraphQLContext } from '../common/viewer';
 import type { Contributions } from './answers.queries';
 import type { AnswersService } from './answers.service';
@@ -34,6 +35,26 @@ export const postsById = (ctx: GraphQLContext, posts: PostsService) =>
 export const questionByThreadId = (ctx: GraphQLContext, posts: PostsService) =>
   loaderFor<string, Post>(ctx, 'posts.questionByThreadId', async (ids) =>
     byKeys(ids, await posts.questionsByThreadIds(ids), (p) => p.threadId),
+  );
+
+/** One page of a thread's replies: `total` is the thread's replies count. */
+export interface ReplyPageKey {
+  threadId: string;
+  total: number;
+  first: number;
+  after?: string;
+}
+
+/**
+ * Pages of replies. The thread query primes the page its `posts` field asks for, fetched in the
+ * same statement as the question (ThreadsResolver.thread); any other page is fetched on its own.
+ */
+export const replyPages = (ctx: GraphQLContext, posts: PostsService) =>
+  loaderFor<ReplyPageKey, ConnectionShape<Post>, string>(
+    ctx,
+    'posts.replyPages',
+    (keys) => Promise.all(keys.map((k) => posts.replies(k.threadId, k.total, k.first, k.after))),
+    (k) => `${k.threadId} ${k.first} ${k.after ?? ''}`,
   );
 
 export const revisionsByPostId = (ctx: GraphQLContext, posts: PostsService) =>

@@ -1,5 +1,15 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionShape, PageArgs, mapConnection } from '../common/pagination';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  ConnectionShape,
+  creationOrderKey,
+  decodeCursor,
+  MAX_PAGE_SIZE,
+  PageArgs,
+  mapConnection,
+  toConnection,
+} from '../common/pagination';
+import { requestedArgs } from '../common/requested-fields';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
@@ -14,7 +24,13 @@ import { PostsService } from './posts.service';
 import { PrivateFollowUpsService } from './private-follow-ups.service';
 import { PrivateFollowUpNoticeType, ThreadConnection, ThreadsArgs, ThreadType } from './thread.type';
 import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
-import { followUpByThreadId, postsById, questionByThreadId, threadsById } from './threads.loaders';
+import {
+  followUpByThreadId,
+  postsById,
+  questionByThreadId,
+  replyPages,
+  threadsById,
+} from './threads.loaders';
 import {
   canAcceptAnswer,
   canReadPrivateFollowUp,
@@ -36,20 +52,37 @@ export class ThreadsResolver {
   ) {}
 
   /**
-   * The thread page. The thread, its question and its accepted answer are fetched up front and
-   * primed into the loaders, so that the relations of every post on the page (authors,
-   * revisions, thanks) are batched in a fixed number of queries, whatever the number of posts.
+   * The thread page, in one round trip to the database whatever it shows: the thread, and beside
+   * it (one statement) its question, its accepted answer and the page of replies its `posts` field
+   * asks for, with the private follow-up notice when asked. They are primed into the loaders, so
+   * the relations of every post on the page (authors, revisions, thanks) are then batched in one
+   * statement per kind of row, whatever the number of posts.
    */
   @Query(() => ThreadType)
   async thread(
     @Args('id', { type: () => ID }, ParseUUIDArg('id')) id: string,
     @Context() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ThreadType> {
-    const thread = await this.service.thread(id);
+    const page = firstRepliesAsked(info);
+    const [thread, opening] = await Promise.all([
+      this.service.thread(id),
+      this.postsService.openingPosts(id, page),
+      requestedArgs(info, 'privateFollowUp').length > 0
+        ? followUpByThreadId(ctx, this.followUps).load(id)
+        : null,
+    ]);
     threadsById(ctx, this.service).prime(thread.id, thread);
-    for (const post of await this.postsService.headPosts(thread)) {
+    for (const post of opening.posts) {
       postsById(ctx, this.postsService).prime(post.id, post);
       if (post.isQuestion) questionByThreadId(ctx, this.postsService).prime(thread.id, post);
+    }
+    if (page && opening.replies) {
+      const total = thread.repliesCount;
+      replyPages(ctx, this.postsService).prime(
+        { threadId: thread.id, total, ...page },
+        toConnection(opening.replies, page.first, total, creationOrderKey),
+      );
     }
     return ThreadType.from(thread);
   }
@@ -142,11 +175,18 @@ export class ThreadsResolver {
   @ResolveField(() => PostConnection, {
     description: 'The replies, oldest first (the question is `question`).',
   })
-  async posts(@Parent() thread: ThreadType, @Args() args: PageArgs): Promise<ConnectionShape<PostType>> {
-    return mapConnection(
-      await this.postsService.replies(thread.id, thread.repliesCount, args.first, args.after),
-      (p) => PostType.from(p),
-    );
+  async posts(
+    @Parent() thread: ThreadType,
+    @Args() args: PageArgs,
+    @Context() ctx: GraphQLContext,
+  ): Promise<ConnectionShape<PostType>> {
+    const page = await replyPages(ctx, this.postsService).load({
+      threadId: thread.id,
+      total: thread.repliesCount,
+      first: args.first,
+      after: args.after,
+    });
+    return mapConnection(page!, (p) => PostType.from(p));
   }
 
   @ResolveField(() => PrivateFollowUpNoticeType, {
@@ -198,4 +238,26 @@ export class ThreadsResolver {
   viewerCanStartPrivateFollowUp(@CurrentViewer() viewer: Viewer): boolean {
     return canStartPrivateFollowUp(viewer);
   }
+}
+
+/**
+ * The page of replies the thread query's `posts` field asks for, when it asks for one page (not
+ * two aliases with different pages) with valid arguments; null otherwise, and then `posts`
+ * fetches and checks its page itself.
+ */
+function firstRepliesAsked(info: GraphQLResolveInfo): { first: number; after?: string } | null {
+  const asked = requestedArgs(info, 'posts');
+  if (asked.length === 0) return null;
+  const [{ first, after }] = asked;
+  const same = asked.every((args) => args.first === first && args.after === after);
+  if (!same || !Number.isInteger(first) || (first as number) < 1 || (first as number) > MAX_PAGE_SIZE)
+    return null;
+  if (after === undefined || after === null) return { first: first as number };
+  if (typeof after !== 'string' || after.length > 500) return null;
+  try {
+    decodeCursor(after, ['instant', 'uuid']);
+  } catch {
+    return null;
+  }
+  return { first: first as number, after };
 }

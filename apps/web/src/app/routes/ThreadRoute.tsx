@@ -12,7 +12,8 @@ import { ThreadPage } from '../../threads/components/ThreadPage';
 /**
  * The thread page's one query: the threads feature's fields, with the moderation fields of the
  * thread and of every post it shows, so each post carries its moderation controls, and so do
- * the replies loaded later (50 a page, then `after`) and a reply just posted (ThreadRouteReply).
+ * the replies loaded later (20 a page, then `after` as the reader scrolls) and a reply just
+ * posted (ThreadRouteReply).
  */
 const ThreadRouteQuery = graphql(`
   query ThreadRoute($id: ID!, $after: String) {
@@ -25,7 +26,7 @@ const ThreadRouteQuery = graphql(`
       acceptedAnswer {
         ...PostModerationFields
       }
-      posts(first: 50, after: $after) {
+      posts(first: 20, after: $after) {
         ...ThreadPagePosts
         edges {
           node {

@@ -52,6 +52,16 @@ export const CreateThreadMutation = graphql(`
   }
 `);
 
+/** A post's Markdown source, for its editor (the page itself shows only the HTML). */
+export const PostMarkdownQuery = graphql(`
+  query PostMarkdown($id: ID!) {
+    post(id: $id) {
+      id
+      bodyMarkdown
+    }
+  }
+`);
+
 export const EditPostMutation = graphql(`
   mutation EditPost($input: EditPostInput!) {
     editPost(input: $input) {

@@ -1,15 +1,16 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { RoleBadge } from '../../components/RoleBadge';
 import { useMarkdownForm } from '../../components/useMarkdownForm';
 import { graphql } from '../../gql';
 import type { PostViewFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { AcceptAnswerMutation, EditPostMutation, ThankMutation } from '../api/threads';
+import { AcceptAnswerMutation, EditPostMutation, PostMarkdownQuery, ThankMutation } from '../api/threads';
 
 export const PostViewFields = graphql(`
   fragment PostViewFields on Post {
@@ -17,7 +18,6 @@ export const PostViewFields = graphql(`
     threadId
     isQuestion
     bodyHtml
-    bodyMarkdown
     isOfficial
     isAcceptedAnswer
     thanksCount
@@ -174,14 +174,36 @@ export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }:
   );
 }
 
-/** The author rewrites their post; the API keeps the earlier version, returned in `revisions`. */
+/**
+ * The author rewrites their post; the API keeps the earlier version, returned in `revisions`.
+ * Pages show the HTML only: the Markdown source is asked for when the editor opens (as it is now,
+ * never from the cache).
+ */
 function EditForm({ post, onDone }: { post: PostViewFieldsFragment; onDone: () => void }) {
+  const { data, error } = useQuery(PostMarkdownQuery, {
+    variables: { id: post.id },
+    fetchPolicy: 'network-only',
+  });
+  if (error) return <ErrorNotice error={error} />;
+  if (!data) return <Loading />;
+  return <MarkdownEditForm postId={post.id} initial={data.post.bodyMarkdown} onDone={onDone} />;
+}
+
+function MarkdownEditForm({
+  postId,
+  initial,
+  onDone,
+}: {
+  postId: string;
+  initial: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('threads');
   const [edit, { loading, error }] = useMutation(EditPostMutation);
   const { editor, submit } = useMarkdownForm({
-    initial: post.bodyMarkdown,
+    initial,
     keepText: true,
-    send: (bodyMarkdown) => edit({ variables: { input: { postId: post.id, bodyMarkdown } } }),
+    send: (bodyMarkdown) => edit({ variables: { input: { postId, bodyMarkdown } } }),
     onSent: onDone,
   });
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../testing/render';
-import { ThankMutation } from '../api/threads';
+import { EditPostMutation, PostMarkdownQuery, ThankMutation } from '../api/threads';
 import {
   edges,
   liveEvent,
@@ -68,7 +68,7 @@ describe('a thread page', () => {
         edges: edges([reply]),
       },
     });
-    const hidden = { ...reply, bodyHtml: '', bodyMarkdown: '' };
+    const hidden = { ...reply, bodyHtml: '' };
     renderWithProviders(threadPage, { mocks: [mock, viewerMock(null), liveEvent('POST_HIDDEN', hidden)] });
     expect(await screen.findByText('Call me at 06 12 34 56 78.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText('Call me at 06 12 34 56 78.')).toBeNull());
@@ -232,6 +232,160 @@ describe('a thread page', () => {
     renderWithProviders(threadPage, { mocks: [page({ question: edited }), viewerMock(null)] });
     await userEvent.setup().click(await screen.findByText('1 earlier version'));
     expect(screen.getByText('First version.')).toBeVisible();
+  });
+
+  describe('a long thread', () => {
+    const firstPage = page({
+      repliesCount: 3,
+      posts: {
+        __typename: 'PostConnection',
+        totalCount: 3,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: true, endCursor: 'c2' },
+        edges: edges([post('p1', member, 'First reply.'), post('p2', expert, 'Second reply.')]),
+      },
+    });
+    const nextPage = {
+      request: { query: ThreadPageTestQuery, variables: { id: 't1', after: 'c2' } },
+      result: {
+        data: {
+          thread: thread({
+            repliesCount: 3,
+            posts: {
+              __typename: 'PostConnection',
+              totalCount: 3,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c3' },
+              edges: edges([post('p3', staff, 'Third reply.')]),
+            },
+          }),
+        },
+      },
+    };
+
+    /** A browser's IntersectionObserver, whose elements come into view when the test says so. */
+    class FakeObserver {
+      static instances: FakeObserver[] = [];
+      observed: Element[] = [];
+      constructor(private readonly callback: IntersectionObserverCallback) {
+        FakeObserver.instances.push(this);
+      }
+      observe(element: Element) {
+        this.observed.push(element);
+      }
+      disconnect() {
+        this.observed = [];
+      }
+      scrollIntoView() {
+        const entries = this.observed.map((target) => ({ target, isIntersecting: true }));
+        this.callback(
+          entries as unknown as IntersectionObserverEntry[],
+          this as unknown as IntersectionObserver,
+        );
+      }
+    }
+
+    afterEach(() => {
+      delete (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
+      FakeObserver.instances = [];
+    });
+
+    it('loads the next replies as the reader scrolls to the end of those shown', async () => {
+      Object.assign(globalThis, { IntersectionObserver: FakeObserver });
+      renderWithProviders(threadPage, { mocks: [firstPage, nextPage, viewerMock(null)] });
+      await screen.findByText('Second reply.');
+      expect(screen.queryByText('Third reply.')).toBeNull();
+
+      const watching = FakeObserver.instances.find((observer) => observer.observed.length > 0);
+      watching!.scrollIntoView();
+      expect(await screen.findByText('Third reply.')).toBeInTheDocument();
+      // In order, after those already there; nothing more to load.
+      const replies = within(screen.getByRole('region', { name: '3 replies' })).getAllByRole('article');
+      expect(replies.map((a) => a.getAttribute('aria-label')?.split(',')[0])).toEqual([
+        'Marc Member',
+        'Eva Expert',
+        'Sarah Staff',
+      ]);
+      expect(screen.queryByRole('link', { name: 'Show more replies' })).toBeNull();
+    });
+
+    it('loads them from the “Show more replies” link too (keyboard, no IntersectionObserver), which leads to them without JavaScript', async () => {
+      renderWithProviders(threadPage, { mocks: [firstPage, nextPage, viewerMock(null)] });
+      const more = await screen.findByRole('link', { name: 'Show more replies' });
+      expect(more).toHaveAttribute('href', '?after=c2');
+      more.focus();
+      await userEvent.setup().keyboard('{Enter}');
+      expect(await screen.findByText('Third reply.')).toBeInTheDocument();
+      expect(screen.getByText('First reply.')).toBeInTheDocument();
+    });
+
+    it('announces a reply that arrives live once the last page is there, and shows it after the others', async () => {
+      const fresh = post('p9', member, 'Try another cable.');
+      renderWithProviders(threadPage, {
+        mocks: [firstPage, nextPage, viewerMock(null), liveEvent('REPLY_ADDED', fresh)],
+      });
+      await userEvent.setup().click(await screen.findByRole('link', { name: 'Show more replies' }));
+      await screen.findByText('Third reply.');
+      await userEvent.setup().click(await screen.findByRole('button', { name: '1 new reply — show it' }));
+      expect(await screen.findByText('Try another cable.')).toBeInTheDocument();
+      const replies = within(screen.getByRole('region', { name: '3 replies' })).getAllByRole('article');
+      expect(replies.map((a) => a.textContent)).toEqual([
+        expect.stringContaining('First reply.'),
+        expect.stringContaining('Second reply.'),
+        expect.stringContaining('Third reply.'),
+        expect.stringContaining('Try another cable.'),
+      ]);
+    });
+
+    it('opens on the replies after `?after=` (where that link leads)', async () => {
+      renderWithProviders(threadPage, { mocks: [nextPage, viewerMock(null)], path: '/t/t1?after=c2' });
+      expect(await screen.findByText('Third reply.')).toBeInTheDocument();
+      expect(screen.queryByText('First reply.')).toBeNull();
+    });
+  });
+
+  it('asks for the Markdown source of a post only when its author opens the editor', async () => {
+    const own = post('p1', member, 'Try this.', { viewerCanEdit: true });
+    const replies = {
+      __typename: 'PostConnection',
+      totalCount: 1,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' },
+      edges: edges([own]),
+    };
+    let asked = 0;
+    const markdown = {
+      request: { query: PostMarkdownQuery, variables: { id: 'p1' } },
+      result: () => {
+        asked += 1;
+        return { data: { post: { __typename: 'Post', id: 'p1', bodyMarkdown: 'Try **this**.' } } };
+      },
+    };
+    const edited = {
+      request: {
+        query: EditPostMutation,
+        variables: { input: { postId: 'p1', bodyMarkdown: 'Try **this**, then restart.' } },
+      },
+      result: {
+        data: { editPost: { ...own, bodyHtml: '<p>Try <strong>this</strong>, then restart.</p>' } },
+      },
+    };
+    renderWithProviders(threadPage, {
+      mocks: [
+        page({ repliesCount: 1, posts: replies }),
+        markdown,
+        edited,
+        viewerMock({ id: 'm1', role: 'MEMBER' }),
+      ],
+    });
+    const user = userEvent.setup();
+    await screen.findByText('Try this.');
+    expect(asked).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    const editor = await screen.findByRole('textbox', { name: 'Edit' });
+    expect(editor).toHaveValue('Try **this**.');
+    expect(asked).toBe(1);
+    await user.type(editor, '{Backspace}, then restart.');
+    await user.click(screen.getByRole('button', { name: 'Save my changes' }));
+    expect(await screen.findByText(/then restart\./)).toBeInTheDocument();
   });
 
   it('shows the API’s sentence when the thread does not exist', async () => {

@@ -1,8 +1,8 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { RoleBadge } from '../../components/RoleBadge';
@@ -17,6 +17,7 @@ import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
 import { ReopenThreadMutation, ResolveThreadMutation } from '../api/threads';
 import { type LiveThreadEvent, useLiveReplies } from '../hooks/useLiveReplies';
+import { useWhenVisible } from '../hooks/useWhenVisible';
 import { PostView } from './PostView';
 import { ReplyForm } from './ReplyForm';
 import { SlaClocks } from './SlaClocks';
@@ -126,11 +127,27 @@ export function ThreadPage<T extends ThreadPageThread>({
 }: ThreadPageProps<T>) {
   const { t, i18n } = useTranslation('threads');
   const { viewer, isStaff } = useViewer();
-  const { data, loading, error, fetchMore } = useQuery(query, { variables: { id } });
+  // `?after=` is where the "more replies" link leads without JavaScript: the page from there on.
+  const [searchParams] = useSearchParams();
+  const after = searchParams.get('after');
+  const { data, loading, error, fetchMore } = useQuery(query, {
+    variables: after ? { id, after } : { id },
+  });
   const [resolve, resolving] = useMutation(ResolveThreadMutation);
   const [reopen, reopening] = useMutation(ReopenThreadMutation);
   const shownIds = data?.thread.posts.edges.map((edge) => edge.node.id) ?? [];
   const live = useLiveReplies(id, liveSubscription, shownIds);
+  const pageInfo = data?.thread.posts.pageInfo;
+  const [loadingMore, setLoadingMore] = useState(false);
+  const loadMore = () => {
+    if (!pageInfo?.hasNextPage || loadingMore) return;
+    setLoadingMore(true);
+    void fetchMore({ variables: { after: pageInfo.endCursor } })
+      .catch(() => undefined)
+      .finally(() => setLoadingMore(false));
+  };
+  // The next replies load as the reader nears the end of those shown.
+  const sentinel = useWhenVisible<HTMLDivElement>(loadMore, !!pageInfo?.hasNextPage && !loadingMore);
 
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
@@ -230,13 +247,21 @@ export function ThreadPage<T extends ThreadPageThread>({
           </p>
         )}
         {thread.posts.pageInfo.hasNextPage && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => void fetchMore({ variables: { after: thread.posts.pageInfo.endCursor } })}
-          >
-            {t('thread.moreReplies')}
-          </button>
+          <>
+            <div ref={sentinel} className="more-replies-sentinel" aria-hidden="true" />
+            {/* For the keyboard, and without JavaScript a link to the page of the next replies. */}
+            <a
+              className="button"
+              href={`?after=${encodeURIComponent(thread.posts.pageInfo.endCursor ?? '')}`}
+              aria-disabled={loadingMore}
+              onClick={(event) => {
+                event.preventDefault();
+                loadMore();
+              }}
+            >
+              {loadingMore ? t('thread.loadingReplies') : t('thread.moreReplies')}
+            </a>
+          </>
         )}
       </section>
 

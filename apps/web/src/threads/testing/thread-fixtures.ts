@@ -95,7 +95,6 @@ export function post(
     threadId: 't1',
     isQuestion: false,
     bodyHtml: `<p>${body}</p>`,
-    bodyMarkdown: body,
     isOfficial: author.role === 'STAFF',
     isAcceptedAnswer: false,
     thanksCount: 0,
