@@ -30,11 +30,11 @@ export class ThreadSearchDocument {
   repliesIndexed: number;
 
   // GIN indexes created by the migration (TypeORM cannot).
-  @Column({ type: 'tsvector', default: () => `''::tsvector` })
+  @Column({ type: 'tsvector', default: () => `''` })
   @Index('thread_search_documents_head_idx', { synchronize: false })
   head: string;
 
-  @Column({ type: 'tsvector', default: () => `''::tsvector` })
+  @Column({ type: 'tsvector', default: () => `''` })
   @Index('thread_search_documents_document_idx', { synchronize: false })
   document: string;
 }
