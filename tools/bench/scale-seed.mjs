@@ -144,7 +144,7 @@ export async function seedScale(root, databaseUrl, dataDir, factor = 1, log = co
         const replies =
           !isIdea && i === size.ideas
             ? Math.min(5000, Math.round(replyBudget / 20))
-            : Math.min(400, Math.floor(-Math.log(1 - rnd()) * meanReplies));
+            : Math.min(400, Math.round(-Math.log(1 - rnd()) * meanReplies));
         const id = crypto.randomUUID();
         const title = sentence(vocab, rnd, 4 + Math.floor(rnd() * 7));
         let t = created;
