@@ -225,53 +225,71 @@ export async function seedScale(root, databaseUrl, dataDir, factor = 1, log = co
       if ((n / 5000) % 4 === 0) step(`search documents: ${n + 5000}`);
     }
 
-    // Ideas: the IDEAS threads, each an idea (NEW first: votes go to open ideas), then the votes.
-    await db.query(
-      `WITH i AS (INSERT INTO ideas (thread_id, created_at)
-                  SELECT b.id, t.created_at FROM bench.threads b JOIN threads t ON t.id = b.id WHERE b.kind = 'IDEAS'
-                  RETURNING id, thread_id)
-       INSERT INTO bench.ideas SELECT row_number() OVER (ORDER BY b.n), i.id FROM i JOIN bench.threads b ON b.id = i.thread_id`,
-    );
-    const ideaCount = (await db.query(`SELECT count(*)::int AS n FROM bench.ideas`)).rows[0].n;
-    step(`${ideaCount} ideas`);
-    // Votes: each member votes for a few ideas, popular ideas (low numbers) far more often.
-    const perMember = Math.ceil(size.votes / size.members);
-    for (let from = 1; from <= size.members; from += 10_000) {
-      await db.query(
-        `INSERT INTO idea_votes (idea_id, user_id, created_at)
-         SELECT DISTINCT ON (u.id, i.id) i.id, u.id, now() - (random() * 300) * interval '1 day'
-           FROM bench.users u CROSS JOIN generate_series(1, $3::int) k
-           JOIN bench.ideas i ON i.n = 1 + floor(power($4::float8, random()))::int % $4::int
-          WHERE u.n >= $1 AND u.n < $2`,
-        [from, from + 10_000, perMember + 1, ideaCount],
-      );
-      step(`votes of members ${from}–${from + 9999}`);
-    }
-    // Statuses, as the team sets them (with their history row): the ideas_count trigger follows.
-    await db.query(
-      `WITH s AS (
-         SELECT i.id, i.status AS from_status,
-                (ARRAY['UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'LAUNCHED', 'DECLINED'])[1 + (b.n % 5)] AS to_status
-           FROM bench.ideas b JOIN ideas i ON i.id = b.id WHERE b.n % 3 = 0),
-       u AS (UPDATE ideas i SET status = s.to_status, status_changed_at = now() FROM s WHERE i.id = s.id RETURNING i.id)
-       INSERT INTO idea_status_changes (idea_id, from_status, to_status, changed_by_id)
-       SELECT s.id, s.from_status, s.to_status, (SELECT id FROM users WHERE email = 'staff@parvis.test') FROM s`,
-    );
-    step('idea statuses');
-    const counts = (
-      await db.query(
-        `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM threads)::int AS threads,
-                (SELECT count(*) FROM posts)::int AS posts, (SELECT count(*) FROM ideas)::int AS ideas,
-                (SELECT count(*) FROM idea_votes)::int AS votes`,
-      )
-    ).rows[0];
-    await db.query(`VACUUM ANALYZE`);
-    step(`vacuum analyze: ${JSON.stringify(counts)}`);
-    writeFileSync(join(dataDir, SCHEMA_MARK), JSON.stringify({ factor, counts, seededAt: new Date() }));
-    return counts;
+    return await seedIdeas(db, size, dataDir, factor, step);
   } finally {
     await db.end();
   }
+}
+
+/**
+ * The idea box's part: the IDEAS threads become ideas, members vote (popular ideas far more often),
+ * then the team sets statuses. Resumable: ideas and votes already there are kept.
+ */
+export async function seedIdeas(db, size, dataDir, factor, step) {
+  // Ideas: the IDEAS threads, each an idea (NEW first: votes go to open ideas), then the votes.
+  await db.query(
+    `WITH i AS (INSERT INTO ideas (thread_id, created_at)
+                SELECT b.id, t.created_at FROM bench.threads b JOIN threads t ON t.id = b.id
+                 WHERE b.kind = 'IDEAS' AND NOT EXISTS (SELECT 1 FROM ideas x WHERE x.thread_id = b.id)
+                RETURNING id, thread_id)
+     INSERT INTO bench.ideas SELECT b.n, i.id FROM i JOIN bench.threads b ON b.id = i.thread_id`,
+  );
+  await db.query(
+    `CREATE TEMPORARY TABLE idea_numbers AS SELECT row_number() OVER (ORDER BY n)::int AS n, id FROM bench.ideas`,
+  );
+  await db.query(`CREATE UNIQUE INDEX ON idea_numbers (n)`);
+  const ideaCount = (await db.query(`SELECT count(*)::int AS n FROM idea_numbers`)).rows[0].n;
+  step(`${ideaCount} ideas`);
+  // Votes: each member draws a dozen ideas, idea k with a probability ∝ 1/k (the draw is made
+  // once per row, in the subquery that OFFSET 0 keeps apart), a vote per distinct idea.
+  const draws = Math.ceil(size.votes / size.members) + 2;
+  await db.query(`VACUUM ANALYZE ideas, idea_votes`);
+  for (let from = 1; from <= size.members; from += 1000) {
+    await db.query(
+      `INSERT INTO idea_votes (idea_id, user_id, created_at)
+       SELECT DISTINCT ON (x.user_id, i.id) i.id, x.user_id, x.at
+         FROM (SELECT u.id AS user_id, 1 + floor(power($4::float8, random()))::int % $4::int AS k,
+                      now() - (random() * 300) * interval '1 day' AS at
+                 FROM bench.users u CROSS JOIN generate_series(1, $3::int) g
+                WHERE u.n >= $1 AND u.n < $2 OFFSET 0) x
+         JOIN idea_numbers i ON i.n = x.k
+        WHERE NOT EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.user_id = x.user_id AND v.withdrawn_at IS NULL)`,
+      [from, from + 1000, draws, ideaCount],
+    );
+    if (from % 10_000 === 1) step(`votes of members ${from}–${from + 999}`);
+  }
+  // Statuses, as the team sets them (with their history row): the ideas_count trigger follows.
+  await db.query(
+    `WITH s AS (
+       SELECT i.id, i.status AS from_status,
+              (ARRAY['UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'LAUNCHED', 'DECLINED'])[1 + (b.n % 5)] AS to_status
+         FROM idea_numbers b JOIN ideas i ON i.id = b.id WHERE b.n % 3 = 0 AND i.status = 'NEW'),
+     u AS (UPDATE ideas i SET status = s.to_status, status_changed_at = now() FROM s WHERE i.id = s.id RETURNING i.id)
+     INSERT INTO idea_status_changes (idea_id, from_status, to_status, changed_by_id)
+     SELECT s.id, s.from_status, s.to_status, (SELECT id FROM users WHERE email = 'staff@parvis.test') FROM s`,
+  );
+  step('idea statuses');
+  const counts = (
+    await db.query(
+      `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM threads)::int AS threads,
+              (SELECT count(*) FROM posts)::int AS posts, (SELECT count(*) FROM ideas)::int AS ideas,
+              (SELECT count(*) FROM idea_votes)::int AS votes`,
+    )
+  ).rows[0];
+  await db.query(`VACUUM ANALYZE`);
+  step(`vacuum analyze: ${JSON.stringify(counts)}`);
+  writeFileSync(join(dataDir, SCHEMA_MARK), JSON.stringify({ factor, counts, seededAt: new Date() }));
+  return counts;
 }
 
 export function prepareDataDir(dataDir) {

@@ -31,7 +31,7 @@ const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, 
  * fewer threads than this, so all of them are ranked; an everyday word matching tens of thousands
  * of threads has its candidates bounded before the (costly) ranking, so it answers as fast.
  */
-export const SEARCH_CANDIDATES = { head: 200, document: 300 };
+export const SEARCH_CANDIDATES = { head: 100, document: 150 };
 
 /** The replies of a result thread looked at for its best matching post (as many as its document holds). */
 const REPLIES_LOOKED_AT = 201;
