@@ -84,6 +84,10 @@ try {
       for (const row of await hotPaths(api.url, 'before')) beforeAfter.push(row);
     } finally {
       await api.stop();
+      // Its slowest queries may still run in PostgreSQL: end them before measuring anything else.
+      await sql.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'parvis' AND pid <> pg_backend_pid()`,
+      );
     }
   }
 
