@@ -1,8 +1,15 @@
 // `npm run bench`: how fast the API answers its most frequent requests on this machine.
 // Runs against the built app (npm run build first) and writes nothing: copy the table into
 // tools/bench/RESULTS.md with the date, the commit and the machine. `--root DIR` measures another
-// built checkout with this same script (before and after a change, in one session).
+// built checkout with this same script (before and after a change, in one session). Small data, quick:
+// the figures at scale (1M posts) come from `--scale` (scale-bench.mjs).
 import { graphql, header, measure, ROOT, startParvis, webOperations } from './harness.mjs';
+
+// `npm run bench -- --scale`: the benchmark at scale (tools/bench/scale-bench.mjs, also `npm run bench:scale`).
+if (process.argv.includes('--scale')) {
+  await import('./scale-bench.mjs');
+  process.exit(0);
+}
 
 /**
  * What the web app sends to show a page, read from the measured checkout's generated operations:

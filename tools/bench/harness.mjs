@@ -21,16 +21,38 @@ export const ROOT = (() => {
 })();
 
 export async function startParvis({ port = 3900, env = {} } = {}) {
-  const { EmbeddedPostgres } = require(join(ROOT, 'apps/api/dist/database/embedded-postgres.js'));
   const dataDir = mkdtempSync(join(tmpdir(), 'parvis-bench-'));
   chmodSync(dataDir, 0o755);
-  const pg = await EmbeddedPostgres.start({ dataDir, database: 'parvis' });
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
+  const pg = await startPostgres(dataDir);
+  const api = await startApi(pg.url('parvis'), { port, env });
+  const stop = async () => {
+    await api.stop();
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  // Ctrl-C or a time limit must not leave the benchmark's PostgreSQL running.
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => void stop().then(() => process.exit(130)));
+  return { url: api.url, databaseUrl: pg.url('parvis'), stop };
+}
+
+/** The measured checkout's embedded PostgreSQL on `dataDir` (created there, or the cluster found there). */
+export async function startPostgres(dataDir, root = ROOT) {
+  const { EmbeddedPostgres } = require(join(root, 'apps/api/dist/database/embedded-postgres.js'));
+  return EmbeddedPostgres.start({ dataDir, database: 'parvis' });
+}
+
+/**
+ * The built API (`root`'s apps/api/dist/main.js) on `databaseUrl`, as `npm start` runs it in
+ * production, once it answers /health. `nodeArgs`: e.g. `--cpu-prof`; `env`: more settings.
+ */
+export async function startApi(databaseUrl, { port = 3900, root = ROOT, env = {}, nodeArgs = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
       SESSION_SECRET: 'b'.repeat(40),
-      DATABASE_URL: pg.url('parvis'),
+      DATABASE_URL: databaseUrl,
       PORT: String(port),
       WEB_DIST: '',
       COOKIE_SECURE: 'false',
@@ -42,7 +64,7 @@ export async function startParvis({ port = 3900, env = {} } = {}) {
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null || i === 300) throw new Error('Parvis did not start (see above).');
+    if (child.exitCode !== null || i === 600) throw new Error('Parvis did not start (see above).');
     if (
       await fetch(`${url}/health`).then(
         (r) => r.ok,
@@ -59,13 +81,8 @@ export async function startParvis({ port = 3900, env = {} } = {}) {
         child.kill('SIGTERM');
       });
     }
-    await pg.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   };
-  // Ctrl-C or a time limit must not leave the benchmark's PostgreSQL running.
-  for (const signal of ['SIGINT', 'SIGTERM'])
-    process.once(signal, () => void stop().then(() => process.exit(130)));
-  return { url, databaseUrl: pg.url('parvis'), stop };
+  return { url, pid: child.pid, stop };
 }
 
 export async function graphql(url, query, variables = {}, cookie) {

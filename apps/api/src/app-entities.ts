@@ -11,6 +11,8 @@ import { Campaign } from './ideas/campaign.entity';
 import { Idea } from './ideas/idea.entity';
 import { IdeaVote } from './ideas/idea-vote.entity';
 import { IdeaStatusChange } from './ideas/idea-status-change.entity';
+import { IdeaCount } from './ideas/idea-count.entity';
+import { ThreadSearchDocument } from './search/thread-search-document.entity';
 import { Follow } from './notifications/follow.entity';
 import { NotificationPreference, NotificationSettings } from './notifications/notification-preference.entity';
 import { Notification } from './notifications/notification.entity';
@@ -42,6 +44,8 @@ export const APP_ENTITIES = [
   Idea,
   IdeaVote,
   IdeaStatusChange,
+  IdeaCount,
+  ThreadSearchDocument,
   Notification,
   NotificationPreference,
   NotificationSettings,

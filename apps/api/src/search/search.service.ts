@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SpaceKind } from '@parvis/domain';
 import { DataSource, In } from 'typeorm';
-import { publicPostSql } from '../threads/post-visibility';
 import { Post } from '../threads/post.entity';
 import { Thread } from '../threads/thread.entity';
 
@@ -27,11 +26,25 @@ const STOP = '\uE001';
 const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * PostgreSQL full-text search over threads (titles) and posts (text), ranked, with highlighted
- * snippets. Every query here reads posts through `publicPostSql` (the posts' visibility rule, threads/post-visibility.ts): a hidden post
- * is found by nobody, and a thread whose question is hidden is found through none of its posts,
- * so its title stays out of search too. Snippets are built from the posts' plain text, then HTML-escaped here before the
- * markers become <mark>: whatever a post contains, a snippet can only carry <mark> tags.
+ * How many of the matching threads are ranked, at most, per pre-filter: the newest matches of the
+ * title and question (`head`), and the newest matches of the whole document. A rare word matches
+ * fewer threads than this, so all of them are ranked; an everyday word matching tens of thousands
+ * of threads has its candidates bounded before the (costly) ranking, so it answers as fast.
+ */
+export const SEARCH_CANDIDATES = { head: 100, document: 150 };
+
+/** The replies of a result thread looked at for its best matching post (as many as its document holds). */
+const REPLIES_LOOKED_AT = 201;
+
+/**
+ * PostgreSQL full-text search, ranking THREADS by their search document (thread_search_documents,
+ * kept by triggers: title, question, accepted answer, first visible replies, weighted), then, for
+ * the few threads shown, picking the post that matched best and its highlighted snippet. Hidden
+ * posts are never in a document, and a thread whose question is hidden has an empty one, so it is
+ * found neither by its title nor by its replies: search is not a place to read hidden content,
+ * whoever asks. The best post is picked among visible posts only (`publicPostSql`'s rule: the
+ * question is visible, or the thread would not match). Snippets are built from the posts' plain
+ * text, then HTML-escaped here before the markers become <mark>: a snippet can only carry <mark> tags.
  */
 @Injectable()
 export class SearchService {
@@ -40,23 +53,39 @@ export class SearchService {
   async search(query: string, first: number): Promise<SearchHit[]> {
     const rows: { thread_id: string; post_id: string; rank: number; title: string; snippet: string }[] =
       await this.db.query(
-        `WITH q AS (SELECT ${ANY_LANGUAGE_QUERY} AS query),
-       hits AS (
-         SELECT t.id AS thread_id, p.id AS post_id, ts_rank(t.search_vector, q.query) * 2 AS rank
-           FROM threads t CROSS JOIN q JOIN posts p ON p.thread_id = t.id AND p.is_question
-          WHERE t.search_vector @@ q.query AND ${publicPostSql('p')}
-         UNION ALL
-         SELECT p.thread_id, p.id, ts_rank(p.search_vector, q.query)
-           FROM posts p CROSS JOIN q
-          WHERE p.search_vector @@ q.query AND ${publicPostSql('p')}
+        `WITH q AS MATERIALIZED (SELECT ${ANY_LANGUAGE_QUERY} AS query),
+       candidates AS (
+         (SELECT d.thread_id FROM thread_search_documents d CROSS JOIN q
+           WHERE d.head @@ q.query ORDER BY d.thread_created_at DESC LIMIT ${SEARCH_CANDIDATES.head})
+         UNION
+         (SELECT d.thread_id FROM thread_search_documents d CROSS JOIN q
+           WHERE d.document @@ q.query ORDER BY d.thread_created_at DESC LIMIT ${SEARCH_CANDIDATES.document})
        ),
-       best AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, rank FROM hits ORDER BY thread_id, rank DESC, post_id)
-       SELECT b.thread_id, b.post_id, b.rank,
+       ranked AS (
+         SELECT c.thread_id, ts_rank(d.document, q.query) AS rank, t.last_activity_at
+           FROM candidates c JOIN thread_search_documents d ON d.thread_id = c.thread_id
+           JOIN threads t ON t.id = c.thread_id CROSS JOIN q
+          ORDER BY rank DESC, t.last_activity_at DESC, c.thread_id
+          LIMIT $2
+       )
+       SELECT r.thread_id, p.id AS post_id, r.rank,
               ts_headline(parvis_search_config(t.language), t.title, q.query, 'StartSel=${START}, StopSel=${STOP}, HighlightAll=true') AS title,
               ts_headline(parvis_search_config(t.language), p.body_text, q.query, '${HEADLINE}') AS snippet
-         FROM best b JOIN threads t ON t.id = b.thread_id JOIN posts p ON p.id = b.post_id CROSS JOIN q
-        ORDER BY b.rank DESC, t.last_activity_at DESC, b.thread_id
-        LIMIT $2`,
+         FROM ranked r CROSS JOIN q
+         JOIN threads t ON t.id = r.thread_id
+         JOIN LATERAL (
+           SELECT b.id FROM (
+             SELECT b.id, b.is_question, b.search_vector FROM posts b
+              WHERE b.thread_id = r.thread_id AND b.hidden_at IS NULL
+              ORDER BY b.created_at, b.id LIMIT ${REPLIES_LOOKED_AT}
+           ) b
+           WHERE b.is_question OR b.search_vector @@ q.query
+           ORDER BY CASE WHEN b.is_question AND t.search_vector @@ q.query THEN 2 WHEN b.search_vector @@ q.query THEN 1 ELSE 0 END DESC,
+                    ts_rank(b.search_vector, q.query) DESC, b.id
+           LIMIT 1
+         ) best ON true
+         JOIN posts p ON p.id = best.id
+        ORDER BY r.rank DESC, r.last_activity_at DESC, r.thread_id`,
         [query, first],
       );
     if (rows.length === 0) return [];
@@ -83,21 +112,26 @@ export class SearchService {
    * The ids of threads close to a title being typed, best first, for deflection: in HELP, threads
    * with an accepted answer (so the asker may find their answer before posting); in IDEAS, ideas
    * of any status but MERGED (a merged idea sends its votes elsewhere). The idea box's
-   * `similarIdeas` is this same list, so both show the same ideas.
+   * `similarIdeas` is this same list, so both show the same ideas. Matched against the threads'
+   * `head` (title and question; empty when the question is hidden), newest candidates first.
    */
   async similarThreadIds(title: string, kind: SpaceKind, first: number): Promise<string[]> {
     if (title.length < 3) return [];
     const rows: { id: string }[] = await this.db.query(
-      `WITH q AS (SELECT (${ANY_WORD_QUERY}) AS query)
-       SELECT t.id
-         FROM threads t
-         JOIN spaces s ON s.id = t.space_id AND s.kind = $2
-         JOIN posts p ON p.thread_id = t.id AND p.is_question AND ${publicPostSql('p')}
-         CROSS JOIN q
-        WHERE (t.search_vector @@ q.query OR p.search_vector @@ q.query)
-          AND ($2 <> 'HELP' OR t.accepted_answer_id IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM ideas i WHERE i.thread_id = t.id AND i.status = 'MERGED')
-        ORDER BY ts_rank(t.search_vector, q.query) * 2 + ts_rank(p.search_vector, q.query) DESC, t.last_activity_at DESC, t.id
+      `WITH q AS MATERIALIZED (SELECT (${ANY_WORD_QUERY}) AS query),
+       candidates AS (
+         SELECT d.thread_id, d.head, t.last_activity_at
+           FROM thread_search_documents d CROSS JOIN q
+           JOIN threads t ON t.id = d.thread_id
+           JOIN spaces s ON s.id = t.space_id AND s.kind = $2
+          WHERE d.head @@ q.query
+            AND ($2 <> 'HELP' OR t.accepted_answer_id IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM ideas i WHERE i.thread_id = t.id AND i.status = 'MERGED')
+          ORDER BY d.thread_created_at DESC
+          LIMIT ${SEARCH_CANDIDATES.document}
+       )
+       SELECT c.thread_id AS id FROM candidates c CROSS JOIN q
+        ORDER BY ts_rank(c.head, q.query) DESC, c.last_activity_at DESC, c.thread_id
         LIMIT $3`,
       [title, kind, first],
     );

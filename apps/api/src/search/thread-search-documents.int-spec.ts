@@ -1,0 +1,121 @@
+import { ACCEPT, ask, EDIT_POST, reply } from '../testing/threads-fixtures';
+import { useCommunity } from '../testing/community';
+
+const { test, space, who } = useCommunity({ POST_LIMIT_PER_MEMBER: '1000' });
+
+const HIDE = `mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`;
+const RESTORE = `mutation ($input: ModeratePostInput!) { restorePost(input: $input) { id } }`;
+const hide = (postId: string) =>
+  who.moderator.agent.data(HIDE, { input: { postId, reason: 'PERSONAL_DATA' } });
+const restore = (postId: string) => who.moderator.agent.data(RESTORE, { input: { postId } });
+
+/**
+ * Where a word is in a thread's search document: in `head` (title and question), and in the
+ * document with weight A (title), B (question, accepted answer) or D (replies).
+ */
+async function whereIs(threadId: string, word: string) {
+  const [row] = await test.db.query(
+    `SELECT d.head @@ q AS head, ts_filter(d.document, '{a}') @@ q AS a, ts_filter(d.document, '{b}') @@ q AS b,
+            ts_filter(d.document, '{d}') @@ q AS d
+       FROM thread_search_documents d, plainto_tsquery('parvis_english', $2) q WHERE d.thread_id = $1`,
+    [threadId, word],
+  );
+  return row as { head: boolean; a: boolean; b: boolean; d: boolean };
+}
+const nowhere = { head: false, a: false, b: false, d: false };
+
+describe('a thread’s search document, kept by triggers', () => {
+  it('holds the title (A) and the question (B) in its head, appends replies (D), and moves the accepted answer to B', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'Kettle whistles', 'My kettle hums at night.');
+    expect(await whereIs(thread.id, 'kettle')).toEqual({ head: true, a: true, b: true, d: false });
+    expect(await whereIs(thread.id, 'hums')).toEqual({ head: true, a: false, b: true, d: false });
+    const answer = await reply(who.expert.agent, thread.id, 'Descale the heating element.');
+    await reply(who.member.agent, thread.id, 'Mine squeaks too.');
+    expect(await whereIs(thread.id, 'descale')).toEqual({ head: false, a: false, b: false, d: true });
+    expect(await whereIs(thread.id, 'squeaks')).toEqual({ head: false, a: false, b: false, d: true });
+    await who.asker.agent.data(ACCEPT, { input: { postId: answer.id } });
+    expect(await whereIs(thread.id, 'descale')).toEqual({ head: false, a: false, b: true, d: false });
+    expect(await whereIs(thread.id, 'squeaks')).toEqual({ head: false, a: false, b: false, d: true });
+  });
+
+  it('follows edits of the question and of replies, and of the title', async () => {
+    const thread = await ask(
+      who.asker.agent,
+      space.help,
+      'Lamp flickers',
+      'The lamp flickers with amber light.',
+    );
+    const answer = await reply(who.member.agent, thread.id, 'Check the dimmer switch.');
+    await who.asker.agent.data(EDIT_POST, {
+      input: { postId: thread.question.id, bodyMarkdown: 'The lamp flickers with violet light.' },
+    });
+    await who.member.agent.data(EDIT_POST, { input: { postId: answer.id, bodyMarkdown: 'Check the fuse.' } });
+    expect(await whereIs(thread.id, 'amber')).toEqual(nowhere);
+    expect(await whereIs(thread.id, 'violet')).toEqual({ head: true, a: false, b: true, d: false });
+    expect(await whereIs(thread.id, 'dimmer')).toEqual(nowhere);
+    expect(await whereIs(thread.id, 'fuse')).toEqual({ head: false, a: false, b: false, d: true });
+    await test.db.query(`UPDATE threads SET title = 'Bulb flickers' WHERE id = $1`, [thread.id]);
+    expect(await whereIs(thread.id, 'bulb')).toEqual({ head: true, a: true, b: false, d: false });
+  });
+
+  it('drops a hidden reply’s text and takes it back when restored', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'Heater noise', 'The heater clanks.');
+    const post = await reply(who.member.agent, thread.id, 'Call Zebulon on 0612345678.');
+    expect((await whereIs(thread.id, 'zebulon')).d).toBe(true);
+    await hide(post.id);
+    expect(await whereIs(thread.id, 'zebulon')).toEqual(nowhere);
+    expect(await whereIs(thread.id, '0612345678')).toEqual(nowhere);
+    expect(await whereIs(thread.id, 'clanks')).toEqual({ head: true, a: false, b: true, d: false });
+    await restore(post.id);
+    expect(await whereIs(thread.id, 'zebulon')).toEqual({ head: false, a: false, b: false, d: true });
+  });
+
+  it('empties the whole document while the question is hidden (a reply written meanwhile too), and rebuilds it when restored', async () => {
+    const thread = await ask(
+      who.asker.agent,
+      space.help,
+      'Quentin sells xylophones',
+      'Mail quentin@example.com.',
+    );
+    await reply(who.member.agent, thread.id, 'Marimbas are cheaper.');
+    await hide(thread.question.id);
+    await reply(who.member.agent, thread.id, 'Glockenspiels too.');
+    const [empty] = await test.db.query(
+      `SELECT head::text, document::text, replies_indexed FROM thread_search_documents WHERE thread_id = $1`,
+      [thread.id],
+    );
+    expect(empty).toEqual({ head: '', document: '', replies_indexed: 0 });
+    await restore(thread.question.id);
+    expect((await whereIs(thread.id, 'quentin')).a).toBe(true);
+    expect((await whereIs(thread.id, 'marimbas')).d).toBe(true);
+    expect((await whereIs(thread.id, 'glockenspiels')).d).toBe(true);
+  });
+
+  it('holds the first 200 visible replies, whether appended one by one or rebuilt', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'A very long thread', 'Say a word each.');
+    await test.db.query(
+      `INSERT INTO posts (thread_id, author_id, body_markdown, body_html, body_text, created_at)
+       SELECT $1, $2, 'word' || g, '<p>word' || g || '</p>', 'lexeme' || g, now() + g * interval '1 second'
+         FROM generate_series(1, 205) g ORDER BY g`,
+      [thread.id, who.member.id],
+    );
+    const indexed = async () =>
+      (
+        await test.db.query(`SELECT replies_indexed FROM thread_search_documents WHERE thread_id = $1`, [
+          thread.id,
+        ])
+      )[0].replies_indexed;
+    expect(await indexed()).toBe(200);
+    expect((await whereIs(thread.id, 'lexeme200')).d).toBe(true);
+    expect((await whereIs(thread.id, 'lexeme201')).d).toBe(false);
+    // Hiding one of the first 200 lets the 201st in, on the rebuild.
+    const [first] = await test.db.query(
+      `SELECT id FROM posts WHERE thread_id = $1 AND body_text = 'lexeme1'`,
+      [thread.id],
+    );
+    await hide(first.id);
+    expect(await indexed()).toBe(200);
+    expect((await whereIs(thread.id, 'lexeme1')).d).toBe(false);
+    expect((await whereIs(thread.id, 'lexeme201')).d).toBe(true);
+  });
+});

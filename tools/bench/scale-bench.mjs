@@ -1,0 +1,480 @@
+// `npm run bench:scale`: Parvis at scale (100k members, 100k threads, 1M posts in FR/EN/ES, 10k
+// ideas, 1M votes; tools/bench/scale-seed.mjs), measured with autocannon at 32 and 128 concurrent
+// clients, beside two ceilings measured in the same run: a bare Node `http` server answering the
+// thread page's very bytes, and pgbench running the vote transaction. Writes a dated section into
+// tools/bench/RESULTS.md (newest first) with req/s, p50/p95/p99, the ratios to the ceilings and a
+// CPU profile summary of the API during the thread page run.
+//
+// Options: --scale-factor F (default 1; 0.01 to try it quickly), --duration S (per run, default 10),
+// --data DIR (where the seeded cluster is kept; default the system's temp folder), --before-root DIR
+// (another built checkout: its API is measured on the same data for the search and board rows,
+// before the current one), --no-write (print only), --seed-only (seed the community and stop).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
+import { graphql, ROOT, startApi, startPostgres, webOperations } from './harness.mjs';
+import { isSeeded, prepareDataDir, scaleDataDir, searchTerms, seedScale } from './scale-seed.mjs';
+import { summarizeProfile } from './cpu-profile.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')
+    ? process.argv[i + 1]
+    : fallback;
+};
+const FACTOR = Number(arg('scale-factor', '1'));
+const DURATION = Number(arg('duration', '10'));
+const BEFORE_ROOT = arg('before-root') ? resolve(arg('before-root')) : null;
+const WRITE = !process.argv.includes('--no-write');
+const CONNECTIONS = [32, 128];
+const PASSWORD = 'parvis-demo-2026';
+const API_ENV = {
+  WEB_CONCURRENCY: '1', // one API process: the figures are per process (the ceilings are single processes too)
+  POST_LIMIT_PER_MEMBER: '10000',
+  POST_LIMIT_WINDOW_SECONDS: '10',
+  VOTE_LIMIT_PER_MEMBER: '100000',
+  VOTE_LIMIT_WINDOW_SECONDS: '10',
+};
+const log = (...a) => console.log(...a);
+
+const dataDir = scaleDataDir(ROOT, arg('data', tmpdir()), FACTOR);
+const seeded = isSeeded(dataDir);
+if (!seeded) rmSync(dataDir, { recursive: true, force: true }); // a seed interrupted half-way starts again
+prepareDataDir(dataDir);
+const pg = await startPostgres(dataDir);
+const databaseUrl = pg.url('parvis');
+const stoppers = [() => pg.stop()];
+const stopAll = async () => {
+  for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+};
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.once(signal, () => void stopAll().then(() => process.exit(130)));
+
+const require = createRequire(join(ROOT, 'package.json'));
+const { Client } = require('pg');
+const sql = new Client({ connectionString: databaseUrl });
+
+try {
+  if (!seeded) {
+    log(`Seeding the scale community (factor ${FACTOR}) into ${dataDir} — once; later runs reuse it.`);
+    const api = await startApi(databaseUrl, { port: 3950, env: API_ENV }); // migrations + demo accounts
+    await api.stop();
+    await seedScale(ROOT, databaseUrl, dataDir, FACTOR, log);
+  } else log(`Reusing the scale community in ${dataDir}.`);
+  if (process.argv.includes('--seed-only')) process.exit(await stopAll().then(() => 0));
+  await sql.connect();
+  const counts = JSON.parse(readFileSync(join(dataDir, 'scale-seed.json'), 'utf8')).counts;
+  const ids = await benchIds();
+  const operations = await webOperations();
+  const terms = searchTerms();
+  const rows = [];
+  const beforeAfter = [];
+  const load = [loadavg()[0].toFixed(2)];
+
+  // ─── Before (optional): another checkout's API on the same data, for the hot paths changed here.
+  if (BEFORE_ROOT) {
+    log(`Before: ${BEFORE_ROOT}`);
+    const api = await startApi(databaseUrl, { port: 3951, root: BEFORE_ROOT, env: API_ENV });
+    try {
+      for (const row of await hotPaths(api.url, 'before')) beforeAfter.push(row);
+    } finally {
+      await api.stop();
+      // Its slowest queries may still run in PostgreSQL: end them before measuring anything else.
+      await sql.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'parvis' AND pid <> pg_backend_pid()`,
+      );
+    }
+  }
+
+  // ─── The thread page under a CPU profile (its own API process, stopped to write the profile).
+  const profileDir = mkdtempSync(join(tmpdir(), 'parvis-cpu-prof-'));
+  let profile;
+  {
+    const api = await startApi(databaseUrl, {
+      port: 3952,
+      env: API_ENV,
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    });
+    await cannon(api.url, threadPage(null), 32, 3);
+    await cannon(api.url, threadPage(null), 32, DURATION);
+    await new Promise((r) => setTimeout(r, 1000)); // the last answers, before the process stops
+    await api.stop();
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    profile = file ? summarizeProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8'))) : null;
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+
+  // ─── Every operation at 32 and 128 clients, the ceilings beside them.
+  const api = await startApi(databaseUrl, { port: 3953, env: API_ENV });
+  stoppers.push(() => api.stop());
+  for (const row of await hotPaths(api.url, 'after')) beforeAfter.push(row);
+  const member = (await signIn(api.url, 'member@parvis.test')).cookie;
+  const voters = [];
+  for (const email of [
+    'member@parvis.test',
+    'expert@parvis.test',
+    'ines.moreau@parvis.test',
+    'tom.baker@parvis.test',
+    'lucia.fernandez@parvis.test',
+  ])
+    voters.push({ email, cookie: (await signIn(api.url, email)).cookie });
+  await sql.query(
+    `UPDATE idea_votes SET withdrawn_at = now() WHERE withdrawn_at IS NULL AND user_id IN (SELECT id FROM users WHERE email = ANY($1))`,
+    [voters.map((v) => v.email)],
+  );
+  const pageBytes = await (
+    await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: operations.ThreadRoute, variables: { id: ids.threads[0] } }),
+    })
+  ).text();
+
+  let voteNo = 0;
+  const scenarios = [
+    ['thread page, anonymous (ThreadRoute)', threadPage(null), 'http'],
+    ['thread page, signed in (ThreadRoute)', threadPage(member), 'http'],
+    [
+      'thread list (ThreadList, help space)',
+      () => op('ThreadList', { spaceId: ids.help, first: 20 }),
+      'http',
+    ],
+    [
+      'idea board (IdeaBoard, TOP)',
+      () => op('IdeaBoard', { spaceId: ids.ideas, sort: 'TOP', first: 20 }),
+      'http',
+    ],
+    ['reply (ThreadRouteReply, signed in)', replyRequest(member), 'http'],
+    [
+      'vote (VoteForIdea, signed in)',
+      () => {
+        const k = voteNo++;
+        const voter = voters[k % voters.length];
+        const ideaId = ids.openIdeas[Math.floor(k / voters.length) % ids.openIdeas.length];
+        return op('VoteForIdea', { input: { ideaId } }, voter.cookie);
+      },
+      'pgbench',
+    ],
+    ['search, everyday words (Search)', rotating(terms.everyday, (query) => op('Search', { query })), 'http'],
+    ['search, rare words (Search)', rotating(terms.rare, (query) => op('Search', { query })), 'http'],
+  ];
+  const ceilings = {};
+  const server = await startCeilingServer(pageBytes);
+  stoppers.push(() => server.stop());
+  for (const c of CONNECTIONS) {
+    ceilings[`http${c}`] = await cannon(server.url, () => ({ body: '{}' }), c, DURATION, { path: '/' });
+    log(`| bare http ceiling | ${c} | ${ceilings[`http${c}`].rps} |`);
+  }
+  ceilings.pgbench32 = pgbench(databaseUrl, 32, DURATION, ids.counts);
+  log(`| pgbench vote transaction | 32 | ${ceilings.pgbench32?.tps ?? 'skipped'} |`);
+  for (const [name, make, ceiling] of scenarios) {
+    for (const c of CONNECTIONS) {
+      await cannon(api.url, make, c, 2); // warm-up, not counted
+      const r = await cannon(api.url, make, c, DURATION);
+      const against = ceiling === 'pgbench' ? ceilings.pgbench32?.tps : ceilings[`http${c}`].rps;
+      rows.push({ name, c, ...r, ratio: against ? r.rps / against : null, ceiling });
+      log(`| ${name} | ${c} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`);
+    }
+  }
+  // The board at 4 clients (the issue's condition for its target).
+  await cannon(api.url, () => op('IdeaBoard', { spaceId: ids.ideas, sort: 'TOP', first: 20 }), 4, 2);
+  const board4 = await cannon(
+    api.url,
+    () => op('IdeaBoard', { spaceId: ids.ideas, sort: 'TOP', first: 20 }),
+    4,
+    DURATION,
+  );
+  rows.push({ name: 'idea board (IdeaBoard, TOP)', c: 4, ...board4, ratio: null });
+  load.push(loadavg()[0].toFixed(2));
+
+  const section = report({ counts, rows, ceilings, profile, beforeAfter, load });
+  console.log(section);
+  if (WRITE) {
+    const file = join(HERE, 'RESULTS.md');
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('\n## ');
+    writeFileSync(file, `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`);
+    log(`Written into ${file}.`);
+  }
+
+  // ─── Pieces ───────────────────────────────────────────────────────────────────────────────
+
+  function op(name, variables, cookie) {
+    return {
+      body: JSON.stringify({ query: operations[name], variables }),
+      headers: cookie ? { cookie } : {},
+    };
+  }
+  function threadPage(cookie) {
+    let i = 0;
+    return () => op('ThreadRoute', { id: ids.threads[i++ % ids.threads.length] }, cookie);
+  }
+  function replyRequest(cookie) {
+    let i = 0;
+    return () =>
+      op(
+        'ThreadRouteReply',
+        {
+          input: {
+            threadId: ids.threads[i++ % ids.threads.length],
+            bodyMarkdown: `A reply from the benchmark, number ${i}: the router works again.`,
+          },
+        },
+        cookie,
+      );
+  }
+  function rotating(values, make) {
+    let i = 0;
+    return () => make(values[i++ % values.length]);
+  }
+
+  /** The search and board rows, measured on whichever API runs (before and after a change). */
+  async function hotPaths(url, label) {
+    const out = [];
+    for (const [name, make, c] of [
+      ['search, everyday words', rotating(terms.everyday, (query) => op('Search', { query })), 32],
+      ['search, rare words', rotating(terms.rare, (query) => op('Search', { query })), 32],
+      ['idea board (TOP)', () => op('IdeaBoard', { spaceId: ids.ideas, sort: 'TOP', first: 20 }), 4],
+    ]) {
+      await cannon(url, make, c, 2);
+      const r = await cannon(url, make, c, DURATION);
+      out.push({ label, name, c, ...r });
+      log(`| ${label}: ${name} | ${c} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`);
+    }
+    return out;
+  }
+
+  async function benchIds() {
+    const one = async (q, p = []) => (await sql.query(q, p)).rows;
+    const [{ id: help }] = await one(`SELECT id FROM spaces WHERE slug = 'help'`);
+    const [{ id: ideas }] = await one(`SELECT id FROM spaces WHERE slug = 'ideas'`);
+    // Ordinary help threads (a few to fifty replies), many of them so that pages are not all cached.
+    const threads = (
+      await one(
+        `SELECT b.id FROM bench.threads b JOIN threads t ON t.id = b.id
+          WHERE b.kind = 'HELP' AND t.replies_count BETWEEN 3 AND 50 AND NOT t.locked ORDER BY b.n LIMIT 2000`,
+      )
+    ).map((r) => r.id);
+    const openIdeas = (
+      await one(
+        `SELECT b.id FROM bench.ideas b JOIN ideas i ON i.id = b.id
+          WHERE i.status NOT IN ('LAUNCHED', 'DECLINED', 'MERGED') AND i.campaign_id IS NULL ORDER BY b.n`,
+      )
+    ).map((r) => r.id);
+    const [counts] = await one(
+      `SELECT (SELECT count(*) FROM bench.ideas)::int AS ideas, (SELECT count(*) FROM bench.users)::int AS users`,
+    );
+    return { help, ideas, threads, openIdeas, counts };
+  }
+} finally {
+  await sql.end().catch(() => undefined);
+  await stopAll();
+}
+
+async function signIn(url, email) {
+  return graphql(url, 'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
+    i: { email, password: PASSWORD },
+  });
+}
+
+/**
+ * `duration` seconds of POSTs at `connections` clients, each body from `make()`; latencies of
+ * every response (autocannon reports no p95), and the answers that were GraphQL errors.
+ */
+async function cannon(url, make, connections, duration, { path = '/graphql' } = {}) {
+  const latencies = [];
+  let errors = 0;
+  const instance = autocannon({
+    url: url + path,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const { body, headers } = make();
+          return {
+            ...req,
+            body,
+            headers: { ...req.headers, 'content-type': 'application/json', ...headers },
+          };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200 || (path === '/graphql' && body.includes('"errors"'))) errors++;
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
+  if (process.env.BENCH_DEBUG) instance.on('reqError', (error) => console.error(error));
+  const result = await instance;
+  if (path === '/graphql') await settle(url);
+  latencies.sort((a, b) => a - b);
+  const pct = (p) =>
+    latencies.length
+      ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
+      : NaN;
+  return {
+    rps: Math.round(latencies.length / duration),
+    p50: pct(50).toFixed(1),
+    p95: pct(95).toFixed(1),
+    p99: pct(99).toFixed(1),
+    errors: errors + result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/**
+ * Waits until the API has worked through what an overloaded run left queued (requests autocannon
+ * gave up on are still answered), so that each run starts on an idle process: up to 60 s.
+ */
+async function settle(url) {
+  for (let i = 0; i < 120; i++) {
+    const t0 = performance.now();
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok && performance.now() - t0 < 50) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** The first ceiling: a bare Node `http` server (its own process) answering the thread page's bytes. */
+async function startCeilingServer(bytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'parvis-ceiling-'));
+  writeFileSync(join(dir, 'page.json'), bytes);
+  const child = spawn(process.execPath, [join(HERE, 'ceiling-server.mjs'), join(dir, 'page.json'), '3954'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((r) => child.stdout.once('data', r));
+  return {
+    url: 'http://127.0.0.1:3954',
+    stop: async () => {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The second ceiling: pgbench running the vote transaction (the statements the API sends for a vote). */
+function pgbench(url, clients, duration, counts) {
+  const bin = [
+    '/usr/bin/pgbench',
+    '/usr/lib/postgresql/17/bin/pgbench',
+    '/usr/lib/postgresql/15/bin/pgbench',
+  ].find((p) => existsSync(p));
+  if (!bin) {
+    log('pgbench not found (/usr/bin/pgbench): the vote ceiling is skipped.');
+    return null;
+  }
+  const u = new URL(url);
+  const dir = mkdtempSync(join(tmpdir(), 'parvis-pgbench-'));
+  const script = join(dir, 'vote.sql');
+  writeFileSync(script, readFileSync(join(HERE, 'vote-transaction.sql'), 'utf8'));
+  const env = { ...process.env, PGPASSWORD: decodeURIComponent(u.password) };
+  const run = spawnSync(
+    bin,
+    [
+      '-n',
+      '-c',
+      String(clients),
+      '-j',
+      '2',
+      '-T',
+      String(duration),
+      '-f',
+      script,
+      '-D',
+      `ideas=${counts.ideas}`,
+      '-D',
+      `users=${counts.users}`,
+      '-l',
+      '--log-prefix',
+      join(dir, 'log'),
+      '-h',
+      u.hostname,
+      '-p',
+      u.port,
+      '-U',
+      u.username,
+      'parvis',
+    ],
+    { env, encoding: 'utf8' },
+  );
+  const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
+  const latencies = readdirSync(dir)
+    .filter((f) => f.startsWith('log'))
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => Number(l.split(' ')[2]) / 1000),
+    )
+    .sort((a, b) => a - b);
+  rmSync(dir, { recursive: true, force: true });
+  if (!tps) {
+    log(`pgbench failed: ${run.stderr}`);
+    return null;
+  }
+  const pct = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
+  return { tps: Math.round(tps), p50: pct(50), p95: pct(95), p99: pct(99) };
+}
+
+function report({ counts, rows, ceilings, profile, beforeAfter, load }) {
+  const commit = spawnSync('git', ['-C', ROOT, 'log', '-1', '--format=%h %s'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const lines = [
+    `## ${new Date().toISOString().slice(0, 10)} — scale benchmark (\`npm run bench:scale\`), ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    '',
+    `Commit ${commit}. Data: ${Object.entries(counts)
+      .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+      .join(', ')}` +
+      ` (scale factor ${FACTOR}); ${DURATION} s per run after a 2 s warm-up, one API process, autocannon on the same` +
+      ` machine; load average ${load.join(' → ')} (the machine may be shared: compare rows of one run, not across runs).`,
+    '',
+    '| operation | clients | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to ceiling |',
+    '|---|---|---|---|---|---|---|---|',
+    `| ceiling: bare Node http, thread page bytes | 32 | ${ceilings.http32.rps} | ${ceilings.http32.p50} | ${ceilings.http32.p95} | ${ceilings.http32.p99} | ${ceilings.http32.errors} | |`,
+    `| ceiling: bare Node http, thread page bytes | 128 | ${ceilings.http128.rps} | ${ceilings.http128.p50} | ${ceilings.http128.p95} | ${ceilings.http128.p99} | ${ceilings.http128.errors} | |`,
+    ceilings.pgbench32
+      ? `| ceiling: pgbench, vote transaction | 32 | ${ceilings.pgbench32.tps} | ${ceilings.pgbench32.p50} | ${ceilings.pgbench32.p95} | ${ceilings.pgbench32.p99} | | |`
+      : '| ceiling: pgbench, vote transaction | 32 | skipped: no /usr/bin/pgbench | | | | | |',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.c} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.ratio == null ? '' : `${(r.ratio * 100).toFixed(1)} % of ${r.ceiling === 'pgbench' ? 'pgbench' : 'http'}`} |`,
+    ),
+  ];
+  if (beforeAfter.length) {
+    lines.push(
+      '',
+      BEFORE_ROOT
+        ? `Hot paths before (\`--before-root ${BEFORE_ROOT}\`) and after, back to back on the same data:`
+        : 'Hot paths (search and board), measured first:',
+      '',
+      '| build | operation | clients | req/s | p50 ms | p95 ms | p99 ms | errors |',
+      '|---|---|---|---|---|---|---|---|',
+      ...beforeAfter.map(
+        (r) =>
+          `| ${r.label} | ${r.name} | ${r.c} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`,
+      ),
+    );
+  }
+  if (profile) {
+    lines.push(
+      '',
+      `CPU profile of the API during the anonymous thread page run (\`node --cpu-prof\`, ${profile.samples} samples, idle excluded), by the profile's script URLs:`,
+      '',
+      '| part | self | with callees |',
+      '|---|---|---|',
+      ...profile.parts.map((p) => `| ${p.name} | ${p.self} % | ${p.inclusive} % |`),
+    );
+  }
+  return lines.join('\n') + '\n';
+}

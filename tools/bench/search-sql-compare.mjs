@@ -1,0 +1,57 @@
+// Search's SQL alone, before and after a change, one client, query by query alternating, on the
+// scale benchmark's data (seeded by `npm run bench:scale`): what the database costs per search,
+// apart from the API and from how loaded the machine is at the moment of each run.
+// `node tools/bench/search-sql-compare.mjs --before-root ../other-checkout [--data DIR] [--scale-factor F]`
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ROOT, startPostgres } from './harness.mjs';
+import { isSeeded, scaleDataDir, searchTerms } from './scale-seed.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+};
+const beforeRoot = arg('before-root') && resolve(arg('before-root'));
+if (!beforeRoot) throw new Error('Give the other built checkout: --before-root DIR');
+const dataDir = scaleDataDir(ROOT, arg('data', tmpdir()), Number(arg('scale-factor', '1')));
+if (!isSeeded(dataDir)) throw new Error(`No seeded community in ${dataDir}: run npm run bench:scale first.`);
+
+const require = createRequire(join(ROOT, 'package.json'));
+const { Client } = require('pg');
+const builds = [
+  ['before', require(join(beforeRoot, 'apps/api/dist/search/search.service.js')).SearchService],
+  ['after', require(join(ROOT, 'apps/api/dist/search/search.service.js')).SearchService],
+];
+/** The statement a build's SearchService sends for `query`, caught instead of run. */
+async function statementOf(SearchService, query) {
+  let caught;
+  await new SearchService({ query: async (sql, params) => ((caught = [sql, params]), []) }).search(query, 20);
+  return caught;
+}
+
+const pg = await startPostgres(dataDir);
+const db = new Client({ connectionString: pg.url('parvis') });
+await db.connect();
+try {
+  const terms = searchTerms();
+  const times = {};
+  for (const round of [0, 1, 2, 3])
+    for (const kind of ['everyday', 'rare'])
+      for (const query of terms[kind])
+        for (const [build, SearchService] of builds) {
+          const [sql, params] = await statementOf(SearchService, query);
+          const t0 = performance.now();
+          await db.query(sql, params);
+          if (round > 0) (times[`${build} | ${kind}`] ??= []).push(performance.now() - t0); // round 0 warms up
+        }
+  console.log('| build | words | queries | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|');
+  for (const [key, list] of Object.entries(times)) {
+    list.sort((a, b) => a - b);
+    const pct = (p) => list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))].toFixed(1);
+    console.log(`| ${key} | ${list.length} | ${pct(50)} | ${pct(95)} | ${list.at(-1).toFixed(1)} |`);
+  }
+} finally {
+  await db.end();
+  await pg.stop();
+}
