@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import nodeModule from 'node:module';
 import { ApiProcesses } from './api-processes';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
@@ -15,6 +16,10 @@ import { startupLog } from './startup-log';
  */
 
 const log = startupLog('Parvis');
+
+// Node 22.1+ keeps the compiled code of the modules between starts (most of an API process's
+// start is loading Nest, Apollo and TypeORM); a no-op on Node 20, which has no such cache.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 async function main(): Promise<void> {
   const config = loadConfig();
