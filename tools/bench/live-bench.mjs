@@ -3,6 +3,8 @@
 // staff reply. Measures how long until the LAST subscriber has the reply, and the reply's own
 // latency without and with the 1,000 subscribers. Built app required (npm run build first); writes
 // nothing: copy the output into tools/bench/RESULTS.md with the date and the machine.
+// The API runs as `npm start` runs it: WEB_CONCURRENCY processes (default: one per core), the
+// subscribers' connections spread over them; `WEB_CONCURRENCY=1` measures a single process.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -201,6 +203,7 @@ async function main() {
     console.log(`| measure | value |`);
     console.log(`|---|---|`);
     console.log(`| subscribers (WebSocket connections, one thread) | ${SUBSCRIBERS} |`);
+    console.log(`| API processes (WEB_CONCURRENCY) | ${process.env.WEB_CONCURRENCY ?? 'one per core'} |`);
     console.log(
       `| reply sent → first subscriber has it, median of ${FAN_OUT_ROUNDS} | ${ms(pct(firsts, 50))} ms |`,
     );

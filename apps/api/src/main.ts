@@ -1,66 +1,89 @@
 import 'reflect-metadata';
-import { INestApplication, Logger } from '@nestjs/common';
-import { createApp, listen } from './app.factory';
-import { ConfigError, loadConfig } from './config/config';
+import cluster from 'node:cluster';
+import nodeModule from 'node:module';
+import { ApiProcesses } from './api-processes';
+import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
-import { runMigrations } from './database/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
-import { seedDemoIfEmpty } from './seed/demo-seed';
+import { startupLog } from './startup-log';
 
-const logger = new Logger('Parvis');
+/*
+ * `npm start`. This process owns the database and the terminal; the API answers in
+ * WEB_CONCURRENCY processes (Node's cluster, one per core by default) sharing the port: this
+ * file is the primary's sequence, worker.ts an API process's. With WEB_CONCURRENCY=1 the API runs
+ * in this very process, as a single process always did. Only light modules are imported here:
+ * the API's code (Nest, Apollo, TypeORM: seconds to load) is loaded by the processes that run it.
+ */
+
+const log = startupLog('Parvis');
+
+// Node 22.1+ keeps the compiled code of the modules between starts (most of an API process's
+// start is loading Nest, Apollo and TypeORM); a no-op on Node 20, which has no such cache.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (cluster.isWorker) {
+    await (await import('./worker')).runWorker(config);
+    return;
+  }
 
+  // Step 1: the first API process starts loading its code at once, while the database starts.
+  const processes = config.webConcurrency > 1 ? new ApiProcesses(config.webConcurrency, __filename) : null;
   let embedded: EmbeddedPostgres | null = null;
-  let app: INestApplication | null = null;
+  let stopApi: (() => Promise<void>) | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received: stopping.`);
-    await app?.close().catch((error: unknown) => logger.error(error));
+    log(`${signal} received: stopping.`);
+    await processes?.stop();
+    await stopApi?.().catch((error: unknown) => log.error(error));
     await embedded?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  // Step 2: the database (the embedded PostgreSQL, unless DATABASE_URL names one).
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    logger.log('No DATABASE_URL: starting the embedded PostgreSQL...');
-    embedded = await EmbeddedPostgres.start({
-      dataDir: config.dataDir,
-      database: 'parvis',
-      log: (line) => logger.log(line),
-    });
+    embedded = await startEmbeddedDatabase(config);
     databaseUrl = embedded.url('parvis');
-    logger.log(`Embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir}).`);
   }
 
+  // Step 3: its schema, once, before any API process uses it.
+  const { runMigrations } = await import('./database/migrate');
   const ran = await runMigrations(databaseUrl);
-  if (ran.length > 0) logger.log(`Migrations run: ${ran.join(', ')}`);
+  if (ran.length > 0) log(`Migrations run: ${ran.join(', ')}`);
 
-  app = await createApp({ ...config, databaseUrl });
-  // Before listening: the demo is written through the application's services.
-  if (config.seedDemo && (await seedDemoIfEmpty(app))) logger.log('Seeded the demo community.');
-  try {
-    await listen(app, config.port);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(
-        `Port ${config.port} is already in use. Stop what uses it, or start on another port: PORT=3001 npm start`,
-      );
-    }
-    throw error;
+  // Step 4: the API. The demo is written once, before anyone is answered, by the first API process.
+  if (processes) {
+    await processes.start(databaseUrl, { seedDemo: config.seedDemo });
+  } else {
+    const { startApi } = await import('./worker');
+    stopApi = await startApi(config, databaseUrl, { seedDemo: config.seedDemo });
   }
 
+  // Step 5: tell the person who started it.
+  printBanner(config, processes?.count ?? 1);
+}
+
+async function startEmbeddedDatabase(config: AppConfig): Promise<EmbeddedPostgres> {
+  log('No DATABASE_URL: starting the embedded PostgreSQL...');
+  const embedded = await EmbeddedPostgres.start({ dataDir: config.dataDir, database: 'parvis', log });
+  log(`Embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir}).`);
+  return embedded;
+}
+
+function printBanner(config: AppConfig, processes: number): void {
   const base = `http://localhost:${config.port}`;
   const lines = [
     '',
     `  Parvis is running: ${base}`,
     `  GraphQL API:       ${base}/graphql`,
     `  Health check:      ${base}/health`,
+    `  API processes:     ${processes} (WEB_CONCURRENCY)`,
   ];
   if (!config.webDist) lines.push('  (WEB_DIST is empty: the web app is not served by this process)');
   if (config.seedDemo) {
@@ -76,7 +99,7 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
@@ -32,6 +32,14 @@ describe('configuration', () => {
   it('names the variable and the reason for a wrong port', () => {
     expect(problemsOf({ PORT: 'eighty' })).toEqual([
       'PORT is "eighty"; it must be a whole number from 1 to 65535.',
+    ]);
+  });
+
+  it('runs one API process per core unless WEB_CONCURRENCY says otherwise', () => {
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir }).webConcurrency).toBe(availableParallelism());
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir, WEB_CONCURRENCY: '1' }).webConcurrency).toBe(1);
+    expect(problemsOf({ WEB_CONCURRENCY: 'all' })).toEqual([
+      'WEB_CONCURRENCY is "all"; it must be a whole number from 1 to 256.',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
@@ -9,6 +10,8 @@ import { join, resolve } from 'node:path';
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** API processes `npm start` runs on the port (Node's cluster); 1: one process, no cluster. */
+  webConcurrency: number;
   /** null: start the embedded PostgreSQL and build the URL from it. */
   databaseUrl: string | null;
   /** Where the embedded PostgreSQL keeps its data (git-ignored). */
@@ -96,6 +99,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const port = integer(env, 'PORT', 3000, 1, 65535, problems);
+  const webConcurrency = integer(env, 'WEB_CONCURRENCY', availableParallelism(), 1, 256, problems);
 
   let databaseUrl: string | null = null;
   if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '') {
@@ -160,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     env: nodeEnv as AppConfig['env'],
     port,
+    webConcurrency,
     databaseUrl,
     dataDir,
     sessionSecret,

@@ -6,6 +6,7 @@ import {
   ExecutionResult,
   print,
 } from 'graphql';
+import { fanOutTurn } from './fan-out-turns';
 
 /**
  * `subscribe` for the WebSocket server (graphql-js's, but executing each event once per
@@ -14,7 +15,8 @@ import {
  * Here an event payload that several subscribers share (the same object: LiveEvents hands one
  * per event and per viewer, see `Delivery.once`) is executed once per operation text and variables,
  * and the result is sent to each of them. Payloads made per subscriber are executed for each, as
- * graphql-js would.
+ * graphql-js would. Either way the sends are spread over turns of the event loop (fanOutTurn), so
+ * that a crowd of subscribers does not hold up the requests arriving meanwhile.
  */
 export async function subscribeSharingResults(
   args: ExecutionArgs,
@@ -28,7 +30,10 @@ export async function subscribeSharingResults(
       for (;;) {
         const next = await iterator.next();
         if (next.done) return;
-        yield await executeOnce(next.value, key, () => execute({ ...args, rootValue: next.value }));
+        const result = await executeOnce(next.value, key, () => execute({ ...args, rootValue: next.value }));
+        // The send follows the yield: it waits for its slice (fan-out-turns.ts).
+        await fanOutTurn();
+        yield result;
       }
     } finally {
       await iterator.return?.();

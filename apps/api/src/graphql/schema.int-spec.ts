@@ -42,6 +42,6 @@ describe('the health check', () => {
   it('answers 200 when the database is reachable', async () => {
     const response = await fetch(`${test.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', worker: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
+import cluster from 'node:cluster';
 import { DataSource } from 'typeorm';
 import { DATABASE_UNAVAILABLE } from '../common/database-unavailable';
 
@@ -21,14 +22,17 @@ export class HealthController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  async check(@Res({ passthrough: true }) res: Response): Promise<{ status: string; database: string }> {
+  async check(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: string; database: string; worker?: number }> {
     try {
       await this.db.query('SELECT 1');
     } catch {
       unavailable(res);
       return { status: 'unavailable', database: 'unreachable' };
     }
-    return { status: 'ok', database: 'ok' };
+    // Which API process answered (its cluster number; 0 when Parvis runs in one process).
+    return { status: 'ok', database: 'ok', worker: cluster.worker?.id ?? 0 };
   }
 
   @Get('live')
