@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Providers } from './app/Providers';
@@ -32,6 +32,18 @@ async function start(): Promise<void> {
   hydrateRoot(container, app(client, createAppI18n(document.documentElement.lang), page));
 }
 
+/**
+ * Marks the document once the app has rendered or hydrated (`<html data-app-ready>`): until then a
+ * server-rendered button does nothing, so browser tests (and any script driving the page) wait
+ * for the mark before acting.
+ */
+function AppReady() {
+  useEffect(() => {
+    document.documentElement.dataset.appReady = '';
+  }, []);
+  return null;
+}
+
 function app(
   client: ReturnType<typeof createApolloClient>,
   i18n: ReturnType<typeof createAppI18n>,
@@ -42,6 +54,7 @@ function app(
       <PageProvider value={page}>
         <Providers client={client} i18n={i18n}>
           <RouterProvider router={createBrowserRouter(routes)} />
+          <AppReady />
         </Providers>
       </PageProvider>
     </StrictMode>

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium, MISSING_CHROMIUM } from '../../../../tools/test/chromium.cjs';
 
 /**
@@ -29,7 +29,28 @@ export async function newVisitor(
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 } });
   await watchContentSecurityPolicy(context);
+  context.on('page', untilAppReadyAfterLoading);
   return context;
+}
+
+/**
+ * Pages arrive rendered by the server and come alive once hydrated: a click before then is lost
+ * (a button does nothing yet). After each `goto` and `reload` of an app page, wait for the mark
+ * the app sets once hydrated (`<html data-app-ready>`, apps/web/src/main.tsx), as a person waits
+ * for a page to respond; on a loaded machine hydration can take seconds.
+ */
+function untilAppReadyAfterLoading(page: Page): void {
+  for (const method of ['goto', 'reload'] as const) {
+    const load = page[method].bind(page) as (...args: unknown[]) => ReturnType<Page['goto']>;
+    Object.assign(page, {
+      [method]: async (...args: unknown[]) => {
+        const response = await load(...args);
+        if (response?.headers()['content-type']?.startsWith('text/html'))
+          await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+        return response;
+      },
+    });
+  }
 }
 
 /** What the browser refused under the content security policy since the last `takeCspViolations()`. */
