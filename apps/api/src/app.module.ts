@@ -27,6 +27,7 @@ import { IdeasModule } from './ideas/ideas.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { MailModule } from './mail/mail.module';
+import { DeskModule } from './desk/desk.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -80,6 +81,7 @@ export class AppModule {
         NotificationsModule,
         ModerationModule,
         MailModule,
+        DeskModule,
       ],
       controllers: [HealthController],
       providers: [

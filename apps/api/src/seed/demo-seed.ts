@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
 import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_PEOPLE, DemoPerson } from './demo-accounts';
+import { seedDesk } from './desk.seed';
 import { seedIdeas } from './ideas.seed';
 import { seedModeration } from './moderation.seed';
 import { demoServices, hoursBeforeNow, SeedContext } from './seed-context';
@@ -52,6 +53,7 @@ export async function seedDemoIfEmpty(app: INestApplicationContext): Promise<boo
     await seedThreads(ctx);
     await seedIdeas(ctx);
     await seedModeration(ctx);
+    await seedDesk(ctx);
     // Notices older than three days are already read; the rest wait in the bell.
     await services.notifications.markReadBefore(tx, hoursBeforeNow(ctx, 72));
     return true;

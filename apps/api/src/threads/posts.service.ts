@@ -56,7 +56,9 @@ export class PostsService {
       {
         repliesCount: () => 'replies_count + 1',
         lastActivityAt: now,
-        ...(isFirstResponse(thread, params.author) ? { firstResponseAt: now } : {}),
+        ...(isFirstResponse(thread, params.author)
+          ? { firstResponseAt: now, firstResponseById: params.author.id }
+          : {}),
       },
     );
     await this.events.publish(tx, { kind: 'REPLY_ADDED', threadId: thread.id, postId: post.id });
