@@ -25,6 +25,7 @@ import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { ConfirmEmailRoute } from './routes/ConfirmEmailRoute';
 import { MailCatcherRoute } from './routes/MailCatcherRoute';
 import { UnsubscribeRoute } from './routes/UnsubscribeRoute';
+import { DutyRoute } from './routes/DutyRoute';
 
 /** Every page of the app. A feature adds its routes here, one line each, inside the layout. */
 export const routes: RouteObject[] = [
@@ -55,6 +56,7 @@ export const routes: RouteObject[] = [
       { path: 'confirm-email', element: <ConfirmEmailRoute /> },
       { path: 'staff/mail', element: <MailCatcherRoute /> },
       { path: 'unsubscribe', element: <UnsubscribeRoute /> },
+      { path: 'staff/duty', element: <DutyRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
+import { ManagersOnDuty } from '../../desk/components/ManagersOnDuty';
 import { IdeaBoard } from '../../ideas/components/IdeaBoard';
 import { useViewer } from '../../lib/viewer';
 import { ThreadList } from '../../threads/components/ThreadList';
@@ -15,6 +16,7 @@ const SpaceQuery = graphql(`
       name
       description
       kind
+      ...SpaceDutyFields
     }
   }
 `);
@@ -32,6 +34,7 @@ export function SpaceRoute() {
       <header className="page-header">
         <h1>{space.name}</h1>
         <p>{space.description}</p>
+        {space.kind === 'HELP' && <ManagersOnDuty space={space} />}
       </header>
       {space.kind === 'IDEAS' && <IdeaBoard spaceId={space.id} canManage={isStaff} />}
       {space.kind === 'HELP' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}

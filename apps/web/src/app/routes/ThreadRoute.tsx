@@ -1,6 +1,8 @@
 import { useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { ThreadRouteQuery as ThreadRouteData } from '../../gql/graphql';
+import { Acknowledgement } from '../../desk/components/Acknowledgement';
+import { DeskPanel } from '../../desk/components/DeskPanel';
 import { PostModerationView } from '../../moderation/components/PostModeration';
 import { ThreadModerationControls } from '../../moderation/components/ThreadModerationControls';
 import { useViewer } from '../../lib/viewer';
@@ -18,6 +20,8 @@ const ThreadRouteQuery = graphql(`
     thread(id: $id) {
       ...ThreadPageFields
       ...ThreadModerationFields
+      ...ThreadDeskFields
+      ...ThreadAcknowledgementFields
       question {
         ...PostModerationFields
       }
@@ -77,8 +81,10 @@ export function ThreadRoute() {
       replyMutation={ThreadRouteReplyMutation}
       liveSubscription={ThreadRouteLiveSubscription}
       postExtra={(postId, thread) => <PostModerationSlot postId={postId} thread={thread} />}
+      headerExtra={(thread) => <Acknowledgement thread={thread} />}
       threadExtra={(thread) => (
         <>
+          <DeskPanel thread={thread} />
           {viewer && <FollowButton subjectType="THREAD" subjectId={thread.id} />}
           <ThreadModerationControls thread={thread} />
         </>

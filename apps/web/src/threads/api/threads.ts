@@ -106,8 +106,8 @@ export const SimilarThreadsQuery = graphql(`
 `);
 
 export const SlaQueueQuery = graphql(`
-  query SlaQueue($first: Int, $after: String) {
-    slaQueue(first: $first, after: $after) {
+  query SlaQueue($first: Int, $after: String, $view: SlaQueueView) {
+    slaQueue(first: $first, after: $after, view: $view) {
       totalCount
       pageInfo {
         hasNextPage
@@ -138,6 +138,14 @@ export const SlaQueueQuery = graphql(`
             firstResponseBreached
             answerBreached
             nextDueAt
+          }
+          assignee {
+            id
+            displayName
+          }
+          offeredTo {
+            id
+            displayName
           }
         }
       }
