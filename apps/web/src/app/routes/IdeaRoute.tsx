@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { IdeaRouteQuery as IdeaRouteData } from '../../gql/graphql';
+import { IdeaDeskPanel } from '../../desk/components/IdeaDeskPanel';
 import { IdeaDetail } from '../../ideas/components/IdeaDetail';
 import { useViewer } from '../../lib/viewer';
 import { PostModerationView } from '../../moderation/components/PostModeration';
@@ -58,6 +59,7 @@ export function IdeaRoute() {
         commentMutation={IdeaRouteCommentMutation}
         postExtra={(postId, idea) => <PostModerationSlot postId={postId} idea={idea} />}
       />
+      <IdeaDeskPanel ideaId={id} />
     </>
   );
 }

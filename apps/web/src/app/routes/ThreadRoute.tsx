@@ -56,6 +56,7 @@ const ThreadRouteLiveSubscription = graphql(`
       ...ThreadLiveEventFields
       thread {
         id
+        ...ThreadAcknowledgementFields
         acceptedAnswer {
           ...PostModerationFields
         }

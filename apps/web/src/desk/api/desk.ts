@@ -53,6 +53,12 @@ export const DutySpacesQuery = graphql(`
       id
       name
       kind
+      timeZone
+      openingPeriods {
+        day
+        from
+        to
+      }
     }
   }
 `);
@@ -78,6 +84,38 @@ export const SetDutyExceptionMutation = graphql(`
     setDutyException(input: $input) {
       date
       periods {
+        from
+        to
+      }
+    }
+  }
+`);
+
+/** The desk side of an idea, for the brand's people only: an idea is a thread, the panel is the thread's. */
+export const IdeaDeskQuery = graphql(`
+  query IdeaDesk($ideaId: ID!) {
+    idea(id: $ideaId) {
+      id
+      threadId
+    }
+  }
+`);
+
+export const ThreadDeskQuery = graphql(`
+  query ThreadDesk($id: ID!) {
+    thread(id: $id) {
+      ...ThreadDeskFields
+    }
+  }
+`);
+
+export const SetOpeningHoursMutation = graphql(`
+  mutation SetOpeningHours($input: SetOpeningHoursInput!) {
+    setOpeningHours(input: $input) {
+      id
+      timeZone
+      openingPeriods {
+        day
         from
         to
       }
