@@ -16,7 +16,8 @@ import { seedThreads } from './threads.seed';
  * take the caller's `tx` — ThreadsService.startThread/resolve, PostsService.addReply/revise,
  * AnswersService.accept/toggleThanks, PrivateFollowUpsService.open/addMessage,
  * IdeasService.propose/castVote/changeStatus/mergeInto/addCampaign, ModerationService.addFlag/
- * hide/markAnsweredBy, NotificationsService.markReadBefore — the same pieces the mutations call
+ * hide/markAnsweredBy, NotificationsService.markReadBefore, AssignmentsService.change, NotesService.add,
+ * DutyService.writeSchedule — the same pieces the mutations call
  * after their checks, each with an optional `at` so the demo has a history (answer clocks,
  * rankings and trending need one). Counters, clocks, reputation, tones, notices and the public
  * log therefore follow the API's rules by construction. Only rows no service creates are
