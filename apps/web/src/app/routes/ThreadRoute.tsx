@@ -85,7 +85,13 @@ export function ThreadRoute() {
       headerExtra={(thread) => <Acknowledgement thread={thread} />}
       threadExtra={(thread) => (
         <>
-          <DeskPanel thread={thread} />
+          <DeskPanel
+            thread={thread}
+            posts={[thread.question, ...thread.posts.edges.map((e) => e.node)].map((p) => ({
+              id: p.id,
+              authorName: p.author.displayName,
+            }))}
+          />
           {viewer && <FollowButton subjectType="THREAD" subjectId={thread.id} />}
           <ThreadModerationControls thread={thread} />
         </>

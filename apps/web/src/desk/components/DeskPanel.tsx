@@ -64,7 +64,20 @@ export const ThreadDeskFields = graphql(`
  * (assign, take, hand over, release), its internal history, and its internal notes. Nothing is
  * rendered for anyone else, and the API gives them nothing to render.
  */
-export function DeskPanel({ thread }: { thread: ThreadDeskFieldsFragment }) {
+/** A post a note may be about: its id and whose it is. */
+export interface NotablePost {
+  id: string;
+  authorName: string;
+}
+
+export function DeskPanel({
+  thread,
+  posts = [],
+}: {
+  thread: ThreadDeskFieldsFragment;
+  /** The thread's posts shown on the page, so a note can be about one of them. */
+  posts?: NotablePost[];
+}) {
   const { t } = useTranslation('desk');
   const shown =
     thread.viewerCanAssign || thread.viewerCanTake || thread.viewerCanRelease || thread.viewerCanReadNotes;
@@ -74,7 +87,7 @@ export function DeskPanel({ thread }: { thread: ThreadDeskFieldsFragment }) {
       <h2 id={`desk-${thread.id}`}>{t('panel.heading')}</h2>
       <p className="notice">{t('panel.internal')}</p>
       <Assignment thread={thread} />
-      {thread.viewerCanReadNotes && <Notes thread={thread} />}
+      {thread.viewerCanReadNotes && <Notes thread={thread} posts={posts} />}
     </section>
   );
 }
@@ -159,12 +172,14 @@ function Assignment({ thread }: { thread: ThreadDeskFieldsFragment }) {
   );
 }
 
-function Notes({ thread }: { thread: ThreadDeskFieldsFragment }) {
+function Notes({ thread, posts }: { thread: ThreadDeskFieldsFragment; posts: NotablePost[] }) {
   const { t, i18n } = useTranslation('desk');
   const language = i18n.resolvedLanguage ?? 'en';
   const bodyId = useId();
   const mentionId = useId();
+  const aboutId = useId();
   const [body, setBody] = useState('');
+  const [postId, setPostId] = useState('');
   const colleagues = useQuery(AssignableUsersQuery, { skip: !thread.viewerCanAssign });
   const [addNote, adding] = useMutation(AddNoteMutation, {
     update: (cache, { data }) => {
@@ -183,8 +198,11 @@ function Notes({ thread }: { thread: ThreadDeskFieldsFragment }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await addNote({ variables: { input: { threadId: thread.id, bodyMarkdown: body } } });
+      await addNote({
+        variables: { input: { threadId: thread.id, bodyMarkdown: body, postId: postId || null } },
+      });
       setBody('');
+      setPostId('');
     } catch {
       // Shown by ErrorNotice.
     }
@@ -208,7 +226,16 @@ function Notes({ thread }: { thread: ThreadDeskFieldsFragment }) {
               <p className="note-meta">
                 {note.author.displayName} <RoleBadge role={note.author.role} /> ·{' '}
                 <time dateTime={note.createdAt}>{formatDateTime(note.createdAt, language)}</time>
-                {note.postId && <> · {t('notes.onPost')}</>}
+                {note.postId && (
+                  <>
+                    {' · '}
+                    <a href={`#post-${note.postId}`}>
+                      {t('notes.onPostBy', {
+                        name: posts.find((p) => p.id === note.postId)?.authorName ?? t('notes.someone'),
+                      })}
+                    </a>
+                  </>
+                )}
               </p>
               <div className="note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
             </li>
@@ -218,6 +245,19 @@ function Notes({ thread }: { thread: ThreadDeskFieldsFragment }) {
       <form className="desk-note-form" onSubmit={(e) => void submit(e)}>
         <label htmlFor={bodyId}>{t('notes.write')}</label>
         <textarea id={bodyId} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        {posts.length > 0 && (
+          <>
+            <label htmlFor={aboutId}>{t('notes.about')}</label>
+            <select id={aboutId} value={postId} onChange={(e) => setPostId(e.target.value)}>
+              <option value="">{t('notes.wholeThread')}</option>
+              {posts.map((p, index) => (
+                <option key={p.id} value={p.id}>
+                  {t('notes.postOption', { index: index + 1, name: p.authorName })}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         {colleagues.data && (
           <>
             <label htmlFor={mentionId}>{t('notes.mention')}</label>
