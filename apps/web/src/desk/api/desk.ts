@@ -122,3 +122,9 @@ export const SetOpeningHoursMutation = graphql(`
     }
   }
 `);
+
+export const InviteExpertMutation = graphql(`
+  mutation InviteExpertToNotes($input: InviteExpertInput!) {
+    inviteExpertToNotes(input: $input)
+  }
+`);

@@ -11,6 +11,7 @@ import {
   AddNoteMutation,
   AssignableUsersQuery,
   AssignThreadMutation,
+  InviteExpertMutation,
   ReleaseThreadMutation,
   TakeThreadMutation,
 } from '../api/desk';
@@ -276,6 +277,56 @@ function Notes({ thread, posts }: { thread: ThreadDeskFieldsFragment; posts: Not
         </button>
         <ErrorNotice error={adding.error} />
       </form>
+      {thread.viewerCanAssign && colleagues.data && (
+        <InviteExpert
+          threadId={thread.id}
+          experts={colleagues.data.assignableUsers.filter((u) => u.role === 'EXPERT')}
+        />
+      )}
     </div>
+  );
+}
+
+/** Staff and moderators open a thread's notes to an expert they want to consult. */
+function InviteExpert({
+  threadId,
+  experts,
+}: {
+  threadId: string;
+  experts: { id: string; displayName: string }[];
+}) {
+  const { t } = useTranslation('desk');
+  const selectId = useId();
+  const [chosen, setChosen] = useState('');
+  const [invited, setInvited] = useState<string | null>(null);
+  const [invite, inviting] = useMutation(InviteExpertMutation);
+  if (experts.length === 0) return null;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await invite({ variables: { input: { threadId, userId: chosen } } });
+      setInvited(experts.find((e) => e.id === chosen)?.displayName ?? null);
+      setChosen('');
+    } catch {
+      // Shown by ErrorNotice.
+    }
+  };
+  return (
+    <form className="desk-assign-form" onSubmit={(e) => void submit(e)}>
+      <label htmlFor={selectId}>{t('notes.invite')}</label>
+      <select id={selectId} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+        <option value="">{t('assign.choose')}</option>
+        {experts.map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.displayName}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button" disabled={!chosen || inviting.loading}>
+        {t('notes.inviteButton')}
+      </button>
+      {invited && <p role="status">{t('notes.invited', { name: invited })}</p>}
+      <ErrorNotice error={inviting.error} />
+    </form>
   );
 }

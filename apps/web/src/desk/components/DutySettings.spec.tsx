@@ -47,7 +47,10 @@ describe('duty hours', () => {
         },
       ],
     });
-    await userEvent.click(await screen.findByRole('checkbox', { name: 'On duty on Monday' }));
+    // Three answers to wait for (who, the spaces, the duty): a loaded machine takes more than a second.
+    await userEvent.click(
+      await screen.findByRole('checkbox', { name: 'On duty on Monday' }, { timeout: 10_000 }),
+    );
     expect(screen.getByLabelText('From, on Monday')).toHaveValue('09:00');
     expect(screen.getByLabelText('From, on Tuesday')).toBeDisabled();
     await userEvent.click(screen.getByRole('button', { name: 'Save my hours' }));
