@@ -39,9 +39,8 @@ export class DutyService {
 
   /** Writes someone's weekly duty in a space, in the caller's transaction (the demo seed too). */
   async writeSchedule(tx: EntityManager, userId: string, input: DutyPeriodsInput): Promise<DutySchedule> {
-    await tx.findOneByOrFail(Space, { id: input.spaceId }).catch(() => {
+    if (!(await tx.existsBy(Space, { id: input.spaceId })))
       throw badInput('spaceId', 'There is no such space.');
-    });
     await tx.upsert(
       DutySchedule,
       { userId, spaceId: input.spaceId, timeZone: input.timeZone, periods: input.periods },
