@@ -23,6 +23,9 @@ import { AccountToken } from './identity/account-token.entity';
 import { MailOutbox } from './mail/mail-outbox.entity';
 import { CaughtMail } from './mail/caught-mail.entity';
 import { MailUnsubscribe } from './mail/mail-unsubscribe.entity';
+import { AssignmentEvent } from './desk/assignment-event.entity';
+import { InternalNote, InternalNoteRevision, NoteReader } from './desk/internal-note.entity';
+import { DutyException, DutySchedule } from './desk/duty.entity';
 
 /**
  * Every table's entity, owned by the app (database/ knows no domain): the app's data source, the
@@ -57,4 +60,10 @@ export const APP_ENTITIES = [
   MailOutbox,
   CaughtMail,
   MailUnsubscribe,
+  AssignmentEvent,
+  InternalNote,
+  InternalNoteRevision,
+  NoteReader,
+  DutySchedule,
+  DutyException,
 ];

@@ -28,6 +28,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { MailModule } from './mail/mail.module';
 import { PagesModule } from './pages/pages.module';
+import { DeskModule } from './desk/desk.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -74,6 +75,7 @@ export class AppModule {
         NotificationsModule,
         ModerationModule,
         MailModule,
+        DeskModule,
         // Their catch-all routes come after every other route: pages rendered on the server, and
         // the web app's bare index.html for a build without a server renderer.
         PagesModule,

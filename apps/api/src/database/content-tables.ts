@@ -20,4 +20,7 @@ export const CONTENT_TABLES = [
   'flags',
   'moderation_actions',
   'crisis_banners',
+  'assignment_events',
+  'internal_notes',
+  'internal_note_revisions',
 ] as const;

@@ -79,6 +79,10 @@ const LOCALES: Record<MailLocale, Locale> = {
           return data.clock === 'FIRST_RESPONSE'
             ? `${what} is about to miss its first-response deadline`
             : `${what} is about to miss its answer deadline`;
+        case 'THREAD_ASSIGNED':
+          return `${who} assigned ${what} to you`;
+        case 'NOTE_MENTIONED':
+          return `${who} mentioned you in an internal note on ${what}`;
       }
     },
     hiddenHelp:
@@ -150,6 +154,10 @@ const LOCALES: Record<MailLocale, Locale> = {
           return data.clock === 'FIRST_RESPONSE'
             ? `${what} va bientôt dépasser le délai de première réponse`
             : `${what} va bientôt dépasser le délai de réponse`;
+        case 'THREAD_ASSIGNED':
+          return `${who} vous a confié ${what}`;
+        case 'NOTE_MENTIONED':
+          return `${who} vous a mentionné dans une note interne sur ${what}`;
       }
     },
     hiddenHelp:
@@ -221,6 +229,10 @@ const LOCALES: Record<MailLocale, Locale> = {
           return data.clock === 'FIRST_RESPONSE'
             ? `${what} está a punto de superar el plazo de primera respuesta`
             : `${what} está a punto de superar el plazo de respuesta`;
+        case 'THREAD_ASSIGNED':
+          return `${who} le asignó ${what}`;
+        case 'NOTE_MENTIONED':
+          return `${who} le mencionó en una nota interna sobre ${what}`;
       }
     },
     hiddenHelp:

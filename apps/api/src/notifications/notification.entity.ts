@@ -29,6 +29,8 @@ export const NOTIFICATION_KINDS = [
   'IDEA_MERGED',
   'CAMPAIGN_CLOSED',
   'SLA_AT_RISK',
+  'THREAD_ASSIGNED',
+  'NOTE_MENTIONED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -39,9 +41,12 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_DELIVERIES = ['IN_APP', 'EMAIL', 'DAILY', 'WEEKLY', 'OFF'] as const;
 export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
 
-/** Replies to my questions and accepted answers come by e-mail at once; the rest in the app. */
+/**
+ * Replies to my questions, accepted answers and threads assigned to me come by e-mail at once; the
+ * rest in the app.
+ */
 export function defaultDelivery(kind: NotificationKind): NotificationDelivery {
-  return kind === 'REPLY' || kind === 'ANSWER_ACCEPTED' ? 'EMAIL' : 'IN_APP';
+  return kind === 'REPLY' || kind === 'ANSWER_ACCEPTED' || kind === 'THREAD_ASSIGNED' ? 'EMAIL' : 'IN_APP';
 }
 
 /** What a notification is about. Each domain that notifies adds its own type. */

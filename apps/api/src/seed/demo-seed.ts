@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
 import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_PEOPLE, DemoPerson } from './demo-accounts';
+import { seedDesk } from './desk.seed';
 import { seedIdeas } from './ideas.seed';
 import { seedModeration } from './moderation.seed';
 import { demoServices, hoursBeforeNow, SeedContext } from './seed-context';
@@ -15,7 +16,8 @@ import { seedThreads } from './threads.seed';
  * take the caller's `tx` — ThreadsService.startThread/resolve, PostsService.addReply/revise,
  * AnswersService.accept/toggleThanks, PrivateFollowUpsService.open/addMessage,
  * IdeasService.propose/castVote/changeStatus/mergeInto/addCampaign, ModerationService.addFlag/
- * hide/markAnsweredBy, NotificationsService.markReadBefore — the same pieces the mutations call
+ * hide/markAnsweredBy, NotificationsService.markReadBefore, AssignmentsService.change, NotesService.add,
+ * DutyService.writeSchedule — the same pieces the mutations call
  * after their checks, each with an optional `at` so the demo has a history (answer clocks,
  * rankings and trending need one). Counters, clocks, reputation, tones, notices and the public
  * log therefore follow the API's rules by construction. Only rows no service creates are
@@ -52,6 +54,7 @@ export async function seedDemoIfEmpty(app: INestApplicationContext): Promise<boo
     await seedThreads(ctx);
     await seedIdeas(ctx);
     await seedModeration(ctx);
+    await seedDesk(ctx);
     // Notices older than three days are already read; the rest wait in the bell.
     await services.notifications.markReadBefore(tx, hoursBeforeNow(ctx, 72));
     return true;

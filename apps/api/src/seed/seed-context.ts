@@ -2,6 +2,9 @@ import { Language } from '@parvis/domain';
 import { INestApplicationContext } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { User } from '../identity/user.entity';
+import { AssignmentsService } from '../desk/assignments.service';
+import { DutyService } from '../desk/duty.service';
+import { NotesService } from '../desk/notes.service';
 import { IdeasService } from '../ideas/ideas.service';
 import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -24,6 +27,9 @@ export interface DemoServices {
   ideas: IdeasService;
   moderation: ModerationService;
   notifications: NotificationsService;
+  assignments: AssignmentsService;
+  notes: NotesService;
+  duty: DutyService;
 }
 
 export function demoServices(app: INestApplicationContext): DemoServices {
@@ -35,6 +41,9 @@ export function demoServices(app: INestApplicationContext): DemoServices {
     ideas: app.get(IdeasService),
     moderation: app.get(ModerationService),
     notifications: app.get(NotificationsService),
+    assignments: app.get(AssignmentsService),
+    notes: app.get(NotesService),
+    duty: app.get(DutyService),
   };
 }
 

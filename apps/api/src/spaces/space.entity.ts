@@ -1,4 +1,4 @@
-import { SPACE_KINDS, SpaceKind } from '@parvis/domain';
+import { OpeningPeriod, SPACE_KINDS, SpaceKind } from '@parvis/domain';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { sqlInList } from '../common/sql-check';
 
@@ -33,6 +33,16 @@ export class Space {
 
   @Column({ type: 'integer', default: 1440 })
   answerMinutes: number;
+
+  /**
+   * The hours the answer clocks count: null runs them around the clock (24/7); else the weekly
+   * opening periods, read in `timeZone` (libs/shared/domain business-hours).
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  openingPeriods: OpeningPeriod[] | null;
+
+  @Column({ type: 'varchar', length: 60, default: 'UTC' })
+  timeZone: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

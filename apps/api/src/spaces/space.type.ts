@@ -1,9 +1,23 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SPACE_KINDS, SpaceKind as SpaceKindName } from '@parvis/domain';
 import { Space } from './space.entity';
 
 export const SpaceKind = Object.fromEntries(SPACE_KINDS.map((k) => [k, k])) as { [K in SpaceKindName]: K };
 registerEnumType(SpaceKind, { name: 'SpaceKind' });
+
+@ObjectType('OpeningPeriod', {
+  description: 'A weekly opening period in local time: day 1 = Monday … 7 = Sunday.',
+})
+export class OpeningPeriodType {
+  @Field(() => Int)
+  day: number;
+
+  @Field(() => Int, { description: 'Minutes after local midnight.' })
+  from: number;
+
+  @Field(() => Int, { description: 'Minutes after local midnight (1440 = midnight at the end of the day).' })
+  to: number;
+}
 
 @ObjectType('Space')
 export class SpaceType {
@@ -22,6 +36,15 @@ export class SpaceType {
   @Field(() => SpaceKind)
   kind: SpaceKindName;
 
+  @Field({ description: 'The time zone of the space’s opening hours.' })
+  timeZone: string;
+
+  @Field(() => [OpeningPeriodType], {
+    nullable: true,
+    description: 'The hours the answer clocks count, weekly; null: around the clock (24/7).',
+  })
+  openingPeriods: OpeningPeriodType[] | null;
+
   static from(space: Space): SpaceType {
     return Object.assign(new SpaceType(), {
       id: space.id,
@@ -29,6 +52,8 @@ export class SpaceType {
       name: space.name,
       description: space.description,
       kind: space.kind,
+      timeZone: space.timeZone,
+      openingPeriods: space.openingPeriods,
     });
   }
 }

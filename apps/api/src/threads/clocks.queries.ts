@@ -4,6 +4,10 @@ import { Thread } from './thread.entity';
 
 export type QueuedThread = Thread & { nextDueAt: Date };
 
+/** Which open threads the queue shows: all, those assigned to the viewer, or those assigned to nobody. */
+export const SLA_QUEUE_VIEWS = ['ALL', 'MINE', 'UNASSIGNED'] as const;
+export type SlaQueueView = (typeof SLA_QUEUE_VIEWS)[number];
+
 /** The deadline still running on an open help thread: the first response, then the answer. */
 const NEXT_DUE_AT = `CASE WHEN t.first_response_at IS NULL THEN t.first_response_due_at ELSE t.answer_due_at END`;
 
@@ -12,11 +16,15 @@ export async function slaQueuePage(
   db: DataSource | EntityManager,
   first: number,
   after?: string,
+  view: SlaQueueView = 'ALL',
+  viewerId?: string,
 ): Promise<ConnectionShape<QueuedThread>> {
   const query = db
     .getRepository(Thread)
     .createQueryBuilder('t')
     .where(`t.status = 'OPEN' AND t.first_response_due_at IS NOT NULL`);
+  if (view === 'MINE') query.andWhere('t.assignee_id = :viewerId', { viewerId });
+  if (view === 'UNASSIGNED') query.andWhere('t.assignee_id IS NULL');
   const total = await query.getCount();
   if (after) {
     const [at, id] = decodeCursor(after, ['instant', 'uuid']);
@@ -38,6 +46,8 @@ export interface ThreadAtRisk {
   id: string;
   clock: 'FIRST_RESPONSE' | 'ANSWER';
   dueAt: Date;
+  /** Who the thread is assigned to: they, rather than every agent, are warned. */
+  assigneeId: string | null;
 }
 
 /**
@@ -46,11 +56,11 @@ export interface ThreadAtRisk {
  */
 export async function threadsAtRisk(db: EntityManager, now: Date, minutes: number): Promise<ThreadAtRisk[]> {
   return db.query<ThreadAtRisk[]>(
-    `SELECT t.id, 'FIRST_RESPONSE' AS clock, t.first_response_due_at AS "dueAt" FROM threads t
+    `SELECT t.id, 'FIRST_RESPONSE' AS clock, t.first_response_due_at AS "dueAt", t.assignee_id AS "assigneeId" FROM threads t
       WHERE t.status = 'OPEN' AND t.first_response_at IS NULL
         AND t.first_response_due_at > $1 AND t.first_response_due_at <= $1::timestamptz + make_interval(mins => $2)
      UNION ALL
-     SELECT t.id, 'ANSWER', t.answer_due_at FROM threads t
+     SELECT t.id, 'ANSWER', t.answer_due_at, t.assignee_id FROM threads t
       WHERE t.status = 'OPEN' AND t.answered_at IS NULL
         AND t.answer_due_at > $1 AND t.answer_due_at <= $1::timestamptz + make_interval(mins => $2)`,
     [now, minutes],

@@ -61,7 +61,9 @@ export class PostsService {
     await tx.insert(Post, post);
     const changes = {
       lastActivityAt: now,
-      ...(isFirstResponse(locked, params.author) ? { firstResponseAt: now } : {}),
+      ...(isFirstResponse(locked, params.author)
+        ? { firstResponseAt: now, firstResponseById: params.author.id }
+        : {}),
     };
     await tx.update(Thread, { id: locked.id }, { repliesCount: () => 'replies_count + 1', ...changes });
     // The row is locked until commit: this is what it now holds.

@@ -142,8 +142,9 @@ export class ThreadNoticesService implements OnModuleInit {
   }
 
   /**
-   * Tells staff of each help thread about to miss its first-response or answer deadline, once per
-   * thread and deadline (the dedupe key), whichever process runs the check and however often.
+   * Tells the assignee of each help thread about to miss its first-response or answer deadline (or
+   * every agent, when nobody has it), once per thread and deadline (the dedupe key), whichever
+   * process runs the check and however often.
    */
   async warnDeadlines(now: Date): Promise<number> {
     // Most minutes nothing is at risk: one read, no transaction.
@@ -153,7 +154,7 @@ export class ThreadNoticesService implements OnModuleInit {
       const staff = await this.identity.staffIds(tx);
       let written = 0;
       for (const thread of atRisk) {
-        const notices = await this.notifications.notify(tx, staff, {
+        const notices = await this.notifications.notify(tx, thread.assigneeId ? [thread.assigneeId] : staff, {
           kind: 'SLA_AT_RISK',
           subject: { type: 'THREAD', id: thread.id },
           actorId: null,

@@ -28,6 +28,7 @@ import { sqlInList } from '../common/sql-check';
 @Index('threads_space_activity_idx', ['spaceId', 'pinned', 'lastActivityAt', 'id'])
 @Index('threads_space_created_idx', ['spaceId', 'createdAt', 'id'])
 @Index('threads_author_id_idx', ['authorId'])
+@Index('threads_assignee_id_idx', ['assigneeId'], { where: 'assignee_id IS NOT NULL' })
 export class Thread {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'threads_pkey' })
   id: string;
@@ -90,6 +91,28 @@ export class Thread {
   /** The first reply by an expert or the brand's staff (not the asker's own). */
   @Column({ type: 'timestamptz', nullable: true })
   firstResponseAt: Date | null;
+
+  /**
+   * Who acknowledged the thread for the brand: the first expert or staff reply, or the person it
+   * was assigned to (desk/), whichever came first; shown to readers ("Sarah is on it").
+   */
+  @Column({ type: 'uuid', nullable: true })
+  firstResponseById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'first_response_by_id', foreignKeyConstraintName: 'threads_first_response_by_id_fkey' })
+  firstResponseBy?: User;
+
+  /**
+   * The staff member or expert the thread is assigned to (desk/ writes it, with its internal
+   * history); internal: only staff and moderators are shown it.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'threads_assignee_id_fkey' })
+  assignee?: User;
 
   /** When an answer was first accepted or marked. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -12,6 +12,20 @@ registerEnumType(ThreadStatus, {
   description: 'OPEN, ANSWERED (an answer is accepted) or RESOLVED.',
 });
 
+/**
+ * What readers see of a thread's progress: OPEN, ACKNOWLEDGED (an expert or the brand took charge
+ * of it), ANSWERED, RESOLVED. Extends `status`, which keeps its three values.
+ */
+export const THREAD_PUBLIC_STATES = ['OPEN', 'ACKNOWLEDGED', 'ANSWERED', 'RESOLVED'] as const;
+export type ThreadPublicStateName = (typeof THREAD_PUBLIC_STATES)[number];
+export const ThreadPublicState = Object.fromEntries(THREAD_PUBLIC_STATES.map((s) => [s, s])) as {
+  [K in ThreadPublicStateName]: K;
+};
+registerEnumType(ThreadPublicState, {
+  name: 'ThreadPublicState',
+  description: 'OPEN, ACKNOWLEDGED (someone for the brand is on it), ANSWERED or RESOLVED.',
+});
+
 export const THREAD_SORTS = ['LAST_ACTIVITY', 'NEWEST'] as const;
 export type ThreadSortName = (typeof THREAD_SORTS)[number];
 export const ThreadSort = { LAST_ACTIVITY: 'LAST_ACTIVITY', NEWEST: 'NEWEST' } as const;
@@ -94,6 +108,10 @@ export class ThreadType {
   authorId: string;
   acceptedAnswerId: string | null;
   acceptedById: string | null;
+  /** Resolved as `acknowledgement` (public) and, for staff, `assignee` (desk/). */
+  firstResponseById: string | null;
+  firstResponseAt: Date | null;
+  assigneeId: string | null;
 
   @Field(() => SlaType, { nullable: true, description: 'The answer clocks; null outside HELP spaces.' })
   sla: SlaType | null;
@@ -106,6 +124,9 @@ export class ThreadType {
 
   @Field(() => ThreadStatus)
   status: ThreadStatusName;
+
+  @Field(() => ThreadPublicState, { description: 'The progress readers see: status, plus ACKNOWLEDGED.' })
+  publicState: ThreadPublicStateName;
 
   @Field()
   locked: boolean;
@@ -135,6 +156,10 @@ export class ThreadType {
       authorId: thread.authorId,
       acceptedAnswerId: thread.acceptedAnswerId,
       acceptedById: thread.acceptedById,
+      firstResponseById: thread.firstResponseById,
+      firstResponseAt: thread.firstResponseAt,
+      assigneeId: thread.assigneeId,
+      publicState: thread.status === 'OPEN' && thread.firstResponseAt ? 'ACKNOWLEDGED' : thread.status,
       sla: SlaType.from(thread, new Date()),
       title: thread.title,
       language: thread.language,

@@ -6,6 +6,7 @@ import { ModerationLogModule } from '../moderation-log/moderation-log.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { Space } from '../spaces/space.entity';
 import { SpacesModule } from '../spaces/spaces.module';
+import { AcknowledgementByResolver, ThreadAcknowledgementResolver } from './acknowledgement.resolver';
 import { AnswersResolver } from './answers.resolver';
 import { AnswersService } from './answers.service';
 import { ClocksService } from './clocks.service';
@@ -58,7 +59,9 @@ import { UserContributionsResolver } from './user-contributions.resolver';
     UserContributionsResolver,
     ThreadFollowsResolver,
     NotificationThreadResolver,
+    ThreadAcknowledgementResolver,
+    AcknowledgementByResolver,
   ],
-  exports: [ThreadsService, PostsService, ThreadEvents, ThreadNoticesService],
+  exports: [ThreadsService, PostsService, ClocksService, ThreadEvents, ThreadNoticesService],
 })
 export class ThreadsModule {}

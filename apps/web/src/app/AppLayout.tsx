@@ -47,7 +47,8 @@ export function AppLayout() {
       <ModerationFooter />
       {isStaff && (
         <p className="staff-footer">
-          <Link to="/staff/mail">{t('catcher.title', { ns: 'mail' })}</Link>
+          <Link to="/staff/mail">{t('catcher.title', { ns: 'mail' })}</Link> ·{' '}
+          <Link to="/staff/duty">{t('duty.heading', { ns: 'desk' })}</Link>
         </p>
       )}
     </>

@@ -81,6 +81,7 @@ export const routes: RouteObject[] = [
       { path: 'confirm-email', ...page('ConfirmEmailRoute', () => import('./routes/ConfirmEmailRoute')) },
       { path: 'staff/mail', ...page('MailCatcherRoute', () => import('./routes/MailCatcherRoute')) },
       { path: 'unsubscribe', ...page('UnsubscribeRoute', () => import('./routes/UnsubscribeRoute')) },
+      { path: 'staff/duty', ...page('DutyRoute', () => import('./routes/DutyRoute')) },
       // In the main chunk: the layout also shows it when the server found nothing.
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -61,10 +61,15 @@ export function appendToConnection(node: StoreObject) {
         };
 }
 
-/** The app's cache: one object per id, and the paged lists joined (tests use it too). */
+/**
+ * The app's cache: one object per id, and the paged lists joined (tests use it too). A thread's
+ * answer clocks (`Sla`, no id of their own) merge field by field, so an answer that brings a few
+ * of them (a live event, an assignment) does not drop the others and send the page's query again.
+ */
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
+      Sla: { merge: true },
       Thread: { fields: { posts: cursorPages() } },
       Idea: { fields: { comments: cursorPages() } },
     },

@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { IdeaHead } from '../heads/IdeaHead';
 import type { IdeaRouteQuery as IdeaRouteData } from '../../gql/graphql';
+import { IdeaDeskPanel } from '../../desk/components/IdeaDeskPanel';
 import { IdeaDetail } from '../../ideas/components/IdeaDetail';
 import { useViewer } from '../../lib/viewer';
 import { PostModerationView } from '../../moderation/components/PostModeration';
@@ -60,6 +61,7 @@ export function IdeaRoute() {
         commentMutation={IdeaRouteCommentMutation}
         postExtra={(postId, idea) => <PostModerationSlot postId={postId} idea={idea} />}
       />
+      <IdeaDeskPanel ideaId={id} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageHead } from '../../components/PageHead';
 import { graphql } from '../../gql';
+import { ManagersOnDuty } from '../../desk/components/ManagersOnDuty';
 import { IdeaBoard } from '../../ideas/components/IdeaBoard';
 import { useViewer } from '../../lib/viewer';
 import { ThreadList } from '../../threads/components/ThreadList';
@@ -16,6 +17,7 @@ const SpaceQuery = graphql(`
       name
       description
       kind
+      ...SpaceDutyFields
     }
   }
 `);
@@ -34,6 +36,7 @@ export function SpaceRoute() {
       <header className="page-header">
         <h1>{space.name}</h1>
         <p>{space.description}</p>
+        {space.kind === 'HELP' && <ManagersOnDuty space={space} />}
       </header>
       {space.kind === 'IDEAS' && <IdeaBoard spaceId={space.id} canManage={isStaff} />}
       {space.kind !== 'IDEAS' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}

@@ -2,6 +2,8 @@ import { useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { ThreadHead } from '../heads/ThreadHead';
 import type { ThreadRouteQuery as ThreadRouteData } from '../../gql/graphql';
+import { Acknowledgement } from '../../desk/components/Acknowledgement';
+import { DeskPanel } from '../../desk/components/DeskPanel';
 import { PostModerationView } from '../../moderation/components/PostModeration';
 import { ThreadModerationControls } from '../../moderation/components/ThreadModerationControls';
 import { useViewer } from '../../lib/viewer';
@@ -20,6 +22,8 @@ const ThreadRouteQuery = graphql(`
     thread(id: $id) {
       ...ThreadPageFields
       ...ThreadModerationFields
+      ...ThreadDeskFields
+      ...ThreadAcknowledgementFields
       question {
         ...PostModerationFields
       }
@@ -54,6 +58,7 @@ const ThreadRouteLiveSubscription = graphql(`
       ...ThreadLiveEventFields
       thread {
         id
+        ...ThreadAcknowledgementFields
         acceptedAnswer {
           ...PostModerationFields
         }
@@ -81,8 +86,16 @@ export function ThreadRoute() {
         replyMutation={ThreadRouteReplyMutation}
         liveSubscription={ThreadRouteLiveSubscription}
         postExtra={(postId, thread) => <PostModerationSlot postId={postId} thread={thread} />}
+        headerExtra={(thread) => <Acknowledgement thread={thread} />}
         threadExtra={(thread) => (
           <>
+            <DeskPanel
+              thread={thread}
+              posts={[thread.question, ...thread.posts.edges.map((e) => e.node)].map((p) => ({
+                id: p.id,
+                authorName: p.author.displayName,
+              }))}
+            />
             {viewer && <FollowButton subjectType="THREAD" subjectId={thread.id} />}
             <ThreadModerationControls thread={thread} />
           </>

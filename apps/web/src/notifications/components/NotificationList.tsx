@@ -23,6 +23,7 @@ const FILTERS: Record<string, NotificationKind[]> = {
   moderation: ['POST_HIDDEN', 'POST_RESTORED'],
   ideas: ['IDEA_STATUS_CHANGED', 'IDEA_MERGED', 'CAMPAIGN_CLOSED'],
   deadlines: ['SLA_AT_RISK'],
+  desk: ['THREAD_ASSIGNED', 'NOTE_MENTIONED'],
 };
 
 /** Where a notice leads: the exact post, the follow-up, the idea or the campaign. */

@@ -116,8 +116,8 @@ export const SimilarThreadsQuery = graphql(`
 `);
 
 export const SlaQueueQuery = graphql(`
-  query SlaQueue($first: Int, $after: String) {
-    slaQueue(first: $first, after: $after) {
+  query SlaQueue($first: Int, $after: String, $view: SlaQueueView) {
+    slaQueue(first: $first, after: $after, view: $view) {
       totalCount
       pageInfo {
         hasNextPage
@@ -148,6 +148,14 @@ export const SlaQueueQuery = graphql(`
             firstResponseBreached
             answerBreached
             nextDueAt
+          }
+          assignee {
+            id
+            displayName
+          }
+          offeredTo {
+            id
+            displayName
           }
         }
       }

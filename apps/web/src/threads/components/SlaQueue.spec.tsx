@@ -1,9 +1,21 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ViewerQuery } from '../../lib/viewer';
 import { apiError, renderWithProviders } from '../../testing/render';
 import { SlaQueueQuery } from '../api/threads';
 import { SlaQueue } from './SlaQueue';
 
-const row = (id: string, title: string, breached: boolean, firstResponseAt: string | null) => ({
+const sarah = { __typename: 'User', id: 'u2', displayName: 'Sarah (Parvis team)' };
+const malik = { __typename: 'User', id: 'u3', displayName: 'Malik Benali' };
+
+const row = (
+  id: string,
+  title: string,
+  breached: boolean,
+  firstResponseAt: string | null,
+  assignee: typeof sarah | null = null,
+  offeredTo: (typeof sarah)[] = [],
+) => ({
   __typename: 'ThreadEdge',
   cursor: id,
   node: {
@@ -26,6 +38,19 @@ const row = (id: string, title: string, breached: boolean, firstResponseAt: stri
       answerBreached: false,
       nextDueAt: firstResponseAt ? '2026-11-21T08:00:00.000Z' : '2026-11-20T09:00:00.000Z',
     },
+    assignee,
+    offeredTo,
+  },
+});
+
+const page = (edges: ReturnType<typeof row>[]) => ({
+  data: {
+    slaQueue: {
+      __typename: 'ThreadConnection',
+      totalCount: edges.length,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+      edges,
+    },
   },
 });
 
@@ -34,7 +59,7 @@ describe('the SLA queue', () => {
     renderWithProviders(<SlaQueue />, {
       mocks: [
         {
-          request: { query: SlaQueueQuery, variables: { first: 50 } },
+          request: { query: SlaQueueQuery, variables: { first: 50, view: 'ALL' } },
           result: {
             data: {
               slaQueue: {
@@ -64,7 +89,7 @@ describe('the SLA queue', () => {
     renderWithProviders(<SlaQueue />, {
       mocks: [
         {
-          request: { query: SlaQueueQuery, variables: { first: 50 } },
+          request: { query: SlaQueueQuery, variables: { first: 50, view: 'ALL' } },
           result: { errors: [apiError('FORBIDDEN', 'Only staffs and above can see the answer-time queue.')] },
         },
       ],
@@ -72,5 +97,54 @@ describe('the SLA queue', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Only staffs and above can see the answer-time queue.',
     );
+  });
+
+  it('shows who has each thread, and switches to "Assigned to me" and "Unassigned", the latter offered to whoever is on duty', async () => {
+    renderWithProviders(<SlaQueue />, {
+      mocks: [
+        {
+          request: { query: ViewerQuery },
+          result: {
+            data: {
+              me: {
+                __typename: 'User',
+                id: 'u3',
+                displayName: 'Malik Benali',
+                role: 'MODERATOR',
+                reputation: 0,
+              },
+            },
+          },
+          maxUsageCount: 5,
+        },
+        {
+          request: { query: SlaQueueQuery, variables: { first: 50, view: 'ALL' } },
+          result: page([
+            row('a', 'Refund pending', false, null, sarah),
+            row('b', 'Card refused', false, null, null, [sarah]),
+          ]),
+        },
+        {
+          request: { query: SlaQueueQuery, variables: { first: 50, view: 'MINE' } },
+          result: page([]),
+        },
+        {
+          request: { query: SlaQueueQuery, variables: { first: 50, view: 'UNASSIGNED' } },
+          result: page([row('b', 'Card refused', false, null, null, [sarah, malik])]),
+        },
+      ],
+    });
+    const [, first, second] = await screen.findAllByRole('row');
+    expect(within(first).getByText('Sarah (Parvis team)')).toBeInTheDocument();
+    expect(within(second).getByText('Nobody')).toBeInTheDocument();
+    expect(within(second).getByText('Offered first to Sarah (Parvis team) (on duty)')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Assigned to me' }));
+    expect(await screen.findByText('Nothing is waiting for an answer.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Assigned to me' })).toHaveAttribute('aria-pressed', 'true');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Unassigned' }));
+    const [, offered] = await screen.findAllByRole('row');
+    expect(within(offered).getByText('Offered to you: you are on duty')).toBeInTheDocument();
   });
 });

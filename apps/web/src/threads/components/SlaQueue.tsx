@@ -1,16 +1,26 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import type { SlaQueueView } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
+import { useViewer } from '../../lib/viewer';
 import { SlaQueueQuery } from '../api/threads';
 
-/** Staff's queue: open help threads, overdue first (highlighted), then by the nearest deadline. */
+const VIEWS: SlaQueueView[] = ['ALL', 'MINE', 'UNASSIGNED'];
+
+/**
+ * Staff's queue: open help threads, overdue first (highlighted), then by the nearest deadline; all
+ * of them, those assigned to me, or those nobody has (offered first to the managers on duty).
+ */
 export function SlaQueue() {
   const { t, i18n } = useTranslation('threads');
+  const { viewer } = useViewer();
+  const [view, setView] = useState<SlaQueueView>('ALL');
   const { data, loading, error, fetchMore } = useQuery(SlaQueueQuery, {
-    variables: { first: 50 },
+    variables: { first: 50, view },
     fetchPolicy: 'cache-and-network',
   });
   const language = i18n.resolvedLanguage ?? 'en';
@@ -21,6 +31,19 @@ export function SlaQueue() {
         <h1 id="sla-queue-heading">{t('sla.heading')}</h1>
         <p>{t('sla.intro')}</p>
       </header>
+      <div className="filters" role="group" aria-label={t('sla.views.label')}>
+        {VIEWS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="button"
+            aria-pressed={view === name}
+            onClick={() => setView(name)}
+          >
+            {t(`sla.views.${name}`)}
+          </button>
+        ))}
+      </div>
       {loading && !data ? (
         <Loading />
       ) : !data ? (
@@ -35,6 +58,7 @@ export function SlaQueue() {
                 <th scope="col">{t('sla.thread')}</th>
                 <th scope="col">{t('sla.asked')}</th>
                 <th scope="col">{t('sla.deadline')}</th>
+                <th scope="col">{t('sla.assignee')}</th>
                 <th scope="col">{t('sla.state')}</th>
               </tr>
             </thead>
@@ -60,6 +84,21 @@ export function SlaQueue() {
                       {waitingFor}:{' '}
                       {sla.nextDueAt && (
                         <time dateTime={sla.nextDueAt}>{formatDateTime(sla.nextDueAt, language)}</time>
+                      )}
+                    </td>
+                    <td>
+                      {thread.assignee?.displayName ?? t('sla.nobody')}
+                      {thread.offeredTo && thread.offeredTo.length > 0 && (
+                        <>
+                          <br />
+                          <small className="offered-to">
+                            {thread.offeredTo.some((u) => u.id === viewer?.id)
+                              ? t('sla.offeredToYou')
+                              : t('sla.offeredTo', {
+                                  names: thread.offeredTo.map((u) => u.displayName).join(', '),
+                                })}
+                          </small>
+                        </>
                       )}
                     </td>
                     <td>

@@ -110,6 +110,8 @@ interface ThreadPageProps<T extends ThreadPageThread> {
   postExtra?: (postId: string, thread: T) => ReactNode;
   /** Shown at the end of the page (moderation: the thread's controls). */
   threadExtra?: (thread: T) => ReactNode;
+  /** Shown at the end of the header (the desk: who is on it, when an answer is expected). */
+  headerExtra?: (thread: T) => ReactNode;
 }
 
 /**
@@ -124,6 +126,7 @@ export function ThreadPage<T extends ThreadPageThread>({
   liveSubscription,
   postExtra,
   threadExtra,
+  headerExtra,
 }: ThreadPageProps<T>) {
   const { t, i18n } = useTranslation('threads');
   const { viewer, isStaff } = useViewer();
@@ -204,6 +207,7 @@ export function ThreadPage<T extends ThreadPageThread>({
         )}
         {resolving.error && <ErrorNotice error={resolving.error} />}
         {reopening.error && <ErrorNotice error={reopening.error} />}
+        {headerExtra?.(thread)}
       </header>
 
       {thread.privateFollowUp && (

@@ -1,0 +1,5 @@
+import { DutySettings } from '../../desk/components/DutySettings';
+
+export function DutyRoute() {
+  return <DutySettings />;
+}
