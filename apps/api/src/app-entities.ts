@@ -21,6 +21,8 @@ import { AccountToken } from './identity/account-token.entity';
 import { MailOutbox } from './mail/mail-outbox.entity';
 import { CaughtMail } from './mail/caught-mail.entity';
 import { MailUnsubscribe } from './mail/mail-unsubscribe.entity';
+import { AskAttempt } from './reports/ask-attempt.entity';
+import { DigestRecipient } from './reports/digest-recipient.entity';
 
 /**
  * Every table's entity, owned by the app (database/ knows no domain): the app's data source, the
@@ -53,4 +55,6 @@ export const APP_ENTITIES = [
   MailOutbox,
   CaughtMail,
   MailUnsubscribe,
+  AskAttempt,
+  DigestRecipient,
 ];

@@ -27,6 +27,7 @@ import { IdeasModule } from './ideas/ideas.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { MailModule } from './mail/mail.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -68,7 +69,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: config.webDist!,
-                exclude: ['/graphql{*path}', '/health{*path}', '/mail{*path}'],
+                exclude: ['/graphql{*path}', '/health{*path}', '/mail{*path}', '/reports{*path}'],
               }),
             ]
           : []),
@@ -80,6 +81,7 @@ export class AppModule {
         NotificationsModule,
         ModerationModule,
         MailModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

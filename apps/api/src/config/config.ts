@@ -32,6 +32,7 @@ export interface AppConfig {
   accountMailLimit: { registerPerEmail: number; resetPerEmail: number; windowSeconds: number };
   mail: MailConfig;
   notifications: NotificationsConfig;
+  reports: ReportsConfig;
   seedDemo: boolean;
   /** The built web app served at `/`, or null to serve only the API. */
   webDist: string | null;
@@ -50,6 +51,11 @@ export interface MailConfig {
   sendTimeoutSeconds: number;
   /** The first retry's delay after a failed send; each next retry waits about twice as long. */
   retryDelaySeconds: number;
+}
+
+export interface ReportsConfig {
+  /** The local hour (0-23, in each recipient's time zone) the daily executive digest is sent at. */
+  executiveDigestHour: number;
 }
 
 export interface NotificationsConfig {
@@ -134,6 +140,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     defaultTimeZone: timeZone(env, 'DEFAULT_TIME_ZONE', 'Europe/Paris', problems),
     slaWarningMinutes: integer(env, 'SLA_WARNING_MINUTES', 30, 1, 10_080, problems),
   };
+  const reports = { executiveDigestHour: integer(env, 'EXECUTIVE_DIGEST_HOUR', 7, 0, 23, problems) };
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
@@ -155,6 +162,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accountMailLimit,
     mail,
     notifications,
+    reports,
     seedDemo,
     webDist,
   };

@@ -28,6 +28,9 @@ import { sqlInList } from '../common/sql-check';
 @Index('threads_space_activity_idx', ['spaceId', 'pinned', 'lastActivityAt', 'id'])
 @Index('threads_space_created_idx', ['spaceId', 'createdAt', 'id'])
 @Index('threads_author_id_idx', ['authorId'])
+// The staff report reads questions by when they were asked and answered.
+@Index('threads_created_idx', ['createdAt'])
+@Index('threads_answered_idx', ['answeredAt'], { where: 'answered_at IS NOT NULL' })
 export class Thread {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'threads_pkey' })
   id: string;
