@@ -41,6 +41,8 @@ export function AppLayout() {
       <ModerationFooter />
       {isStaff && (
         <p className="staff-footer">
+          <Link to="/staff/reports">{t('title', { ns: 'reports' })}</Link>
+          {' · '}
           <Link to="/staff/mail">{t('catcher.title', { ns: 'mail' })}</Link>
         </p>
       )}

@@ -25,6 +25,8 @@ import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { ConfirmEmailRoute } from './routes/ConfirmEmailRoute';
 import { MailCatcherRoute } from './routes/MailCatcherRoute';
 import { UnsubscribeRoute } from './routes/UnsubscribeRoute';
+import { ReportsRoute } from './routes/ReportsRoute';
+import { DigestRoute } from './routes/DigestRoute';
 
 /** Every page of the app. A feature adds its routes here, one line each, inside the layout. */
 export const routes: RouteObject[] = [
@@ -54,6 +56,8 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'confirm-email', element: <ConfirmEmailRoute /> },
       { path: 'staff/mail', element: <MailCatcherRoute /> },
+      { path: 'staff/reports', element: <ReportsRoute /> },
+      { path: 'staff/digest/:day?', element: <DigestRoute /> },
       { path: 'unsubscribe', element: <UnsubscribeRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

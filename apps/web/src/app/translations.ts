@@ -26,6 +26,9 @@ import moderationFr from '../moderation/i18n/fr.json';
 import mailEn from '../mail/i18n/en.json';
 import mailEs from '../mail/i18n/es.json';
 import mailFr from '../mail/i18n/fr.json';
+import reportsEn from '../reports/i18n/en.json';
+import reportsEs from '../reports/i18n/es.json';
+import reportsFr from '../reports/i18n/fr.json';
 
 /**
  * French, English and Spanish, one namespace per feature (its own i18n/ folder) and `common`
@@ -43,6 +46,7 @@ export const resources = {
     search: searchEn,
     moderation: moderationEn,
     mail: mailEn,
+    reports: reportsEn,
   },
   fr: {
     common: commonFr,
@@ -54,6 +58,7 @@ export const resources = {
     search: searchFr,
     moderation: moderationFr,
     mail: mailFr,
+    reports: reportsFr,
   },
   es: {
     common: commonEs,
@@ -65,6 +70,7 @@ export const resources = {
     search: searchEs,
     moderation: moderationEs,
     mail: mailEs,
+    reports: reportsEs,
   },
 } as const;
 
