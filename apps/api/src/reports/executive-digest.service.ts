@@ -151,22 +151,36 @@ export class ExecutiveDigestService implements OnModuleInit {
     return this.db.manager.find(DigestRecipient, { order: { active: 'DESC', name: 'ASC', id: 'ASC' } });
   }
 
-  /** Admins add a recipient (or update one with that address, active again). */
+  /** Admins add a recipient (or update the one with that address, active again). */
   async addRecipient(viewer: Viewer, request: RecipientRequest): Promise<DigestRecipient> {
     const admin = requireRole(viewer, 'ADMIN', 'choose who receives the executive digest');
     if (!isLanguage(request.language)) throw badInput('language', 'Choose fr, en or es.');
     if (!isTimeZone(request.timeZone))
       throw badInput('timeZone', 'This is not a time zone name (such as Europe/Paris).');
-    const email = request.email.trim().toLowerCase();
-    const [row]: { id: string }[] = await this.db.query(
+    return this.db.transaction((tx) => this.saveRecipient(tx, admin.id, request));
+  }
+
+  /** Writes a recipient in the caller's transaction, once the caller has checked the request. */
+  async saveRecipient(
+    tx: EntityManager,
+    addedById: string,
+    request: RecipientRequest,
+  ): Promise<DigestRecipient> {
+    const [row]: { id: string }[] = await tx.query(
       `INSERT INTO digest_recipients (email, name, language, time_zone, added_by_id)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (email) DO UPDATE SET name = excluded.name, language = excluded.language,
                                          time_zone = excluded.time_zone, active = true
        RETURNING id`,
-      [email, request.name.trim(), request.language, request.timeZone, admin.id],
+      [
+        request.email.trim().toLowerCase(),
+        request.name.trim(),
+        request.language,
+        request.timeZone,
+        addedById,
+      ],
     );
-    return this.db.manager.findOneByOrFail(DigestRecipient, { id: row.id });
+    return tx.findOneByOrFail(DigestRecipient, { id: row.id });
   }
 
   /** Pauses or resumes a recipient; the row stays (who received what, and since when). */

@@ -6,7 +6,6 @@ import { badInput, notFound } from '../common/domain-error';
 import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { AskAttempt } from './ask-attempt.entity';
 import {
   AnswererShare,
   answererShare,
@@ -141,11 +140,8 @@ export class ReportsService {
     const user = requireSignedIn(viewer, 'ask a question');
     if (!isLanguage(request.language)) throw badInput('language', 'Choose fr, en or es.');
     return this.db.transaction(async (tx) => {
-      const space: { kind: string }[] = await tx.query(`SELECT kind FROM spaces WHERE id = $1`, [
-        request.spaceId,
-      ]);
+      const space: unknown[] = await tx.query(`SELECT 1 FROM spaces WHERE id = $1`, [request.spaceId]);
       if (space.length === 0) throw notFound('There is no such space.');
-      let threadId: string | null = null;
       if (request.event === 'POSTED') {
         if (!request.threadId) throw badInput('threadId', 'Say which thread the question became.');
         const own: unknown[] = await tx.query(`SELECT 1 FROM threads WHERE id = $1 AND author_id = $2`, [
@@ -153,42 +149,49 @@ export class ReportsService {
           user.id,
         ]);
         if (own.length === 0) throw badInput('threadId', 'That thread is not one of your questions.');
-        threadId = request.threadId;
       }
-      const shownAt = request.event === 'SUGGESTIONS_SHOWN' ? at : null;
-      const openedAt = request.event === 'SUGGESTION_OPENED' ? at : null;
-      const postedAt = request.event === 'POSTED' ? at : null;
-      const written: unknown[] = await tx.query(
-        `INSERT INTO ask_attempts (id, space_id, user_id, language, started_at, suggestions_shown_at,
-                                   suggestion_opened_at, posted_thread_id, posted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (id) DO UPDATE SET
-           suggestions_shown_at = coalesce(ask_attempts.suggestions_shown_at, excluded.suggestions_shown_at),
-           suggestion_opened_at = coalesce(ask_attempts.suggestion_opened_at, excluded.suggestion_opened_at),
-           posted_thread_id = coalesce(ask_attempts.posted_thread_id, excluded.posted_thread_id),
-           posted_at = coalesce(ask_attempts.posted_at, excluded.posted_at)
-         WHERE ask_attempts.user_id = excluded.user_id
-         RETURNING id`,
-        [
-          request.attemptId,
-          request.spaceId,
-          user.id,
-          request.language,
-          at,
-          shownAt,
-          openedAt,
-          threadId,
-          postedAt,
-        ],
-      );
-      if (written.length === 0) throw badInput('attemptId', 'That attempt is someone else’s.');
+      if (!(await this.recordAskStep(tx, user.id, request, at)))
+        throw badInput('attemptId', 'That attempt is someone else’s.');
       return true;
     });
   }
 
-  /** For tests and the demo: the attempt as stored. */
-  attempt(id: string): Promise<AskAttempt | null> {
-    return this.db.manager.findOneBy(AskAttempt, { id });
+  /**
+   * Writes one step of an attempt in the caller's transaction, once the caller has checked it
+   * (the demo seed writes its history through here too). False when the attempt is someone
+   * else's: an attempt's id never moves it to another person.
+   */
+  async recordAskStep(
+    tx: EntityManager,
+    userId: string,
+    request: AskEventRequest,
+    at: Date,
+  ): Promise<boolean> {
+    const when = (event: AskEvent) => (request.event === event ? at : null);
+    const written: unknown[] = await tx.query(
+      `INSERT INTO ask_attempts (id, space_id, user_id, language, started_at, suggestions_shown_at,
+                                 suggestion_opened_at, posted_thread_id, posted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET
+         suggestions_shown_at = coalesce(ask_attempts.suggestions_shown_at, excluded.suggestions_shown_at),
+         suggestion_opened_at = coalesce(ask_attempts.suggestion_opened_at, excluded.suggestion_opened_at),
+         posted_thread_id = coalesce(ask_attempts.posted_thread_id, excluded.posted_thread_id),
+         posted_at = coalesce(ask_attempts.posted_at, excluded.posted_at)
+       WHERE ask_attempts.user_id = excluded.user_id
+       RETURNING id`,
+      [
+        request.attemptId,
+        request.spaceId,
+        userId,
+        request.language,
+        at,
+        when('SUGGESTIONS_SHOWN'),
+        when('SUGGESTION_OPENED'),
+        request.event === 'POSTED' ? request.threadId : null,
+        when('POSTED'),
+      ],
+    );
+    return written.length > 0;
   }
 }
 

@@ -10,6 +10,8 @@ import { AnswersService } from '../threads/answers.service';
 import { Post } from '../threads/post.entity';
 import { PostsService } from '../threads/posts.service';
 import { PrivateFollowUpsService } from '../threads/private-follow-ups.service';
+import { ExecutiveDigestService } from '../reports/executive-digest.service';
+import { ReportsService } from '../reports/reports.service';
 import { lockThreadRow } from '../threads/thread-lock';
 import { Thread } from '../threads/thread.entity';
 import { ThreadsService } from '../threads/threads.service';
@@ -24,6 +26,8 @@ export interface DemoServices {
   ideas: IdeasService;
   moderation: ModerationService;
   notifications: NotificationsService;
+  reports: ReportsService;
+  digests: ExecutiveDigestService;
 }
 
 export function demoServices(app: INestApplicationContext): DemoServices {
@@ -35,6 +39,8 @@ export function demoServices(app: INestApplicationContext): DemoServices {
     ideas: app.get(IdeasService),
     moderation: app.get(ModerationService),
     notifications: app.get(NotificationsService),
+    reports: app.get(ReportsService),
+    digests: app.get(ExecutiveDigestService),
   };
 }
 
