@@ -37,6 +37,7 @@ export function ReportsPage() {
   const spaceId = params.get('space') || null;
   const contentLanguage = params.get('language') || null;
   const range = reportRange(first, last);
+  const filterId = useId();
 
   const spaces = useQuery(ReportSpacesQuery);
   const { data, loading, error } = useQuery(ReportQuery, {
@@ -81,25 +82,45 @@ export function ReportsPage() {
       </header>
 
       <form className="report-filters" aria-label={t('filters')} onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t('from')}
-          <input type="date" value={first} max={last} onChange={(e) => update({ from: e.target.value })} />
-        </label>
-        <label>
-          {t('to')}
-          <input type="date" value={last} min={first} onChange={(e) => update({ to: e.target.value })} />
-        </label>
-        <label>
-          {t('granularity')}
-          <select value={granularity} onChange={(e) => update({ granularity: e.target.value.toLowerCase() })}>
-            <option value={'DAY'}>{t('byDay')}</option>
-            <option value={'WEEK'}>{t('byWeek')}</option>
-            <option value={'MONTH'}>{t('byMonth')}</option>
+        <div className="field">
+          <label htmlFor={`${filterId}-from`}>{t('from')}</label>
+          <input
+            id={`${filterId}-from`}
+            type="date"
+            value={first}
+            max={last}
+            onChange={(e) => update({ from: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${filterId}-to`}>{t('to')}</label>
+          <input
+            id={`${filterId}-to`}
+            type="date"
+            value={last}
+            min={first}
+            onChange={(e) => update({ to: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${filterId}-granularity`}>{t('granularity')}</label>
+          <select
+            id={`${filterId}-granularity`}
+            value={granularity}
+            onChange={(e) => update({ granularity: e.target.value.toLowerCase() })}
+          >
+            <option value="DAY">{t('byDay')}</option>
+            <option value="WEEK">{t('byWeek')}</option>
+            <option value="MONTH">{t('byMonth')}</option>
           </select>
-        </label>
-        <label>
-          {t('space')}
-          <select value={spaceId ?? ''} onChange={(e) => update({ space: e.target.value })}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${filterId}-space`}>{t('space')}</label>
+          <select
+            id={`${filterId}-space`}
+            value={spaceId ?? ''}
+            onChange={(e) => update({ space: e.target.value })}
+          >
             <option value="">{t('allSpaces')}</option>
             {spaces.data?.spaces.map((space) => (
               <option key={space.id} value={space.id}>
@@ -107,16 +128,20 @@ export function ReportsPage() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('contentLanguage')}
-          <select value={contentLanguage ?? ''} onChange={(e) => update({ language: e.target.value })}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${filterId}-contentLanguage`}>{t('contentLanguage')}</label>
+          <select
+            id={`${filterId}-contentLanguage`}
+            value={contentLanguage ?? ''}
+            onChange={(e) => update({ language: e.target.value })}
+          >
             <option value="">{t('allLanguages')}</option>
             <option value="fr">Français</option>
             <option value="en">English</option>
             <option value="es">Español</option>
           </select>
-        </label>
+        </div>
       </form>
 
       {loading && !report ? (
