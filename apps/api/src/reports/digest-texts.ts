@@ -1,4 +1,5 @@
 import type { MailLocale } from '../mail/mail-templates';
+import { wordsFor } from '../notifications/notification-texts';
 import type { ExecutiveDigest } from './executive-digest.service';
 
 /** The executive digest's mail, worded in the recipient's language (subject, greeting, body paragraphs, action). */
@@ -9,6 +10,8 @@ export function digestMail(
   name: string,
 ): { subject: string; greeting: string; body: string; action: string } {
   const w = WORDS[locale];
+  // Idea statuses are worded as in the notifications' mails.
+  const ideaStatus: Record<string, string> = wordsFor(locale).status;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
     new Date(`${digest.day}T12:00:00Z`),
   );
@@ -34,7 +37,7 @@ export function digestMail(
           w.ideasTitle,
           ...digest.ideasMoved.map(
             (m) =>
-              `• ${m.title}: ${w.ideaStatus[m.fromStatus] ?? m.fromStatus} → ${w.ideaStatus[m.toStatus] ?? m.toStatus}`,
+              `• ${m.title}: ${ideaStatus[m.fromStatus] ?? m.fromStatus} → ${ideaStatus[m.toStatus] ?? m.toStatus}`,
           ),
         ].join('\n'),
   ];
@@ -61,7 +64,6 @@ interface DigestWords {
   noIdeas: string;
   action: string;
   status: Record<string, string>;
-  ideaStatus: Record<string, string>;
 }
 
 const WORDS: Record<MailLocale, DigestWords> = {
@@ -82,15 +84,6 @@ const WORDS: Record<MailLocale, DigestWords> = {
     noIdeas: 'Aucune idée n’a changé de statut.',
     action: 'Ouvrir le rapport',
     status: { OPEN: 'ouvert', ANSWERED: 'répondu', RESOLVED: 'résolu' },
-    ideaStatus: {
-      NEW: 'nouvelle',
-      UNDER_REVIEW: 'à l’étude',
-      PLANNED: 'prévue',
-      IN_PROGRESS: 'en cours',
-      LAUNCHED: 'lancée',
-      DECLINED: 'refusée',
-      MERGED: 'fusionnée',
-    },
   },
   en: {
     subject: (brand, date) => `${brand} — the community on ${date}`,
@@ -108,15 +101,6 @@ const WORDS: Record<MailLocale, DigestWords> = {
     noIdeas: 'No idea changed status.',
     action: 'Open the report',
     status: { OPEN: 'open', ANSWERED: 'answered', RESOLVED: 'resolved' },
-    ideaStatus: {
-      NEW: 'new',
-      UNDER_REVIEW: 'under review',
-      PLANNED: 'planned',
-      IN_PROGRESS: 'in progress',
-      LAUNCHED: 'launched',
-      DECLINED: 'declined',
-      MERGED: 'merged',
-    },
   },
   es: {
     subject: (brand, date) => `${brand} — la comunidad el ${date}`,
@@ -136,14 +120,5 @@ const WORDS: Record<MailLocale, DigestWords> = {
     noIdeas: 'Ninguna idea cambió de estado.',
     action: 'Abrir el informe',
     status: { OPEN: 'abierto', ANSWERED: 'respondido', RESOLVED: 'resuelto' },
-    ideaStatus: {
-      NEW: 'nueva',
-      UNDER_REVIEW: 'en estudio',
-      PLANNED: 'prevista',
-      IN_PROGRESS: 'en curso',
-      LAUNCHED: 'lanzada',
-      DECLINED: 'rechazada',
-      MERGED: 'fusionada',
-    },
   },
 };
