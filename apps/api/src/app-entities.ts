@@ -26,6 +26,8 @@ import { MailUnsubscribe } from './mail/mail-unsubscribe.entity';
 import { AssignmentEvent } from './desk/assignment-event.entity';
 import { InternalNote, InternalNoteRevision, NoteReader } from './desk/internal-note.entity';
 import { DutyException, DutySchedule } from './desk/duty.entity';
+import { AskAttempt } from './reports/ask-attempt.entity';
+import { DigestRecipient } from './reports/digest-recipient.entity';
 
 /**
  * Every table's entity, owned by the app (database/ knows no domain): the app's data source, the
@@ -66,4 +68,6 @@ export const APP_ENTITIES = [
   NoteReader,
   DutySchedule,
   DutyException,
+  AskAttempt,
+  DigestRecipient,
 ];

@@ -29,6 +29,7 @@ import { ModerationModule } from './moderation/moderation.module';
 import { MailModule } from './mail/mail.module';
 import { PagesModule } from './pages/pages.module';
 import { DeskModule } from './desk/desk.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -76,6 +77,7 @@ export class AppModule {
         ModerationModule,
         MailModule,
         DeskModule,
+        ReportsModule,
         // Their catch-all routes come after every other route: pages rendered on the server, and
         // the web app's bare index.html for a build without a server renderer.
         PagesModule,

@@ -35,6 +35,7 @@ export interface AppConfig {
   accountMailLimit: { registerPerEmail: number; resetPerEmail: number; windowSeconds: number };
   mail: MailConfig;
   notifications: NotificationsConfig;
+  reports: ReportsConfig;
   seedDemo: boolean;
   http: HttpConfig;
   /** The built web app served at `/`, or null to serve only the API. */
@@ -68,6 +69,11 @@ export interface HttpConfig {
   requestTimeoutSeconds: number;
   /** The largest request body accepted; a larger one is answered 413. */
   bodyLimitBytes: number;
+}
+
+export interface ReportsConfig {
+  /** The local hour (0-23, in each recipient's time zone) the daily executive digest is sent at. */
+  executiveDigestHour: number;
 }
 
 export interface NotificationsConfig {
@@ -153,6 +159,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     defaultTimeZone: timeZone(env, 'DEFAULT_TIME_ZONE', 'Europe/Paris', problems),
     slaWarningMinutes: integer(env, 'SLA_WARNING_MINUTES', 30, 1, 10_080, problems),
   };
+  const reports = { executiveDigestHour: integer(env, 'EXECUTIVE_DIGEST_HOUR', 7, 0, 23, problems) };
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
   const http = httpConfig(env, problems);
 
@@ -177,6 +184,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accountMailLimit,
     mail,
     notifications,
+    reports,
     seedDemo,
     http,
     webDist,

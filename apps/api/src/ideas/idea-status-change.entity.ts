@@ -23,6 +23,7 @@ import { sqlInList } from '../common/sql-check';
 @Check('idea_status_changes_to_status_check', sqlInList('to_status', IDEA_STATUSES))
 @Check('idea_status_changes_merge_check', `(to_status = 'MERGED') = (merged_into_id IS NOT NULL)`)
 @Index('idea_status_changes_idea_created_idx', ['ideaId', 'createdAt'])
+@Index('idea_status_changes_created_idx', ['createdAt'])
 export class IdeaStatusChange {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'idea_status_changes_pkey' })
   id: string;

@@ -3,14 +3,17 @@
  * HTML body with the brand's name and one link built from PUBLIC_URL. A notification mail also
  * says how to stop such mails (its unsubscribe link).
  */
+/** NOTIFICATION and REPORT mails are worded by the domain that sends them (params subject, greeting, body, action, path). */
 export const MAIL_KINDS = [
   'EMAIL_CONFIRM',
   'EMAIL_CHANGE_CONFIRM',
   'ACCOUNT_EXISTS',
   'PASSWORD_RESET',
   'NOTIFICATION',
+  'REPORT',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
+type DomainWorded = 'NOTIFICATION' | 'REPORT';
 
 export const MAIL_LOCALES = ['fr', 'en', 'es'] as const;
 export type MailLocale = (typeof MAIL_LOCALES)[number];
@@ -58,7 +61,7 @@ const IGNORE: Record<MailLocale, string> = {
   es: 'Si no lo ha solicitado usted, ignore este mensaje: no cambia nada.',
 };
 
-const WORDS: Record<Exclude<MailKind, 'NOTIFICATION'>, Words> = {
+const WORDS: Record<Exclude<MailKind, DomainWorded>, Words> = {
   EMAIL_CONFIRM: {
     fr: (p, brand) => ({
       subject: `Confirmez votre adresse e-mail pour ${brand}`,
@@ -177,7 +180,7 @@ const WORDS: Record<Exclude<MailKind, 'NOTIFICATION'>, Words> = {
   },
 };
 
-const PATHS: Record<Exclude<MailKind, 'NOTIFICATION'>, (p: Record<string, string>) => string> = {
+const PATHS: Record<Exclude<MailKind, DomainWorded>, (p: Record<string, string>) => string> = {
   EMAIL_CONFIRM: (p) => `/confirm-email?token=${encodeURIComponent(p.token)}`,
   EMAIL_CHANGE_CONFIRM: (p) => `/confirm-email?token=${encodeURIComponent(p.token)}`,
   ACCOUNT_EXISTS: () => '/forgot-password',
@@ -192,9 +195,9 @@ const FOOTER: Record<MailLocale, { sentBy: (brand: string) => string; unsubscrib
 
 export function renderMail(kind: MailKind, locale: MailLocale, ctx: RenderContext): RenderedMail {
   const content: Content =
-    kind === 'NOTIFICATION'
+    kind === 'NOTIFICATION' || kind === 'REPORT'
       ? {
-          // Notification mails are worded by the domain that sends them, in the recipient's language.
+          // Worded by the domain that sends them, in the recipient's language.
           subject: ctx.params.subject,
           greeting: ctx.params.greeting ?? '',
           paragraphs: (ctx.params.body ?? '').split('\n\n').filter(Boolean),

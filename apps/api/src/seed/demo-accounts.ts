@@ -24,6 +24,20 @@ export const DEMO_MEMBERS: { email: string; displayName: string; locale: string 
   { email: 'sofia.lopez@parvis.test', displayName: 'Sofía López', locale: 'es' },
 ];
 
+/**
+ * Regulars of the help space in the six weeks of history before the stories (history.seed.ts).
+ * They never confirmed their addresses, so their notices stay in the app: the history does not
+ * fill the mail catcher with weeks-old e-mails.
+ */
+export const DEMO_REGULARS: { email: string; displayName: string; locale: string }[] = [
+  { email: 'julien.roux@parvis.test', displayName: 'Julien Roux', locale: 'fr' },
+  { email: 'grace.hall@parvis.test', displayName: 'Grace Hall', locale: 'en' },
+  { email: 'pablo.ortiz@parvis.test', displayName: 'Pablo Ortiz', locale: 'es' },
+  { email: 'manon.leroy@parvis.test', displayName: 'Manon Leroy', locale: 'fr' },
+  { email: 'oliver.king@parvis.test', displayName: 'Oliver King', locale: 'en' },
+  { email: 'elena.ruiz@parvis.test', displayName: 'Elena Ruiz', locale: 'es' },
+];
+
 /** The people the demo's stories are told with, by first name. */
 export const DEMO_PEOPLE = {
   camille: 'member@parvis.test',

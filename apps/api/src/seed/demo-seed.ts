@@ -3,12 +3,20 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
-import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_PEOPLE, DemoPerson } from './demo-accounts';
 import { seedDesk } from './desk.seed';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_MEMBERS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  DEMO_REGULARS,
+  DemoPerson,
+} from './demo-accounts';
 import { seedIdeas } from './ideas.seed';
 import { seedModeration } from './moderation.seed';
 import { demoServices, hoursBeforeNow, SeedContext } from './seed-context';
 import { seedThreads } from './threads.seed';
+import { seedHistory } from './history.seed';
 
 /*
  * How the demo is written. The seed has no write path of its own: it calls the domains' services
@@ -51,10 +59,18 @@ export async function seedDemoIfEmpty(app: INestApplicationContext): Promise<boo
         ideas: await tx.findOneByOrFail(Space, { slug: 'ideas' }),
       },
     };
+    await seedHistory(ctx);
     await seedThreads(ctx);
     await seedIdeas(ctx);
     await seedModeration(ctx);
     await seedDesk(ctx);
+    // The brand's CEO receives the executive digest each morning (she is not a member).
+    await services.digests.saveRecipient(tx, (await tx.findOneByOrFail(User, { role: 'ADMIN' })).id, {
+      email: 'ceo@brand.example',
+      name: 'Claire Dupont',
+      language: 'fr',
+      timeZone: 'Europe/Paris',
+    });
     // Notices older than three days are already read; the rest wait in the bell.
     await services.notifications.markReadBefore(tx, hoursBeforeNow(ctx, 72));
     return true;
@@ -68,6 +84,12 @@ async function seedAccounts(tx: EntityManager): Promise<void> {
   await tx.insert(User, [
     ...DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash, emailConfirmedAt })),
     ...DEMO_MEMBERS.map((member) => ({ ...member, passwordHash, role: 'MEMBER' as const, emailConfirmedAt })),
+    ...DEMO_REGULARS.map((member) => ({
+      ...member,
+      passwordHash,
+      role: 'MEMBER' as const,
+      emailConfirmedAt: null,
+    })),
   ]);
 }
 

@@ -43,7 +43,7 @@ describe('moderation in the demo community', () => {
 
   it('has a negative complaint marked answered by staff, its thread resolved', async () => {
     const [{ thread_id: threadId }] = await test.db.query(
-      `SELECT thread_id FROM posts WHERE answered_by_post_id IS NOT NULL AND tone = 'NEGATIVE'`,
+      `SELECT thread_id FROM posts WHERE answered_by_post_id IS NOT NULL AND tone = 'NEGATIVE' AND is_question`,
     );
     const { thread } = await test.agent().data(THREAD, { id: threadId });
     expect(thread).toMatchObject({

@@ -13,6 +13,8 @@ import { AnswersService } from '../threads/answers.service';
 import { Post } from '../threads/post.entity';
 import { PostsService } from '../threads/posts.service';
 import { PrivateFollowUpsService } from '../threads/private-follow-ups.service';
+import { ExecutiveDigestService } from '../reports/executive-digest.service';
+import { ReportsService } from '../reports/reports.service';
 import { lockThreadRow } from '../threads/thread-lock';
 import { Thread } from '../threads/thread.entity';
 import { ThreadsService } from '../threads/threads.service';
@@ -30,6 +32,8 @@ export interface DemoServices {
   assignments: AssignmentsService;
   notes: NotesService;
   duty: DutyService;
+  reports: ReportsService;
+  digests: ExecutiveDigestService;
 }
 
 export function demoServices(app: INestApplicationContext): DemoServices {
@@ -44,6 +48,8 @@ export function demoServices(app: INestApplicationContext): DemoServices {
     assignments: app.get(AssignmentsService),
     notes: app.get(NotesService),
     duty: app.get(DutyService),
+    reports: app.get(ReportsService),
+    digests: app.get(ExecutiveDigestService),
   };
 }
 

@@ -18,6 +18,7 @@ import { Post } from './post.entity';
 @Entity('thanks')
 @Unique('thanks_post_id_user_id_key', ['postId', 'userId'])
 @Index('thanks_user_id_idx', ['userId'])
+@Index('thanks_created_idx', ['createdAt'])
 export class Thanks {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'thanks_pkey' })
   id: string;

@@ -29,6 +29,9 @@ import { sqlInList } from '../common/sql-check';
 @Index('threads_space_created_idx', ['spaceId', 'createdAt', 'id'])
 @Index('threads_author_id_idx', ['authorId'])
 @Index('threads_assignee_id_idx', ['assigneeId'], { where: 'assignee_id IS NOT NULL' })
+// The staff report reads questions by when they were asked and answered.
+@Index('threads_created_idx', ['createdAt'])
+@Index('threads_answered_idx', ['answeredAt'], { where: 'answered_at IS NOT NULL' })
 export class Thread {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'threads_pkey' })
   id: string;

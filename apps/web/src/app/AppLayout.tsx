@@ -47,6 +47,7 @@ export function AppLayout() {
       <ModerationFooter />
       {isStaff && (
         <p className="staff-footer">
+          <Link to="/staff/reports">{t('title', { ns: 'reports' })}</Link> ·{' '}
           <Link to="/staff/mail">{t('catcher.title', { ns: 'mail' })}</Link> ·{' '}
           <Link to="/staff/duty">{t('duty.heading', { ns: 'desk' })}</Link>
         </p>

@@ -29,6 +29,9 @@ import mailFr from '../mail/i18n/fr.json';
 import deskEn from '../desk/i18n/en.json';
 import deskEs from '../desk/i18n/es.json';
 import deskFr from '../desk/i18n/fr.json';
+import reportsEn from '../reports/i18n/en.json';
+import reportsEs from '../reports/i18n/es.json';
+import reportsFr from '../reports/i18n/fr.json';
 
 /**
  * French, English and Spanish, one namespace per feature (its own i18n/ folder) and `common`
@@ -47,6 +50,7 @@ export const resources = {
     moderation: moderationEn,
     mail: mailEn,
     desk: deskEn,
+    reports: reportsEn,
   },
   fr: {
     common: commonFr,
@@ -59,6 +63,7 @@ export const resources = {
     moderation: moderationFr,
     mail: mailFr,
     desk: deskFr,
+    reports: reportsFr,
   },
   es: {
     common: commonEs,
@@ -71,6 +76,7 @@ export const resources = {
     moderation: moderationEs,
     mail: mailEs,
     desk: deskEs,
+    reports: reportsEs,
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { Mail1795677102319 } from './1795677102319-Mail';
 import { NotificationsEverywhere1795679357043 } from './1795679357043-NotificationsEverywhere';
 import { SearchDocumentsIdeaCounts1795685517841 } from './1795685517841-SearchDocumentsIdeaCounts';
 import { PageInvalidation1795685686487 } from './1795685686487-PageInvalidation';
+import { ReportsAndDigest1795685707046 } from './1795685707046-ReportsAndDigest';
 import { Desk1795686040280 } from './1795686040280-Desk';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   NotificationsEverywhere1795679357043,
   SearchDocumentsIdeaCounts1795685517841,
   PageInvalidation1795685686487,
+  ReportsAndDigest1795685707046,
   Desk1795686040280,
 ];

@@ -239,3 +239,9 @@ export const MentionMembersQuery = graphql(`
     }
   }
 `);
+
+export const RecordAskEventMutation = graphql(`
+  mutation RecordAskEvent($input: RecordAskEventInput!) {
+    recordAskEvent(input: $input)
+  }
+`);

@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { useMarkdownForm } from '../../components/useMarkdownForm';
 import { fieldErrors } from '../../lib/graphql-errors';
 import { CreateThreadMutation, SimilarThreadsQuery } from '../api/threads';
+import { useAskAttempt } from '../hooks/useAskAttempt';
 import { ThreadStatusChip } from './ThreadStatusChip';
 
 /** How long the title must rest before similar threads are looked up. */
@@ -37,6 +38,7 @@ export function NewThreadForm({
   const [settledTitle, setSettledTitle] = useState('');
   const [create, { loading, error }] = useMutation(CreateThreadMutation);
   const { body, validate, editor } = useMarkdownForm();
+  const recordAsk = useAskAttempt(spaceId, language);
 
   useEffect(() => {
     const timer = setTimeout(() => setSettledTitle(title.trim()), SIMILAR_DELAY_MS);
@@ -61,7 +63,10 @@ export function NewThreadForm({
       const { data } = await create({
         variables: { input: { spaceId, title: trimmed, bodyMarkdown: body, language } },
       });
-      if (data) onCreated(data.createThread.id);
+      if (data) {
+        await recordAsk('POSTED', data.createThread.id);
+        onCreated(data.createThread.id);
+      }
     } catch {
       // Field problems are shown beside their field, the others above the button.
     }
@@ -69,6 +74,10 @@ export function NewThreadForm({
 
   const apiErrors = fieldErrors(error);
   const similarThreads = settledTitle.length >= 3 ? (similar.data?.similar ?? []) : [];
+  const suggestionsShown = similarThreads.length > 0;
+  useEffect(() => {
+    if (suggestionsShown) void recordAsk('SUGGESTIONS_SHOWN');
+  }, [suggestionsShown, recordAsk]);
   return (
     <form className="form new-thread-form" onSubmit={(event) => void submit(event)} noValidate>
       <TextField
@@ -86,7 +95,10 @@ export function NewThreadForm({
           <ul>
             {similarThreads.map((thread) => (
               <li key={thread.id}>
-                <Link to={`/t/${thread.id}`}>{thread.title}</Link> <ThreadStatusChip status={thread.status} />
+                <Link to={`/t/${thread.id}`} onClick={() => void recordAsk('SUGGESTION_OPENED')}>
+                  {thread.title}
+                </Link>{' '}
+                <ThreadStatusChip status={thread.status} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,543 @@
+import { EntityManager } from 'typeorm';
+
+/*
+ * The report's figures, each computed by one statement over the rows the domains write (threads,
+ * posts, ideas, votes, status changes, ask attempts). Periods are calendar days, weeks (ISO, from
+ * Monday) or months in the report's time zone; a statement groups by
+ * `GROUPING SETS ((period), ())` so that each row of a table and its total come from the same
+ * rows. Durations are in minutes.
+ */
+
+export type Granularity = 'day' | 'week' | 'month';
+
+export interface ReportScope {
+  from: Date;
+  to: Date;
+  granularity: Granularity;
+  timeZone: string;
+  spaceId: string | null;
+  language: string | null;
+  /** "Now" for deadlines still running (a clock not yet run out is neither met nor missed). */
+  now: Date;
+}
+
+type Db = Pick<EntityManager, 'query'>;
+
+/**
+ * Runs a statement written with named parameters (`:from`, `:to`, `:unit`, `:zone`, `:space`,
+ * `:language`, `:now`) bound from the scope: each statement uses the ones it needs, numbered in
+ * order of first use (PostgreSQL refuses a numbered parameter that a statement never uses).
+ */
+async function run(db: Db, scope: ReportScope, sql: string): Promise<Record<string, unknown>[]> {
+  const values: Record<string, unknown> = {
+    from: scope.from,
+    to: scope.to,
+    unit: scope.granularity,
+    zone: scope.timeZone,
+    space: scope.spaceId,
+    language: scope.language,
+    now: scope.now,
+  };
+  const order: string[] = [];
+  const text = sql.replace(/(?<![:\w]):([a-z]+)\b/g, (_match, name: string) => {
+    if (!(name in values)) throw new Error(`Unknown report parameter :${name}`);
+    if (!order.includes(name)) order.push(name);
+    return `$${order.indexOf(name) + 1}`;
+  });
+  return db.query(
+    text,
+    order.map((name) => values[name]),
+  );
+}
+
+/** The periods of the range, as local timestamps ("2026-11-02 00:00" in the report's zone). */
+const PERIODS = `periods AS (
+  SELECT p AS period FROM generate_series(
+    date_trunc(:unit, :from::timestamptz AT TIME ZONE :zone),
+    date_trunc(:unit, (:to::timestamptz - interval '1 millisecond') AT TIME ZONE :zone),
+    ('1 ' || :unit)::interval) p
+)`;
+
+/** Threads of the scope: help spaces or the chosen space, the chosen language. */
+const THREAD_SCOPE = `(:space::uuid IS NULL OR t.space_id = :space) AND (:language::text IS NULL OR t.language = :language)`;
+
+const bucket = (column: string) => `date_trunc(:unit, ${column} AT TIME ZONE :zone)`;
+
+export interface ResponseRow {
+  /** The period's first day (YYYY-MM-DD, in the report's time zone); null for the range's total. */
+  period: string | null;
+  questions: number;
+  firstResponseMedian: number | null;
+  firstResponseP90: number | null;
+  answerMedian: number | null;
+  answerP90: number | null;
+  firstResponseMet: number;
+  firstResponseMissed: number;
+  answerMet: number;
+  answerMissed: number;
+}
+
+/**
+ * Questions asked in each period and how their clocks ended: time to the first response and to
+ * the answer (median, 90th percentile), deadlines met and missed. A question whose deadline is
+ * still running counts in neither.
+ */
+export async function responseTimes(db: Db, scope: ReportScope): Promise<ResponseRow[]> {
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `WITH ${PERIODS},
+     asked AS (
+       SELECT ${bucket('t.created_at')} AS period,
+              extract(epoch FROM t.first_response_at - t.created_at) / 60 AS first_response,
+              extract(epoch FROM t.answered_at - t.created_at) / 60 AS answer,
+              t.first_response_at, t.first_response_due_at, t.answered_at, t.answer_due_at
+         FROM threads t JOIN spaces s ON s.id = t.space_id
+        WHERE s.kind = 'HELP' AND t.created_at >= :from AND t.created_at < :to AND ${THREAD_SCOPE}
+     )
+     SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
+            count(a.period)::int AS questions,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY a.first_response) AS first_response_median,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY a.first_response) AS first_response_p90,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY a.answer) AS answer_median,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY a.answer) AS answer_p90,
+            count(*) FILTER (WHERE a.first_response_at <= a.first_response_due_at)::int AS first_response_met,
+            count(*) FILTER (WHERE a.first_response_at > a.first_response_due_at
+                                OR (a.first_response_at IS NULL AND a.first_response_due_at < :now))::int AS first_response_missed,
+            count(*) FILTER (WHERE a.answered_at <= a.answer_due_at)::int AS answer_met,
+            count(*) FILTER (WHERE a.answered_at > a.answer_due_at
+                                OR (a.answered_at IS NULL AND a.answer_due_at < :now))::int AS answer_missed
+       FROM periods p LEFT JOIN asked a ON a.period = p.period
+      GROUP BY GROUPING SETS ((p.period), ())
+      ORDER BY p.period NULLS LAST`,
+  );
+  return rows.map((r) => ({
+    period: (r.period as string | null) ?? null,
+    questions: r.questions as number,
+    firstResponseMedian: minutes(r.first_response_median),
+    firstResponseP90: minutes(r.first_response_p90),
+    answerMedian: minutes(r.answer_median),
+    answerP90: minutes(r.answer_p90),
+    firstResponseMet: r.first_response_met as number,
+    firstResponseMissed: r.first_response_missed as number,
+    answerMet: r.answer_met as number,
+    answerMissed: r.answer_missed as number,
+  }));
+}
+
+export interface AnswererShare {
+  community: number;
+  experts: number;
+  staff: number;
+}
+
+/**
+ * Who wrote the answers accepted (or marked) in the range: members of the community, experts or
+ * the brand's staff (staff, moderators, admins), by the author's role today.
+ */
+export async function answererShare(db: Db, scope: ReportScope): Promise<AnswererShare> {
+  const [row] = await run(
+    db,
+    scope,
+    `SELECT count(*) FILTER (WHERE u.role = 'MEMBER')::int AS community,
+            count(*) FILTER (WHERE u.role = 'EXPERT')::int AS experts,
+            count(*) FILTER (WHERE u.role IN ('STAFF', 'MODERATOR', 'ADMIN'))::int AS staff
+       FROM threads t JOIN posts a ON a.id = t.accepted_answer_id JOIN users u ON u.id = a.author_id
+      WHERE t.answered_at >= :from AND t.answered_at < :to AND ${THREAD_SCOPE}`,
+  );
+  return { community: row.community as number, experts: row.experts as number, staff: row.staff as number };
+}
+
+export interface HelperRow {
+  userId: string;
+  displayName: string;
+  role: string;
+  acceptedAnswers: number;
+  replies: number;
+  thanks: number;
+}
+
+/** The people who helped most in the range: accepted answers first, then replies, then thanks. */
+export async function topHelpers(db: Db, scope: ReportScope, limit: number): Promise<HelperRow[]> {
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `WITH replies AS (
+       SELECT p.author_id, count(*)::int AS replies
+         FROM posts p JOIN threads t ON t.id = p.thread_id
+        WHERE NOT p.is_question AND p.author_id <> t.author_id
+          AND p.created_at >= :from AND p.created_at < :to AND ${THREAD_SCOPE}
+        GROUP BY p.author_id
+     ), accepted AS (
+       SELECT a.author_id, count(*)::int AS accepted
+         FROM threads t JOIN posts a ON a.id = t.accepted_answer_id
+        WHERE t.answered_at >= :from AND t.answered_at < :to AND ${THREAD_SCOPE}
+        GROUP BY a.author_id
+     ), thanked AS (
+       SELECT p.author_id, count(*)::int AS thanks
+         FROM thanks k JOIN posts p ON p.id = k.post_id JOIN threads t ON t.id = p.thread_id
+        WHERE k.created_at >= :from AND k.created_at < :to AND ${THREAD_SCOPE}
+        GROUP BY p.author_id
+     )
+     SELECT u.id AS user_id, u.display_name, u.role,
+            coalesce(accepted.accepted, 0) AS accepted_answers,
+            coalesce(replies.replies, 0) AS replies,
+            coalesce(thanked.thanks, 0) AS thanks
+       FROM users u
+       LEFT JOIN accepted ON accepted.author_id = u.id
+       LEFT JOIN replies ON replies.author_id = u.id
+       LEFT JOIN thanked ON thanked.author_id = u.id
+      WHERE (accepted.accepted IS NOT NULL OR replies.replies IS NOT NULL OR thanked.thanks IS NOT NULL)
+      ORDER BY accepted_answers DESC, replies DESC, thanks DESC, u.display_name, u.id
+      LIMIT ${Number(limit)}`,
+  );
+  return rows.map((r) => ({
+    userId: r.user_id as string,
+    displayName: r.display_name as string,
+    role: r.role as string,
+    acceptedAnswers: r.accepted_answers as number,
+    replies: r.replies as number,
+    thanks: r.thanks as number,
+  }));
+}
+
+export interface DeflectionRow {
+  period: string | null;
+  attempts: number;
+  suggestionsShown: number;
+  suggestionOpened: number;
+  /** Shown similar answered questions and did not post. */
+  notPosted: number;
+}
+
+/** The new-question form's attempts per period: suggestions shown, one opened, no question posted. */
+export async function deflection(db: Db, scope: ReportScope): Promise<DeflectionRow[]> {
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `WITH ${PERIODS},
+     attempts AS (
+       SELECT ${bucket('a.started_at')} AS period, a.*
+         FROM ask_attempts a
+        WHERE a.started_at >= :from AND a.started_at < :to
+          AND (:space::uuid IS NULL OR a.space_id = :space) AND (:language::text IS NULL OR a.language = :language)
+     )
+     SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
+            count(a.id)::int AS attempts,
+            count(a.suggestions_shown_at)::int AS suggestions_shown,
+            count(a.suggestion_opened_at)::int AS suggestion_opened,
+            count(*) FILTER (WHERE a.suggestions_shown_at IS NOT NULL AND a.posted_at IS NULL)::int AS not_posted
+       FROM periods p LEFT JOIN attempts a ON a.period = p.period
+      GROUP BY GROUPING SETS ((p.period), ())
+      ORDER BY p.period NULLS LAST`,
+  );
+  return rows.map((r) => ({
+    period: (r.period as string | null) ?? null,
+    attempts: r.attempts as number,
+    suggestionsShown: r.suggestions_shown as number,
+    suggestionOpened: r.suggestion_opened as number,
+    notPosted: r.not_posted as number,
+  }));
+}
+
+export interface MoodRow {
+  period: string | null;
+  negativePosts: number;
+  /** Marked answered within the first-response time of their space. */
+  answeredInTime: number;
+  /** Marked answered, later than that. */
+  answeredLate: number;
+}
+
+/**
+ * Negative posts (the tone scorer's) written in each period, and how many the brand answered
+ * within its promise: marked answered within the first-response minutes of the post's space.
+ */
+export async function mood(db: Db, scope: ReportScope): Promise<MoodRow[]> {
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `WITH ${PERIODS},
+     negative AS (
+       SELECT ${bucket('p.created_at')} AS period,
+              p.answered_at IS NOT NULL AND p.answered_at <= p.created_at + make_interval(mins => s.first_response_minutes) AS in_time,
+              p.answered_at IS NOT NULL AS answered
+         FROM posts p JOIN threads t ON t.id = p.thread_id JOIN spaces s ON s.id = t.space_id
+        WHERE p.tone = 'NEGATIVE' AND p.created_at >= :from AND p.created_at < :to AND ${THREAD_SCOPE}
+     )
+     SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
+            count(n.period)::int AS negative_posts,
+            count(*) FILTER (WHERE n.in_time)::int AS answered_in_time,
+            count(*) FILTER (WHERE n.answered AND NOT n.in_time)::int AS answered_late
+       FROM periods p LEFT JOIN negative n ON n.period = p.period
+      GROUP BY GROUPING SETS ((p.period), ())
+      ORDER BY p.period NULLS LAST`,
+  );
+  return rows.map((r) => ({
+    period: (r.period as string | null) ?? null,
+    negativePosts: r.negative_posts as number,
+    answeredInTime: r.answered_in_time as number,
+    answeredLate: r.answered_late as number,
+  }));
+}
+
+export interface IdeaFlowRow {
+  period: string | null;
+  submitted: number;
+  underReview: number;
+  planned: number;
+  inProgress: number;
+  launched: number;
+  declined: number;
+}
+
+/** Ideas submitted in each period, and ideas moved into each status in it. */
+export async function ideaFlow(db: Db, scope: ReportScope): Promise<IdeaFlowRow[]> {
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `WITH ${PERIODS},
+     moves AS (
+       SELECT ${bucket('i.created_at')} AS period, 'SUBMITTED' AS status
+         FROM ideas i JOIN threads t ON t.id = i.thread_id
+        WHERE i.created_at >= :from AND i.created_at < :to AND ${THREAD_SCOPE}
+       UNION ALL
+       SELECT ${bucket('c.created_at')}, c.to_status
+         FROM idea_status_changes c JOIN ideas i ON i.id = c.idea_id JOIN threads t ON t.id = i.thread_id
+        WHERE c.created_at >= :from AND c.created_at < :to AND ${THREAD_SCOPE}
+     )
+     SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
+            count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS submitted,
+            count(*) FILTER (WHERE m.status = 'UNDER_REVIEW')::int AS under_review,
+            count(*) FILTER (WHERE m.status = 'PLANNED')::int AS planned,
+            count(*) FILTER (WHERE m.status = 'IN_PROGRESS')::int AS in_progress,
+            count(*) FILTER (WHERE m.status = 'LAUNCHED')::int AS launched,
+            count(*) FILTER (WHERE m.status = 'DECLINED')::int AS declined
+       FROM periods p LEFT JOIN moves m ON m.period = p.period
+      GROUP BY GROUPING SETS ((p.period), ())
+      ORDER BY p.period NULLS LAST`,
+  );
+  return rows.map((r) => ({
+    period: (r.period as string | null) ?? null,
+    submitted: r.submitted as number,
+    underReview: r.under_review as number,
+    planned: r.planned as number,
+    inProgress: r.in_progress as number,
+    launched: r.launched as number,
+    declined: r.declined as number,
+  }));
+}
+
+export interface StatusDwellRow {
+  status: string;
+  /** Stays in that status that began in the range (the current one ends "now"). */
+  stays: number;
+  medianDays: number | null;
+  averageDays: number | null;
+}
+
+/**
+ * How long ideas stay in each status: every stay that began in the range (an idea's submission
+ * begins its NEW stay, each status change begins the next), ended by the next change or by now.
+ */
+export async function timeInStatus(db: Db, scope: ReportScope): Promise<StatusDwellRow[]> {
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `WITH stays AS (
+       SELECT i.id AS idea_id, 'NEW' AS status, i.created_at AS began, t.space_id, t.language
+         FROM ideas i JOIN threads t ON t.id = i.thread_id
+       UNION ALL
+       SELECT c.idea_id, c.to_status, c.created_at, t.space_id, t.language
+         FROM idea_status_changes c JOIN ideas i ON i.id = c.idea_id JOIN threads t ON t.id = i.thread_id
+     ), ended AS (
+       SELECT status, began, space_id, language,
+              coalesce(lead(began) OVER (PARTITION BY idea_id ORDER BY began), :now) - began AS length
+         FROM stays
+     )
+     SELECT e.status, count(*)::int AS stays,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.length) / 86400) AS median_days,
+            avg(extract(epoch FROM e.length) / 86400) AS average_days
+       FROM ended e
+      WHERE e.began >= :from AND e.began < :to AND e.status <> 'MERGED'
+        AND (:space::uuid IS NULL OR e.space_id = :space) AND (:language::text IS NULL OR e.language = :language)
+      GROUP BY e.status
+      ORDER BY array_position(ARRAY['NEW','UNDER_REVIEW','PLANNED','IN_PROGRESS','LAUNCHED','DECLINED'], e.status::text)`,
+  );
+  return rows.map((r) => ({
+    status: r.status as string,
+    stays: r.stays as number,
+    medianDays: rounded(r.median_days, 10),
+    averageDays: rounded(r.average_days, 10),
+  }));
+}
+
+export interface IdeaVotesRow {
+  ideaId: string;
+  title: string;
+  status: string;
+  /** Votes cast in the range and not withdrawn. */
+  votesInRange: number;
+  votesTotal: number;
+}
+
+/**
+ * The ideas with the most votes cast in the range ("top"), and those with the most in its last
+ * seven days ("trending"). Ideas merged away are left out (their votes moved to the target).
+ */
+export async function ideasByVotes(
+  db: Db,
+  scope: ReportScope,
+  window: 'range' | 'last-week',
+  limit: number,
+): Promise<IdeaVotesRow[]> {
+  const since =
+    window === 'range'
+      ? ':from::timestamptz'
+      : `greatest(:from::timestamptz, :to::timestamptz - interval '7 days')`;
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `SELECT i.id AS idea_id, t.title, i.status, count(v.id)::int AS votes_in_range, i.votes_count AS votes_total
+       FROM ideas i JOIN threads t ON t.id = i.thread_id
+       JOIN idea_votes v ON v.idea_id = i.id AND v.withdrawn_at IS NULL
+                        AND v.created_at >= ${since} AND v.created_at < :to
+      WHERE i.status <> 'MERGED' AND ${THREAD_SCOPE}
+      GROUP BY i.id, t.title
+      ORDER BY votes_in_range DESC, i.votes_count DESC, i.id
+      LIMIT ${Number(limit)}`,
+  );
+  return rows.map((r) => ({
+    ideaId: r.idea_id as string,
+    title: r.title as string,
+    status: r.status as string,
+    votesInRange: r.votes_in_range as number,
+    votesTotal: r.votes_total as number,
+  }));
+}
+
+export interface CampaignResultRow {
+  campaignId: string;
+  title: string;
+  closesAt: Date;
+  ideas: number;
+  votes: number;
+  winnerIdeaId: string | null;
+  winnerTitle: string | null;
+  winnerVotes: number | null;
+}
+
+/** Campaigns that closed in the range: how many ideas and votes, and the idea that won. */
+export async function campaignResults(db: Db, scope: ReportScope): Promise<CampaignResultRow[]> {
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `SELECT c.id AS campaign_id, c.title, c.closes_at,
+            count(i.id)::int AS ideas, coalesce(sum(i.votes_count), 0)::int AS votes,
+            w.id AS winner_idea_id, w.title AS winner_title, w.votes_count AS winner_votes
+       FROM campaigns c
+       LEFT JOIN ideas i ON i.campaign_id = c.id AND i.status <> 'MERGED'
+       LEFT JOIN LATERAL (
+         SELECT wi.id, wt.title, wi.votes_count FROM ideas wi JOIN threads wt ON wt.id = wi.thread_id
+          WHERE wi.campaign_id = c.id AND wi.status <> 'MERGED' AND wi.votes_count > 0
+          ORDER BY wi.votes_count DESC, wi.created_at LIMIT 1
+       ) w ON true
+      WHERE c.closes_at >= :from AND c.closes_at < :to AND c.closes_at <= :now
+        AND (:space::uuid IS NULL OR c.space_id = :space)
+      GROUP BY c.id, w.id, w.title, w.votes_count
+      ORDER BY c.closes_at`,
+  );
+  return rows.map((r) => ({
+    campaignId: r.campaign_id as string,
+    title: r.title as string,
+    closesAt: r.closes_at as Date,
+    ideas: r.ideas as number,
+    votes: r.votes as number,
+    winnerIdeaId: (r.winner_idea_id as string | null) ?? null,
+    winnerTitle: (r.winner_title as string | null) ?? null,
+    winnerVotes: (r.winner_votes as number | null) ?? null,
+  }));
+}
+
+function minutes(value: unknown): number | null {
+  return rounded(value, 1);
+}
+
+/** A figure rounded to 1/`per` (PostgreSQL returns numeric aggregates as strings or doubles). */
+function rounded(value: unknown, per: number): number | null {
+  if (value === null || value === undefined) return null;
+  return Math.round(Number(value) * per) / per;
+}
+
+/** The instants a local day begins and ends in `timeZone` (23 or 25 hours long on a clock change). */
+export async function localDay(db: Db, day: string, timeZone: string): Promise<{ from: Date; to: Date }> {
+  const [row]: { from: Date; to: Date }[] = await db.query(
+    `SELECT ($1::date)::timestamp AT TIME ZONE $2 AS "from", ($1::date + 1)::timestamp AT TIME ZONE $2 AS "to"`,
+    [day, timeZone],
+  );
+  return row;
+}
+
+export interface HotThreadRow {
+  threadId: string;
+  title: string;
+  status: string;
+  negativePosts: number;
+  /** Of those negative posts, how many the brand has marked answered. */
+  answered: number;
+  acknowledgedAt: Date | null;
+}
+
+/** The threads with the most negative posts written in the range, and their state now. */
+export async function hottestNegativeThreads(
+  db: Db,
+  scope: ReportScope,
+  limit: number,
+): Promise<HotThreadRow[]> {
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `SELECT t.id AS thread_id, t.title, t.status, t.first_response_at,
+            count(*)::int AS negative_posts, count(p.answered_at)::int AS answered
+       FROM posts p JOIN threads t ON t.id = p.thread_id
+      WHERE p.tone = 'NEGATIVE' AND p.created_at >= :from AND p.created_at < :to AND ${THREAD_SCOPE}
+      GROUP BY t.id
+      ORDER BY negative_posts DESC, max(p.created_at) DESC, t.id
+      LIMIT ${Number(limit)}`,
+  );
+  return rows.map((r) => ({
+    threadId: r.thread_id as string,
+    title: r.title as string,
+    status: r.status as string,
+    negativePosts: r.negative_posts as number,
+    answered: r.answered as number,
+    acknowledgedAt: (r.first_response_at as Date | null) ?? null,
+  }));
+}
+
+export interface IdeaMoveRow {
+  ideaId: string;
+  title: string;
+  fromStatus: string;
+  toStatus: string;
+  at: Date;
+}
+
+/** Ideas whose status changed in the range, in order. */
+export async function ideasMoved(db: Db, scope: ReportScope): Promise<IdeaMoveRow[]> {
+  const rows: Record<string, unknown>[] = await run(
+    db,
+    scope,
+    `SELECT c.idea_id, t.title, c.from_status, c.to_status, c.created_at
+       FROM idea_status_changes c JOIN ideas i ON i.id = c.idea_id JOIN threads t ON t.id = i.thread_id
+      WHERE c.created_at >= :from AND c.created_at < :to AND ${THREAD_SCOPE}
+      ORDER BY c.created_at, c.id`,
+  );
+  return rows.map((r) => ({
+    ideaId: r.idea_id as string,
+    title: r.title as string,
+    fromStatus: r.from_status as string,
+    toStatus: r.to_status as string,
+    at: r.created_at as Date,
+  }));
+}

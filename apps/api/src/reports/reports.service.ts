@@ -1,0 +1,207 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isLanguage } from '@parvis/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { badInput, notFound } from '../common/domain-error';
+import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import {
+  AnswererShare,
+  answererShare,
+  CampaignResultRow,
+  campaignResults,
+  deflection,
+  DeflectionRow,
+  Granularity,
+  HelperRow,
+  IdeaFlowRow,
+  ideaFlow,
+  ideasByVotes,
+  IdeaVotesRow,
+  mood,
+  MoodRow,
+  ReportScope,
+  ResponseRow,
+  responseTimes,
+  StatusDwellRow,
+  timeInStatus,
+  topHelpers,
+} from './reports.queries';
+
+/** The longest range one report covers: a year and a bit, so that a year compares with the last. */
+export const MAX_REPORT_DAYS = 400;
+const TOP = 10;
+
+export interface ReportRequest {
+  from: Date;
+  to: Date;
+  granularity: Granularity;
+  timeZone?: string | null;
+  spaceId?: string | null;
+  language?: string | null;
+}
+
+/** Every figure of the staff report, for one scope (the web page, the CSV files and BI tools read this). */
+export interface ReportData {
+  scope: ReportScope;
+  responseTimes: ResponseRow[];
+  answerers: AnswererShare;
+  topHelpers: HelperRow[];
+  deflection: DeflectionRow[];
+  mood: MoodRow[];
+  ideaFlow: IdeaFlowRow[];
+  timeInStatus: StatusDwellRow[];
+  topIdeas: IdeaVotesRow[];
+  trendingIdeas: IdeaVotesRow[];
+  campaigns: CampaignResultRow[];
+}
+
+export const ASK_EVENTS = ['STARTED', 'SUGGESTIONS_SHOWN', 'SUGGESTION_OPENED', 'POSTED'] as const;
+export type AskEvent = (typeof ASK_EVENTS)[number];
+
+export interface AskEventRequest {
+  attemptId: string;
+  spaceId: string;
+  event: AskEvent;
+  language: string;
+  /** For POSTED: the thread the attempt became. */
+  threadId?: string | null;
+}
+
+/**
+ * The brand's report (DESIGN.md §1: a community that is measured solves the basic questions):
+ * answer times against the promises, who answers, deflection, mood and ideas, for staff. Every
+ * figure is computed in SQL from the rows the domains already write; only the new-question
+ * form's attempts (deflection) are recorded for it.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async report(viewer: Viewer, request: ReportRequest, now = new Date()): Promise<ReportData> {
+    requireRole(viewer, 'STAFF', 'read the reports');
+    const scope = this.scopeOf(request, now);
+    // One snapshot: the tables of a report and their totals agree with each other.
+    return this.db.transaction('REPEATABLE READ', (tx) => this.compute(tx, scope));
+  }
+
+  /** The figures of `scope`, in the caller's transaction (the executive digest reads them too). */
+  async compute(tx: EntityManager, scope: ReportScope): Promise<ReportData> {
+    await tx.query('SET TRANSACTION READ ONLY');
+    return {
+      scope,
+      responseTimes: await responseTimes(tx, scope),
+      answerers: await answererShare(tx, scope),
+      topHelpers: await topHelpers(tx, scope, TOP),
+      deflection: await deflection(tx, scope),
+      mood: await mood(tx, scope),
+      ideaFlow: await ideaFlow(tx, scope),
+      timeInStatus: await timeInStatus(tx, scope),
+      topIdeas: await ideasByVotes(tx, scope, 'range', TOP),
+      trendingIdeas: await ideasByVotes(tx, scope, 'last-week', TOP),
+      campaigns: await campaignResults(tx, scope),
+    };
+  }
+
+  /** Checks a requested scope: a real range within MAX_REPORT_DAYS, a known zone and language. */
+  scopeOf(request: ReportRequest, now: Date): ReportScope {
+    const { from, to } = request;
+    if (Number.isNaN(from.getTime())) throw badInput('from', 'The start of the range is not a date.');
+    if (Number.isNaN(to.getTime())) throw badInput('to', 'The end of the range is not a date.');
+    if (to <= from) throw badInput('to', 'The end of the range must come after its start.');
+    if (to.getTime() - from.getTime() > MAX_REPORT_DAYS * 86_400_000)
+      throw badInput('to', `A report covers at most ${MAX_REPORT_DAYS} days.`);
+    const timeZone = request.timeZone ?? this.config.notifications.defaultTimeZone;
+    if (!isTimeZone(timeZone))
+      throw badInput('timeZone', 'This is not a time zone name (such as Europe/Paris).');
+    const language = request.language ?? null;
+    if (language !== null && !isLanguage(language)) throw badInput('language', 'Choose fr, en or es.');
+    return {
+      from,
+      to,
+      granularity: request.granularity,
+      timeZone,
+      spaceId: request.spaceId ?? null,
+      language,
+      now,
+    };
+  }
+
+  /**
+   * Records one step of a member's attempt to ask (the new-question form sends them as they
+   * happen). Each step is written once, at its first occurrence; an attempt belongs to whoever
+   * started it, and POSTED names one of their own threads.
+   */
+  async recordAskEvent(viewer: Viewer, request: AskEventRequest, at = new Date()): Promise<boolean> {
+    const user = requireSignedIn(viewer, 'ask a question');
+    if (!isLanguage(request.language)) throw badInput('language', 'Choose fr, en or es.');
+    return this.db.transaction(async (tx) => {
+      const space: unknown[] = await tx.query(`SELECT 1 FROM spaces WHERE id = $1`, [request.spaceId]);
+      if (space.length === 0) throw notFound('There is no such space.');
+      if (request.event === 'POSTED') {
+        if (!request.threadId) throw badInput('threadId', 'Say which thread the question became.');
+        const own: unknown[] = await tx.query(`SELECT 1 FROM threads WHERE id = $1 AND author_id = $2`, [
+          request.threadId,
+          user.id,
+        ]);
+        if (own.length === 0) throw badInput('threadId', 'That thread is not one of your questions.');
+      }
+      if (!(await this.recordAskStep(tx, user.id, request, at)))
+        throw badInput('attemptId', 'That attempt is someone else’s.');
+      return true;
+    });
+  }
+
+  /**
+   * Writes one step of an attempt in the caller's transaction, once the caller has checked it
+   * (the demo seed writes its history through here too). False when the attempt is someone
+   * else's: an attempt's id never moves it to another person.
+   */
+  async recordAskStep(
+    tx: EntityManager,
+    userId: string,
+    request: AskEventRequest,
+    at: Date,
+  ): Promise<boolean> {
+    const when = (event: AskEvent) => (request.event === event ? at : null);
+    const written: unknown[] = await tx.query(
+      `INSERT INTO ask_attempts (id, space_id, user_id, language, started_at, suggestions_shown_at,
+                                 suggestion_opened_at, posted_thread_id, posted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET
+         suggestions_shown_at = coalesce(ask_attempts.suggestions_shown_at, excluded.suggestions_shown_at),
+         suggestion_opened_at = coalesce(ask_attempts.suggestion_opened_at, excluded.suggestion_opened_at),
+         posted_thread_id = coalesce(ask_attempts.posted_thread_id, excluded.posted_thread_id),
+         posted_at = coalesce(ask_attempts.posted_at, excluded.posted_at)
+       WHERE ask_attempts.user_id = excluded.user_id
+       RETURNING id`,
+      [
+        request.attemptId,
+        request.spaceId,
+        userId,
+        request.language,
+        at,
+        when('SUGGESTIONS_SHOWN'),
+        when('SUGGESTION_OPENED'),
+        request.event === 'POSTED' ? request.threadId : null,
+        when('POSTED'),
+      ],
+    );
+    return written.length > 0;
+  }
+}
+
+/** Whether `name` is an IANA time zone this runtime knows (as PostgreSQL does, for the common ones). */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,5 @@
+import { DigestPage } from '../../reports/components/DigestPage';
+
+export function DigestRoute() {
+  return <DigestPage />;
+}

@@ -1,0 +1,5 @@
+import { ReportsPage } from '../../reports/components/ReportsPage';
+
+export function ReportsRoute() {
+  return <ReportsPage />;
+}
