@@ -24,7 +24,7 @@ async function start(): Promise<void> {
     return;
   }
   const state = JSON.parse(stateElement.textContent ?? '{}') as SerializedPage;
-  const client = createApolloClient('/graphql', { hydrating: true });
+  const client = createApolloClient();
   client.cache.restore(state.apollo);
   setDisplayTimeZone(state.timeZone);
   await preloadPages(window.location.pathname);
