@@ -15,29 +15,20 @@ const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const HEADERS = { 'accept-language': 'en', accept: 'text/html' };
 
-/** A thread of the demo with an accepted answer and replies: what a reader from a search engine opens. */
-async function answeredThread(url) {
+/**
+ * A thread of the demo with an accepted answer and replies: what a reader from a search engine
+ * opens. Each Parvis of the run seeds its own database: the same thread is found again by title.
+ */
+async function answeredThread(url, title) {
   const { data } = await graphql(
     url,
-    `
-      {
-        threads(first: 50) {
-          edges {
-            node {
-              id
-              repliesCount
-              acceptedAnswer {
-                id
-              }
-            }
-          }
-        }
-      }
-    `,
+    '{ threads(first: 50) { edges { node { id title repliesCount acceptedAnswer { id } } } } }',
   );
   const threads = data.threads.edges.map((edge) => edge.node);
-  const thread = threads.find((t) => t.acceptedAnswer && t.repliesCount > 1) ?? threads[0];
-  return `/t/${thread.id}`;
+  const thread = title
+    ? threads.find((t) => t.title === title)
+    : (threads.find((t) => t.acceptedAnswer && t.repliesCount > 1) ?? threads[0]);
+  return { path: `/t/${thread.id}`, title: thread.title };
 }
 
 async function run(name, url) {
@@ -80,9 +71,10 @@ console.log('| scenario | connections | req/s | p50 ms | p99 ms | errors |');
 console.log('|---|---|---|---|---|---|');
 const rows = {};
 const cached = await startParvis({ port: 3911, env });
-let path;
+let thread;
 try {
-  path = await answeredThread(cached.url);
+  thread = await answeredThread(cached.url);
+  const { path } = thread;
   const html = await (await fetch(`${cached.url}${path}`, { headers: HEADERS })).text();
   const bare = await bareServer(html, 3913);
   try {
@@ -96,6 +88,7 @@ try {
 }
 const uncached = await startParvis({ port: 3912, env: { ...env, PAGE_CACHE_MB: '0' } });
 try {
+  const { path } = await answeredThread(uncached.url, thread.title);
   rows.uncached = await run('Parvis, page cache off (rendered each time)', `${uncached.url}${path}`);
 } finally {
   await uncached.stop();

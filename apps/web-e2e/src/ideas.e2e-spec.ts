@@ -29,8 +29,13 @@ describe('an idea, from proposal to the brand’s answer', () => {
     for (const email of [DEMO.expert.email, 'tom.baker@parvis.test']) {
       const voter = await as(email);
       await voter.goto(ideaUrl);
+      // The vote shows at once (optimistic); the reload waits for the API to have taken it.
+      const voted = voter.waitForResponse((response) =>
+        /mutation \w*Vote/.test(response.request().postData() ?? ''),
+      );
       await voter.getByRole('button', { name: `Vote for “${TITLE}”` }).click();
       await voter.getByRole('button', { name: `Withdraw your vote for “${TITLE}”` }).waitFor();
+      await voted;
       await voter.reload();
       expect(
         await voter

@@ -1,4 +1,4 @@
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Providers } from './app/Providers';
@@ -24,12 +24,23 @@ async function start(): Promise<void> {
     return;
   }
   const state = JSON.parse(stateElement.textContent ?? '{}') as SerializedPage;
-  const client = createApolloClient('/graphql', { hydrating: true });
+  const client = createApolloClient();
   client.cache.restore(state.apollo);
+  // While hydrating, every query answers from the restored cache, even those that ask the network
+  // first (the bell): the first render must be the server's. Afterwards the network counts again.
+  client.prioritizeCacheValues = true;
   setDisplayTimeZone(state.timeZone);
   await preloadPages(window.location.pathname);
   const page: PageState = { publicUrl: state.publicUrl, notFoundPath: state.notFoundPath };
-  hydrateRoot(container, app(client, createAppI18n(document.documentElement.lang), page));
+  hydrateRoot(
+    container,
+    app(
+      client,
+      createAppI18n(document.documentElement.lang),
+      page,
+      <Hydrated onHydrated={() => (client.prioritizeCacheValues = false)} />,
+    ),
+  );
 }
 
 /**
@@ -48,17 +59,25 @@ function app(
   client: ReturnType<typeof createApolloClient>,
   i18n: ReturnType<typeof createAppI18n>,
   page: PageState,
+  extra?: ReactNode,
 ) {
   return (
     <StrictMode>
       <PageProvider value={page}>
         <Providers client={client} i18n={i18n}>
           <RouterProvider router={createBrowserRouter(routes)} />
+          {extra}
           <AppReady />
         </Providers>
       </PageProvider>
     </StrictMode>
   );
+}
+
+/** Calls `onHydrated` once the page is hydrated (effects run after the hydration's commit). */
+function Hydrated({ onHydrated }: { onHydrated: () => void }) {
+  useEffect(onHydrated, [onHydrated]);
+  return null;
 }
 
 void start();

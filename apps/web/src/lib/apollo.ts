@@ -83,7 +83,7 @@ export function createCache(): InMemoryCache {
  * when the first subscription starts, and opened again after a drop (a closed session reconnects
  * as a visitor).
  */
-export function createApolloClient(uri = '/graphql', { hydrating = false } = {}): ApolloClient {
+export function createApolloClient(uri = '/graphql'): ApolloClient {
   const http = new HttpLink({ uri, credentials: 'same-origin' });
   const link =
     typeof window === 'undefined' || typeof WebSocket === 'undefined'
@@ -93,9 +93,7 @@ export function createApolloClient(uri = '/graphql', { hydrating = false } = {})
           new GraphQLWsLink(createClient({ url: webSocketUrl(uri), lazy: true, retryAttempts: 20 })),
           http,
         );
-  // Hydrating a server-rendered page: its queries are answered by the restored cache, even the
-  // ones that ask the network first (the bell), for the moment the page takes to hydrate.
-  return new ApolloClient({ link, cache: createCache(), ...(hydrating ? { ssrForceFetchDelay: 1000 } : {}) });
+  return new ApolloClient({ link, cache: createCache() });
 }
 
 /** `/graphql` on this page's host, as ws:// or wss://. */

@@ -40,7 +40,8 @@ export function ResetPasswordForm({ token, onDone }: { token: string; onDone: ()
 
   if (!token) return <p className="notice notice-error">{t('reset.linkDead')}</p>;
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form">
+    // POST: a form sent before the page is hydrated must not put the password in the address.
+    <form method="post" onSubmit={(event) => void submit(event)} noValidate className="form">
       {errors.token && (
         <div role="alert" className="notice notice-error">
           {errors.token}

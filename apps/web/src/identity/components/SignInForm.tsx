@@ -39,7 +39,8 @@ export function SignInForm({ onDone }: { onDone: () => void }) {
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form">
+    // POST: a form sent before the page is hydrated must not put the password in the address.
+    <form method="post" onSubmit={(event) => void submit(event)} noValidate className="form">
       {errors.form && (
         <div role="alert" className="notice notice-error">
           {errors.form}

@@ -63,7 +63,8 @@ export function SignUpForm({ onDone }: { onDone: (email: string) => void }) {
     setValues({ ...values, [field]: event.target.value });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form">
+    // POST: a form sent before the page is hydrated must not put the password in the address.
+    <form method="post" onSubmit={(event) => void submit(event)} noValidate className="form">
       <ErrorNotice error={serverFormError} />
       <TextField
         label={t('fields.email')}
