@@ -14,7 +14,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { costLimit, QUERY_COST_LIMIT } from './graphql/cost-limit.rule';
 import { depthLimit } from './graphql/depth-limit.rule';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
-import { formatError } from './graphql/format-error';
+import { formatErrorFor } from './graphql/format-error';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
@@ -54,10 +54,11 @@ export class AppModule {
             // Apollo's CSRF prevention: a request must be JSON or carry a preflight header,
             // which a cross-site form or image tag cannot send.
             csrfPrevention: true,
-            introspection: true,
+            // Off in production: the web app is typed from schema.gql, no client needs to ask.
+            introspection: config.env !== 'production',
             includeStacktraceInErrorResponses: false,
             validationRules,
-            formatError,
+            formatError: formatErrorFor(config.env),
             // Subscriptions (live pages) over graphql-ws on the same port and path.
             subscriptions: liveTransport(liveSessions, validationRules),
             context: graphqlContext,

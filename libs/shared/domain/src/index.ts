@@ -6,3 +6,4 @@ export * from './threads';
 export * from './ideas';
 export * from './moderation';
 export * from './tone';
+export * from './text';
