@@ -24,7 +24,7 @@ describe('the schema is not handed out in production', () => {
   it('suggests no field names in production ("Did you mean"), as it does in development', async () => {
     const [inProduction] = (await production.agent().request(TYPO)).errors ?? [];
     const [inDevelopment] = (await development.agent().request(TYPO)).errors ?? [];
-    expect(inDevelopment.message).toMatch(/Did you mean "threads"\?/);
+    expect(inDevelopment.message).toMatch(/Did you mean .*"threads"\?/);
     expect(inProduction.message).toBe('Cannot query field "threadz" on type "Query".');
     expect(inProduction.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
