@@ -35,10 +35,6 @@ export class DomainError extends Error {
     this.name = 'DomainError';
     this.details = typeof reason === 'string' ? { reason } : (reason ?? { reason: DEFAULT_REASONS[code] });
   }
-
-  get reason(): string {
-    return this.details.reason;
-  }
 }
 
 export const badInput = (field: string, message: string, reason?: ErrorReason) =>
