@@ -60,7 +60,7 @@ export class AppModule {
             validationRules,
             formatError: formatErrorFor(config.env),
             // Subscriptions (live pages) over graphql-ws on the same port and path.
-            subscriptions: liveTransport(liveSessions, validationRules),
+            subscriptions: liveTransport(liveSessions, validationRules, formatErrorFor(config.env)),
             context: graphqlContext,
           }),
         }),

@@ -1,4 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
@@ -18,6 +19,7 @@ import {
 } from 'graphql';
 import { signedInAs } from '../testing/test-app';
 import { useCommunity } from '../testing/community';
+import { subscribe } from '../testing/live-client';
 
 /**
  * Every string an API client can send, attacked: the test reads the schema the app serves, finds
@@ -438,5 +440,37 @@ describe('the one input rule, field by field', () => {
       field: 'id',
       reason: 'INVALID_ID',
     });
+  });
+});
+
+describe('hostile input on the arguments of live subscriptions', () => {
+  it('refuses what the text rule refuses and every id that is not one, naming the argument, never failing inside', async () => {
+    const schema = test.app.get(GraphQLSchemaHost).schema;
+    const attacked: string[] = [];
+    for (const field of Object.values(schema.getSubscriptionType()!.getFields())) {
+      for (const arg of field.args.filter((a) => ['String', 'ID'].includes(getNamedType(a.type).name))) {
+        attacked.push(field.name);
+        // A live page stays open when it is accepted, so only values that must be refused are sent.
+        const notIds = getNamedType(arg.type).name === 'ID' ? HOSTILE.filter((v) => !isUUID(v)) : [];
+        const cases = [...REFUSED, ...notIds.map((v) => [v, undefined] as const)];
+        for (const [value, reason] of cases) {
+          const selection = getNamedType(field.type) instanceof GraphQLObjectType ? '{ __typename }' : '';
+          const live = subscribe(
+            test.url,
+            `subscription ($v: ${arg.type.toString()}) { ${field.name}(${arg.name}: $v) ${selection} }`,
+            { v: value },
+            { cookie: admin.agent.sessionCookie },
+          );
+          await live.ended;
+          live.dispose();
+          expect(live.errors[0]?.extensions).toMatchObject({
+            code: 'BAD_USER_INPUT',
+            field: arg.name,
+            ...(reason ? { reason } : {}),
+          });
+        }
+      }
+    }
+    expect(attacked).toEqual(expect.arrayContaining(['threadEvents', 'ideaVotes']));
   });
 });
