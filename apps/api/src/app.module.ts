@@ -11,7 +11,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { costLimit, QUERY_COST_LIMIT } from './graphql/cost-limit.rule';
 import { depthLimit } from './graphql/depth-limit.rule';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
-import { formatError } from './graphql/format-error';
+import { formatErrorFor } from './graphql/format-error';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
 import { apolloPlugins } from './graphql/apollo-plugins';
 import { EventsModule } from './events/events.module';
@@ -56,14 +56,15 @@ export class AppModule {
             // Apollo's CSRF prevention: a request must be JSON or carry a preflight header,
             // which a cross-site form or image tag cannot send.
             csrfPrevention: true,
-            introspection: true,
+            // Off in production: the web app is typed from schema.gql, no client needs to ask.
+            introspection: config.env !== 'production',
             includeStacktraceInErrorResponses: false,
             validationRules,
-            formatError,
+            formatError: formatErrorFor(config.env),
             plugins: [serviceUnavailablePlugin, ...apolloPlugins(config.env)],
             preserveHttpStatusForExecutionErrors: false,
             // Subscriptions (live pages) over graphql-ws on the same port and path.
-            subscriptions: liveTransport(liveSessions, validationRules),
+            subscriptions: liveTransport(liveSessions, validationRules, formatErrorFor(config.env)),
             context: graphqlContext,
           }),
         }),

@@ -1,5 +1,13 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLError, Kind, OperationTypeNode, specifiedRules, validate, ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  GraphQLFormattedError,
+  Kind,
+  OperationTypeNode,
+  specifiedRules,
+  validate,
+  ValidationRule,
+} from 'graphql';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import type { Context, ServerOptions } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
@@ -15,7 +23,8 @@ import { LiveSessions } from './identity/live-sessions.service';
  * proves it refuses a mutation and a too-costly subscription), and `subscribe` how one event is
  * executed once for all the subscribers who would get the same result.
  */
-type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate' | 'subscribe'>;
+type GraphQLWsOptions = GraphQLWsSubscriptionsConfig &
+  Pick<ServerOptions, 'validate' | 'subscribe' | 'onNext'>;
 
 /** What graphql-ws's `ws` adapter puts in a connection's `extra` (graphql-ws/use/ws). */
 interface Extra {
@@ -36,6 +45,7 @@ const viewersBySocket = new WeakMap<object, Viewer>();
 export function liveTransport(
   sessions: LiveSessions,
   extraRules: ValidationRule[],
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
 ): NonNullable<ApolloDriverConfig['subscriptions']> {
   return {
     'graphql-ws': {
@@ -46,6 +56,11 @@ export function liveTransport(
       },
       onClose: (ctx: Context<Record<string, unknown>, Extra>) => sessions.disconnect(ctx.extra.socket),
       subscribe: subscribeSharingResults,
+      // The same error formatter as HTTP: a live page's errors carry code, field and reason too.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        'errors' in result && result.errors
+          ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+          : result,
       validate: (schema, document) => {
         const notSubscriptions = document.definitions.some(
           (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== OperationTypeNode.SUBSCRIPTION,

@@ -1,4 +1,4 @@
-import { markdownToText, mentionedUserIds, renderMarkdown } from './markdown';
+import { markdownToText, mentionedUserIds, renderMarkdown, rendersEmpty } from './markdown';
 
 describe('rendering Markdown written by people', () => {
   it('renders the usual Markdown', () => {
@@ -89,5 +89,25 @@ describe('mentions', () => {
       renderMarkdown(`[@Sarah](/u/${id}) <a class="mention" href="javascript:alert(1)">x</a>`),
     ).not.toMatch(/<a[^>]*class="mention"/);
     expect(mentionedUserIds(`\`@[Sarah](${id})\`\n\n    @[Sarah](${id})`)).toEqual([]);
+  });
+});
+
+describe('a body that shows nothing once rendered', () => {
+  it('is a lone link reference definition, zero-width spaces, or a rule', () => {
+    for (const source of ['[x]: https://example.com', '\u200b', '\u200b\u200d \n\ufeff', '---', '&#8203;']) {
+      expect(rendersEmpty(source)).toBe(true);
+    }
+  });
+
+  it('is not a word, an emoji, a code block or an image without alt text', () => {
+    for (const source of [
+      'ok',
+      '❤️',
+      '```\nx\n```',
+      '![](https://example.com/a.png)',
+      '[x](https://example.com)',
+    ]) {
+      expect(rendersEmpty(source)).toBe(false);
+    }
   });
 });

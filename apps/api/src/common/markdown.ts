@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { isVisiblyEmpty } from '@parvis/domain';
 
 /**
  * Markdown written by people becomes HTML on the server, in two steps that each stand on their
@@ -137,4 +138,13 @@ export function markdownToText(source: string): string {
       .replace(/\n{2,}/g, '\n')
       .trim()
   );
+}
+
+/**
+ * True when a body shows nothing once rendered: no visible character and no image. A link
+ * reference definition alone (`[x]: https://example.com`), a lone zero-width space or a rule
+ * (`---`) are such bodies; stored, they would read as an empty (or "hidden") post.
+ */
+export function rendersEmpty(source: string): boolean {
+  return isVisiblyEmpty(markdownToText(source)) && !/<img\s/.test(renderMarkdown(source));
 }

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Max, Min } from 'class-validator';
+import { TextMaxLength } from './text.validators';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './domain-error';
 
@@ -79,7 +80,7 @@ export class PageArgs {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(500, { message: 'after is not a cursor from this list.' })
+  @TextMaxLength(500, { message: 'after is not a cursor from this list.' })
   after?: string;
 }
 
@@ -133,7 +134,7 @@ export function decodeCursor<const P extends readonly CursorPart[]>(
     key.length !== parts.length ||
     !parts.every((part, i) => CURSOR_CHECKS[part](key[i]))
   ) {
-    throw badInput('after', 'after is not a cursor from this list.');
+    throw badInput('after', 'after is not a cursor from this list.', 'INVALID_CURSOR');
   }
   return key as { -readonly [I in keyof P]: CursorValue<P[I]> };
 }

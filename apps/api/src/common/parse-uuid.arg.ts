@@ -6,7 +6,8 @@ import { badInput } from './domain-error';
 export function ParseUUIDArg(field: string): PipeTransform<unknown, string> {
   return {
     transform(value: unknown): string {
-      if (typeof value !== 'string' || !isUUID(value)) throw badInput(field, `${field} is not a valid id.`);
+      if (typeof value !== 'string' || !isUUID(value))
+        throw badInput(field, `${field} is not a valid id.`, 'INVALID_ID');
       return value;
     },
   };

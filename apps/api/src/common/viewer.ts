@@ -47,6 +47,7 @@ export function requireRole(viewer: Viewer, minimum: Role, action: string): Sign
   if (!hasAtLeastRole(viewer.role, minimum)) {
     throw forbidden(
       `Only ${minimum.toLowerCase()}s${minimum === 'ADMIN' ? '' : ' and above'} can ${action}.`,
+      { reason: 'ROLE_REQUIRED', role: minimum },
     );
   }
   return viewer;

@@ -27,6 +27,8 @@ export interface AppConfig {
   trustProxy: boolean | number;
   /** Failed sign-ins allowed per window, per e-mail and per network address. */
   signInLimit: { perEmail: number; perAddress: number; windowSeconds: number };
+  /** Sign-ups (accounts created or not) per network address per window. */
+  registerLimit: { perAddress: number; windowSeconds: number };
   /** Threads, replies and private messages a member may post per window (staff are not limited). */
   postLimit: { perMember: number; windowSeconds: number };
   /** Votes and unvotes a member may cast per window (against vote bots and click storms). */
@@ -140,6 +142,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     perAddress: integer(env, 'SIGN_IN_LIMIT_PER_ADDRESS', 50, 1, 100_000, problems),
     windowSeconds: integer(env, 'SIGN_IN_LIMIT_WINDOW_SECONDS', 900, 10, 86_400, problems),
   };
+  const registerLimit = {
+    perAddress: integer(env, 'REGISTER_LIMIT_PER_ADDRESS', 10, 1, 100_000, problems),
+    windowSeconds: integer(env, 'REGISTER_LIMIT_WINDOW_SECONDS', 3600, 10, 604_800, problems),
+  };
   const postLimit = {
     perMember: integer(env, 'POST_LIMIT_PER_MEMBER', 20, 1, 10_000, problems),
     windowSeconds: integer(env, 'POST_LIMIT_WINDOW_SECONDS', 600, 10, 86_400, problems),
@@ -179,6 +185,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cookieSecure,
     trustProxy,
     signInLimit,
+    registerLimit,
     postLimit,
     voteLimit,
     accountMailLimit,

@@ -16,11 +16,17 @@ const REQUEST_ERROR_CODES = new Set([
 ]);
 
 /**
+ * GraphQL's "Did you mean …?" names fields and types close to the one asked for: with
+ * introspection off (production), it would still let a client map the schema by guessing.
+ */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
  * The one place where errors become what clients see: a domain error keeps its code, its
- * sentence and its field; an error GraphQL raised about the request itself keeps its code; an
- * unreachable database is SERVICE_UNAVAILABLE (answered with HTTP 503, see
- * service-unavailable.plugin.ts); anything else is our fault, logged here and shown as a generic
- * sentence without a trace.
+ * sentence, its field and its reason (with the values the reason speaks of); an error GraphQL
+ * raised about the request itself keeps its code (its reason is the code); an unreachable
+ * database is SERVICE_UNAVAILABLE (answered with HTTP 503, see service-unavailable.plugin.ts);
+ * anything else is our fault, logged here and shown as a generic sentence without a trace.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
@@ -31,6 +37,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: {
         code: exhaustiveCode(original.code),
         ...(original.field ? { field: original.field } : {}),
+        ...original.details,
       },
     };
   }
@@ -40,21 +47,32 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code },
+      extensions: { code, reason: code },
     };
   }
   if (isDatabaseUnavailable(original)) {
     return {
       message: DATABASE_UNAVAILABLE.message,
       path: formatted.path,
-      extensions: { code: DATABASE_UNAVAILABLE.code },
+      extensions: { code: DATABASE_UNAVAILABLE.code, reason: DATABASE_UNAVAILABLE.code },
     };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : formatted.message);
   return {
     message: 'Something went wrong on our side. Try again in a moment.',
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** `formatError`, and in production without GraphQL's field suggestions. */
+export function formatErrorFor(
+  env: 'development' | 'production' | 'test',
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  if (env !== 'production') return formatError;
+  return (formatted, error) => {
+    const result = formatError(formatted, error);
+    return { ...result, message: result.message.replace(SUGGESTION, '') };
   };
 }
 

@@ -34,7 +34,7 @@ describe('the GraphQL schema', () => {
 
   it('answers a query with a syntax error as a request error without a stack trace', async () => {
     const result = await test.agent().request(`{ spaces { `);
-    expect(result.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
   });
 });
 

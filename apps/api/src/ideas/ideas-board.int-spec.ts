@@ -112,9 +112,9 @@ describe('the idea board', () => {
 
   it('answers a foreign cursor or a page size out of range with BAD_USER_INPUT', async () => {
     const badCursor = await test.agent().request(BOARD, { after: 'bm90IGEgY3Vyc29y' });
-    expect(badCursor.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     const tooMany = await test.agent().request(BOARD, { first: 1000 });
-    expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('answers a forged cursor whose date PostgreSQL would not read with BAD_USER_INPUT, not an internal error', async () => {
@@ -124,7 +124,7 @@ describe('the idea board', () => {
         sort: 'NEW',
         after: forged([date, '00000000-0000-4000-8000-000000000000']),
       });
-      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
   });
 });

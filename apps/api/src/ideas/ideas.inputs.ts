@@ -11,18 +11,8 @@ import {
   SettableIdeaStatus,
 } from '@parvis/domain';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsDate,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { TextLength, TextMaxLength, VisibleMarkdown } from '../common/text.validators';
 import { PageArgs } from '../common/pagination';
 import { IdeaSort, IdeaStatus } from './idea.type';
 import { trim } from '../common/trim.transform';
@@ -34,7 +24,7 @@ export class SubmitIdeaInput {
   @Field()
   @Transform(trim)
   @IsString()
-  @Length(title.min, title.max, {
+  @TextLength(title.min, title.max, {
     message: `The title must be ${title.min} to ${title.max} characters long.`,
   })
   title: string;
@@ -42,7 +32,7 @@ export class SubmitIdeaInput {
   @Field({ description: 'Markdown.' })
   @Transform(trim)
   @IsString()
-  @Length(body.min, body.max, { message: `Describe your idea in ${body.min} to ${body.max} characters.` })
+  @VisibleMarkdown(body.max, { message: `Describe your idea in ${body.min} to ${body.max} characters.` })
   body: string;
 
   @Field(() => ID, {
@@ -94,7 +84,7 @@ export class SetIdeaStatusInput {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(response.max, { message: `The response must be at most ${response.max} characters long.` })
+  @TextMaxLength(response.max, { message: `The response must be at most ${response.max} characters long.` })
   response?: string;
 }
 
@@ -119,7 +109,7 @@ export class CreateCampaignInput {
   @Field()
   @Transform(trim)
   @IsString()
-  @Length(campaignTitle.min, campaignTitle.max, {
+  @TextLength(campaignTitle.min, campaignTitle.max, {
     message: `The title must be ${campaignTitle.min} to ${campaignTitle.max} characters long.`,
   })
   title: string;
@@ -127,7 +117,7 @@ export class CreateCampaignInput {
   @Field({ description: 'The question put to the community.' })
   @Transform(trim)
   @IsString()
-  @Length(campaignQuestion.min, campaignQuestion.max, {
+  @TextLength(campaignQuestion.min, campaignQuestion.max, {
     message: `The question must be ${campaignQuestion.min} to ${campaignQuestion.max} characters long.`,
   })
   question: string;

@@ -57,7 +57,7 @@ describe('submitting an idea', () => {
     expect(code(visitor)).toBe('UNAUTHENTICATED');
     const { agent } = await member();
     const short = await agent.request(`mutation { submitIdea(input: { title: "Hi", body: "x" }) { id } }`);
-    expect(short.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
+    expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
     expect((await test.db.query(`SELECT count(*)::int AS n FROM threads`))[0].n).toBe(before);
   });
 
@@ -82,7 +82,7 @@ describe('voting', () => {
       viewerHasVoted: true,
     });
     const twice = await agent.request(VOTE, { input: { ideaId: idea.id } });
-    expect(twice.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'ideaId' });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'ideaId' });
     expect(twice.errors?.[0].message).toMatch(/already voted/);
     expect(await voteCounts(test, idea.id)).toEqual({ stored: 2, active: 2, rows: 2 });
   });
@@ -141,7 +141,7 @@ describe('voting', () => {
     await voter.data(VOTE, { input: { ideaId: idea.id } });
     await staff.agent.data(SET_STATUS, { input: { ideaId: idea.id, status, response: 'Here is why.' } });
     const late = await (await member()).agent.request(VOTE, { input: { ideaId: idea.id } });
-    expect(late.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'ideaId' });
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'ideaId' });
     expect(late.errors?.[0].message).toMatch(/Voting is closed/);
     expect(code(await voter.request(UNVOTE, { input: { ideaId: idea.id } }))).toBe('CONFLICT');
     expect((await test.agent().data(IDEA, { id: idea.id })).idea).toMatchObject({
@@ -155,7 +155,7 @@ describe('voting', () => {
     const idea = await submitIdea(agent);
     expect(code(await test.agent().request(VOTE, { input: { ideaId: idea.id } }))).toBe('UNAUTHENTICATED');
     const malformed = await agent.request(VOTE, { input: { ideaId: 'nope' } });
-    expect(malformed.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'ideaId' });
+    expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ideaId' });
     const unknown = await agent.request(VOTE, { input: { ideaId: '00000000-0000-4000-8000-000000000000' } });
     expect(code(unknown)).toBe('NOT_FOUND');
   });
@@ -201,7 +201,7 @@ describe('statuses', () => {
     const result = await staff.agent.request(SET_STATUS, {
       input: { ideaId: idea.id, status, response: '   ' },
     });
-    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'response' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'response' });
     expect((await test.agent().data(IDEA, { id: idea.id })).idea.status).toBe('NEW');
   });
 
@@ -212,7 +212,7 @@ describe('statuses', () => {
     const back = await staff.agent.request(SET_STATUS, {
       input: { ideaId: idea.id, status: 'PLANNED', response: 'Oops' },
     });
-    expect(back.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'status' });
+    expect(back.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'status' });
     expect(back.errors?.[0].message).toBe('An idea that is LAUNCHED cannot become PLANNED.');
     const merged = await staff.agent.request(SET_STATUS, { input: { ideaId: idea.id, status: 'MERGED' } });
     expect(code(merged)).toBe('BAD_USER_INPUT');
@@ -364,12 +364,12 @@ describe('merging duplicates', () => {
     );
     const moderator = await signedInAs(test, 'MODERATOR');
     const self = await moderator.agent.request(MERGE, { input: { sourceId: a.id, intoId: a.id } });
-    expect(self.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'intoId' });
+    expect(self.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'intoId' });
     await moderator.agent.data(MERGE, { input: { sourceId: a.id, intoId: b.id } });
     const again = await moderator.agent.request(MERGE, { input: { sourceId: a.id, intoId: b.id } });
-    expect(again.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'sourceId' });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'sourceId' });
     const intoMerged = await moderator.agent.request(MERGE, { input: { sourceId: b.id, intoId: a.id } });
-    expect(intoMerged.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'intoId' });
+    expect(intoMerged.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'intoId' });
     const status = await moderator.agent.request(SET_STATUS, {
       input: { ideaId: a.id, status: 'UNDER_REVIEW' },
     });
@@ -394,9 +394,9 @@ describe('campaigns', () => {
     const backwards = await staff.agent.request(CREATE_CAMPAIGN, {
       input: campaignInput({ opensAt: hours(5), closesAt: hours(2) }),
     });
-    expect(backwards.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'closesAt' });
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'closesAt' });
     const zero = await staff.agent.request(CREATE_CAMPAIGN, { input: campaignInput({ votesPerMember: 0 }) });
-    expect(zero.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'votesPerMember' });
+    expect(zero.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'votesPerMember' });
     const { createCampaign } = await staff.agent.data(CREATE_CAMPAIGN, {
       input: campaignInput({ votesPerMember: 3 }),
     });
@@ -415,7 +415,7 @@ describe('campaigns', () => {
       ['closesAt', { closesAt: '9999-12-31T00:00:00Z' }],
     ] as const) {
       const result = await staff.agent.request(CREATE_CAMPAIGN, { input: campaignInput(dates) });
-      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(result.errors?.[0].message).toMatch(new RegExp(`^${field} must be between`));
     }
     expect((await test.db.query(`SELECT count(*)::int AS n FROM campaigns`))[0].n).toBe(before);
@@ -455,7 +455,7 @@ describe('campaigns', () => {
     await voter.agent.data(VOTE, { input: { ideaId: ideas[0].id } });
     await voter.agent.data(VOTE, { input: { ideaId: ideas[1].id } });
     const over = await voter.agent.request(VOTE, { input: { ideaId: ideas[2].id } });
-    expect(over.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'ideaId' });
+    expect(over.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'ideaId' });
     expect(over.errors?.[0].message).toBe(
       'You have used all 2 of your votes in “Our next flavour”. Withdraw one of them to vote for this idea.',
     );
@@ -517,7 +517,7 @@ describe('campaigns', () => {
         input: { title: 'Too late an idea', body: 'x', campaignId: campaign.id },
       },
     );
-    expect(late.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'campaignId' });
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'campaignId' });
     // Even a change behind the API's back after closing does not move the final ranking.
     await test.db.query(
       `UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1 AND withdrawn_at IS NULL`,

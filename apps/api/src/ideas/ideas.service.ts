@@ -63,6 +63,10 @@ const VOTE_REFUSALS: Record<string, string> = {
   idea_votes_idea_open_check: 'Voting is closed on this idea: it has been launched, declined or merged.',
   idea_votes_campaign_open_check: 'This campaign is not open for voting.',
 };
+const VOTE_REFUSAL_REASONS: Record<string, string> = {
+  idea_votes_idea_open_check: 'VOTING_CLOSED',
+  idea_votes_campaign_open_check: 'CAMPAIGN_CLOSED',
+};
 
 export type CampaignTimes = Pick<Campaign, 'id' | 'opensAt' | 'closesAt'>;
 
@@ -129,7 +133,7 @@ export class IdeasService implements OnModuleInit {
 
   async idea(id: string, tx: EntityManager = this.db.manager): Promise<IdeaRow> {
     const row = await ideaById(tx, id);
-    if (!row) throw notFound('There is no such idea.');
+    if (!row) throw notFound('There is no such idea.', 'IDEA_NOT_FOUND');
     return row;
   }
 
@@ -190,7 +194,7 @@ export class IdeasService implements OnModuleInit {
 
   async campaign(id: string): Promise<Campaign> {
     const campaign = await this.db.getRepository(Campaign).findOneBy({ id });
-    if (!campaign) throw notFound('There is no such campaign.');
+    if (!campaign) throw notFound('There is no such campaign.', 'CAMPAIGN_NOT_FOUND');
     return campaign;
   }
 
@@ -255,9 +259,9 @@ export class IdeasService implements OnModuleInit {
     const author = requireSignedIn(viewer, 'submit an idea');
     return this.db.transaction(async (tx) => {
       const campaign = input.campaignId ? await tx.findOneBy(Campaign, { id: input.campaignId }) : null;
-      if (input.campaignId && !campaign) throw notFound('There is no such campaign.');
+      if (input.campaignId && !campaign) throw notFound('There is no such campaign.', 'CAMPAIGN_NOT_FOUND');
       if (campaign && campaignPhase(campaign.opensAt, campaign.closesAt, new Date()) === 'CLOSED') {
-        throw conflict('This campaign is closed: it no longer takes ideas.', 'campaignId');
+        throw conflict('This campaign is closed: it no longer takes ideas.', 'campaignId', 'CAMPAIGN_CLOSED');
       }
       const space = await this.ideaSpace(tx, input.spaceId ?? campaign?.spaceId);
       if (campaign && campaign.spaceId !== space.id)
@@ -333,11 +337,11 @@ export class IdeasService implements OnModuleInit {
       // What a refused vote says depends on the idea: read it on this (rare) path only.
       const idea = await this.idea(ideaId);
       if (isUniqueViolation(error, 'idea_votes_one_active_per_member_key')) {
-        throw conflict('You have already voted for this idea.', 'ideaId');
+        throw conflict('You have already voted for this idea.', 'ideaId', 'ALREADY_VOTED');
       }
       const refusal = voteRefusal(error);
       if (refusal === 'idea_votes_campaign_budget_check') throw await this.budgetExceeded(idea);
-      if (refusal) throw conflict(VOTE_REFUSALS[refusal], 'ideaId');
+      if (refusal) throw conflict(VOTE_REFUSALS[refusal], 'ideaId', VOTE_REFUSAL_REASONS[refusal]);
       throw error;
     }
   }
@@ -360,20 +364,21 @@ export class IdeasService implements OnModuleInit {
     return this.db.transaction(async (tx) => {
       // Locking the idea row orders this with status changes and merges of the same idea.
       const locked = await tx.findOne(Idea, { where: { id: ideaId }, lock: { mode: 'pessimistic_write' } });
-      if (!locked) throw notFound('There is no such idea.');
+      if (!locked) throw notFound('There is no such idea.', 'IDEA_NOT_FOUND');
       const campaign = locked.campaignId
         ? await tx.findOneByOrFail(Campaign, { id: locked.campaignId })
         : null;
       const refusal = votingRefusal(locked.status, campaign, new Date());
-      if (refusal === 'IDEA_CLOSED') throw conflict(VOTE_REFUSALS.idea_votes_idea_open_check, 'ideaId');
+      if (refusal === 'IDEA_CLOSED')
+        throw conflict(VOTE_REFUSALS.idea_votes_idea_open_check, 'ideaId', 'VOTING_CLOSED');
       if (refusal === 'CAMPAIGN_NOT_OPEN')
-        throw conflict('This campaign is closed: its votes are final.', 'ideaId');
+        throw conflict('This campaign is closed: its votes are final.', 'ideaId', 'CAMPAIGN_CLOSED');
       const { affected } = await tx.update(
         IdeaVote,
         { ideaId, userId: voter.id, withdrawnAt: IsNull() },
         { withdrawnAt: () => 'now()' },
       );
-      if (affected === 0) throw conflict('You have not voted for this idea.', 'ideaId');
+      if (affected === 0) throw conflict('You have not voted for this idea.', 'ideaId', 'NOT_VOTED');
       // Withdrawing the vote stops following the idea (the Follow button follows it again).
       await this.notifications.setFollowingIn(tx, voter.id, 'IDEA', ideaId, false);
       await this.countVote(tx, voter);
@@ -398,6 +403,7 @@ export class IdeasService implements OnModuleInit {
     return conflict(
       `You have used all ${campaign.votesPerMember} of your votes in “${campaign.title}”. Withdraw one of them to vote for this idea.`,
       'ideaId',
+      { reason: 'BUDGET_SPENT', votesPerMember: campaign.votesPerMember!, campaign: campaign.title },
     );
   }
 
@@ -422,7 +428,7 @@ export class IdeasService implements OnModuleInit {
         where: { id: input.ideaId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!locked) throw notFound('There is no such idea.');
+      if (!locked) throw notFound('There is no such idea.', 'IDEA_NOT_FOUND');
       const from = locked.status;
       if (from === 'MERGED')
         throw conflict('This idea was merged into another: change the status of that one.', 'status');
@@ -485,8 +491,8 @@ export class IdeasService implements OnModuleInit {
       await lockIdeas(tx, [input.sourceId, input.intoId]);
       const source = await ideaById(tx, input.sourceId);
       const target = await ideaById(tx, input.intoId);
-      if (!source) throw notFound('There is no idea to merge with this id.');
-      if (!target) throw notFound('There is no idea to merge into with this id.');
+      if (!source) throw notFound('There is no idea to merge with this id.', 'IDEA_NOT_FOUND');
+      if (!target) throw notFound('There is no idea to merge into with this id.', 'IDEA_NOT_FOUND');
       if (source.status === 'MERGED') throw conflict('This idea is already merged into another.', 'sourceId');
       if (target.status === 'MERGED')
         throw conflict('That idea was itself merged: merge into the idea it was merged into.', 'intoId');

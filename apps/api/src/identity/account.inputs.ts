@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { LIMITS } from '@parvis/domain';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString } from 'class-validator';
+import { TextMaxLength, TextMinLength } from '../common/text.validators';
 import { EmailAddressField } from './identity.inputs';
 
 const TOKEN_MESSAGE = 'This link is incomplete: open it again from the e-mail, or ask for a new one.';
@@ -15,13 +16,13 @@ export class RequestPasswordResetInput {
 export class ResetPasswordInput {
   @Field({ description: 'The token of the link in the e-mail.' })
   @IsString()
-  @MinLength(20, { message: TOKEN_MESSAGE })
-  @MaxLength(100, { message: TOKEN_MESSAGE })
+  @TextMinLength(20, { message: TOKEN_MESSAGE })
+  @TextMaxLength(100, { message: TOKEN_MESSAGE })
   token: string;
 
   @Field()
   @IsString()
-  @MinLength(1, { message: 'Choose a password.' })
+  @TextMinLength(1, { message: 'Choose a password.' })
   password: string;
 }
 
@@ -29,8 +30,8 @@ export class ResetPasswordInput {
 export class ConfirmEmailInput {
   @Field({ description: 'The token of the link in the e-mail.' })
   @IsString()
-  @MinLength(20, { message: TOKEN_MESSAGE })
-  @MaxLength(100, { message: TOKEN_MESSAGE })
+  @TextMinLength(20, { message: TOKEN_MESSAGE })
+  @TextMaxLength(100, { message: TOKEN_MESSAGE })
   token: string;
 }
 
@@ -41,8 +42,8 @@ export class ChangeEmailInput {
 
   @Field({ description: 'The current password, to prove it is the owner asking.' })
   @IsString()
-  @MinLength(1, { message: 'Enter your password.' })
-  @MaxLength(LIMITS.password.max, {
+  @TextMinLength(1, { message: 'Enter your password.' })
+  @TextMaxLength(LIMITS.password.max, {
     message: `The password is longer than ${LIMITS.password.max} characters.`,
   })
   password: string;

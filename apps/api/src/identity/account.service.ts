@@ -18,7 +18,7 @@ import {
   RequestPasswordResetInput,
   ResetPasswordInput,
 } from './account.inputs';
-import { PASSWORD_MESSAGES } from './password-messages';
+import { PASSWORD_MESSAGES, passwordReason } from './password-messages';
 import { IssuedSession, RequestMeta, SessionsService } from './sessions.service';
 import { User } from './user.entity';
 
@@ -121,7 +121,7 @@ export class AccountService {
       const token = await this.consume(tx, input.token, ['PASSWORD_RESET']);
       const owner = await tx.findOneByOrFail(User, { id: token.userId });
       const problem = passwordProblem(input.password, owner.email);
-      if (problem) throw badInput('password', PASSWORD_MESSAGES[problem]);
+      if (problem) throw badInput('password', PASSWORD_MESSAGES[problem], passwordReason(problem));
       // Following the link proved the address works.
       const emailConfirmedAt = owner.emailConfirmedAt ?? new Date();
       await tx.update(User, { id: owner.id }, { passwordHash, emailConfirmedAt });
@@ -139,7 +139,7 @@ export class AccountService {
       const email = token.email!;
       if (token.purpose === 'EMAIL_CONFIRM') {
         // A link for an address the account has since left confirms nothing.
-        if (user.email !== email) throw badInput('token', LINK_DEAD);
+        if (user.email !== email) throw badInput('token', LINK_DEAD, 'LINK_EXPIRED');
         await tx.update(User, { id: user.id }, { emailConfirmedAt: user.emailConfirmedAt ?? new Date() });
         return { email };
       }
@@ -166,9 +166,10 @@ export class AccountService {
     return this.db.transaction(async (tx) => {
       const user = await tx.findOneByOrFail(User, { id: signedIn.id });
       if (!(await verify(user.passwordHash, input.password))) {
-        throw unauthenticated('The password is wrong.');
+        throw unauthenticated('The password is wrong.', 'WRONG_PASSWORD');
       }
-      if (newEmail === user.email) throw badInput('newEmail', 'This is already your e-mail address.');
+      if (newEmail === user.email)
+        throw badInput('newEmail', 'This is already your e-mail address.', 'SAME_EMAIL');
       await this.countSignUp(tx, newEmail);
       const { id, token } = await this.issue(tx, user.id, 'EMAIL_CHANGE', newEmail);
       await this.mail.enqueue(tx, {
@@ -236,7 +237,7 @@ export class AccountService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!row || row.expiresAt.getTime() <= Date.now() || !purposes.includes(row.purpose)) {
-      throw badInput('token', LINK_DEAD);
+      throw badInput('token', LINK_DEAD, 'LINK_EXPIRED');
     }
     await tx.update(AccountToken, { id: row.id }, { usedAt: new Date() });
     return row;

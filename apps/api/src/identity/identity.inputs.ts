@@ -2,7 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { LANGUAGES, LIMITS, ROLES, Role as RoleName } from '@parvis/domain';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { TextLength, TextMaxLength, TextMinLength } from '../common/text.validators';
 import { Role } from './user.type';
 import { trim } from '../common/trim.transform';
 
@@ -12,7 +13,7 @@ export function EmailAddressField(): PropertyDecorator {
     Field(),
     Transform(trim),
     IsEmail({}, { message: 'Enter a valid e-mail address, like ana@example.com.' }),
-    MaxLength(LIMITS.email.max, {
+    TextMaxLength(LIMITS.email.max, {
       message: `The e-mail address is longer than ${LIMITS.email.max} characters.`,
     }),
   );
@@ -26,7 +27,7 @@ export class RegisterInput {
   @Field()
   @Transform(trim)
   @IsString()
-  @Length(LIMITS.displayName.min, LIMITS.displayName.max, {
+  @TextLength(LIMITS.displayName.min, LIMITS.displayName.max, {
     message: `Your name must be ${LIMITS.displayName.min} to ${LIMITS.displayName.max} characters long.`,
   })
   displayName: string;
@@ -34,7 +35,7 @@ export class RegisterInput {
   /** Strength rules beyond length are checked by the service (they need the e-mail). */
   @Field()
   @IsString()
-  @MinLength(1, { message: 'Choose a password.' })
+  @TextMinLength(1, { message: 'Choose a password.' })
   password: string;
 
   @Field({ nullable: true, description: 'fr, en or es' })
@@ -48,16 +49,16 @@ export class SignInInput {
   @Field()
   @Transform(trim)
   @IsString()
-  @MinLength(1, { message: 'Enter your e-mail address.' })
-  @MaxLength(LIMITS.email.max, {
+  @TextMinLength(1, { message: 'Enter your e-mail address.' })
+  @TextMaxLength(LIMITS.email.max, {
     message: `The e-mail address is longer than ${LIMITS.email.max} characters.`,
   })
   email: string;
 
   @Field()
   @IsString()
-  @MinLength(1, { message: 'Enter your password.' })
-  @MaxLength(LIMITS.password.max, {
+  @TextMinLength(1, { message: 'Enter your password.' })
+  @TextMaxLength(LIMITS.password.max, {
     message: `The password is longer than ${LIMITS.password.max} characters.`,
   })
   password: string;

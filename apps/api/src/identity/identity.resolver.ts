@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { RegisterInput, SetRoleInput, SignInInput } from './identity.inputs';
 import { IdentityService } from './identity.service';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { isKnownDevice, setDeviceCookie } from './device-cookie';
 import { RequestMeta } from './sessions.service';
 import { UserType } from './user.type';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
@@ -63,14 +64,20 @@ export class IdentityResolver {
     description:
       'Creates an account and mails a link to confirm its address; does not sign in, and answers the same for an address that already has an account.',
   })
-  async register(@Args('input') input: RegisterInput): Promise<RegisterResult> {
-    return this.identity.register(input);
+  async register(
+    @Args('input') input: RegisterInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<RegisterResult> {
+    return this.identity.register(input, requestMeta(ctx));
   }
 
   @Mutation(() => AuthPayload)
   async signIn(@Args('input') input: SignInInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
-    const { user, session } = await this.identity.signIn(input, requestMeta(ctx));
-    setSessionCookie(ctx.res, session.token, session.expiresAt, this.config.cookieSecure);
+    const { sessionSecret, cookieSecure } = this.config;
+    const knownDevice = isKnownDevice(ctx.req, sessionSecret, input.email.toLowerCase());
+    const { user, session } = await this.identity.signIn(input, requestMeta(ctx), knownDevice);
+    setSessionCookie(ctx.res, session.token, session.expiresAt, cookieSecure);
+    setDeviceCookie(ctx.res, sessionSecret, user.email, cookieSecure);
     return { user: UserType.from(user, user) };
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { passwordProblem } from '@parvis/domain';
@@ -10,7 +11,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { AccountService } from './account.service';
-import { PASSWORD_MESSAGES } from './password-messages';
+import { PASSWORD_MESSAGES, passwordReason } from './password-messages';
 import { RegisterInput, SetRoleInput, SignInInput } from './identity.inputs';
 import { IssuedSession, RequestMeta, SessionsService } from './sessions.service';
 import { User } from './user.entity';
@@ -35,12 +36,20 @@ export class IdentityService {
   /**
    * Creates the account and mails a confirmation link, or, when the address already has an
    * account, mails its owner instead. The caller gets the same answer either way (and signs in
-   * next), so sign-up tells no one whether an address is registered. Limited per address.
+   * next), so sign-up tells no one whether an address is registered. Limited per e-mail address
+   * (mails sent to it) and per network address (counted before the password is hashed, the
+   * costly part, so a flood of sign-ups from one place is refused cheaply).
    */
-  async register(input: RegisterInput): Promise<{ email: string }> {
+  async register(input: RegisterInput, meta: RequestMeta): Promise<{ email: string }> {
     const email = input.email.toLowerCase();
     const problem = passwordProblem(input.password, email);
-    if (problem) throw badInput('password', PASSWORD_MESSAGES[problem]);
+    if (problem) throw badInput('password', PASSWORD_MESSAGES[problem], passwordReason(problem));
+    const { perAddress, windowSeconds } = this.config.registerLimit;
+    await this.rateLimits.hit(
+      [{ key: `register:address:${meta.ipAddress ?? 'unknown'}`, limit: perAddress }],
+      windowSeconds,
+      `Too many sign-ups from your network. Wait ${Math.ceil(windowSeconds / 60)} minutes, then try again.`,
+    );
     // Hashed in both cases, so that both take the same time.
     const passwordHash = await hash(input.password);
 
@@ -64,14 +73,28 @@ export class IdentityService {
     return { email };
   }
 
-  async signIn(input: SignInInput, meta: RequestMeta): Promise<{ user: User; session: IssuedSession }> {
+  /**
+   * Two limits, both counting failures only (a successful sign-in takes its attempt back):
+   * - per (e-mail, address): guessing one account's password from one place; over it, that pair
+   *   is refused before the password is checked;
+   * - per address: one place trying many accounts (credential stuffing); over it, the address is
+   *   refused, except for an attempt from a browser that has signed in to that account before
+   *   (`knownDevice`, see device-cookie.ts), so the limit cannot lock every account's owner out.
+   * Counted before the password is checked, so concurrent guesses cannot outrun the limits.
+   */
+  async signIn(
+    input: SignInInput,
+    meta: RequestMeta,
+    knownDevice = false,
+  ): Promise<{ user: User; session: IssuedSession }> {
     const email = input.email.toLowerCase();
     const { perEmail, perAddress, windowSeconds } = this.config.signInLimit;
-    // Counted before the password is checked, so concurrent guesses cannot outrun the limit.
+    const address = meta.ipAddress ?? 'unknown';
     const attempt = await this.rateLimits.hit(
       [
-        { key: `sign-in:email:${email}`, limit: perEmail },
-        ...(meta.ipAddress ? [{ key: `sign-in:address:${meta.ipAddress}`, limit: perAddress }] : []),
+        // Hashed: an e-mail (up to 254 characters) and an IPv6 address would overflow the key.
+        { key: `sign-in:email-address:${sha256(`${email}|${address}`)}`, limit: perEmail },
+        ...(knownDevice ? [] : [{ key: `sign-in:address:${address}`, limit: perAddress }]),
       ],
       windowSeconds,
       `Too many failed sign-in attempts. Wait ${Math.ceil(windowSeconds / 60)} minutes, then try again.`,
@@ -81,8 +104,7 @@ export class IdentityService {
     const valid = user
       ? await verify(user.passwordHash, input.password)
       : await verify(await this.decoyHash, input.password);
-    if (!user || !valid) throw unauthenticated(WRONG_CREDENTIALS);
-    // Only failures accumulate: a successful sign-in takes its attempt back.
+    if (!user || !valid) throw unauthenticated(WRONG_CREDENTIALS, 'WRONG_CREDENTIALS');
     await this.rateLimits.giveBack(attempt);
     return { user, session: await this.sessions.open(user, meta) };
   }
@@ -93,7 +115,7 @@ export class IdentityService {
 
   async user(id: string): Promise<User> {
     const user = await this.users.findOneBy({ id });
-    if (!user) throw notFound('No one has this id.');
+    if (!user) throw notFound('No one has this id.', 'USER_NOT_FOUND');
     return user;
   }
 
@@ -140,7 +162,7 @@ export class IdentityService {
         where: { id: input.userId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!user) throw notFound('No one has this id.');
+      if (!user) throw notFound('No one has this id.', 'USER_NOT_FOUND');
       if (user.role === input.role) return user;
       await tx.update(User, { id: user.id }, { role: input.role });
       await this.moderationLog.record(tx, {
@@ -154,3 +176,5 @@ export class IdentityService {
     });
   }
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -204,7 +204,7 @@ describe('one-click unsubscribe (RFC 8058)', () => {
       .request(`mutation ($input: UnsubscribeInput!) { unsubscribe(input: $input) { list } }`, {
         input: { token: forged },
       });
-    expect(refused.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'token' });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
 
     // No cookie at all: the signed link is enough.
     expect((await oneClick(url[2])).status).toBe(200);

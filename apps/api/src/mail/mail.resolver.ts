@@ -30,7 +30,12 @@ export class MailResolver {
   })
   async unsubscribe(@Args('input') input: UnsubscribeInput): Promise<UnsubscribedType> {
     const claim = await this.mail.unsubscribe(input.token);
-    if (!claim) throw badInput('token', 'This unsubscribe link is not one Parvis sent, or it was altered.');
+    if (!claim)
+      throw badInput(
+        'token',
+        'This unsubscribe link is not one Parvis sent, or it was altered.',
+        'LINK_EXPIRED',
+      );
     return { list: claim.list };
   }
 }

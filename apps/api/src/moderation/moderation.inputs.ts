@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { CHARTER_RULES, CharterRule as CharterRuleName, MODERATION_LIMITS } from '@parvis/domain';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { TextLength, TextMaxLength, VisibleMarkdown } from '../common/text.validators';
 import { PageArgs } from '../common/pagination';
 import { CharterRule } from './moderation-enums.type';
 import { trim } from '../common/trim.transform';
@@ -36,7 +37,7 @@ export class FlagInput {
   @IsOptional()
   @Transform(emptyToNull)
   @IsString()
-  @MaxLength(flagNote.max, { message: `Keep the note under ${flagNote.max} characters.` })
+  @TextMaxLength(flagNote.max, { message: `Keep the note under ${flagNote.max} characters.` })
   note?: string | null;
 }
 
@@ -59,7 +60,7 @@ export class HidePostInput {
   @IsOptional()
   @Transform(emptyToNull)
   @IsString()
-  @MaxLength(hideNote.max, { message: `Keep the explanation under ${hideNote.max} characters.` })
+  @TextMaxLength(hideNote.max, { message: `Keep the explanation under ${hideNote.max} characters.` })
   note?: string | null;
 }
 
@@ -92,7 +93,7 @@ export class LockThreadInput {
   @IsString({
     message: `Say why the thread is locked, in ${lockReason.min} to ${lockReason.max} characters.`,
   })
-  @Length(lockReason.min, lockReason.max, {
+  @TextLength(lockReason.min, lockReason.max, {
     message: `Say why the thread is locked, in ${lockReason.min} to ${lockReason.max} characters.`,
   })
   reason: string;
@@ -121,7 +122,7 @@ export class PublishCrisisBannerInput {
   @Field()
   @Transform(trim)
   @IsString({ message: `The title must be ${bannerTitle.min} to ${bannerTitle.max} characters long.` })
-  @Length(bannerTitle.min, bannerTitle.max, {
+  @TextLength(bannerTitle.min, bannerTitle.max, {
     message: `The title must be ${bannerTitle.min} to ${bannerTitle.max} characters long.`,
   })
   title: string;
@@ -131,7 +132,7 @@ export class PublishCrisisBannerInput {
   @IsString({
     message: `Write a statement of at most ${bannerBody.max} characters (it is empty or too long).`,
   })
-  @Length(bannerBody.min, bannerBody.max, {
+  @VisibleMarkdown(bannerBody.max, {
     message: `Write a statement of at most ${bannerBody.max} characters (it is empty or too long).`,
   })
   bodyMarkdown: string;

@@ -92,7 +92,11 @@ export class ModerationService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'flags_one_open_per_member_key')) {
-        throw conflict('You have already flagged this post; moderators will look at it.', 'targetId');
+        throw conflict(
+          'You have already flagged this post; moderators will look at it.',
+          'targetId',
+          'ALREADY_FLAGGED',
+        );
       }
       throw error;
     }
@@ -199,7 +203,7 @@ export class ModerationService {
     return this.db.transaction(async (tx) => {
       const post = await postRow(tx, input.postId, true);
       const answer = await tx.findOneBy(Post, { id: input.answerPostId });
-      if (!answer) throw notFound('There is no such answer.');
+      if (!answer) throw notFound('There is no such answer.', 'POST_NOT_FOUND');
       if (answer.threadId !== post.threadId)
         throw badInput('answerPostId', 'The answer must be a reply in the same thread.');
       if (answer.isQuestion)
@@ -397,7 +401,7 @@ export class ModerationService {
         where: { id: input.bannerId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!banner) throw notFound('There is no such banner.');
+      if (!banner) throw notFound('There is no such banner.', 'BANNER_NOT_FOUND');
       if (banner.takenDownAt) throw conflict('This banner is already taken down.');
       await tx.update(
         CrisisBanner,

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { TextMaxLength } from '../common/text.validators';
 import { FOLLOW_SUBJECT_TYPES, FollowSubjectType } from './follow.entity';
 import {
   NOTIFICATION_DELIVERIES,
@@ -68,6 +69,6 @@ export class SetNotificationPreferenceInput {
 export class SetNotificationTimeZoneInput {
   @Field({ description: 'An IANA time zone name, such as Europe/Paris.' })
   @IsString()
-  @MaxLength(60, { message: 'A time zone name is at most 60 characters.' })
+  @TextMaxLength(60, { message: 'A time zone name is at most 60 characters.' })
   timeZone: string;
 }

@@ -22,9 +22,10 @@ export class NotificationsResolver {
 
   @Mutation(() => Int, { description: 'Marks notifications read; returns how many are still unread.' })
   markNotificationsRead(
-    @Args('input', { type: () => MarkNotificationsReadInput, nullable: true })
-    input: MarkNotificationsReadInput | undefined,
     @CurrentViewer() viewer: Viewer,
+    // Optional, not `| undefined`: a union is reflected as Object, and its rules would not run.
+    @Args('input', { type: () => MarkNotificationsReadInput, nullable: true })
+    input?: MarkNotificationsReadInput,
   ): Promise<number> {
     return this.service.markRead(viewer, input?.ids);
   }

@@ -1,7 +1,8 @@
 import { ArgsType, Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { SPACE_KINDS, SpaceKind as SpaceKindName, THREAD_LIMITS } from '@parvis/domain';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { TextLength } from '../common/text.validators';
 import { SpaceKind } from '../spaces/space.type';
 import { PostType } from '../threads/post.type';
 import { ThreadType } from '../threads/thread.type';
@@ -32,7 +33,7 @@ export class SearchArgs {
   @Field({ description: 'Words to find; "quotes" for a phrase, -word to exclude, or for either.' })
   @Transform(trim)
   @IsString()
-  @Length(1, MAX_QUERY_LENGTH, { message: `Type 1 to ${MAX_QUERY_LENGTH} characters to search for.` })
+  @TextLength(1, MAX_QUERY_LENGTH, { message: `Type 1 to ${MAX_QUERY_LENGTH} characters to search for.` })
   query: string;
 
   @Field(() => Int, { nullable: true, defaultValue: 20 })
@@ -48,7 +49,7 @@ export class SimilarArgs {
   @Field({ description: 'The title being typed.' })
   @Transform(trim)
   @IsString()
-  @Length(0, THREAD_LIMITS.title.max, {
+  @TextLength(0, THREAD_LIMITS.title.max, {
     message: `The title must be at most ${THREAD_LIMITS.title.max} characters long.`,
   })
   title: string;

@@ -16,7 +16,7 @@ export class SpacesService {
 
   async bySlug(slug: string): Promise<Space> {
     const space = await this.spaces.findOneBy({ slug });
-    if (!space) throw notFound(`There is no space "${slug}".`);
+    if (!space) throw notFound(`There is no space "${slug}".`, 'SPACE_NOT_FOUND');
     return space;
   }
 

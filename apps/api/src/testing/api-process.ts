@@ -47,6 +47,7 @@ export async function startApiProcess(
       PORT: String(port),
       WEB_DIST: '',
       SEED_DEMO: 'false',
+      REGISTER_LIMIT_PER_ADDRESS: '100000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

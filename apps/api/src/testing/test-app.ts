@@ -43,6 +43,8 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
       SESSION_SECRET: createHash('sha256').update(`parvis-test:${databaseUrl}`).digest('hex'),
       PARVIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parvis-test-data-')),
       WEB_DIST: '',
+      // Tests sign many people up from 127.0.0.1; the per-address limit has its own test.
+      REGISTER_LIMIT_PER_ADDRESS: '100000',
       ...env,
     }),
     databaseUrl,
@@ -105,7 +107,8 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 
 /** One browser: sends GraphQL requests and keeps the session cookie the API sets. */
 export class GraphQLAgent {
-  private cookie: string | null = null;
+  /** The cookies the API set, by name (the session, and the sign-in device cookie). */
+  private readonly cookies = new Map<string, string>();
 
   constructor(private readonly endpoint: string) {}
 
@@ -115,14 +118,17 @@ export class GraphQLAgent {
   ): Promise<GraphQLResult<T>> {
     const response = await fetch(this.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.cookies.size ? { cookie: [...this.cookies.values()].join('; ') } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
-    const setCookie = response.headers.getSetCookie();
-    for (const header of setCookie) {
+    for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(';');
-      const expired = /expires=Thu, 01 Jan 1970/i.test(header);
-      this.cookie = expired ? null : pair;
+      const name = pair.slice(0, pair.indexOf('='));
+      if (/expires=Thu, 01 Jan 1970/i.test(header)) this.cookies.delete(name);
+      else this.cookies.set(name, pair);
     }
     return (await response.json()) as GraphQLResult<T>;
   }
@@ -134,13 +140,15 @@ export class GraphQLAgent {
     return result.data as T;
   }
 
+  /** `parvis_session=…`, or null when signed out. */
   get sessionCookie(): string | null {
-    return this.cookie;
+    return this.cookies.get('parvis_session') ?? null;
   }
 
-  /** Sends this cookie from now on, as a browser replaying a stolen or stale cookie would. */
+  /** Sends this cookie (only) from now on, as a browser replaying a stolen or stale cookie would. */
   useCookie(cookie: string | null): this {
-    this.cookie = cookie;
+    this.cookies.clear();
+    if (cookie) this.cookies.set(cookie.slice(0, cookie.indexOf('=')), cookie);
     return this;
   }
 

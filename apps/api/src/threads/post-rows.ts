@@ -51,6 +51,6 @@ export async function postRow(tx: EntityManager, postId: string, lock = false): 
     where: { id: postId },
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!post) throw notFound('There is no such post.');
+  if (!post) throw notFound('There is no such post.', 'POST_NOT_FOUND');
   return post;
 }

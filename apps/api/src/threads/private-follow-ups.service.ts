@@ -112,7 +112,7 @@ export class PrivateFollowUpsService {
   async privateFollowUp(viewer: Viewer, id: string): Promise<PrivateFollowUp> {
     const reader = requireSignedIn(viewer, 'read a private follow-up');
     const followUp = await this.db.getRepository(PrivateFollowUp).findOneBy({ id });
-    if (!followUp) throw notFound('There is no such private follow-up.');
+    if (!followUp) throw notFound('There is no such private follow-up.', 'FOLLOW_UP_NOT_FOUND');
     if (!canReadPrivateFollowUp(reader, followUp.askerId)) {
       throw forbidden('This private follow-up is only for the person who asked and the brand’s staff.');
     }

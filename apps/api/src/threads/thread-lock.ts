@@ -8,7 +8,7 @@ import { Thread } from './thread.entity';
  */
 export async function lockThreadRow(tx: EntityManager, threadId: string): Promise<Thread> {
   const thread = await tx.findOne(Thread, { where: { id: threadId }, lock: { mode: 'pessimistic_write' } });
-  if (!thread) throw notFound('There is no such thread.');
+  if (!thread) throw notFound('There is no such thread.', 'THREAD_NOT_FOUND');
   return thread;
 }
 
@@ -16,5 +16,7 @@ export async function lockThreadRow(tx: EntityManager, threadId: string): Promis
 export function lockedError(thread: Thread) {
   return conflict(
     `This thread is locked${thread.lockReason ? ` (${thread.lockReason})` : ''}: it accepts no new replies.`,
+    undefined,
+    'THREAD_LOCKED',
   );
 }

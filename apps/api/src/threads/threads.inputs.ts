@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { LANGUAGES, Language, THREAD_LIMITS } from '@parvis/domain';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { TextLength, VisibleMarkdown } from '../common/text.validators';
 import { trim } from '../common/trim.transform';
 
 /** Trailing spaces are kept inside Markdown (two spaces make a line break); only outer blank lines go. */
@@ -17,7 +18,7 @@ function MarkdownBody(): PropertyDecorator {
   return (target, key) => {
     Transform(trimBlankLines)(target, key);
     IsString({ message: BODY_MESSAGE })(target, key);
-    Length(body.min, body.max, { message: BODY_MESSAGE })(target, key);
+    VisibleMarkdown(body.max, { message: BODY_MESSAGE })(target, key);
   };
 }
 
@@ -30,7 +31,7 @@ export class CreateThreadInput {
   @Field()
   @Transform(trim)
   @IsString({ message: TITLE_MESSAGE })
-  @Length(title.min, title.max, { message: TITLE_MESSAGE })
+  @TextLength(title.min, title.max, { message: TITLE_MESSAGE })
   title: string;
 
   @Field({ description: 'The question, in Markdown.' })

@@ -140,7 +140,7 @@ export class ThreadsService {
 
   async thread(id: string): Promise<Thread> {
     const thread = await this.db.getRepository(Thread).findOneBy({ id });
-    if (!thread) throw notFound('There is no such thread.');
+    if (!thread) throw notFound('There is no such thread.', 'THREAD_NOT_FOUND');
     return thread;
   }
 

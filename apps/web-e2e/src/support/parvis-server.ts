@@ -32,6 +32,8 @@ export async function startParvis(): Promise<RunningParvis> {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       SEED_DEMO: 'true',
+      // Every browser signs up from 127.0.0.1.
+      REGISTER_LIMIT_PER_ADDRESS: '100000',
       // Mail goes to the built-in catcher (/staff/mail), with links back to this server.
       SMTP_URL: '',
       PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -1,22 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { apiProblems, type ApiProblem } from '../lib/graphql-errors';
+import { apiProblems, problemSentence, type ApiProblem } from '../lib/graphql-errors';
 import { usePage } from '../lib/page';
 
-/** The sentence to show for a problem: ours, translated, for the general codes; the API's otherwise. */
+/**
+ * The sentence to show for a problem, in this page's language: worded from its code and reason
+ * (lib/graphql-errors.ts), never the API's English in French or Spanish.
+ */
 export function useProblemMessage(): (problem: ApiProblem) => string {
-  const { t } = useTranslation();
-  return (problem) => {
-    switch (problem.code) {
-      case 'NETWORK':
-        return t('errors.network');
-      case 'INTERNAL_SERVER_ERROR':
-        return t('errors.internal');
-      case 'RATE_LIMITED':
-        return problem.message || t('errors.rateLimited');
-      default:
-        return problem.message || t('errors.internal');
-    }
-  };
+  const { i18n } = useTranslation();
+  return (problem) => problemSentence(problem, i18n);
 }
 
 /**

@@ -7,3 +7,4 @@ export * from './ideas';
 export * from './moderation';
 export * from './tone';
 export * from './business-hours';
+export * from './text';

@@ -46,7 +46,14 @@ export class RateLimitService {
         [keys, windowSeconds],
       );
       const over = rules.some((rule) => rows.some((row) => row.key === rule.key && row.hits > rule.limit));
-      if (over) throw new DomainError('RATE_LIMITED', message);
+      if (over) {
+        // Whole seconds until the window turns, for the client's "try again in …".
+        const retryAfter = Math.max(
+          1,
+          Math.ceil((rows[0].window_start.getTime() + windowSeconds * 1000 - Date.now()) / 1000),
+        );
+        throw new DomainError('RATE_LIMITED', message, undefined, { reason: 'RATE_LIMITED', retryAfter });
+      }
       return { keys, windowStart: rows[0].window_start };
     };
     return tx ? count(tx) : this.db.transaction(count);

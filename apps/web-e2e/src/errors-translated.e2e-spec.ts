@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { newVisitor } from './support/browser';
+import { DEMO, DEMO_PASSWORD } from './support/demo';
+import { useParvisInChromium } from './support/session';
+
+const world = useParvisInChromium();
+
+/**
+ * A French or a Spanish reader walks the journeys that end in an error from the API (a wrong
+ * password, a sign-up the API refuses, a thread that does not exist, a vote beyond a campaign's
+ * budget). Every sentence the API answered is collected from the network; none of them may be
+ * on the page: the web app words errors itself, from their code and reason.
+ */
+async function readerIn(locale: string): Promise<{ page: Page; apiSentences: Set<string> }> {
+  const context = await newVisitor(world.browser, world.parvis.baseUrl, locale);
+  const page = await context.newPage();
+  const apiSentences = new Set<string>();
+  page.on('response', (response) => {
+    if (!response.url().endsWith('/graphql') || response.request().method() !== 'POST') return;
+    void response
+      .json()
+      .then((body: { errors?: { message: string }[] }) => {
+        for (const error of body.errors ?? []) apiSentences.add(error.message);
+      })
+      .catch(() => undefined);
+  });
+  return { page, apiSentences };
+}
+
+/** The alert's text, once there, after checking that no API sentence is anywhere on the page. */
+async function alertWithoutApiEnglish(page: Page, apiSentences: Set<string>): Promise<string> {
+  const alert = page.getByRole('alert').first();
+  await alert.waitFor();
+  // The response that caused the alert has been read by the time it shows.
+  await page.waitForFunction(() => document.querySelector('[role="alert"]')?.textContent?.trim());
+  const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+  expect(apiSentences.size).toBeGreaterThan(0);
+  for (const sentence of apiSentences) expect(text).not.toContain(sentence);
+  return (await alert.innerText()).trim();
+}
+
+/** Signs in through the sign-in page in whatever language it shows, by the fields' types. */
+async function signInAnyLanguage(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+}
+
+describe.each([
+  {
+    locale: 'fr-FR',
+    wrongCredentials: 'L’adresse e-mail ou le mot de passe est incorrect.',
+    invalidEmail: 'Saisissez une adresse e-mail valide, comme ana@example.com.',
+    noThread: 'Cette discussion n’existe pas.',
+    budget:
+      'Vous avez utilisé vos 2 votes dans « Our next summer flavour ». Retirez-en un pour voter pour cette idée.',
+    voter: DEMO.member.email,
+  },
+  {
+    locale: 'es-ES',
+    wrongCredentials: 'El correo electrónico o la contraseña no son correctos.',
+    invalidEmail: 'Introduce una dirección de correo válida, como ana@example.com.',
+    noThread: 'Este hilo no existe.',
+    budget: 'Has usado tus 2 votos en «Our next summer flavour». Retira uno para votar por esta idea.',
+    voter: DEMO.expert.email,
+  },
+])('errors in $locale', ({ locale, wrongCredentials, invalidEmail, noThread, budget, voter }) => {
+  it('a wrong password is refused in the reader’s language', async () => {
+    const { page, apiSentences } = await readerIn(locale);
+    await signInAnyLanguage(page, DEMO.moderator.email, 'not the password');
+    expect(await alertWithoutApiEnglish(page, apiSentences)).toBe(wrongCredentials);
+    await page.context().close();
+  });
+
+  it('a sign-up the API refuses says why in the reader’s language, next to the field', async () => {
+    const { page, apiSentences } = await readerIn(locale);
+    await page.goto('/sign-up');
+    // Looks like an address to the form; the API knows a top-level domain has two letters at least.
+    await page.locator('input[type="email"]').fill('ana@example.c');
+    await page.locator('input:not([type="email"]):not([type="password"])').first().fill('Ana López');
+    await page.locator('input[type="password"]').fill('a long and unusual passphrase');
+    await page.locator('form button[type="submit"]').click();
+    await page.getByText(invalidEmail).waitFor();
+    await page.waitForFunction(() => document.body.innerText.length > 0);
+    const text = await page.locator('body').innerText();
+    expect(apiSentences.size).toBeGreaterThan(0);
+    for (const sentence of apiSentences) expect(text).not.toContain(sentence);
+    await page.context().close();
+  });
+
+  it('a thread that does not exist is said not to exist in the reader’s language', async () => {
+    const { page, apiSentences } = await readerIn(locale);
+    await page.goto('/t/00000000-0000-4000-8000-000000000000');
+    expect(await alertWithoutApiEnglish(page, apiSentences)).toBe(noThread);
+    await page.context().close();
+  });
+
+  it('a vote beyond the campaign’s budget is refused in the reader’s language', async () => {
+    const { page, apiSentences } = await readerIn(locale);
+    await signInAnyLanguage(page, voter, DEMO_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.goto('/s/ideas');
+    await page.getByRole('link', { name: 'Our next summer flavour' }).click();
+    await page.getByRole('heading', { name: 'Our next summer flavour' }).waitFor();
+    // Vote for one idea after another until the budget (2 votes) is spent and a vote is refused.
+    for (let refused = false; !refused;) {
+      const [answer] = await Promise.all([
+        page.waitForResponse(
+          (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('vote('),
+        ),
+        page.locator('button.vote-button[aria-pressed="false"]').first().click(),
+      ]);
+      refused = Boolean(((await answer.json()) as { errors?: unknown[] }).errors);
+    }
+    expect(await alertWithoutApiEnglish(page, apiSentences)).toBe(budget);
+    await page.context().close();
+  });
+});
