@@ -4,6 +4,7 @@ import { createApp, listen } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
+import { databaseUrls } from './database/roles';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 
@@ -38,10 +39,11 @@ async function main(): Promise<void> {
     logger.log(`Embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir}).`);
   }
 
-  const ran = await runMigrations(databaseUrl);
+  const urls = databaseUrls(databaseUrl, config.migrationDatabaseUrl, embedded);
+  const ran = await runMigrations(urls.migrations);
   if (ran.length > 0) logger.log(`Migrations run: ${ran.join(', ')}`);
 
-  app = await createApp({ ...config, databaseUrl });
+  app = await createApp({ ...config, databaseUrl: urls.runtime });
   // Before listening: the demo is written through the application's services.
   if (config.seedDemo && (await seedDemoIfEmpty(app))) logger.log('Seeded the demo community.');
   try {

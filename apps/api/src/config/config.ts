@@ -11,6 +11,8 @@ export interface AppConfig {
   port: number;
   /** null: start the embedded PostgreSQL and build the URL from it. */
   databaseUrl: string | null;
+  /** The owner's URL the migrations run with, when DATABASE_URL is the API's runtime role (null: DATABASE_URL). */
+  migrationDatabaseUrl: string | null;
   /** Where the embedded PostgreSQL keeps its data (git-ignored). */
   dataDir: string;
   sessionSecret: string;
@@ -92,6 +94,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  let migrationDatabaseUrl: string | null = null;
+  if (env.MIGRATION_DATABASE_URL !== undefined && env.MIGRATION_DATABASE_URL !== '') {
+    migrationDatabaseUrl = env.MIGRATION_DATABASE_URL;
+    if (!/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+      problems.push('MIGRATION_DATABASE_URL must start with postgres:// or postgresql://.');
+    } else if (!databaseUrl) {
+      problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL too (the role the API connects as).');
+    }
+  }
+
   const dataDir = resolve(env.PARVIS_DATA_DIR ?? join(REPO_ROOT, '.data'));
 
   let sessionSecret = env.SESSION_SECRET ?? '';
@@ -144,6 +156,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     env: nodeEnv as AppConfig['env'],
     port,
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir,
     sessionSecret,
     sessionDays,

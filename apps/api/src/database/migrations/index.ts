@@ -7,6 +7,8 @@ import { HideRevisions1795461302703 } from './1795461302703-HideRevisions';
 import { NotificationSubjects1795675168925 } from './1795675168925-NotificationSubjects';
 import { Mail1795677102319 } from './1795677102319-Mail';
 import { NotificationsEverywhere1795679357043 } from './1795679357043-NotificationsEverywhere';
+import { RuntimeRole1795685443530 } from './1795685443530-RuntimeRole';
+import { PostRevisionsTrigger1795685443531 } from './1795685443531-PostRevisionsTrigger';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   NotificationSubjects1795675168925,
   Mail1795677102319,
   NotificationsEverywhere1795679357043,
+  RuntimeRole1795685443530,
+  PostRevisionsTrigger1795685443531,
 ];
