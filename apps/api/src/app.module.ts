@@ -68,7 +68,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: config.webDist!,
-                exclude: ['/graphql{*path}', '/health{*path}', '/mail{*path}'],
+                exclude: ['/graphql{*path}', '/health{*path}', '/mail{*path}', '/me{*path}', '/media{*path}'],
               }),
             ]
           : []),

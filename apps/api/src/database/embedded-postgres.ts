@@ -112,7 +112,7 @@ export class EmbeddedPostgres {
       if (isPostgres(Number(pid), clusterDir) && isAlive(Number(pid))) {
         const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
         const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${Number(port)}/${options.database}`;
-        return { url, stop: async () => undefined };
+        return { url, stop: () => Promise.resolve() };
       }
     }
     const server = await EmbeddedPostgres.start(options);

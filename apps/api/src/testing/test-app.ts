@@ -36,7 +36,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OwnerQuery = (sql: string, params?: unknown[]) => Promise<any[]>;
 
 /** `databaseUrl`: share an existing test database, to run a second API process against it. */

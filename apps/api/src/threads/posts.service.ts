@@ -16,7 +16,7 @@ import { lockedError, lockThreadRow } from './thread-lock';
 import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { EditPostInput, ReplyInput } from './threads.inputs';
-import { Actor, speaksForBrand } from './threads.rules';
+import { speaksForBrand } from './threads.rules';
 
 export interface AddReplyParams {
   threadId: string;

@@ -9,6 +9,7 @@ import { Mail1795677102319 } from './1795677102319-Mail';
 import { NotificationsEverywhere1795679357043 } from './1795679357043-NotificationsEverywhere';
 import { RuntimeRole1795685443530 } from './1795685443530-RuntimeRole';
 import { PostRevisionsTrigger1795685443531 } from './1795685443531-PostRevisionsTrigger';
+import { AccountClosure1795686624519 } from './1795686624519-AccountClosure';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   NotificationsEverywhere1795679357043,
   RuntimeRole1795685443530,
   PostRevisionsTrigger1795685443531,
+  AccountClosure1795686624519,
 ];
