@@ -18,6 +18,7 @@ import { formatError } from './graphql/format-error';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
+import { MediaModule } from './media/media.module';
 import { LiveSessions } from './identity/live-sessions.service';
 import { graphqlContext, liveTransport } from './live-transport';
 import { SpacesModule } from './spaces/spaces.module';
@@ -80,6 +81,7 @@ export class AppModule {
         NotificationsModule,
         ModerationModule,
         MailModule,
+        MediaModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -34,6 +34,8 @@ export interface AppConfig {
   accountMailLimit: { registerPerEmail: number; resetPerEmail: number; windowSeconds: number };
   mail: MailConfig;
   notifications: NotificationsConfig;
+  /** The image proxy that shows remote images of posts without telling their host who reads. */
+  mediaProxy: MediaProxyConfig;
   seedDemo: boolean;
   /** The built web app served at `/`, or null to serve only the API. */
   webDist: string | null;
@@ -52,6 +54,18 @@ export interface MailConfig {
   sendTimeoutSeconds: number;
   /** The first retry's delay after a failed send; each next retry waits about twice as long. */
   retryDelaySeconds: number;
+}
+
+export interface MediaProxyConfig {
+  /** The largest image fetched, in bytes. */
+  maxBytes: number;
+  /** How long one fetch may take. */
+  timeoutSeconds: number;
+  /**
+   * Fetch from loopback and private networks too. Off: an image URL must not make Parvis reach
+   * into its own network (SSRF); only the tests turn it on, to serve images from the test.
+   */
+  allowPrivateAddresses: boolean;
 }
 
 export interface NotificationsConfig {
@@ -146,6 +160,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     defaultTimeZone: timeZone(env, 'DEFAULT_TIME_ZONE', 'Europe/Paris', problems),
     slaWarningMinutes: integer(env, 'SLA_WARNING_MINUTES', 30, 1, 10_080, problems),
   };
+  const mediaProxy = {
+    maxBytes: integer(env, 'MEDIA_PROXY_MAX_BYTES', 5_000_000, 1_000, 100_000_000, problems),
+    timeoutSeconds: integer(env, 'MEDIA_PROXY_TIMEOUT_SECONDS', 10, 1, 120, problems),
+    allowPrivateAddresses: boolean(env, 'MEDIA_PROXY_ALLOW_PRIVATE', false, problems),
+  };
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
@@ -168,6 +187,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accountMailLimit,
     mail,
     notifications,
+    mediaProxy,
     seedDemo,
     webDist,
   };
