@@ -20,6 +20,7 @@ import { ProfileRoute } from './routes/ProfileRoute';
 import { ModerationQueueRoute } from './routes/ModerationQueueRoute';
 import { ModerationLogRoute } from './routes/ModerationLogRoute';
 import { CharterRoute } from './routes/CharterRoute';
+import { AccountRoute } from './routes/AccountRoute';
 import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
 import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { ConfirmEmailRoute } from './routes/ConfirmEmailRoute';
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
       { path: 'moderation', element: <ModerationQueueRoute /> },
       { path: 'moderation/log', element: <ModerationLogRoute /> },
       { path: 'charter', element: <CharterRoute /> },
+      { path: 'account', element: <AccountRoute /> },
       { path: 'forgot-password', element: <ForgotPasswordRoute /> },
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'confirm-email', element: <ConfirmEmailRoute /> },
