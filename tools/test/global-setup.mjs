@@ -1,7 +1,7 @@
 // Starts one throwaway PostgreSQL for the whole test run (every test file then creates its own
 // database in it), unless DATABASE_URL points at a server to use instead. Written as .mjs and
 // importing the compiled API because Jest's module loader cannot load the ESM binaries package.
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,8 @@ export default async function globalSetup() {
   }
   if (process.env.DATABASE_URL) {
     process.env.PARVIS_TEST_SERVER_URL = process.env.DATABASE_URL;
-    const password = randomBytes(18).toString('base64url');
+    // The same for every run on this server: a run does not change the password under another.
+    const password = createHash('sha256').update(`parvis-test-runtime:${process.env.DATABASE_URL}`).digest('hex');
     await api.ensureRuntimeRole(process.env.DATABASE_URL, password, api.RUNTIME_LOGIN);
     process.env.PARVIS_TEST_RUNTIME_USER = api.RUNTIME_LOGIN;
     process.env.PARVIS_TEST_RUNTIME_PASSWORD = password;
