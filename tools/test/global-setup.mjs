@@ -26,7 +26,9 @@ export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.PARVIS_TEST_SERVER_URL = process.env.DATABASE_URL;
     // The same for every run on this server: a run does not change the password under another.
-    const password = createHash('sha256').update(`parvis-test-runtime:${process.env.DATABASE_URL}`).digest('hex');
+    const password = createHash('sha256')
+      .update(`parvis-test-runtime:${process.env.DATABASE_URL}`)
+      .digest('hex');
     await api.ensureRuntimeRole(process.env.DATABASE_URL, password, api.RUNTIME_LOGIN);
     process.env.PARVIS_TEST_RUNTIME_USER = api.RUNTIME_LOGIN;
     process.env.PARVIS_TEST_RUNTIME_PASSWORD = password;
