@@ -29,6 +29,9 @@ export default defineConfig(({ isSsrBuild }) => ({
       // ws: live pages' subscriptions go over a WebSocket on the same path.
       '/graphql': { target: 'http://localhost:3000', ws: true },
       '/health': 'http://localhost:3000',
+      // The personal-data download and the image proxy are the API's too.
+      '/me': 'http://localhost:3000',
+      '/media': 'http://localhost:3000',
     },
   },
 }));

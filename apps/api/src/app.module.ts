@@ -18,6 +18,7 @@ import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { WebAppModule } from './http/web-app-shell';
 import { IdentityModule } from './identity/identity.module';
+import { MediaModule } from './media/media.module';
 import { LiveSessions } from './identity/live-sessions.service';
 import { graphqlContext, liveTransport } from './live-transport';
 import { SpacesModule } from './spaces/spaces.module';
@@ -79,6 +80,7 @@ export class AppModule {
         MailModule,
         DeskModule,
         ReportsModule,
+        MediaModule,
         // Their catch-all routes come after every other route: pages rendered on the server, and
         // the web app's bare index.html for a build without a server renderer.
         PagesModule,

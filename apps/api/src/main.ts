@@ -4,6 +4,7 @@ import nodeModule from 'node:module';
 import { ApiProcesses } from './api-processes';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
+import { databaseUrls } from './database/roles';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
 import { startupLog } from './startup-log';
 
@@ -52,17 +53,19 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url('parvis');
   }
 
-  // Step 3: its schema, once, before any API process uses it.
+  // Step 3: its schema, once, before any API process uses it, as the owner role; the API
+  // processes connect as the runtime role, which owns nothing (database/roles.ts).
+  const urls = databaseUrls(databaseUrl, config.migrationDatabaseUrl, embedded);
   const { runMigrations } = await import('./database/migrate');
-  const ran = await runMigrations(databaseUrl);
+  const ran = await runMigrations(urls.migrations);
   if (ran.length > 0) log(`Migrations run: ${ran.join(', ')}`);
 
   // Step 4: the API. The demo is written once, before anyone is answered, by the first API process.
   if (processes) {
-    await processes.start(databaseUrl, { seedDemo: config.seedDemo });
+    await processes.start(urls.runtime, { seedDemo: config.seedDemo });
   } else {
     const { startApi } = await import('./worker');
-    stopApi = await startApi(config, databaseUrl, { seedDemo: config.seedDemo });
+    stopApi = await startApi(config, urls.runtime, { seedDemo: config.seedDemo });
   }
 
   // Step 5: tell the person who started it.

@@ -11,7 +11,7 @@ import { Observable } from 'rxjs';
 import { Providers } from './app/Providers';
 import { pagesAt, preloadPages, routes } from './app/router';
 import { createAppI18n } from './app/translations';
-import { createCache } from './lib/apollo';
+import { createCache, withClosedMarks } from './lib/apollo';
 import { setDisplayTimeZone } from './lib/format';
 import { PAGE_STATE_ELEMENT_ID, PageProvider, type SerializedPage } from './lib/page';
 
@@ -79,6 +79,8 @@ export function createRenderer(options: RendererOptions): Renderer {
       ssrMode: true,
       link: inProcessLink((operation) => request.execute(operation)),
       cache: createCache(),
+      // As in the browser: the cache it hands over must hold what the browser's queries ask.
+      documentTransform: withClosedMarks,
     });
     const context = await handler.query(new Request(new URL(url, options.publicUrl)));
     if (context instanceof Response) throw new Error(`Unexpected redirect while rendering ${url}`);

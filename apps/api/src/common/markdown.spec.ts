@@ -1,4 +1,7 @@
+import { proxiedImageUrl, setImageProxyKey } from './image-proxy-url';
 import { markdownToText, mentionedUserIds, renderMarkdown, rendersEmpty } from './markdown';
+
+beforeAll(() => setImageProxyKey('a test secret for the image proxy'));
 
 describe('rendering Markdown written by people', () => {
   it('renders the usual Markdown', () => {
@@ -46,10 +49,13 @@ describe('rendering Markdown written by people', () => {
     );
   });
 
-  it('keeps https images and code blocks', () => {
+  it('keeps images, remote ones through the signed image proxy, and code blocks', () => {
+    const proxied = proxiedImageUrl('https://example.com/logo.png').replace(/&/g, '&amp;');
+    expect(proxied).toMatch(/^\/media\/proxy\?u=https%3A%2F%2Fexample\.com%2Flogo\.png&amp;s=[\w-]{43}$/);
     expect(renderMarkdown('![logo](https://example.com/logo.png)')).toBe(
-      '<p><img src="https://example.com/logo.png" alt="logo" /></p>',
+      `<p><img src="${proxied}" alt="logo" /></p>`,
     );
+    expect(renderMarkdown('![local](/favicon.png)')).toBe('<p><img src="/favicon.png" alt="local" /></p>');
     expect(renderMarkdown('```ts\nconst a = 1 < 2;\n```')).toBe(
       '<pre><code class="language-ts">const a = 1 &lt; 2;\n</code></pre>',
     );

@@ -1,13 +1,15 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { isVisiblyEmpty } from '@parvis/domain';
+import { proxiedImageUrl } from './image-proxy-url';
 
 /**
  * Markdown written by people becomes HTML on the server, in two steps that each stand on their
  * own: markdown-it with raw HTML disabled (a `<script>` typed in a post is shown as text), then
  * sanitize-html with an allow-list, so that even a markdown-it bug cannot let a script, an event
  * handler or a javascript:/data: link through. Links get rel="nofollow ugc noopener" (user
- * content, no ranking credit, no access to window.opener) and open in a new tab.
+ * content, no ranking credit, no access to window.opener) and open in a new tab. Remote images
+ * point to Parvis's image proxy (image-proxy-url.ts).
  */
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
@@ -84,6 +86,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
   transformTags: {
+    // A remote image is shown through Parvis's proxy, so its host never sees who reads the post.
+    img: (tagName, attribs): sanitizeHtml.Tag => {
+      const { src, ...rest } = attribs;
+      return /^https?:\/\//i.test(src ?? '')
+        ? { tagName, attribs: { src: proxiedImageUrl(src), ...rest } }
+        : { tagName, attribs };
+    },
     // A mention is a link to a profile of this site: it opens in place; every other link in a new tab.
     a: (tagName, attribs): sanitizeHtml.Tag => {
       const { class: className, ...rest } = attribs;

@@ -14,6 +14,8 @@ export interface AppConfig {
   webConcurrency: number;
   /** null: start the embedded PostgreSQL and build the URL from it. */
   databaseUrl: string | null;
+  /** The owner's URL the migrations run with, when DATABASE_URL is the API's runtime role (null: DATABASE_URL). */
+  migrationDatabaseUrl: string | null;
   /** Where the embedded PostgreSQL keeps its data (git-ignored). */
   dataDir: string;
   sessionSecret: string;
@@ -38,6 +40,8 @@ export interface AppConfig {
   mail: MailConfig;
   notifications: NotificationsConfig;
   reports: ReportsConfig;
+  /** The image proxy that shows remote images of posts without telling their host who reads. */
+  mediaProxy: MediaProxyConfig;
   seedDemo: boolean;
   http: HttpConfig;
   /** The built web app served at `/`, or null to serve only the API. */
@@ -78,6 +82,18 @@ export interface ReportsConfig {
   executiveDigestHour: number;
 }
 
+export interface MediaProxyConfig {
+  /** The largest image fetched, in bytes. */
+  maxBytes: number;
+  /** How long one fetch may take. */
+  timeoutSeconds: number;
+  /**
+   * Fetch from loopback and private networks too. Off: an image URL must not make Parvis reach
+   * into its own network (SSRF); only the tests turn it on, to serve images from the test.
+   */
+  allowPrivateAddresses: boolean;
+}
+
 export interface NotificationsConfig {
   /** The local hour (0-23) daily and weekly digests are sent at (weekly ones on Mondays). */
   digestHour: number;
@@ -116,6 +132,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       problems.push(
         'DATABASE_URL must start with postgres:// or postgresql:// (for example postgres://user:password@localhost:5432/parvis).',
       );
+    }
+  }
+
+  let migrationDatabaseUrl: string | null = null;
+  if (env.MIGRATION_DATABASE_URL !== undefined && env.MIGRATION_DATABASE_URL !== '') {
+    migrationDatabaseUrl = env.MIGRATION_DATABASE_URL;
+    if (!/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+      problems.push('MIGRATION_DATABASE_URL must start with postgres:// or postgresql://.');
+    } else if (!databaseUrl) {
+      problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL too (the role the API connects as).');
     }
   }
 
@@ -166,6 +192,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     slaWarningMinutes: integer(env, 'SLA_WARNING_MINUTES', 30, 1, 10_080, problems),
   };
   const reports = { executiveDigestHour: integer(env, 'EXECUTIVE_DIGEST_HOUR', 7, 0, 23, problems) };
+  const mediaProxy = {
+    maxBytes: integer(env, 'MEDIA_PROXY_MAX_BYTES', 5_000_000, 1_000, 100_000_000, problems),
+    timeoutSeconds: integer(env, 'MEDIA_PROXY_TIMEOUT_SECONDS', 10, 1, 120, problems),
+    allowPrivateAddresses: boolean(env, 'MEDIA_PROXY_ALLOW_PRIVATE', false, problems),
+  };
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
   const http = httpConfig(env, problems);
 
@@ -179,6 +210,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     webConcurrency,
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir,
     sessionSecret,
     sessionDays,
@@ -192,6 +224,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail,
     notifications,
     reports,
+    mediaProxy,
     seedDemo,
     http,
     webDist,

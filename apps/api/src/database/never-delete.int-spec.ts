@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { CONTENT_TABLES } from './content-tables';
 import { ask, reply } from '../testing/threads-fixtures';
 import { useTestApp } from '../testing/test-app';
@@ -5,11 +6,22 @@ import { people, spaces } from '../testing/community';
 
 const test = useTestApp();
 
-const refusal = (sql: string, params: unknown[] = []) =>
-  test.db.query(sql, params).then(
-    () => null,
-    (error: Error) => error.message,
-  );
+/**
+ * Run as the tables' owner: the API's own role is refused DELETE and TRUNCATE by its privileges
+ * already (runtime-role.int-spec.ts); the trigger is what holds against the owner.
+ */
+async function refusal(sql: string, params: unknown[] = []): Promise<string | null> {
+  const owner = new Client({ connectionString: test.databaseUrl });
+  await owner.connect();
+  try {
+    await owner.query(sql, params);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await owner.end();
+  }
+}
 
 describe('the database itself never deletes content', () => {
   let threadId: string;

@@ -32,13 +32,13 @@ async function allPages(agent: GraphQLAgent, variables: Record<string, unknown>,
  * the vote trigger refuses to rewrite, so the test sets it aside for this one statement.
  */
 async function ageVotes(ideaId: string, hoursAgo: number): Promise<void> {
-  await test.db.transaction(async (tx) => {
-    await tx.query(`ALTER TABLE idea_votes DISABLE TRIGGER idea_votes_count`);
-    await tx.query(
-      `UPDATE idea_votes SET created_at = now() - make_interval(hours => $2) WHERE idea_id = $1`,
-      [ideaId, hoursAgo],
-    );
-    await tx.query(`ALTER TABLE idea_votes ENABLE TRIGGER idea_votes_count`);
+  await test.asOwner(async (query) => {
+    await query(`ALTER TABLE idea_votes DISABLE TRIGGER idea_votes_count`);
+    await query(`UPDATE idea_votes SET created_at = now() - make_interval(hours => $2) WHERE idea_id = $1`, [
+      ideaId,
+      hoursAgo,
+    ]);
+    await query(`ALTER TABLE idea_votes ENABLE TRIGGER idea_votes_count`);
   });
 }
 

@@ -120,12 +120,12 @@ describe('voting', () => {
     await expect(
       test.db.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [idea.id, userId]),
     ).rejects.toThrow(/idea_votes_one_active_per_member_key/);
-    await expect(test.db.query(`DELETE FROM idea_votes WHERE idea_id = $1`, [idea.id])).rejects.toThrow(
-      /never deletes/,
-    );
-    await expect(test.db.query(`DELETE FROM ideas WHERE id = $1`, [idea.id])).rejects.toThrow(
-      /never deletes/,
-    );
+    await expect(
+      test.asOwner((query) => query(`DELETE FROM idea_votes WHERE idea_id = $1`, [idea.id])),
+    ).rejects.toThrow(/never deletes/);
+    await expect(
+      test.asOwner((query) => query(`DELETE FROM ideas WHERE id = $1`, [idea.id])),
+    ).rejects.toThrow(/never deletes/);
     await test.db.query(`UPDATE idea_votes SET withdrawn_at = now() WHERE idea_id = $1`, [idea.id]);
     await expect(
       test.db.query(`UPDATE idea_votes SET withdrawn_at = NULL WHERE idea_id = $1`, [idea.id]),

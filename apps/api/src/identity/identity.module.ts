@@ -8,6 +8,9 @@ import { AccountService } from './account.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { LiveSessions } from './live-sessions.service';
+import { PersonalDataController } from './personal-data.controller';
+import { PersonalDataResolver } from './personal-data.resolver';
+import { PersonalDataService } from './personal-data.service';
 import { ReputationService } from './reputation.service';
 import { Session } from './session.entity';
 import { SessionMiddleware } from './session.middleware';
@@ -24,7 +27,10 @@ import { User } from './user.entity';
     IdentityResolver,
     AccountService,
     AccountResolver,
+    PersonalDataService,
+    PersonalDataResolver,
   ],
+  controllers: [PersonalDataController],
   exports: [IdentityService, ReputationService, AccountService, LiveSessions],
 })
 export class IdentityModule implements NestModule {

@@ -130,19 +130,23 @@ export class IdentityService {
     const words = prefix.trim().slice(0, 60);
     if (words === '') return [];
     const like = `${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return this.users
-      .createQueryBuilder('u')
-      .where(
-        `(unaccent(u.display_name) ILIKE unaccent(:like) OR unaccent(u.display_name) ILIKE unaccent(:wordLike))`,
-        {
-          like,
-          wordLike: `% ${like}`,
-        },
-      )
-      .orderBy('u.display_name', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .limit(Math.min(Math.max(first, 1), 20))
-      .getMany();
+    return (
+      this.users
+        .createQueryBuilder('u')
+        .where(
+          `(unaccent(u.display_name) ILIKE unaccent(:like) OR unaccent(u.display_name) ILIKE unaccent(:wordLike))`,
+          {
+            like,
+            wordLike: `% ${like}`,
+          },
+        )
+        // A closed account is no one to mention.
+        .andWhere('u.closed_at IS NULL')
+        .orderBy('u.display_name', 'ASC')
+        .addOrderBy('u.id', 'ASC')
+        .limit(Math.min(Math.max(first, 1), 20))
+        .getMany()
+    );
   }
 
   /** The brand's agents (role STAFF): they watch the answer clocks. */

@@ -40,4 +40,12 @@ export class User {
    */
   @Column({ type: 'timestamptz', nullable: true })
   emailConfirmedAt: Date | null;
+
+  /**
+   * When the account was closed (by its owner, or by an admin on their request): the person is
+   * erased (name, e-mail, password, profile), the row stays as the author of what they wrote,
+   * which stays too, signed "Former member" (translated by the web app from this mark).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
 }

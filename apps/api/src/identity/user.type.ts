@@ -29,8 +29,17 @@ export class UserType {
   @Field()
   createdAt: Date;
 
+  @Field({
+    description:
+      'The account was closed: the person is erased, their name reads "Former member" (to be shown in the reader’s language).',
+  })
+  closed: boolean;
+
   /** From a user's row, or from the viewer (for `me`): both carry everything shown here. */
-  static from(user: Omit<User, 'passwordHash' | 'emailConfirmedAt'>, viewer: Viewer): UserType {
+  static from(
+    user: Omit<User, 'passwordHash' | 'emailConfirmedAt' | 'closedAt'> & { closedAt?: Date | null },
+    viewer: Viewer,
+  ): UserType {
     const self = viewer?.id === user.id;
     return Object.assign(new UserType(), {
       id: user.id,
@@ -40,6 +49,7 @@ export class UserType {
       email: self ? user.email : undefined,
       locale: self ? (user.locale ?? undefined) : undefined,
       createdAt: user.createdAt,
+      closed: Boolean(user.closedAt),
     });
   }
 }

@@ -153,7 +153,6 @@ export async function seedThreads(ctx: SeedContext): Promise<void> {
   await edit(
     ctx,
     crash.question,
-    camille,
     49.8,
     'L’application se ferme dès l’écran d’accueil sur mon Pixel 7 (Android 14), version 4.2.0. J’ai déjà redémarré le téléphone.',
   );
@@ -194,14 +193,9 @@ async function thank(ctx: SeedContext, post: Post, by: User): Promise<void> {
   await ctx.services.answers.toggleThanks(ctx.tx, post, by);
 }
 
-async function edit(
-  ctx: SeedContext,
-  post: Post,
-  editor: User,
-  hoursAgo: number,
-  body: string,
-): Promise<void> {
-  await ctx.services.posts.revise(ctx.tx, post, editor, body, hoursBeforeNow(ctx, hoursAgo));
+/** An edit by the post's author (the only one who edits; the database keeps the earlier version). */
+async function edit(ctx: SeedContext, post: Post, hoursAgo: number, body: string): Promise<void> {
+  await ctx.services.posts.revise(ctx.tx, post, body, hoursBeforeNow(ctx, hoursAgo));
 }
 
 /** A private follow-up opened by the author of its first message (staff), then a message every half hour. */

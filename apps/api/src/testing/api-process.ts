@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runtimeUrl } from './test-database';
 
 /** The compiled API, as `npm start` runs it. */
 export const API_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
@@ -42,7 +43,9 @@ export async function startApiProcess(
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
+      // As in production: migrations as the owner, the API as the runtime role.
+      DATABASE_URL: runtimeUrl(databaseUrl),
+      MIGRATION_DATABASE_URL: databaseUrl,
       PARVIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parvis-process-')),
       PORT: String(port),
       WEB_DIST: '',

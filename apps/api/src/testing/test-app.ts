@@ -4,14 +4,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp, listen } from '../app.factory';
 import { RunningConfig } from '../app.module';
 import { loadConfig } from '../config/config';
 import { runMigrations } from '../database/migrate';
-import { createDatabase } from './test-database';
+import { createDatabase, runtimeUrl } from './test-database';
 
-export { createDatabase, runMigrations };
+export { createDatabase, runMigrations, runtimeUrl };
 
 /**
  * A real Parvis API for one test file: its own fresh database (migrated, empty) on the test
@@ -21,13 +22,21 @@ export { createDatabase, runMigrations };
 export interface TestApp {
   app: INestApplication;
   url: string;
+  /** The owner's URL (migrations, a second API); the API itself connects as `runtimeUrl(databaseUrl)`. */
   databaseUrl: string;
   db: DataSource;
   agent(): GraphQLAgent;
+  /**
+   * Runs `fn` in one transaction as the tables' owner, for what the API's own role may not do
+   * (DDL, disabling a trigger, trying a DELETE the never-delete trigger must refuse).
+   */
+  asOwner<T>(fn: (query: OwnerQuery) => Promise<T>): Promise<T>;
   /** Runs `fn` and counts the SQL statements the API sent meanwhile (to prove there is no N+1). */
   countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: string[] }>;
   close(): Promise<void>;
 }
+
+export type OwnerQuery = (sql: string, params?: unknown[]) => Promise<any[]>;
 
 /** `databaseUrl`: share an existing test database, to run a second API process against it. */
 export async function startTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
@@ -47,7 +56,7 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
       REGISTER_LIMIT_PER_ADDRESS: '100000',
       ...env,
     }),
-    databaseUrl,
+    databaseUrl: runtimeUrl(databaseUrl),
   };
   const app = await createApp(config, ['error']);
   const address = (await listen(app, 0, '127.0.0.1')).address() as { port: number };
@@ -68,6 +77,7 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     databaseUrl,
     db,
     agent: () => new GraphQLAgent(`${url}/graphql`),
+    asOwner: (fn) => asOwner(databaseUrl, fn),
     countQueries: async (fn) => {
       // Mails queued earlier (e.g. the confirmation of a member registered by the test) are sent
       // by the worker in this process through the same data source: let it finish first, so that
@@ -184,6 +194,22 @@ export async function signedInAs(
   const { id, email } = await agent.registerMember(displayName);
   if (role !== 'MEMBER') await test.db.query('UPDATE users SET role = $1 WHERE id = $2', [role, id]);
   return { agent, id, email };
+}
+
+async function asOwner<T>(databaseUrl: string, fn: (query: OwnerQuery) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(async (sql, params) => (await client.query(sql, params)).rows);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Waits (at most 30 s) until no queued mail is left to send. */

@@ -23,3 +23,19 @@ export async function createDatabase(prefix = 'parvis_test'): Promise<string> {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/**
+ * `url` as the API connects to it: as the test run's runtime role (set up by Jest's global setup,
+ * like the embedded PostgreSQL does for `npm start`), which owns nothing and may not delete
+ * content; so every test that goes through the API also proves those privileges suffice.
+ */
+export function runtimeUrl(url: string): string {
+  const user = process.env.PARVIS_TEST_RUNTIME_USER;
+  const password = process.env.PARVIS_TEST_RUNTIME_PASSWORD;
+  if (!user || password === undefined)
+    throw new Error('No test runtime role: run the tests through Jest’s global setup (npm test).');
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(user);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}

@@ -16,7 +16,7 @@ import { lockedError, lockThreadRow } from './thread-lock';
 import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { EditPostInput, ReplyInput } from './threads.inputs';
-import { Actor, speaksForBrand } from './threads.rules';
+import { speaksForBrand } from './threads.rules';
 
 export interface AddReplyParams {
   threadId: string;
@@ -115,29 +115,19 @@ export class PostsService {
       const thread = await tx.findOneByOrFail(Thread, { id: post.threadId });
       if (thread.locked) throw conflict('This thread is locked: its posts can no longer be edited.');
       if (post.bodyMarkdown === input.bodyMarkdown) return post;
-      await this.revise(tx, post, editor, input.bodyMarkdown);
+      await this.revise(tx, post, input.bodyMarkdown);
       await this.events.publish(tx, { kind: 'POST_EDITED', threadId: post.threadId, postId: post.id });
       return tx.findOneByOrFail(Post, { id: post.id });
     });
   }
 
   /**
-   * Replaces a post's body in the caller's transaction, keeping the previous version as a
-   * revision, once the caller has checked who may edit. `at`: now unless given.
+   * Replaces a post's body in the caller's transaction, once the caller has checked who may edit.
+   * The previous version is kept as a revision by the database itself (trigger
+   * posts_keep_revision, signed with the post's author, who is the only editor): no change of a
+   * body, from here or from SQL, can skip the history. `at`: now unless given.
    */
-  async revise(tx: EntityManager, post: Post, editor: Actor, bodyMarkdown: string, at?: Date): Promise<void> {
-    await tx.insert(PostRevision, {
-      postId: post.id,
-      bodyMarkdown: post.bodyMarkdown,
-      bodyHtml: post.bodyHtml,
-      writtenAt: post.editedAt ?? post.createdAt,
-      editorId: editor.id,
-      // A version replaced while the post is hidden stays hidden after a restore, which brings
-      // back only the current text.
-      hiddenAt: post.hiddenAt,
-      hiddenReason: post.hiddenReason,
-      createdAt: at,
-    });
+  async revise(tx: EntityManager, post: Post, bodyMarkdown: string, at?: Date): Promise<void> {
     await tx.update(Post, { id: post.id }, { ...bodyColumns(bodyMarkdown), editedAt: at ?? new Date() });
   }
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../../../api/src/database/embedded-postgres';
-import { createDatabase } from '../../../api/src/testing/test-database';
+import { createDatabase, runtimeUrl } from '../../../api/src/testing/test-database';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
@@ -29,7 +29,9 @@ export async function startParvis(): Promise<RunningParvis> {
     env: {
       ...process.env,
       NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
+      // As in production: migrations as the owner, the API as the runtime role.
+      DATABASE_URL: runtimeUrl(databaseUrl),
+      MIGRATION_DATABASE_URL: databaseUrl,
       PORT: String(port),
       SEED_DEMO: 'true',
       // Every browser signs up from 127.0.0.1.

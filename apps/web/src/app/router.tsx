@@ -82,6 +82,7 @@ export const routes: RouteObject[] = [
       { path: 'staff/mail', ...page('MailCatcherRoute', () => import('./routes/MailCatcherRoute')) },
       { path: 'unsubscribe', ...page('UnsubscribeRoute', () => import('./routes/UnsubscribeRoute')) },
       { path: 'staff/duty', ...page('DutyRoute', () => import('./routes/DutyRoute')) },
+      { path: 'account', ...page('AccountRoute', () => import('./routes/AccountRoute')) },
       { path: 'staff/reports', ...page('ReportsRoute', () => import('./routes/ReportsRoute')) },
       { path: 'staff/digest/:day?', ...page('DigestRoute', () => import('./routes/DigestRoute')) },
       // In the main chunk: the layout also shows it when the server found nothing.

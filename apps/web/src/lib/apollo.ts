@@ -1,6 +1,7 @@
 import {
   ApolloClient,
   ApolloLink,
+  DocumentTransform,
   HttpLink,
   InMemoryCache,
   type FieldPolicy,
@@ -11,6 +12,8 @@ import type { ModifierDetails } from '@apollo/client/cache';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
+import { Kind, visit, type FieldNode, type SelectionSetNode } from 'graphql';
+import { getI18n } from 'react-i18next';
 
 interface PagedList {
   totalCount: number;
@@ -62,6 +65,18 @@ export function appendToConnection(node: StoreObject) {
 }
 
 /**
+ * A closed account's name is stored as "Former member": shown in the reader's language, from its
+ * `closed` mark (which `withClosedMarks` asks for wherever a name is).
+ */
+const formerMemberName: FieldPolicy<string> = {
+  read(displayName, { readField }) {
+    return readField<boolean>('closed')
+      ? (getI18n()?.t('identity:formerMember') ?? displayName)
+      : displayName;
+  },
+};
+
+/**
  * The app's cache: one object per id, and the paged lists joined (tests use it too). A thread's
  * answer clocks (`Sla`, no id of their own) merge field by field, so an answer that brings a few
  * of them (a live event, an assignment) does not drop the others and send the page's query again.
@@ -72,9 +87,26 @@ export function createCache(): InMemoryCache {
       Sla: { merge: true },
       Thread: { fields: { posts: cursorPages() } },
       Idea: { fields: { comments: cursorPages() } },
+      User: { fields: { displayName: formerMemberName } },
     },
   });
 }
+
+/**
+ * Every selection of a person's `displayName` also asks for `closed` (only User has a
+ * displayName), so that no query can forget it and show a closed account's name untranslated.
+ */
+export const withClosedMarks = new DocumentTransform((document) =>
+  visit(document, {
+    SelectionSet(node: SelectionSetNode): SelectionSetNode | undefined {
+      const fields = node.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+      const names = fields.filter((f) => !f.alias).map((f) => f.name.value);
+      if (!names.includes('displayName') || names.includes('closed')) return undefined;
+      const closed: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'closed' } };
+      return { ...node, selections: [...node.selections, closed] };
+    },
+  }),
+);
 
 /**
  * The one Apollo client. The session is an httpOnly cookie on the same origin, so requests
@@ -93,7 +125,7 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
           new GraphQLWsLink(createClient({ url: webSocketUrl(uri), lazy: true, retryAttempts: 20 })),
           http,
         );
-  return new ApolloClient({ link, cache: createCache() });
+  return new ApolloClient({ link, cache: createCache(), documentTransform: withClosedMarks });
 }
 
 /** `/graphql` on this page's host, as ws:// or wss://. */

@@ -35,6 +35,7 @@ export const MODERATION_ACTIONS = [
   'ROLE_CHANGED',
   'BANNER_PUBLISHED',
   'BANNER_TAKEN_DOWN',
+  'ACCOUNT_CLOSED',
 ] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 

@@ -7,10 +7,13 @@ import { HideRevisions1795461302703 } from './1795461302703-HideRevisions';
 import { NotificationSubjects1795675168925 } from './1795675168925-NotificationSubjects';
 import { Mail1795677102319 } from './1795677102319-Mail';
 import { NotificationsEverywhere1795679357043 } from './1795679357043-NotificationsEverywhere';
+import { RuntimeRole1795685443530 } from './1795685443530-RuntimeRole';
+import { PostRevisionsTrigger1795685443531 } from './1795685443531-PostRevisionsTrigger';
 import { SearchDocumentsIdeaCounts1795685517841 } from './1795685517841-SearchDocumentsIdeaCounts';
 import { PageInvalidation1795685686487 } from './1795685686487-PageInvalidation';
 import { ReportsAndDigest1795685707046 } from './1795685707046-ReportsAndDigest';
 import { Desk1795686040280 } from './1795686040280-Desk';
+import { AccountClosure1795686624519 } from './1795686624519-AccountClosure';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -23,8 +26,11 @@ export const MIGRATIONS = [
   NotificationSubjects1795675168925,
   Mail1795677102319,
   NotificationsEverywhere1795679357043,
+  RuntimeRole1795685443530,
+  PostRevisionsTrigger1795685443531,
   SearchDocumentsIdeaCounts1795685517841,
   PageInvalidation1795685686487,
   ReportsAndDigest1795685707046,
   Desk1795686040280,
+  AccountClosure1795686624519,
 ];

@@ -47,3 +47,9 @@ export const ConfirmEmailMutation = graphql(`
     }
   }
 `);
+
+export const CloseAccountMutation = graphql(`
+  mutation CloseAccount($input: CloseAccountInput!) {
+    closeAccount(input: $input)
+  }
+`);

@@ -30,6 +30,7 @@ export function ViewerMenu() {
       <span className="viewer" aria-label={t('signedInAs', { name: viewer.displayName })}>
         <span className="viewer-name">{viewer.displayName}</span> <RoleBadge role={viewer.role} />
       </span>
+      <Link to="/account">{t('account.link')}</Link>
       <button
         type="button"
         className="button"

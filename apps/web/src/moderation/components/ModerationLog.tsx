@@ -77,7 +77,8 @@ function LogEntry({ entry }: { entry: Entry }) {
         {formatDateTime(entry.createdAt, i18n.resolvedLanguage ?? 'en')}
       </time>{' '}
       <strong>{entry.actor.displayName}</strong> <RoleBadge role={entry.actor.role} />{' '}
-      {t(`log.actions.${entry.action}`)}{' '}
+      {/* context: who closed an account (details.by: SELF or ADMIN) */}
+      {t(`log.actions.${entry.action}`, { context: detail('by')?.toLowerCase() })}{' '}
       {target &&
         (link ? (
           <Link to={entry.targetType === 'POST' ? `${link}#post-${entry.targetId}` : link}>{target}</Link>
