@@ -32,7 +32,7 @@ describe('the brand’s report and executive digest', () => {
       staff.waitForEvent('download'),
       staff.getByRole('link', { name: 'Download “Answer times” (CSV)' }).click(),
     ]);
-    const csv = readFileSync((await download.path()), 'utf8')
+    const csv = readFileSync(await download.path(), 'utf8')
       .trim()
       .split('\r\n');
     expect(csv[0].split(',').slice(0, 2)).toEqual(['period', 'questions']);

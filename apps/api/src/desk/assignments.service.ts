@@ -128,13 +128,11 @@ export class AssignmentsService {
   assignable(viewer: Viewer): Promise<User[]> {
     const actor = requireSignedIn(viewer, 'assign a thread');
     if (!runsDesk(actor)) throw forbidden('Only staff and moderators assign threads.');
-    return this.db
-      .getRepository(User)
-      .find({
-        where: { role: In(['EXPERT', 'STAFF', 'MODERATOR', 'ADMIN']) },
-        order: { displayName: 'ASC' },
-        take: 200,
-      });
+    return this.db.getRepository(User).find({
+      where: { role: In(['EXPERT', 'STAFF', 'MODERATOR', 'ADMIN']) },
+      order: { displayName: 'ASC' },
+      take: 200,
+    });
   }
 
   /** The internal history of threads, oldest first (for the per-request loader). */

@@ -23,9 +23,15 @@ export class SearchDocumentsIdeaCounts1795685517841 implements MigrationInterfac
   name = 'SearchDocumentsIdeaCounts1795685517841';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "idea_counts" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "space_id" uuid NOT NULL, "campaign_id" uuid, "status" character varying(16) NOT NULL, "ideas" integer NOT NULL DEFAULT '0', CONSTRAINT "idea_counts_status_check" CHECK (status IN ('NEW', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'LAUNCHED', 'DECLINED', 'MERGED')), CONSTRAINT "idea_counts_ideas_check" CHECK (ideas >= 0), CONSTRAINT "idea_counts_pkey" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "thread_search_documents" ("thread_id" uuid NOT NULL, "thread_created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "replies_indexed" integer NOT NULL DEFAULT '0', "head" tsvector NOT NULL DEFAULT ''::tsvector, "document" tsvector NOT NULL DEFAULT ''::tsvector, CONSTRAINT "thread_search_documents_pkey" PRIMARY KEY ("thread_id"))`);
-    await queryRunner.query(`ALTER TABLE "thread_search_documents" ADD CONSTRAINT "thread_search_documents_thread_id_fkey" FOREIGN KEY ("thread_id") REFERENCES "threads"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `CREATE TABLE "idea_counts" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "space_id" uuid NOT NULL, "campaign_id" uuid, "status" character varying(16) NOT NULL, "ideas" integer NOT NULL DEFAULT '0', CONSTRAINT "idea_counts_status_check" CHECK (status IN ('NEW', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'LAUNCHED', 'DECLINED', 'MERGED')), CONSTRAINT "idea_counts_ideas_check" CHECK (ideas >= 0), CONSTRAINT "idea_counts_pkey" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "thread_search_documents" ("thread_id" uuid NOT NULL, "thread_created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "replies_indexed" integer NOT NULL DEFAULT '0', "head" tsvector NOT NULL DEFAULT ''::tsvector, "document" tsvector NOT NULL DEFAULT ''::tsvector, CONSTRAINT "thread_search_documents_pkey" PRIMARY KEY ("thread_id"))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "thread_search_documents" ADD CONSTRAINT "thread_search_documents_thread_id_fkey" FOREIGN KEY ("thread_id") REFERENCES "threads"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
 
     // ─── Search documents ─────────────────────────────────────────────────────────────────────
     await queryRunner.query(`ALTER TABLE "thread_search_documents" SET (toast_tuple_target = 128)`);
@@ -223,7 +229,9 @@ export class SearchDocumentsIdeaCounts1795685517841 implements MigrationInterfac
     await queryRunner.query(`DROP FUNCTION thread_search_document_insert()`);
     await queryRunner.query(`DROP FUNCTION thread_search_document_refresh(uuid)`);
     await queryRunner.query(`DROP AGGREGATE parvis_tsvector_agg(tsvector)`);
-    await queryRunner.query(`ALTER TABLE "thread_search_documents" DROP CONSTRAINT "thread_search_documents_thread_id_fkey"`);
+    await queryRunner.query(
+      `ALTER TABLE "thread_search_documents" DROP CONSTRAINT "thread_search_documents_thread_id_fkey"`,
+    );
     await queryRunner.query(`DROP TABLE "thread_search_documents"`);
     await queryRunner.query(`DROP TABLE "idea_counts"`);
   }
