@@ -99,8 +99,9 @@ beforeAll(async () => {
   chmodSync(dataDir, 0o755);
   cluster = await startCluster(dataDir);
   databaseUrl = await toPostgres.url(cluster.url);
-  // Not migrated yet: the API starts, and says it is not ready.
-  app = await startTestApp({}, databaseUrl);
+  // Not migrated yet: the API starts, and says it is not ready. It connects as the owner: this
+  // cluster has no runtime role, whose grants come with the migrations.
+  app = await startTestApp({}, databaseUrl, 'owner');
 }, 120_000);
 
 afterAll(async () => {

@@ -38,8 +38,16 @@ export interface TestApp {
 
 export type OwnerQuery = (sql: string, params?: unknown[]) => Promise<any[]>;
 
-/** `databaseUrl`: share an existing test database, to run a second API process against it. */
-export async function startTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
+/**
+ * `databaseUrl`: share an existing test database, to run a second API process against it.
+ * `role`: the API connects as the runtime role, as in production; `owner` for a test that starts
+ * it on a database not migrated yet (the runtime role's grants come with the migrations).
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+  role: 'runtime' | 'owner' = 'runtime',
+): Promise<TestApp> {
   if (!databaseUrl) {
     databaseUrl = await createDatabase();
     await runMigrations(databaseUrl);
@@ -56,7 +64,7 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
       REGISTER_LIMIT_PER_ADDRESS: '100000',
       ...env,
     }),
-    databaseUrl: runtimeUrl(databaseUrl),
+    databaseUrl: role === 'owner' ? databaseUrl : runtimeUrl(databaseUrl),
   };
   const app = await createApp(config, ['error']);
   const address = (await listen(app, 0, '127.0.0.1')).address() as { port: number };
