@@ -7,7 +7,11 @@ const world = useParvisInChromium();
 describe('the brand’s report and executive digest', () => {
   it('staff read the last four weeks in charts and tables, download a table as CSV, and open yesterday’s digest', async () => {
     const staff = await world.as(DEMO.staff.email);
-    await staff.getByRole('link', { name: 'Reports' }).click();
+    // Linked at the foot of every page for staff.
+    expect(await staff.getByRole('link', { name: 'Reports', exact: true }).getAttribute('href')).toBe(
+      '/staff/reports',
+    );
+    await staff.goto('/staff/reports');
     await staff.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
 
     // The demo's history fills the tables: some questions every week, their deadlines met or missed.

@@ -93,7 +93,9 @@ export class ReportAnswerersType {
 @ObjectType('ReportHelper')
 export class ReportHelperType {
   @Field(() => ID) userId: string;
-  @Field() displayName: string;
+  @Field({ description: 'As stored: "Former member" once the account is closed.' }) displayName: string;
+  @Field({ description: 'The account was closed (the web app words its name in the reader’s language).' })
+  closed: boolean;
   @Field() role: string;
   @Field(() => Int) acceptedAnswers: number;
   @Field(() => Int) replies: number;

@@ -151,6 +151,7 @@ export async function answererShare(db: Db, scope: ReportScope): Promise<Answere
 export interface HelperRow {
   userId: string;
   displayName: string;
+  closed: boolean;
   role: string;
   acceptedAnswers: number;
   replies: number;
@@ -179,7 +180,7 @@ export async function topHelpers(db: Db, scope: ReportScope, limit: number): Pro
         WHERE k.created_at >= :from AND k.created_at < :to AND ${THREAD_SCOPE}
         GROUP BY p.author_id
      )
-     SELECT u.id AS user_id, u.display_name, u.role,
+     SELECT u.id AS user_id, u.display_name, u.closed_at IS NOT NULL AS closed, u.role,
             coalesce(accepted.accepted, 0) AS accepted_answers,
             coalesce(replies.replies, 0) AS replies,
             coalesce(thanked.thanks, 0) AS thanks
@@ -194,6 +195,7 @@ export async function topHelpers(db: Db, scope: ReportScope, limit: number): Pro
   return rows.map((r) => ({
     userId: r.user_id as string,
     displayName: r.display_name as string,
+    closed: r.closed as boolean,
     role: r.role as string,
     acceptedAnswers: r.accepted_answers as number,
     replies: r.replies as number,

@@ -38,6 +38,7 @@ export const ReportQuery = graphql(`
       topHelpers {
         userId
         displayName
+        closed
         role
         acceptedAnswers
         replies

@@ -32,7 +32,15 @@ const report = {
   ],
   answerers: { community: 6, experts: 3, staff: 1 },
   topHelpers: [
-    { userId: 'u1', displayName: 'Marc Member', role: 'MEMBER', acceptedAnswers: 4, replies: 9, thanks: 2 },
+    {
+      userId: 'u1',
+      displayName: 'Marc Member',
+      closed: false,
+      role: 'MEMBER',
+      acceptedAnswers: 4,
+      replies: 9,
+      thanks: 2,
+    },
   ],
   deflection: [period(null, { attempts: 5, suggestionsShown: 4, suggestionOpened: 2, notPosted: 2 })],
   mood: [period(null, { negativePosts: 3, answeredInTime: 1, answeredLate: 1 })],

@@ -296,7 +296,11 @@ export function ReportsPage() {
               columns={[
                 {
                   header: t('answerers.member'),
-                  cell: (r) => <Link to={`/u/${r.userId}`}>{r.displayName}</Link>,
+                  cell: (r) => (
+                    <Link to={`/u/${r.userId}`}>
+                      {r.closed ? t('formerMember', { ns: 'identity' }) : r.displayName}
+                    </Link>
+                  ),
                 },
                 { header: t('answerers.role'), cell: (r) => t(`roles.${r.role}`) },
                 { header: t('answerers.acceptedAnswers'), cell: (r) => r.acceptedAnswers, numeric: true },
