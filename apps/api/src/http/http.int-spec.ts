@@ -276,6 +276,7 @@ describe('health', () => {
     expect(JSON.parse(ready.text)).toEqual({ status: 'ok', database: 'ok', migrations: 'current' });
     expect(ready.headers['cache-control']).toBe('no-store');
     const health = await send('GET', '/health');
-    expect(JSON.parse(health.text)).toEqual({ status: 'ok', database: 'ok' });
+    // One API process in a test: worker 0 (npm start names each of its processes).
+    expect(JSON.parse(health.text)).toEqual({ status: 'ok', database: 'ok', worker: 0 });
   });
 });
