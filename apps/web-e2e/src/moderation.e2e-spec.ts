@@ -52,7 +52,10 @@ describe('a complaint is answered, not deleted', () => {
 
     await moderator.goto(threadUrl);
     const question = moderator.getByRole('region', { name: 'Question' });
-    await question.getByLabel('Mark as answered by').selectOption({ index: 1 });
+    const picker = question.getByLabel('Mark as answered by');
+    // The replies to choose from arrive with the moderation controls (after the page is live).
+    await picker.locator('option').nth(1).waitFor({ state: 'attached' });
+    await picker.selectOption({ index: 1 });
     await question.getByRole('button', { name: 'Mark answered' }).click();
     await question.getByText(`Answered by ${DEMO.staff.name}`).waitFor();
     await moderator.getByRole('button', { name: 'Mark as resolved' }).click();
