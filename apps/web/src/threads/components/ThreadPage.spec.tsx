@@ -298,7 +298,9 @@ describe('a thread page', () => {
       watching!.scrollIntoView();
       expect(await screen.findByText('Third reply.')).toBeInTheDocument();
       // In order, after those already there; nothing more to load.
-      const replies = within(screen.getByRole('region', { name: '3 replies' })).getAllByRole('article');
+      const replies = within(await screen.findByRole('region', { name: '3 replies' })).getAllByRole(
+        'article',
+      );
       expect(replies.map((a) => a.getAttribute('aria-label')?.split(',')[0])).toEqual([
         'Marc Member',
         'Eva Expert',
@@ -326,7 +328,9 @@ describe('a thread page', () => {
       await screen.findByText('Third reply.');
       await userEvent.setup().click(await screen.findByRole('button', { name: '1 new reply — show it' }));
       expect(await screen.findByText('Try another cable.')).toBeInTheDocument();
-      const replies = within(screen.getByRole('region', { name: '3 replies' })).getAllByRole('article');
+      const replies = within(await screen.findByRole('region', { name: '3 replies' })).getAllByRole(
+        'article',
+      );
       expect(replies.map((a) => a.textContent)).toEqual([
         expect.stringContaining('First reply.'),
         expect.stringContaining('Second reply.'),
