@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiError, renderWithProviders } from '../../testing/render';
 import { CreateThreadMutation, RecordAskEventMutation, SimilarThreadsQuery } from '../api/threads';
@@ -85,6 +85,7 @@ describe('asking a question', () => {
     await user.click(screen.getByRole('button', { name: 'Publier ma question' }));
     await screen.findByRole('button', { name: 'Publier ma question' });
     expect(onCreated).toHaveBeenCalledWith('t42');
+    await waitFor(() => expect(recorded).toHaveLength(2));
     // The attempt is reported for the deflection figures: opened, then posted as this thread.
     expect(recorded.map((r) => [r.event, r.threadId ?? null])).toEqual([
       ['STARTED', null],

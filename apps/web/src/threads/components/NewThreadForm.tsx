@@ -64,7 +64,8 @@ export function NewThreadForm({
         variables: { input: { spaceId, title: trimmed, bodyMarkdown: body, language } },
       });
       if (data) {
-        await recordAsk('POSTED', data.createThread.id);
+        // Recorded on the way: the asker goes to their question at once.
+        void recordAsk('POSTED', data.createThread.id);
         onCreated(data.createThread.id);
       }
     } catch {
