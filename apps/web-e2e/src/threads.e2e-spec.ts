@@ -120,7 +120,8 @@ describe('a confidential case', () => {
     await asker.getByText('Hello Camille, send me your order number here.').waitFor();
     await asker.getByLabel('Your message').fill('It is 2026-48213.');
     await asker.getByRole('button', { name: 'Send' }).click();
-    await asker.getByText('It is 2026-48213.').waitFor();
+    // The message in the conversation (the box may still hold it a moment after sending).
+    await asker.locator('p', { hasText: 'It is 2026-48213.' }).waitFor();
 
     const other = await as(TOM.email);
     await other.goto('/s/help');
