@@ -38,8 +38,18 @@ describe('the desk', () => {
     const moderator = await as(DEMO.moderator.email);
     await moderator.goto(threadUrl);
     const desk = moderator.getByRole('region', { name: 'Desk' });
-    await desk.getByLabel('Assign to').selectOption({ label: `${DEMO.staff.name} (staff)` });
-    await desk.getByRole('button', { name: 'Assign', exact: true }).click();
+    // The people to choose from arrive after the page is live: choose once they are there, and
+    // again if the list was drawn anew meanwhile (the button waits for a choice).
+    const assignTo = desk.getByLabel('Assign to');
+    const assign = desk.getByRole('button', { name: 'Assign', exact: true });
+    await assignTo
+      .locator('option', { hasText: `${DEMO.staff.name} (staff)` })
+      .waitFor({ state: 'attached' });
+    for (let tries = 0; tries < 100 && !(await assign.isEnabled()); tries++) {
+      await assignTo.selectOption({ label: `${DEMO.staff.name} (staff)` });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await assign.click();
     await desk.getByText(`Assigned to ${DEMO.staff.name}`).waitFor();
 
     // Sarah finds it in "Assigned to me".
