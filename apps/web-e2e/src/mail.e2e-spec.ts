@@ -30,6 +30,8 @@ describe('a member who forgot their password', () => {
     const page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    // The sign-in page stays while the next page's code loads: fill the field once the form is there.
+    await page.getByRole('button', { name: 'Send me a link' }).waitFor();
     await page.getByLabel('E-mail address').fill(DEMO.member.email);
     await page.getByRole('button', { name: 'Send me a link' }).click();
     await page.getByRole('status').getByText(`If ${DEMO.member.email} has an account`).waitFor();
