@@ -4,7 +4,7 @@ import { isLanguage } from '@parvis/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../common/domain-error';
 import { requireRole, Viewer } from '../common/viewer';
-import { AppConfig } from '../config/config';
+import { AppConfig, isTimeZone } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailQueue } from '../mail/mail-queue';
 import { MailService } from '../mail/mail.service';
@@ -20,7 +20,6 @@ import {
   ReportScope,
   responseTimes,
 } from './reports.queries';
-import { isTimeZone } from './reports.service';
 
 export const EXECUTIVE_DIGEST_JOB = 'executive-digest';
 const HOTTEST = 5;

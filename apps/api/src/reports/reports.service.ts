@@ -4,7 +4,7 @@ import { isLanguage } from '@parvis/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../common/domain-error';
 import { requireRole, requireSignedIn, Viewer } from '../common/viewer';
-import { AppConfig } from '../config/config';
+import { AppConfig, isTimeZone } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import {
   AnswererShare,
@@ -192,16 +192,5 @@ export class ReportsService {
       ],
     );
     return written.length > 0;
-  }
-}
-
-/** Whether `name` is an IANA time zone this runtime knows (as PostgreSQL does, for the common ones). */
-export function isTimeZone(name: string): boolean {
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
   }
 }
