@@ -3,11 +3,13 @@ import { CHARTER_RULES, MODERATION_LIMITS, type CharterRule } from '@parvis/doma
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FlagMutation } from '../api/moderation';
 
 interface FlagDialogProps {
   postId: string;
+  open: boolean;
   onClose: () => void;
   onFlagged: () => void;
 }
@@ -16,9 +18,8 @@ interface FlagDialogProps {
  * Asks which charter rule a post breaks, with a note for the moderators. It says up front that
  * disagreeing with the brand is not a reason to flag.
  */
-export function FlagDialog({ postId, onClose, onFlagged }: FlagDialogProps) {
+export function FlagDialog({ postId, open, onClose, onFlagged }: FlagDialogProps) {
   const { t } = useTranslation('moderation');
-  const titleId = useId();
   const noteId = useId();
   const [rule, setRule] = useState<CharterRule | null>(null);
   const [note, setNote] = useState('');
@@ -41,11 +42,17 @@ export function FlagDialog({ postId, onClose, onFlagged }: FlagDialogProps) {
   };
 
   return (
-    <div className="flag-dialog" role="dialog" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('flag.title')}</h3>
-      <p className="field-hint">
-        {t('flag.notAReason')} <Link to="/charter">{t('flag.charterLink')}</Link>
-      </p>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      className="flag-dialog"
+      title={t('flag.title')}
+      description={
+        <>
+          {t('flag.notAReason')} <Link to="/charter">{t('flag.charterLink')}</Link>
+        </>
+      }
+    >
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <fieldset aria-invalid={problem ? true : undefined}>
           <legend>{t('flag.intro')}</legend>
@@ -85,6 +92,6 @@ export function FlagDialog({ postId, onClose, onFlagged }: FlagDialogProps) {
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

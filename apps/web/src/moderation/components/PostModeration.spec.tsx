@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders, apiError } from '../../testing/render';
 import { FlagMutation } from '../api/moderation';
@@ -126,5 +126,21 @@ describe('an answered post', () => {
     ]);
     expect(select).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Mark answered' })).toBeDisabled();
+  });
+});
+
+describe('the flag dialog by keyboard alone', () => {
+  it('takes focus when opened, closes on Escape and gives focus back to the Flag button', async () => {
+    renderWithProviders(<PostModerationView post={moderatedPost('p1')} replies={[]} />);
+    const person = userEvent.setup();
+    const open = screen.getByRole('button', { name: 'Flag the post by Camille Martin' });
+    open.focus();
+    await person.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Flag this post to the moderators' });
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
+
+    await person.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(open).toHaveFocus());
   });
 });

@@ -83,7 +83,7 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
         </span>
       )}
       <div className="post-actions">
-        {post.viewerCanFlag && !flagged && !flagging && (
+        {post.viewerCanFlag && !flagged && (
           <button
             type="button"
             className="button"
@@ -111,8 +111,9 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
         )}
       </div>
       {restoring.error && <ErrorNotice error={restoring.error} />}
-      {flagging && (
+      {post.viewerCanFlag && (
         <FlagDialog
+          open={flagging}
           postId={post.id}
           onClose={() => setFlagging(false)}
           onFlagged={() => {
