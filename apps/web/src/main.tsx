@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, type ReactNode } from 'react';
+import { StrictMode, startTransition, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Providers } from './app/Providers';
@@ -30,17 +30,32 @@ async function start(): Promise<void> {
   // first (the bell): the first render must be the server's. Afterwards the network counts again.
   client.prioritizeCacheValues = true;
   setDisplayTimeZone(state.timeZone);
-  await preloadPages(window.location.pathname);
+  await Promise.all([preloadPages(window.location.pathname), afterFirstPaint()]);
   const page: PageState = { publicUrl: state.publicUrl, notFoundPath: state.notFoundPath };
-  hydrateRoot(
-    container,
-    app(
-      client,
-      createAppI18n(document.documentElement.lang),
-      page,
-      <Hydrated onHydrated={() => (client.prioritizeCacheValues = false)} />,
-    ),
-  );
+  // As a transition, hydration yields to the browser between components instead of holding the
+  // main thread for the whole page: a phone can scroll and paint while it runs.
+  startTransition(() => {
+    hydrateRoot(
+      container,
+      app(
+        client,
+        createAppI18n(document.documentElement.lang),
+        page,
+        <Hydrated onHydrated={() => (client.prioritizeCacheValues = false)} />,
+      ),
+    );
+  });
+}
+
+/**
+ * Resolves once the browser has painted the server's HTML: the reader sees the page first, and
+ * only then does the work of making it interactive begin (it would otherwise delay the first
+ * paint on a slow phone by the whole hydration).
+ */
+function afterFirstPaint(): Promise<void> {
+  // A tab opened in the background paints nothing (and runs no animation frame) until shown.
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /**
