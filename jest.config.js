@@ -48,6 +48,7 @@ if (chromium || process.env.CI === 'true') {
     roots: ['<rootDir>/apps/web-e2e/src'],
     testMatch: ['**/*.e2e-spec.ts'],
     transform: { '^.+\\.ts$': tsJest('<rootDir>/apps/web-e2e/tsconfig.spec.json') },
+    setupFilesAfterEnv: ['<rootDir>/apps/web-e2e/src/support/journey-timeout.ts'],
     moduleNameMapper: domainAlias,
   });
 } else {
