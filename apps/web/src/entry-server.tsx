@@ -1,3 +1,4 @@
+import { languageOrEnglish } from '@parvis/domain';
 import { ApolloClient, ApolloLink, type OperationVariables } from '@apollo/client';
 import type { DocumentNode, FormattedExecutionResult } from 'graphql';
 import { prerenderStatic } from '@apollo/client/react/ssr';
@@ -10,7 +11,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { Observable } from 'rxjs';
 import { Providers } from './app/Providers';
 import { pagesAt, preloadPages, routes } from './app/router';
-import { createAppI18n } from './app/translations';
+import { createAppI18n, languageModule } from './app/translations';
 import { createCache, withClosedMarks } from './lib/apollo';
 import { setDisplayTimeZone } from './lib/format';
 import { PAGE_STATE_ELEMENT_ID, PageProvider, type SerializedPage } from './lib/page';
@@ -108,11 +109,10 @@ export function createRenderer(options: RendererOptions): Renderer {
       notFoundPath: notFound ? pathname : null,
       timeZone: options.timeZone,
     };
-    const assets = assetsOf(
-      options.manifest,
-      entry[0],
-      pagesAt(pathname).map((page) => page.module),
-    );
+    const assets = assetsOf(options.manifest, entry[0], [
+      ...pagesAt(pathname).map((page) => page.module),
+      languageModule(languageOrEnglish(language)),
+    ]);
     const html = await stream(
       <Document language={i18n.resolvedLanguage ?? language} state={state} assets={assets}>
         {tree(state.notFoundPath)}

@@ -6,7 +6,7 @@ import { preloadPages, routes } from './app/router';
 import { createApolloClient } from './lib/apollo';
 import { setDisplayTimeZone } from './lib/format';
 import { PAGE_STATE_ELEMENT_ID, PageProvider, type PageState, type SerializedPage } from './lib/page';
-import { createAppI18n } from './app/translations';
+import { createBrowserI18n } from './app/browser-i18n';
 import './styles.css';
 
 /**
@@ -19,6 +19,8 @@ async function start(): Promise<void> {
   const container = document.getElementById('root')!;
   const stateElement = document.getElementById(PAGE_STATE_ELEMENT_ID);
   if (!stateElement) {
+    // The Vite dev server: no page language to start from, so every language, in the reader's.
+    const { createAppI18n } = await import('./app/translations');
     const page: PageState = { publicUrl: window.location.origin, notFoundPath: null };
     createRoot(container).render(app(createApolloClient(), createAppI18n(), page));
     return;
@@ -30,19 +32,18 @@ async function start(): Promise<void> {
   // first (the bell): the first render must be the server's. Afterwards the network counts again.
   client.prioritizeCacheValues = true;
   setDisplayTimeZone(state.timeZone);
-  await Promise.all([preloadPages(window.location.pathname), afterFirstPaint()]);
+  const [i18n] = await Promise.all([
+    createBrowserI18n(document.documentElement.lang),
+    preloadPages(window.location.pathname),
+    afterFirstPaint(),
+  ]);
   const page: PageState = { publicUrl: state.publicUrl, notFoundPath: state.notFoundPath };
   // As a transition, hydration yields to the browser between components instead of holding the
   // main thread for the whole page: a phone can scroll and paint while it runs.
   startTransition(() => {
     hydrateRoot(
       container,
-      app(
-        client,
-        createAppI18n(document.documentElement.lang),
-        page,
-        <Hydrated onHydrated={() => (client.prioritizeCacheValues = false)} />,
-      ),
+      app(client, i18n, page, <Hydrated onHydrated={() => (client.prioritizeCacheValues = false)} />),
     );
   });
 }
@@ -72,7 +73,7 @@ function AppReady() {
 
 function app(
   client: ReturnType<typeof createApolloClient>,
-  i18n: ReturnType<typeof createAppI18n>,
+  i18n: Awaited<ReturnType<typeof createBrowserI18n>>,
   page: PageState,
   extra?: ReactNode,
 ) {

@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES } from '@parvis/domain';
-import type { Resource } from 'i18next';
+import type { BackendModule, Resource, ResourceKey } from 'i18next';
 
 export const LANGUAGE_STORAGE_KEY = 'parvis.language';
 
@@ -15,20 +15,29 @@ export const LANGUAGE_COOKIE = 'parvis_language';
  * (remembered in a cookie and localStorage), else the browser's, else English. The server applies
  * the same rule: the cookie, else the member's own preference, else Accept-Language.
  */
-export function setupI18n(resources: Resource & { en: Resource[string] }, language?: string) {
+export function setupI18n(
+  resources: Resource,
+  language?: string,
+  /** Loads a language not in `resources` when the reader switches to it. */
+  loadLanguage?: (language: string) => Promise<Record<string, object>>,
+) {
   const instance = i18n.createInstance();
+  if (loadLanguage) instance.use(languageLoader(loadLanguage));
   void instance
     .use(LanguageDetector)
     .use(initReactI18next)
     .init({
       resources,
+      partialBundledLanguages: Boolean(loadLanguage),
       lng: language,
       supportedLngs: [...LANGUAGES],
       nonExplicitSupportedLngs: true,
       load: 'languageOnly',
-      fallbackLng: 'en',
+      // Every language has every key (app/translations.spec.ts): when languages load one at a
+      // time, falling back to English would only download English for nothing.
+      fallbackLng: loadLanguage ? false : 'en',
       defaultNS: 'common',
-      ns: Object.keys(resources.en),
+      ns: Object.keys(Object.values(resources)[0] ?? {}),
       interpolation: { escapeValue: false },
       showSupportNotice: false,
       initAsync: false,
@@ -47,4 +56,18 @@ export function setupI18n(resources: Resource & { en: Resource[string] }, langua
   syncHtmlLang(instance.resolvedLanguage ?? 'en');
   instance.on('languageChanged', syncHtmlLang);
   return instance;
+}
+
+/** An i18next backend that takes a language's namespaces from `loadLanguage`. */
+function languageLoader(loadLanguage: (language: string) => Promise<Record<string, object>>): BackendModule {
+  return {
+    type: 'backend',
+    init: () => undefined,
+    read: (language, namespace, callback) => {
+      loadLanguage(language).then(
+        (words) => callback(null, (words[namespace] ?? {}) as ResourceKey),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+      );
+    },
+  };
 }
