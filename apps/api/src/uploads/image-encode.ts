@@ -1,5 +1,8 @@
 import sharp from 'sharp';
 
+// Every photo is new to the server: libvips' operation cache would only hold memory.
+sharp.cache(false);
+
 /** What a member may send: the photo types browsers show. No SVG (it can carry scripts), no TIFF. */
 export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] as const;
 
