@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { graphqlAs } from './support/api';
-import { DEMO } from './support/demo';
+import { DEMO, DEMO_PASSWORD } from './support/demo';
 import { useParvisInChromium } from './support/session';
 
 /** A community member of the demo seed, besides the one-per-role accounts. */
@@ -111,5 +111,35 @@ describe('photos in posts', () => {
     expect(existsSync(join(world.parvis.dataDir, 'uploads', id!.slice(0, 2), `${id}.webp`))).toBe(true);
     // Its author still sees it, as they still read their hidden reply.
     expect((await member.request.get(`/uploads/${id}`)).status()).toBe(200);
+  });
+
+  it('a photo picked with the button that is not one is refused with a sentence in the reader’s language', async () => {
+    // Signed in through the browser's own cookie jar, the interface in French.
+    const member = await world.visitor('fr-FR');
+    await member.request.post('/graphql', {
+      data: {
+        query: `mutation ($input: SignInInput!) { signIn(input: $input) { user { id } } }`,
+        variables: { input: { email: DEMO.member.email, password: DEMO_PASSWORD } },
+      },
+    });
+    const { threads } = await (
+      await graphqlAs(world.parvis.baseUrl, TOM.email)
+    )<{ threads: { edges: { node: { id: string } }[] } }>(`{ threads(first: 1) { edges { node { id } } } }`);
+    await member.goto(`/t/${threads.edges[0].node.id}`);
+    const [chooser] = await Promise.all([
+      member.waitForEvent('filechooser'),
+      member.getByRole('button', { name: 'Ajouter une photo' }).first().click(),
+    ]);
+    await chooser.setFiles({
+      name: 'facture.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<html>pas une photo</html>'),
+    });
+    await member
+      .getByRole('status')
+      .filter({ hasText: 'Ce fichier n’est pas une photo lisible. Essayez-en une autre.' })
+      .waitFor();
+    expect(await member.getByText('The file is not an image Parvis can read.').count()).toBe(0);
+    expect(await member.getByLabel('Votre réponse').inputValue()).toBe('');
   });
 });
