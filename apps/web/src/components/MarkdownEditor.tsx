@@ -18,6 +18,8 @@ interface MarkdownEditorProps {
   onChange: (value: string) => void;
   error?: string | null;
   rows?: number;
+  /** What to write here, instead of the general Markdown hint. */
+  hint?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ interface MarkdownEditorProps {
  * (`![Photo](/uploads/<id>)`) inserted where the cursor is; the post shows its thumbnail, which
  * opens full size in the lightbox.
  */
-export function MarkdownEditor({ label, value, onChange, error, rows = 6 }: MarkdownEditorProps) {
+export function MarkdownEditor({ label, value, onChange, error, rows = 6, hint }: MarkdownEditorProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [previewing, setPreviewing] = useState(false);
@@ -166,7 +168,7 @@ export function MarkdownEditor({ label, value, onChange, error, rows = 6 }: Mark
         </section>
       )}
       <p id={`${id}-hint`} className="field-hint">
-        {t('editor.hint')} {t('editor.photoHint')}
+        {hint ?? t('editor.hint')} {t('editor.photoHint')}
       </p>
       <p className={photoStatus?.error ? 'field-error' : 'field-hint'} role="status">
         {uploading > 0 ? t('editor.photoUploading') : (photoStatus?.text ?? '')}
