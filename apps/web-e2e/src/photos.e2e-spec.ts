@@ -113,7 +113,7 @@ describe('photos in posts', () => {
     expect((await member.request.get(`/uploads/${id}`)).status()).toBe(200);
   });
 
-  it('a photo picked with the button that is not one is refused with a sentence in the reader’s language', async () => {
+  it('a photo picked with the button that is not one is refused with a sentence in the reader’s language; a dropped one is added', async () => {
     // Signed in through the browser's own cookie jar, the interface in French.
     const member = await world.visitor('fr-FR');
     await member.request.post('/graphql', {
@@ -141,5 +141,23 @@ describe('photos in posts', () => {
       .waitFor();
     expect(await member.getByText('The file is not an image Parvis can read.').count()).toBe(0);
     expect(await member.getByLabel('Votre réponse').inputValue()).toBe('');
+
+    // A photo dropped on the box is added, its description in French.
+    await member.getByLabel('Votre réponse').evaluate(async (element) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 48;
+      canvas.getContext('2d')!.fillRect(0, 0, 64, 48);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg'));
+      const dropped = new DataTransfer();
+      dropped.items.add(new File([blob], 'etiquette.jpg', { type: 'image/jpeg' }));
+      element.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }),
+      );
+    });
+    await member.getByRole('status').filter({ hasText: 'Photo ajoutée.' }).waitFor();
+    expect(await member.getByLabel('Votre réponse').inputValue()).toMatch(
+      /^!\[Photo\]\(\/uploads\/[0-9a-f-]{36}\)\n$/,
+    );
   });
 });
