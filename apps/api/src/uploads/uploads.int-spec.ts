@@ -230,6 +230,20 @@ describe('who sees a photo', () => {
     expect((await view(who.visitor, json.thumbnailUrl)).status).toBe(404);
   });
 
+  it('goes with its thread when the question is hidden, even in a reply', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'Selling cheap watches', 'Visit my shop');
+    const { json } = await upload(who.member.agent, await smallPng(), 'image/png');
+    await reply(who.member.agent, thread.id, `What they look like: ![watch](${json.url})`);
+    expect((await view(who.visitor, json.thumbnailUrl)).status).toBe(200);
+    const [question] = await test.db.query(`SELECT id FROM posts WHERE thread_id = $1 AND is_question`, [
+      thread.id,
+    ]);
+    await who.moderator.agent.data(HIDE, { input: { postId: question.id, reason: 'SPAM' } });
+    expect((await view(who.visitor, json.thumbnailUrl)).status).toBe(404);
+    expect((await view(who.expert.agent, json.url)).status).toBe(404);
+    expect((await view(who.moderator.agent, json.url)).status).toBe(200);
+  });
+
   it('answers 404 for an unknown or malformed id', async () => {
     expect((await view(who.visitor, '/uploads/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await view(who.visitor, '/uploads/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
