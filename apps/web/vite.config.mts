@@ -32,6 +32,8 @@ export default defineConfig(({ isSsrBuild }) => ({
       // The personal-data download and the image proxy are the API's too.
       '/me': 'http://localhost:3000',
       '/media': 'http://localhost:3000',
+      // Members' photos: sent and served by the API.
+      '/uploads': 'http://localhost:3000',
     },
   },
 }));

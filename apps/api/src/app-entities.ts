@@ -28,6 +28,7 @@ import { InternalNote, InternalNoteRevision, NoteReader } from './desk/internal-
 import { DutyException, DutySchedule } from './desk/duty.entity';
 import { AskAttempt } from './reports/ask-attempt.entity';
 import { DigestRecipient } from './reports/digest-recipient.entity';
+import { Upload } from './uploads/upload.entity';
 
 /**
  * Every table's entity, owned by the app (database/ knows no domain): the app's data source, the
@@ -70,4 +71,5 @@ export const APP_ENTITIES = [
   DutyException,
   AskAttempt,
   DigestRecipient,
+  Upload,
 ];

@@ -19,6 +19,7 @@ import { HealthController } from './health/health.controller';
 import { WebAppModule } from './http/web-app-shell';
 import { IdentityModule } from './identity/identity.module';
 import { MediaModule } from './media/media.module';
+import { UploadsModule } from './uploads/uploads.module';
 import { LiveSessions } from './identity/live-sessions.service';
 import { graphqlContext, liveTransport } from './live-transport';
 import { SpacesModule } from './spaces/spaces.module';
@@ -81,6 +82,7 @@ export class AppModule {
         DeskModule,
         ReportsModule,
         MediaModule,
+        UploadsModule,
         // Their catch-all routes come after every other route: pages rendered on the server, and
         // the web app's bare index.html for a build without a server renderer.
         PagesModule,

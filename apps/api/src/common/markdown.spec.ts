@@ -62,6 +62,25 @@ describe('rendering Markdown written by people', () => {
   });
 });
 
+describe('photos added to posts', () => {
+  const id = '0b7c3a52-8f0e-4d8a-9a51-3c1d2e4f5a6b';
+
+  it('shows the thumbnail in a link to the full-size photo, on this site', () => {
+    expect(renderMarkdown(`![The lid](/uploads/${id.toUpperCase()})`)).toBe(
+      `<p><a href="/uploads/${id}" class="upload"><img src="/uploads/${id}/thumb" alt="The lid" loading="lazy" /></a></p>`,
+    );
+    expect(renderMarkdown(`![](/uploads/${id})`)).toContain('alt="Photo"');
+  });
+
+  it('gives the upload link class to nothing else', () => {
+    expect(renderMarkdown(`[see](/uploads/${id})`)).toBe(
+      `<p><a href="/uploads/${id}" rel="nofollow ugc noopener" target="_blank">see</a></p>`,
+    );
+    expect(renderMarkdown(`![x](/uploads/${id}/../../graphql)`)).not.toContain('class="upload"');
+    expect(renderMarkdown('![x](/uploads/not-an-id)')).not.toContain('class="upload"');
+  });
+});
+
 describe('the plain text of a Markdown body', () => {
   it('keeps the words and drops the markup, entities decoded', () => {
     expect(markdownToText('# Titre\n\n**Carte** bloquée &amp; [mon lien](https://x.test)\n\n`code`')).toBe(

@@ -39,6 +39,25 @@ markdown.inline.ruler.before('link', 'mention', (state, silent) => {
   return true;
 });
 
+/**
+ * A photo added to a post (`![alt](/uploads/<id>)`, what the editor inserts) is shown as its
+ * thumbnail inside a link to the full-size photo: the web app opens that link in its lightbox,
+ * and without JavaScript it is an ordinary link.
+ */
+export const UPLOAD_SRC = /^\/uploads\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+const renderImage = markdown.renderer.rules.image!;
+markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const upload = UPLOAD_SRC.exec(tokens[idx].attrGet('src') ?? '');
+  if (!upload) return renderImage(tokens, idx, options, env, self);
+  const id = upload[1].toLowerCase();
+  // The link's only content is the image: without a text it would have no name for a screen reader.
+  const alt = markdown.utils.escapeHtml(
+    self.renderInlineAsText(tokens[idx].children ?? [], options, env).trim() || 'Photo',
+  );
+  return `<a href="/uploads/${id}" class="upload"><img src="/uploads/${id}/thumb" alt="${alt}" loading="lazy"></a>`;
+};
+
 const ALLOWED_TAGS = [
   'p',
   'br',
@@ -73,13 +92,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'target', 'class'],
-    img: ['src', 'alt', 'title'],
+    img: ['src', 'alt', 'title', 'loading'],
     code: ['class'],
     th: ['style'],
     td: ['style'],
     ol: ['start'],
   },
-  allowedClasses: { code: [/^language-[\w-]+$/], a: ['mention'] },
+  allowedClasses: { code: [/^language-[\w-]+$/], a: ['mention', 'upload'] },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
@@ -96,6 +115,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
     // A mention is a link to a profile of this site: it opens in place; every other link in a new tab.
     a: (tagName, attribs): sanitizeHtml.Tag => {
       const { class: className, ...rest } = attribs;
+      if (className === 'upload' && UPLOAD_SRC.test(attribs.href ?? ''))
+        return { tagName, attribs: { href: attribs.href, class: 'upload' } };
       return className === 'mention' && /^\/u\/[0-9a-f-]{36}$/.test(attribs.href ?? '')
         ? { tagName, attribs: { href: attribs.href, class: 'mention' } }
         : { tagName, attribs: { ...rest, rel: 'nofollow ugc noopener', target: '_blank' } };

@@ -60,6 +60,34 @@ describe('configuration', () => {
     );
   });
 
+  it('keeps photos in the data folder unless an S3 store is set, and names what an S3 store lacks', () => {
+    const local = loadConfig({ PARVIS_DATA_DIR: dataDir }).uploads;
+    expect(local).toEqual({ dir: join(dataDir, 'uploads'), s3: null, maxBytes: 10_000_000, perHour: 30 });
+    expect(
+      problemsOf({ S3_URL: 'minio:9000', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }),
+    ).toEqual([expect.stringMatching(/^S3_URL is "minio:9000"; use the store's http\(s\) endpoint/)]);
+    expect(problemsOf({ S3_URL: 'http://minio:9000' })).toEqual([
+      'S3_BUCKET is needed with S3_URL.',
+      'S3_ACCESS_KEY_ID is needed with S3_URL.',
+      'S3_SECRET_ACCESS_KEY is needed with S3_URL.',
+    ]);
+    const s3 = loadConfig({
+      PARVIS_DATA_DIR: dataDir,
+      S3_URL: 'http://minio:9000/',
+      S3_BUCKET: 'photos',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    }).uploads.s3;
+    expect(s3).toEqual({
+      endpoint: 'http://minio:9000',
+      bucket: 'photos',
+      region: 'us-east-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+    });
+    expect(problemsOf({ UPLOAD_MAX_BYTES: '5' })[0]).toMatch(/^UPLOAD_MAX_BYTES is "5"/);
+  });
+
   it('builds mail links from PUBLIC_URL and refuses a From header that is not an address', () => {
     const config = loadConfig({ PARVIS_DATA_DIR: dataDir, PORT: '4000' });
     expect(config.mail.publicUrl).toBe('http://localhost:4000');

@@ -42,12 +42,34 @@ export interface AppConfig {
   reports: ReportsConfig;
   /** The image proxy that shows remote images of posts without telling their host who reads. */
   mediaProxy: MediaProxyConfig;
+  uploads: UploadsConfig;
   seedDemo: boolean;
   http: HttpConfig;
   /** The built web app served at `/`, or null to serve only the API. */
   webDist: string | null;
   /** Memory for rendered public pages kept for signed-out readers, in megabytes; 0: no page cache. */
   pageCacheMb: number;
+}
+
+/** Photos members add to posts (the uploads room). */
+export interface UploadsConfig {
+  /** Where the files are kept when no S3 store is set: `<data folder>/uploads` by default (UPLOADS_DIR). */
+  dir: string;
+  /** An S3-compatible store (AWS S3, MinIO, R2…) instead of the local folder, or null. */
+  s3: S3Config | null;
+  /** The largest file accepted, in bytes (UPLOAD_MAX_BYTES). */
+  maxBytes: number;
+  /** Photos one member may add per hour (UPLOADS_PER_HOUR). */
+  perHour: number;
+}
+
+export interface S3Config {
+  /** The store's endpoint, e.g. http://minio:9000 or https://s3.eu-west-3.amazonaws.com (S3_URL). */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 export interface MailConfig {
@@ -197,6 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timeoutSeconds: integer(env, 'MEDIA_PROXY_TIMEOUT_SECONDS', 10, 1, 120, problems),
     allowPrivateAddresses: boolean(env, 'MEDIA_PROXY_ALLOW_PRIVATE', false, problems),
   };
+  const uploads = uploadsConfig(env, dataDir, problems);
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
   const http = httpConfig(env, problems);
 
@@ -225,6 +248,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     notifications,
     reports,
     mediaProxy,
+    uploads,
     seedDemo,
     http,
     webDist,
@@ -277,6 +301,35 @@ function boolean(env: Env, name: string, fallback: boolean, problems: string[]):
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   problems.push(`${name} is "${raw}"; use true or false.`);
   return fallback;
+}
+
+function uploadsConfig(env: Env, dataDir: string, problems: string[]): UploadsConfig {
+  const dir = resolve(env.UPLOADS_DIR?.trim() || join(dataDir, 'uploads'));
+  const maxBytes = integer(env, 'UPLOAD_MAX_BYTES', 10_000_000, 10_000, 100_000_000, problems);
+  const perHour = integer(env, 'UPLOADS_PER_HOUR', 30, 1, 10_000, problems);
+  const endpoint = env.S3_URL?.trim() ?? '';
+  if (endpoint === '') return { dir, s3: null, maxBytes, perHour };
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(endpoint);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
+    problems.push(`S3_URL is "${endpoint}"; use the store's http(s) endpoint, e.g. http://localhost:9000.`);
+  const required = (name: string): string => {
+    const value = env[name]?.trim() ?? '';
+    if (value === '') problems.push(`${name} is needed with S3_URL.`);
+    return value;
+  };
+  const s3: S3Config = {
+    endpoint: endpoint.replace(/\/+$/, ''),
+    bucket: required('S3_BUCKET'),
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId: required('S3_ACCESS_KEY_ID'),
+    secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
+  };
+  return { dir, s3, maxBytes, perHour };
 }
 
 function mailConfig(env: Env, port: number, problems: string[]): MailConfig {

@@ -23,4 +23,5 @@ export const CONTENT_TABLES = [
   'assignment_events',
   'internal_notes',
   'internal_note_revisions',
+  'uploads',
 ] as const;

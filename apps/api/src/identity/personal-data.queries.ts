@@ -45,7 +45,10 @@ export async function personalData(tx: EntityManager, userId: string): Promise<R
        'mailUnsubscribes', (SELECT coalesce(jsonb_agg(to_jsonb(mu) ORDER BY mu.created_at), '[]')
                               FROM mail_unsubscribes mu WHERE mu.user_id = $1),
        'moderationActionsTaken', (SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.created_at), '[]')
-                                    FROM moderation_actions a WHERE a.actor_id = $1)
+                                    FROM moderation_actions a WHERE a.actor_id = $1),
+       -- Each photo's file is at /uploads/<id>, readable by its uploader.
+       'photos', (SELECT coalesce(jsonb_agg(to_jsonb(up) ORDER BY up.created_at), '[]')
+                    FROM uploads up WHERE up.uploader_id = $1)
      ) AS data`,
     [userId],
   );

@@ -10,6 +10,8 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 export interface RunningParvis {
   baseUrl: string;
   databaseUrl: string;
+  /** The server's data folder (PARVIS_DATA_DIR): members' photos are under `uploads/`. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startParvis(): Promise<RunningParvis> {
   }
   const databaseUrl = await createDatabase('parvis_e2e');
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'parvis-e2e-'));
   const child = spawn(process.execPath, [main], {
     cwd: REPO_ROOT,
     env: {
@@ -39,7 +42,7 @@ export async function startParvis(): Promise<RunningParvis> {
       // Mail goes to the built-in catcher (/staff/mail), with links back to this server.
       SMTP_URL: '',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      PARVIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parvis-e2e-')),
+      PARVIS_DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,7 +51,7 @@ export async function startParvis(): Promise<RunningParvis> {
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, () => output);
-  return { baseUrl, databaseUrl, stop: () => stop(child) };
+  return { baseUrl, databaseUrl, dataDir, stop: () => stop(child) };
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {

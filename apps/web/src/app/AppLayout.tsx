@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { PhotoLightbox } from '../components/PhotoLightbox';
 import { ViewerMenu } from '../identity/components/ViewerMenu';
 import { usePage } from '../lib/page';
 import { useViewer } from '../lib/viewer';
@@ -45,6 +46,7 @@ export function AppLayout() {
         {notFound ? <NotFoundRoute /> : <Outlet />}
       </main>
       <ModerationFooter />
+      <PhotoLightbox />
       {isStaff && (
         <p className="staff-footer">
           <Link to="/staff/reports">{t('title', { ns: 'reports' })}</Link> ·{' '}

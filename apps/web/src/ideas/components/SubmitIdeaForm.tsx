@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useProblemMessage } from '../../components/ErrorNotice';
+import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { TextField } from '../../components/TextField';
 import { fieldErrors } from '../../lib/graphql-errors';
 import { SimilarIdeasQuery, SubmitIdeaMutation } from '../api/ideas';
@@ -92,26 +93,14 @@ export function SubmitIdeaForm({
           </ul>
         </section>
       )}
-      <div className="field">
-        <label htmlFor="idea-body">{t('submit.body')}</label>
-        <textarea
-          id="idea-body"
-          rows={6}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={errors.body ? 'idea-body-hint idea-body-error' : 'idea-body-hint'}
-          required
-        />
-        <p id="idea-body-hint" className="field-hint">
-          {t('submit.bodyHint')}
-        </p>
-        {errors.body && (
-          <p id="idea-body-error" className="field-error">
-            {errors.body}
-          </p>
-        )}
-      </div>
+      <MarkdownEditor
+        label={t('submit.body')}
+        hint={t('submit.bodyHint')}
+        value={body}
+        onChange={setBody}
+        error={errors.body}
+        rows={6}
+      />
       <button type="submit" className="button button-primary" disabled={loading}>
         {loading ? t('submit.submitting') : t('submit.submit')}
       </button>
