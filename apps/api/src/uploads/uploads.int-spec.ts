@@ -39,6 +39,16 @@ const smallPng = () =>
     .png()
     .toBuffer();
 
+/** What POST /uploads answers: the stored photo, or GraphQL-shaped errors. */
+interface UploadAnswer {
+  id: string;
+  url: string;
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+  errors: { extensions: Record<string, unknown> & { code: string; reason?: string } }[];
+}
+
 async function upload(
   agent: GraphQLAgent | null,
   body: Buffer | string,
@@ -54,7 +64,11 @@ async function upload(
     },
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
-  return { status: response.status, headers: response.headers, json: await response.json() };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: (await response.json()) as UploadAnswer,
+  };
 }
 
 async function view(agent: GraphQLAgent | null, path: string) {
