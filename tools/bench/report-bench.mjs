@@ -10,7 +10,8 @@
 // Options: --scale-factor F (default 1), --duration S (per run, default 10), --data DIR (where the
 // seeded cluster is kept; default the system's temp folder), --before-root DIR (another built
 // checkout: its API is measured first on the same data, for before/after figures of one run),
-// --no-write (print only).
+// --before-sql COMMIT (each section's statement as at COMMIT, on COMMIT's indexes, timed in turns
+// with the checkout's: see sectionTimes), --no-write (print only).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,8 +33,9 @@ const arg = (name, fallback) => {
 const FACTOR = Number(arg('scale-factor', '1'));
 const DURATION = Number(arg('duration', '10'));
 const BEFORE_ROOT = arg('before-root') ? resolve(arg('before-root')) : null;
+const BEFORE_SQL = arg('before-sql', null);
 const WRITE = !process.argv.includes('--no-write');
-const CONNECTIONS = [4, 16];
+const CONNECTIONS = [1, 4, 16];
 const RANGE_DAYS = 90;
 const TARGET_P95 = 300;
 const PASSWORD = 'parvis-demo-2026';
@@ -139,11 +141,66 @@ try {
     return measured;
   }
 
-  /** Each section's statement alone (the built API's reports.queries), median of 5, per scope. */
+  /**
+   * Each section's statement alone, median of 6 per scope: the checkout's `reports.queries`, and
+   * with --before-sql COMMIT that commit's statements on that commit's indexes too (the migrations
+   * added since are undone by their own `down` inside a transaction that is rolled back), run in
+   * turns (before, after, before, after) so that both see the same machine; the rows of both
+   * must be equal (the figures do not change, only how they are computed).
+   */
   async function sectionTimes() {
-    const queries = require(join(ROOT, 'apps/api/dist/reports/reports.queries.js'));
+    const after = sectionsOf(require(join(ROOT, 'apps/api/dist/reports/reports.queries.js')));
+    const before = BEFORE_SQL ? sectionsOf(queriesAt(BEFORE_SQL)) : null;
+    const undo = BEFORE_SQL ? migrationsSince(BEFORE_SQL) : [];
+    const times = { before: {}, after: {} };
+    const rowsOf = { before: {}, after: {} };
+    const turn = async (label, sections) => {
+      for (const [name, run] of Object.entries(sections))
+        for (const [scope, spaceId] of scopes) {
+          const s = {
+            from,
+            to,
+            granularity: 'day',
+            timeZone: 'Europe/Paris',
+            spaceId,
+            language: null,
+            now: to,
+          };
+          rowsOf[label][`${name} ${scope}`] = JSON.stringify(await run(s));
+          for (let i = 0; i < 3; i++) {
+            const t0 = performance.now();
+            await run(s);
+            ((times[label][name] ??= {})[scope] ??= []).push(performance.now() - t0);
+          }
+        }
+    };
+    for (let round = 0; round < 2; round++) {
+      if (before) {
+        await sql.query('BEGIN');
+        for (const migration of undo) await migration.down({ query: (text) => sql.query(text) });
+        await sql.query('ANALYZE posts, idea_votes');
+        await turn('before', before);
+        await sql.query('ROLLBACK');
+      }
+      await turn('after', after);
+    }
+    const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    return Object.keys(after).map((name) => {
+      const row = { name };
+      for (const [scope] of scopes) {
+        row[scope] = median(times.after[name][scope]).toFixed(1);
+        if (before) {
+          row[`${scope} before`] = median(times.before[name][scope]).toFixed(1);
+          row[`${scope} same`] = rowsOf.before[`${name} ${scope}`] === rowsOf.after[`${name} ${scope}`];
+        }
+      }
+      return row;
+    });
+  }
+
+  function sectionsOf(queries) {
     const db = { query: (text, params) => sql.query(text, params).then((r) => r.rows) };
-    const sectionsOf = {
+    return {
       responseTimes: (s) => queries.responseTimes(db, s),
       answerers: (s) => queries.answererShare(db, s),
       topHelpers: (s) => queries.topHelpers(db, s, 10),
@@ -155,31 +212,35 @@ try {
       trendingIdeas: (s) => queries.ideasByVotes(db, s, 'last-week', 10),
       campaigns: (s) => queries.campaignResults(db, s),
     };
-    const result = [];
-    for (const [name, run] of Object.entries(sectionsOf)) {
-      const row = { name };
-      for (const [scope, spaceId] of scopes) {
-        const s = {
-          from,
-          to,
-          granularity: 'day',
-          timeZone: 'Europe/Paris',
-          spaceId,
-          language: null,
-          now: to,
-        };
-        await run(s);
-        const times = [];
-        for (let i = 0; i < 5; i++) {
-          const t0 = performance.now();
-          await run(s);
-          times.push(performance.now() - t0);
-        }
-        row[scope] = times.sort((a, b) => a - b)[2].toFixed(1);
-      }
-      result.push(row);
-    }
-    return result;
+  }
+
+  /** The report's statements as they were at `commit` (its reports.queries.ts, transpiled). */
+  function queriesAt(commit) {
+    const ts = require('typescript');
+    const source = spawnSync('git', ['show', `${commit}:apps/api/src/reports/reports.queries.ts`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (source.status !== 0) throw new Error(source.stderr);
+    const { outputText } = ts.transpileModule(source.stdout, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    });
+    const module = { exports: {} };
+    new Function('module', 'exports', 'require', outputText)(module, module.exports, require);
+    return module.exports;
+  }
+
+  /** The checkout's migrations that `commit` did not have, newest first (to undo them in turn). */
+  function migrationsSince(commit) {
+    const listed = spawnSync('git', ['ls-tree', '--name-only', commit, 'apps/api/src/database/migrations/'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).stdout;
+    const { MIGRATIONS } = require(join(ROOT, 'apps/api/dist/database/migrations/index.js'));
+    return MIGRATIONS
+      .filter((M) => !listed.includes(`/${String(M.name).match(/\d+$/)[0]}-`))
+      .reverse()
+      .map((M) => new M());
   }
 
   function report({ counts, reportCounts, rows, sections, load }) {
@@ -207,17 +268,34 @@ try {
           `| ${BEFORE_ROOT ? `${r.label} | ` : ''}${r.scope} | ${r.c} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${Number(r.p95) <= TARGET_P95 ? 'yes' : 'no'} |`,
       ),
       '',
-      "Each section's statement alone in PostgreSQL (the checkout's `reports.queries`), median of 5, ms:",
+      BEFORE_SQL
+        ? `Each section's statement alone in PostgreSQL, median of 6 per scope, ms: before = the statements and indexes of ${BEFORE_SQL} (the migrations since undone inside a transaction, rolled back afterwards), after = this checkout's; run in turns (before, after, before, after). "same rows": both answered exactly the same rows.`
+        : "Each section's statement alone in PostgreSQL (the checkout's `reports.queries`), median of 6, ms:",
       '',
-      '| section | all spaces | help space |',
-      '|---|---|---|',
-      ...sections.map((s) => `| ${s.name} | ${s['all spaces']} | ${s['help space']} |`),
+      BEFORE_SQL
+        ? '| section | all spaces before | all spaces after | after/before | help space before | help space after | after/before | same rows |'
+        : '| section | all spaces | help space |',
+      BEFORE_SQL ? '|---|---|---|---|---|---|---|---|' : '|---|---|---|',
+      ...sections.map((s) =>
+        BEFORE_SQL
+          ? `| ${s.name} | ${s['all spaces before']} | ${s['all spaces']} | ${(s['all spaces'] / s['all spaces before']).toFixed(2)} | ${s['help space before']} | ${s['help space']} | ${(s['help space'] / s['help space before']).toFixed(2)} | ${s['all spaces same'] && s['help space same'] ? 'yes' : 'NO'} |`
+          : `| ${s.name} | ${s['all spaces']} | ${s['help space']} |`,
+      ),
+      ...(BEFORE_SQL
+        ? [
+            `| all sections | ${sum(sections, 'all spaces before')} | ${sum(sections, 'all spaces')} | ${(sum(sections, 'all spaces') / sum(sections, 'all spaces before')).toFixed(2)} | ${sum(sections, 'help space before')} | ${sum(sections, 'help space')} | ${(sum(sections, 'help space') / sum(sections, 'help space before')).toFixed(2)} | |`,
+          ]
+        : []),
       '',
     ];
     return lines.join('\n');
   }
 } finally {
   await stopAll();
+}
+
+function sum(rows, key) {
+  return rows.reduce((total, r) => total + Number(r[key]), 0).toFixed(1);
 }
 
 /** `duration` seconds of the same POST at `connections` clients; latencies of every response. */
@@ -228,6 +306,7 @@ async function cannon(url, body, cookie, connections, duration) {
     url: `${url}/graphql`,
     connections,
     duration,
+    timeout: 60, // a slow answer is measured, not counted as an error at autocannon's 10 s
     method: 'POST',
     body,
     headers: { 'content-type': 'application/json', cookie },
