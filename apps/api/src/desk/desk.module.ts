@@ -10,13 +10,14 @@ import {
   DeskThreadResolver,
   InternalNoteResolver,
 } from './desk.resolver';
+import { DutyQueueModule } from './duty-queue.module';
 import { DutyResolver } from './duty.resolver';
 import { DutyService } from './duty.service';
 import { NotesService } from './notes.service';
 
 /** The brand's desk: assignment of threads, internal notes, managers on duty and opening hours. */
 @Module({
-  imports: [IdentityModule, SpacesModule, ThreadsModule, NotificationsModule],
+  imports: [IdentityModule, SpacesModule, ThreadsModule, NotificationsModule, DutyQueueModule],
   providers: [
     AssignmentsService,
     NotesService,

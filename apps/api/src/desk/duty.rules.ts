@@ -9,6 +9,28 @@ export interface DutyFacts {
   exceptions: ReadonlyMap<string, readonly { from: number; to: number }[]>;
 }
 
+/** Someone's duty in a space from their schedule's row and their exception rows (of any space). */
+export function dutyFactsOf(
+  schedule: { userId: string; spaceId: string; timeZone: string; periods: readonly OpeningPeriod[] },
+  exceptions: readonly {
+    userId: string;
+    spaceId: string;
+    date: string;
+    periods: { from: number; to: number }[];
+  }[],
+): DutyFacts {
+  return {
+    userId: schedule.userId,
+    timeZone: schedule.timeZone,
+    periods: schedule.periods,
+    exceptions: new Map(
+      exceptions
+        .filter((e) => e.userId === schedule.userId && e.spaceId === schedule.spaceId)
+        .map((e) => [e.date, e.periods]),
+    ),
+  };
+}
+
 /** The local date of an instant in a zone, as YYYY-MM-DD. */
 export function localDate(instant: Date, timeZone: string): string {
   const t = localTime(instant, timeZone);

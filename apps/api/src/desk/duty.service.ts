@@ -9,7 +9,7 @@ import { SpacesService } from '../spaces/spaces.service';
 import { ClocksService } from '../threads/clocks.service';
 import { runsDesk } from './desk.rules';
 import { DutyException, DutySchedule } from './duty.entity';
-import { DutyFacts, onDutyNow, onDutyToday } from './duty.rules';
+import { dutyFactsOf, onDutyNow, onDutyToday } from './duty.rules';
 
 export interface DutyPeriodsInput {
   spaceId: string;
@@ -107,16 +107,7 @@ export class DutyService {
       : [];
     const result = new Map(spaceIds.map((id) => [id, { today: [] as string[], now: [] as string[] }]));
     for (const s of schedules) {
-      const facts: DutyFacts = {
-        userId: s.userId,
-        timeZone: s.timeZone,
-        periods: s.periods,
-        exceptions: new Map(
-          exceptions
-            .filter((e) => e.userId === s.userId && e.spaceId === s.spaceId)
-            .map((e) => [e.date, e.periods]),
-        ),
-      };
+      const facts = dutyFactsOf(s, exceptions);
       const entry = result.get(s.spaceId)!;
       if (onDutyToday(facts, now)) entry.today.push(s.userId);
       if (onDutyNow(facts, now)) entry.now.push(s.userId);

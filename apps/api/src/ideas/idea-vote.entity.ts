@@ -24,7 +24,8 @@ import { Idea } from './idea.entity';
 })
 @Index('idea_votes_idea_created_idx', ['ideaId', 'createdAt'], { where: 'withdrawn_at IS NULL' })
 @Index('idea_votes_user_id_idx', ['userId'])
-@Index('idea_votes_created_idx', ['createdAt'], { where: 'withdrawn_at IS NULL' })
+// The staff report's top and trending ideas count a range's votes per idea from this index alone.
+@Index('idea_votes_created_idx', ['createdAt', 'ideaId'], { where: 'withdrawn_at IS NULL' })
 export class IdeaVote {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'idea_votes_pkey' })
   id: string;

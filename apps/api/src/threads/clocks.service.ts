@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addBusinessMinutes, hasAtLeastRole, OpeningHours } from '@parvis/domain';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
@@ -6,6 +6,7 @@ import { ConnectionShape } from '../common/pagination';
 import { requireRole, Viewer } from '../common/viewer';
 import { Space } from '../spaces/space.entity';
 import { QueuedThread, SlaQueueView, slaQueuePage } from './clocks.queries';
+import { SLA_QUEUE_DUTY, SlaQueueDuty } from './sla-queue.port';
 import { Thread } from './thread.entity';
 import { Actor } from './threads.rules';
 
@@ -17,9 +18,15 @@ import { Actor } from './threads.rules';
  */
 @Injectable()
 export class ClocksService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() @Inject(SLA_QUEUE_DUTY) private readonly duty?: SlaQueueDuty,
+  ) {}
 
-  /** The staff queue: open help threads by the deadline still running, overdue first. */
+  /**
+   * The staff queue: open help threads nobody has in the spaces where the viewer is on duty first,
+   * then by the deadline still running, overdue first.
+   */
   slaQueue(
     viewer: Viewer,
     first: number,
@@ -27,7 +34,9 @@ export class ClocksService {
     view: SlaQueueView = 'ALL',
   ): Promise<ConnectionShape<QueuedThread>> {
     const staff = requireRole(viewer, 'STAFF', 'see the answer-time queue');
-    return slaQueuePage(this.db, first, after, view, staff.id);
+    return slaQueuePage(this.db, first, after, view, staff.id, (asOf) =>
+      this.duty ? this.duty.spacesOnDuty(staff.id, asOf) : Promise.resolve([]),
+    );
   }
 
   /**

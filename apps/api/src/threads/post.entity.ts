@@ -22,9 +22,11 @@ import { sqlInList } from '../common/sql-check';
 @Check('posts_thanks_count_check', `thanks_count >= 0`)
 @Index('posts_thread_created_idx', ['threadId', 'createdAt', 'id'])
 @Index('posts_author_id_idx', ['authorId'])
-// The staff report counts posts by the day they were written (replies, negative posts).
-@Index('posts_created_idx', ['createdAt'])
-@Index('posts_negative_created_idx', ['createdAt'], { where: `tone = 'NEGATIVE'` })
+// The staff report counts posts by the day they were written (replies, negative posts): the
+// columns it reads are in the indexes, so that a range is read from them alone (index-only scans),
+// not from posts scattered over the whole table.
+@Index('posts_created_idx', ['createdAt', 'threadId', 'authorId', 'isQuestion'])
+@Index('posts_negative_created_idx', ['createdAt', 'threadId', 'answeredAt'], { where: `tone = 'NEGATIVE'` })
 // One question per thread, enforced by the database.
 @Index('posts_one_question_per_thread_key', ['threadId'], { unique: true, where: 'is_question' })
 // Moderation: a hidden post always says who hid it and under which charter rule.

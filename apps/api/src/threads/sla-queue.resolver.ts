@@ -27,7 +27,8 @@ export class SlaQueueResolver {
   constructor(private readonly clocks: ClocksService) {}
 
   @Query(() => ThreadConnection, {
-    description: 'Staff and moderators: open help threads, overdue first, then by the nearest deadline.',
+    description:
+      'Staff and moderators: open help threads, those nobody has in the spaces where the viewer is on duty now first, then overdue, then by the nearest deadline.',
   })
   async slaQueue(
     @Args() args: SlaQueueArgs,
