@@ -31,6 +31,7 @@ import { MailModule } from './mail/mail.module';
 import { PagesModule } from './pages/pages.module';
 import { DeskModule } from './desk/desk.module';
 import { ReportsModule } from './reports/reports.module';
+import { HomeModule } from './home/home.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -80,6 +81,7 @@ export class AppModule {
         MailModule,
         DeskModule,
         ReportsModule,
+        HomeModule,
         MediaModule,
         // Their catch-all routes come after every other route: pages rendered on the server, and
         // the web app's bare index.html for a build without a server renderer.

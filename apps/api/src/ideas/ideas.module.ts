@@ -35,5 +35,6 @@ import { NotificationIdeaResolver } from './notification-idea.resolver';
     NotificationGroupIdeaResolver,
     IdeaFollowsResolver,
   ],
+  exports: [IdeasService],
 })
 export class IdeasModule {}
