@@ -72,7 +72,7 @@ describe('the home page', () => {
     await who.asker.agent.data(ACCEPT, { input: { postId: answer.id } });
 
     const { home } = await who.visitor.data(HOME);
-    expect(titles(home.latestQuestions).slice(0, 2)).toEqual([answered.title, waiting.title]);
+    expect(titles(home.latestQuestions)?.slice(0, 2)).toEqual([answered.title, waiting.title]);
     expect(titles(home.recentlyAnswered)).toContain(answered.title);
     expect(titles(home.recentlyAnswered)).not.toContain(waiting.title);
     expect(home.unanswered).toBeNull();
@@ -118,5 +118,39 @@ describe('the home page', () => {
     // Lists (1), their threads (1), trending ideas (2: page and total), campaigns (1), and the session.
     expect(after.length).toBeLessThanOrEqual(8);
     expect(after.filter((q) => /FROM follows f JOIN threads/.test(q))).toHaveLength(1);
+  });
+});
+
+describe('a profile', () => {
+  const PROFILE = `query ($id: ID!) { user(id: $id) { role reputation thanksReceived
+    recentQuestions { title }
+    recentAnswers { post { bodyMarkdown isAcceptedAnswer } thread { title } }
+    recentIdeas { title }
+  } }`;
+
+  it('lists the person’s questions, answers (the accepted one marked) and ideas, hidden ones left out', async () => {
+    const person = who.expert;
+    const asked = await ask(person.agent, space.help, 'Which charger fits the new model?');
+    const question = await ask(who.asker.agent, space.help, 'Does the battery last a day?');
+    const accepted = await reply(person.agent, question.id, 'Yes, about 26 hours.');
+    await who.asker.agent.data(ACCEPT, { input: { postId: accepted.id } });
+    const other = await ask(who.asker.agent, space.help, 'Is the case waterproof?');
+    const hidden = await reply(person.agent, other.id, 'Call me on 06 12 34 56 78.');
+    await who.moderator.agent.data(`mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`, {
+      input: { postId: hidden.id, reason: 'PERSONAL_DATA' },
+    });
+    await person.agent.data(`mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }`, {
+      input: { spaceId: space.ideas, title: 'A dark mode for the app', body: 'Easier to read at night.' },
+    });
+
+    const { user } = await who.visitor.data(PROFILE, { id: person.id });
+    expect(user.role).toBe('EXPERT');
+    expect(titles(user.recentQuestions)).toContain(asked.title);
+    expect(user.recentAnswers).toContainEqual({
+      post: { bodyMarkdown: 'Yes, about 26 hours.', isAcceptedAnswer: true },
+      thread: { title: question.title },
+    });
+    expect(user.recentAnswers.map((a: { thread: Listed }) => a.thread.title)).not.toContain(other.title);
+    expect(titles(user.recentIdeas)).toEqual(['A dark mode for the app']);
   });
 });

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { publicThreadSql } from './post-visibility';
+import { publicPostSql, publicThreadSql } from './post-visibility';
 
 /** The short lists of threads the home page shows. */
 export const HOME_LISTS = ['ANNOUNCEMENT', 'QUESTIONS', 'ANSWERED', 'UNANSWERED', 'FOLLOWED'] as const;
@@ -54,4 +54,34 @@ export function homeListRows(
      ) lists ORDER BY list, position`,
     [params.limit, params.unanswered, params.followerId],
   );
+}
+
+/** The newest questions a person asked (outside the idea box), their question public. */
+export async function askedThreadIds(
+  db: DataSource | EntityManager,
+  authorId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db.query<{ id: string }[]>(
+    `SELECT t.id FROM threads t JOIN spaces s ON s.id = t.space_id
+      WHERE t.author_id = $1 AND s.kind <> 'IDEAS' AND ${publicThreadSql('t')}
+      ORDER BY t.created_at DESC, t.id DESC LIMIT $2`,
+    [authorId, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The newest public replies a person wrote in help and announcement threads (comments on ideas aside). */
+export async function answerPostIds(
+  db: DataSource | EntityManager,
+  authorId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db.query<{ id: string }[]>(
+    `SELECT p.id FROM posts p JOIN threads t ON t.id = p.thread_id JOIN spaces s ON s.id = t.space_id
+      WHERE p.author_id = $1 AND NOT p.is_question AND s.kind <> 'IDEAS' AND ${publicPostSql('p')}
+      ORDER BY p.created_at DESC, p.id DESC LIMIT $2`,
+    [authorId, limit],
+  );
+  return rows.map((r) => r.id);
 }

@@ -17,7 +17,7 @@ import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
-import { HOME_LISTS, HomeList, homeListRows } from './thread-lists.queries';
+import { answerPostIds, askedThreadIds, HOME_LISTS, HomeList, homeListRows } from './thread-lists.queries';
 import { threadsPage } from './threads.queries';
 import { Actor, canResolve, speaksForBrand } from './threads.rules';
 
@@ -173,6 +173,16 @@ export class ThreadsService {
     const lists = new Map<HomeList, string[]>(HOME_LISTS.map((list) => [list, []]));
     for (const row of rows) lists.get(row.list)!.push(row.id);
     return lists;
+  }
+
+  /** A profile's latest questions, their ids newest first. */
+  askedThreadIds(authorId: string, limit: number): Promise<string[]> {
+    return askedThreadIds(this.db, authorId, limit);
+  }
+
+  /** A profile's latest public replies, their post ids newest first. */
+  answerPostIds(authorId: string, limit: number): Promise<string[]> {
+    return answerPostIds(this.db, authorId, limit);
   }
 
   /** For the per-request loader. */
