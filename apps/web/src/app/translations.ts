@@ -32,6 +32,9 @@ import deskFr from '../desk/i18n/fr.json';
 import reportsEn from '../reports/i18n/en.json';
 import reportsEs from '../reports/i18n/es.json';
 import reportsFr from '../reports/i18n/fr.json';
+import homeEn from '../home/i18n/en.json';
+import homeEs from '../home/i18n/es.json';
+import homeFr from '../home/i18n/fr.json';
 
 /**
  * French, English and Spanish, one namespace per feature (its own i18n/ folder) and `common`
@@ -51,6 +54,7 @@ export const resources = {
     mail: mailEn,
     desk: deskEn,
     reports: reportsEn,
+    home: homeEn,
   },
   fr: {
     common: commonFr,
@@ -64,6 +68,7 @@ export const resources = {
     mail: mailFr,
     desk: deskFr,
     reports: reportsFr,
+    home: homeFr,
   },
   es: {
     common: commonEs,
@@ -77,6 +82,7 @@ export const resources = {
     mail: mailEs,
     desk: deskEs,
     reports: reportsEs,
+    home: homeEs,
   },
 } as const;
 
