@@ -19,6 +19,11 @@ export const HomeThreadFields = graphql(`
 /** The home page in one request: the community's latest life, and the reader's own lists. */
 export const HomeQuery = graphql(`
   query Home {
+    spaces {
+      id
+      slug
+      kind
+    }
     home {
       announcement {
         id

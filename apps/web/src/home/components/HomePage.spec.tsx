@@ -27,6 +27,7 @@ const home = (overrides: Record<string, unknown> = {}) => ({
   request: { query: HomeQuery },
   result: {
     data: {
+      spaces: [{ __typename: 'Space', id: 'n1', slug: 'news', kind: 'ANNOUNCEMENTS' }],
       home: {
         __typename: 'Home',
         announcement: {

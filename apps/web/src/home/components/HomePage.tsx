@@ -22,14 +22,17 @@ export function HomePage() {
   if (loading && !data) return <PageSkeleton />;
   if (!data) return <ErrorNotice error={error} />;
   const { home } = data;
+  const announcements = data.spaces.find((space) => space.kind === 'ANNOUNCEMENTS');
   return (
     <div className="home">
       {home.announcement ? (
         <Announcement announcement={home.announcement} />
       ) : (
-        isStaff && (
+        isStaff &&
+        announcements && (
           <p className="home-empty">
-            {t('announcement.none')} <Link to="/s/news/new">{t('announcement.publish')}</Link>
+            {t('announcement.none')}{' '}
+            <Link to={`/s/${announcements.slug}/new`}>{t('announcement.publish')}</Link>
           </p>
         )
       )}
