@@ -14,9 +14,11 @@ export function Providers({
   i18n: I18n;
   children: ReactNode;
 }) {
-  // Texts the API holds per language (space names) were asked for in the previous one: ask again.
+  // Texts the API holds per language (space names) were asked for in the previous one: the
+  // page's queries ask again. A space is one object in the cache, so every page shows its new
+  // name (the header's list of spaces is on every page). Queries in flight are left to finish.
   useEffect(() => {
-    const refetch = () => void client.resetStore().catch(() => undefined);
+    const refetch = () => void client.refetchQueries({ include: 'active' }).catch(() => undefined);
     i18n.on('languageChanged', refetch);
     return () => i18n.off('languageChanged', refetch);
   }, [client, i18n]);

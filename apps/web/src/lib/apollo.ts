@@ -130,8 +130,8 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
 
 /**
  * Every request says the interface's language (Accept-Language), in which the API answers the
- * texts it holds in several (space names and descriptions). A switch of language resets the
- * cache and asks again (Providers), so no text stays in the previous language.
+ * texts it holds in several (space names and descriptions). A switch of language asks the page's
+ * queries again (Providers), so no text stays in the previous language.
  */
 const readerLanguage = new ApolloLink((operation, forward) => {
   const language = getI18n()?.resolvedLanguage;
