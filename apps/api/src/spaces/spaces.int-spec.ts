@@ -1,4 +1,4 @@
-import { useTestApp } from '../testing/test-app';
+import { signedInAs, useTestApp } from '../testing/test-app';
 
 const test = useTestApp();
 beforeAll(async () => {
@@ -88,6 +88,38 @@ describe('spaces in the reader’s language', () => {
     await expect(
       test.db.query(`INSERT INTO spaces (slug, name, kind, language) VALUES ('de', 'X', 'HELP', 'de')`),
     ).rejects.toThrow(/spaces_language_check/);
+  });
+});
+
+describe('naming a space in a language', () => {
+  const SET = `mutation ($input: SetSpaceTextsInput!) { setSpaceTexts(input: $input) { name description } }`;
+  const texts = (spaceId: string, language: string, name: string) => ({
+    input: { spaceId, language, name, description: `${name}, described.` },
+  });
+
+  it('is for admins: a translation, or the space’s own texts, each read in its language', async () => {
+    const [{ id }] = await test.db.query(`SELECT id FROM spaces WHERE slug = 'help'`);
+    const admin = await signedInAs(test, 'ADMIN');
+    await admin.agent.speaking('es').data(SET, texts(id, 'es', 'Ayuda'));
+    await admin.agent.speaking('en').data(SET, texts(id, 'en', 'Help and support'));
+    const read = async (language: string) =>
+      (await test.agent().speaking(language).data(`{ space(slug: "help") { name description } }`)).space;
+    expect(await read('es')).toEqual({ name: 'Ayuda', description: 'Ayuda, described.' });
+    expect(await read('en')).toEqual({
+      name: 'Help and support',
+      description: 'Help and support, described.',
+    });
+    expect((await read('fr')).name).toBe('Help and support');
+  });
+
+  it('is refused to anyone else, and refuses a language Parvis does not speak', async () => {
+    const [{ id }] = await test.db.query(`SELECT id FROM spaces WHERE slug = 'help'`);
+    const moderator = await signedInAs(test, 'MODERATOR');
+    const refused = await moderator.agent.request(SET, texts(id, 'fr', 'Aide'));
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const admin = await signedInAs(test, 'ADMIN');
+    const german = await admin.agent.request(SET, texts(id, 'de', 'Hilfe'));
+    expect(german.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'language' });
   });
 });
 

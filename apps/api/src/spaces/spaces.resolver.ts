@@ -1,7 +1,8 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { readerLanguage } from '../common/reader-language';
-import type { GraphQLContext } from '../common/viewer';
+import { CurrentViewer, type GraphQLContext, type Viewer } from '../common/viewer';
 import { spaceTexts, SpaceType } from './space.type';
+import { SetSpaceTextsInput } from './spaces.inputs';
 import { SpacesService } from './spaces.service';
 
 @Resolver(() => SpaceType)
@@ -16,6 +17,16 @@ export class SpacesResolver {
   @Query(() => SpaceType)
   async space(@Args('slug') slug: string): Promise<SpaceType> {
     return SpaceType.from(await this.service.bySlug(slug));
+  }
+
+  @Mutation(() => SpaceType, {
+    description: 'Admins: a space’s name and description in one language (its own, or a translation).',
+  })
+  async setSpaceTexts(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: SetSpaceTextsInput,
+  ): Promise<SpaceType> {
+    return SpaceType.from(await this.service.setTexts(viewer, input));
   }
 
   @ResolveField(() => String, {
