@@ -32,6 +32,7 @@ import { MailModule } from './mail/mail.module';
 import { PagesModule } from './pages/pages.module';
 import { DeskModule } from './desk/desk.module';
 import { ReportsModule } from './reports/reports.module';
+import { HomeModule } from './home/home.module';
 
 export interface RunningConfig extends AppConfig {
   databaseUrl: string;
@@ -81,6 +82,7 @@ export class AppModule {
         MailModule,
         DeskModule,
         ReportsModule,
+        HomeModule,
         MediaModule,
         UploadsModule,
         // Their catch-all routes come after every other route: pages rendered on the server, and

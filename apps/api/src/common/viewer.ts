@@ -31,6 +31,8 @@ export interface RequestWithViewer extends Request {
 export interface GraphQLContext {
   req: RequestWithViewer;
   res: Response;
+  /** The language the server renderer renders the page in (common/reader-language.ts). */
+  language?: string;
   /** Per-request DataLoaders, created on first use (common/loaders.ts). */
   loaders?: Map<string, DataLoader<unknown, unknown>>;
 }

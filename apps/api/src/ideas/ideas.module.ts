@@ -14,6 +14,7 @@ import { IdeasService } from './ideas.service';
 import { IdeaFollowsResolver } from './idea-follows.resolver';
 import { NotificationGroupIdeaResolver } from './notification-group-idea.resolver';
 import { NotificationIdeaResolver } from './notification-idea.resolver';
+import { UserIdeasResolver } from './user-ideas.resolver';
 
 @Module({
   imports: [
@@ -34,6 +35,8 @@ import { NotificationIdeaResolver } from './notification-idea.resolver';
     NotificationIdeaResolver,
     NotificationGroupIdeaResolver,
     IdeaFollowsResolver,
+    UserIdeasResolver,
   ],
+  exports: [IdeasService],
 })
 export class IdeasModule {}

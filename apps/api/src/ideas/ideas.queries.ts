@@ -1,6 +1,7 @@
 import { TRENDING_GRAVITY, TRENDING_WINDOW_DAYS } from '@parvis/domain';
 import { EntityManager } from 'typeorm';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
+import { publicThreadSql } from '../threads/post-visibility';
 import { IdeaRow } from './idea.type';
 import { IdeasArgs } from './ideas.inputs';
 
@@ -271,4 +272,14 @@ export function sitemapIdeas(
 export async function sitemapIdeasCount(db: EntityManager): Promise<number> {
   const [{ count }] = await db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM ideas`);
   return count;
+}
+
+/** A person's latest ideas (merged ones included: their page says where they went), newest first. */
+export function ideasByAuthor(db: EntityManager, authorId: string, limit: number): Promise<IdeaRow[]> {
+  return db.query<IdeaRow[]>(
+    `SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM}
+      WHERE t.author_id = $1 AND ${publicThreadSql('t')}
+      ORDER BY i.created_at DESC, i.id DESC LIMIT $2`,
+    [authorId, limit],
+  );
 }

@@ -54,6 +54,7 @@ import {
   ideasByThreadIds,
   ideasMergedInto,
   lockIdeas,
+  ideasByAuthor,
   moveVotesOfMerge,
   votedIdeaIds,
 } from './ideas.queries';
@@ -144,6 +145,11 @@ export class IdeasService implements OnModuleInit {
   /** Ideas merged into each of `ids` (their duplicates), oldest first. */
   mergedInto(ids: readonly string[]): Promise<IdeaRow[]> {
     return ideasMergedInto(this.db.manager, ids);
+  }
+
+  /** A profile's latest ideas, those whose body is hidden left out. */
+  ideasByAuthor(authorId: string, limit: number): Promise<IdeaRow[]> {
+    return ideasByAuthor(this.db.manager, authorId, limit);
   }
 
   list(args: IdeasArgs): Promise<ConnectionShape<IdeaRow>> {

@@ -2,6 +2,7 @@ import { LANGUAGES } from '@parvis/domain';
 import type { DocumentNode, FormattedExecutionResult } from 'graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { acceptedLanguage, knownLanguage } from '../common/reader-language';
 
 /**
  * The web app's server renderer (apps/web/src/entry-server.tsx, built by `vite build --ssr` into
@@ -56,19 +57,5 @@ export function pageLanguage(
   memberLocale: string | null | undefined,
   acceptLanguage: string | undefined,
 ): Language {
-  const known = (value: unknown): Language | null => {
-    if (typeof value !== 'string') return null;
-    const primary = value.trim().toLowerCase().split('-')[0];
-    return (LANGUAGES as readonly string[]).includes(primary) ? (primary as Language) : null;
-  };
-  const fromHeader = (acceptLanguage ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [range, ...params] = part.split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-      return { language: known(range), q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((entry) => entry.language && entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)[0]?.language;
-  return known(chosen) ?? known(memberLocale) ?? fromHeader ?? 'en';
+  return knownLanguage(chosen) ?? knownLanguage(memberLocale) ?? acceptedLanguage(acceptLanguage) ?? 'en';
 }

@@ -134,7 +134,7 @@ export class PagesService implements OnApplicationBootstrap, OnModuleDestroy {
     url: string,
     language: string,
   ): Promise<RenderedPage & { tags: string[] }> {
-    const context: GraphQLContext = { req, res };
+    const context: GraphQLContext = { req, res, language };
     const rendered = await this.renderer!({
       url,
       language,

@@ -102,14 +102,24 @@ async function demoPeople(tx: EntityManager): Promise<Record<DemoPerson, User>> 
 }
 
 async function seedSpaces(tx: EntityManager): Promise<void> {
+  // Names and descriptions in English (the spaces' own language) and in French and Spanish.
   await tx.insert(Space, [
     {
       slug: 'help',
       name: 'Help & support',
       kind: 'HELP',
       position: 1,
-      description:
-        'Ask a question: members, experts and our team answer. / Posez votre question. / Haga su pregunta.',
+      description: 'Ask a question: members, experts and our team answer.',
+      translations: {
+        fr: {
+          name: 'Aide et assistance',
+          description: 'Posez votre question : les membres, les experts et notre équipe vous répondent.',
+        },
+        es: {
+          name: 'Ayuda y soporte',
+          description: 'Haga su pregunta: los miembros, los expertos y nuestro equipo le responden.',
+        },
+      },
     },
     {
       slug: 'ideas',
@@ -117,6 +127,17 @@ async function seedSpaces(tx: EntityManager): Promise<void> {
       kind: 'IDEAS',
       position: 2,
       description: 'Propose what we should make next and vote for the ideas you like.',
+      translations: {
+        fr: {
+          name: 'Boîte à idées',
+          description:
+            'Proposez ce que nous devrions faire ensuite et votez pour les idées qui vous plaisent.',
+        },
+        es: {
+          name: 'Buzón de ideas',
+          description: 'Proponga lo que deberíamos hacer a continuación y vote por las ideas que le gusten.',
+        },
+      },
     },
     {
       slug: 'news',
@@ -124,6 +145,10 @@ async function seedSpaces(tx: EntityManager): Promise<void> {
       kind: 'ANNOUNCEMENTS',
       position: 3,
       description: 'News and official statements from the brand.',
+      translations: {
+        fr: { name: 'Annonces', description: 'Les nouvelles et les déclarations officielles de la marque.' },
+        es: { name: 'Anuncios', description: 'Las novedades y los comunicados oficiales de la marca.' },
+      },
     },
   ]);
 }

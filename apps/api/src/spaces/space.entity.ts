@@ -1,4 +1,4 @@
-import { OpeningPeriod, SPACE_KINDS, SpaceKind } from '@parvis/domain';
+import { Language, LANGUAGES, OpeningPeriod, SPACE_KINDS, SpaceKind } from '@parvis/domain';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { sqlInList } from '../common/sql-check';
 
@@ -7,6 +7,13 @@ import { sqlInList } from '../common/sql-check';
 @Check('spaces_kind_check', sqlInList('kind', SPACE_KINDS))
 @Check('spaces_slug_format_check', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Check('spaces_answer_clocks_check', `first_response_minutes > 0 AND answer_minutes > 0`)
+@Check('spaces_language_check', sqlInList('language', LANGUAGES))
+// Only the languages Parvis speaks, each with a name (1 to 80 characters, as `name`) and a description.
+@Check(
+  'spaces_translations_check',
+  `jsonb_typeof(translations) = 'object' AND translations - ${LANGUAGES.map((l) => `'${l}'`).join(' - ')} = '{}'::jsonb
+   AND NOT jsonb_path_exists(translations, 'lax $.* ? (!(@.name like_regex "^.{1,80}$" flag "s" && @.description.type() == "string"))')`,
+)
 export class Space {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'spaces_pkey' })
   id: string;
@@ -19,6 +26,14 @@ export class Space {
 
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** The language of `name` and `description`: the fallback for readers of a language without its own. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language: Language;
+
+  /** The name and description in other languages, by language: `{ "fr": { "name", "description" } }`. */
+  @Column({ type: 'jsonb', default: {} })
+  translations: SpaceTranslations;
 
   @Column({ type: 'varchar', length: 16 })
   kind: SpaceKind;
@@ -47,3 +62,5 @@ export class Space {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
+
+export type SpaceTranslations = Partial<Record<Language, { name: string; description: string }>>;

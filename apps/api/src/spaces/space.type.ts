@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SPACE_KINDS, SpaceKind as SpaceKindName } from '@parvis/domain';
-import { Space } from './space.entity';
+import { Language } from '@parvis/domain';
+import { Space, SpaceTranslations } from './space.entity';
 
 export const SpaceKind = Object.fromEntries(SPACE_KINDS.map((k) => [k, k])) as { [K in SpaceKindName]: K };
 registerEnumType(SpaceKind, { name: 'SpaceKind' });
@@ -27,11 +28,11 @@ export class SpaceType {
   @Field()
   slug: string;
 
-  @Field()
+  /** Not fields as such: `name` and `description` are resolved in the reader's language (spaces.resolver.ts). */
   name: string;
-
-  @Field()
   description: string;
+  language: Language;
+  translations: SpaceTranslations;
 
   @Field(() => SpaceKind)
   kind: SpaceKindName;
@@ -51,9 +52,21 @@ export class SpaceType {
       slug: space.slug,
       name: space.name,
       description: space.description,
+      language: space.language,
+      translations: space.translations,
       kind: space.kind,
       timeZone: space.timeZone,
       openingPeriods: space.openingPeriods,
     });
   }
+}
+
+/** A space's name and description in `language`, else in the space's own language (its columns). */
+export function spaceTexts(
+  space: SpaceType | Space,
+  language: Language,
+): { name: string; description: string } {
+  const translated = space.translations[language];
+  if (language !== space.language && translated) return translated;
+  return { name: space.name, description: space.description };
 }

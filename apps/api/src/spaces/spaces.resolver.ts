@@ -1,5 +1,8 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { SpaceType } from './space.type';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { readerLanguage } from '../common/reader-language';
+import { CurrentViewer, type GraphQLContext, type Viewer } from '../common/viewer';
+import { spaceTexts, SpaceType } from './space.type';
+import { SetSpaceTextsInput } from './spaces.inputs';
 import { SpacesService } from './spaces.service';
 
 @Resolver(() => SpaceType)
@@ -14,5 +17,28 @@ export class SpacesResolver {
   @Query(() => SpaceType)
   async space(@Args('slug') slug: string): Promise<SpaceType> {
     return SpaceType.from(await this.service.bySlug(slug));
+  }
+
+  @Mutation(() => SpaceType, {
+    description: 'Admins: a space’s name and description in one language (its own, or a translation).',
+  })
+  async setSpaceTexts(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: SetSpaceTextsInput,
+  ): Promise<SpaceType> {
+    return SpaceType.from(await this.service.setTexts(viewer, input));
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'In the reader’s language (the page’s, else Accept-Language, else the member’s), else the space’s own.',
+  })
+  name(@Parent() space: SpaceType, @Context() ctx: GraphQLContext): string {
+    return spaceTexts(space, readerLanguage(ctx)).name;
+  }
+
+  @ResolveField(() => String, { description: 'In the reader’s language, like `name`.' })
+  description(@Parent() space: SpaceType, @Context() ctx: GraphQLContext): string {
+    return spaceTexts(space, readerLanguage(ctx)).description;
   }
 }

@@ -127,8 +127,16 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 export class GraphQLAgent {
   /** The cookies the API set, by name (the session, and the sign-in device cookie). */
   private readonly cookies = new Map<string, string>();
+  /** Sent with every request: the interface language the web app would send (Accept-Language). */
+  private language: string | null = null;
 
   constructor(private readonly endpoint: string) {}
+
+  /** Asks in this language from now on, as the web app does in its interface's language. */
+  speaking(language: string | null): this {
+    this.language = language;
+    return this;
+  }
 
   async request<T = Record<string, any>>(
     query: string,
@@ -139,6 +147,7 @@ export class GraphQLAgent {
       headers: {
         'content-type': 'application/json',
         ...(this.cookies.size ? { cookie: [...this.cookies.values()].join('; ') } : {}),
+        ...(this.language ? { 'accept-language': this.language } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });

@@ -63,3 +63,9 @@ export function publicPostSql(alias: string): string {
     SELECT 1 FROM posts hidden_question
      WHERE hidden_question.thread_id = ${alias}.thread_id AND hidden_question.is_question AND hidden_question.hidden_at IS NOT NULL))`;
 }
+
+/** SQL condition on a `threads` alias: its question is not hidden (a showcase lists such threads to nobody). */
+export function publicThreadSql(alias: string): string {
+  return `NOT EXISTS (SELECT 1 FROM posts hidden_question
+     WHERE hidden_question.thread_id = ${alias}.id AND hidden_question.is_question AND hidden_question.hidden_at IS NOT NULL)`;
+}

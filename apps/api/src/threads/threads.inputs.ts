@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { LANGUAGES, Language, THREAD_LIMITS } from '@parvis/domain';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import { TextLength, VisibleMarkdown } from '../common/text.validators';
 import { trim } from '../common/trim.transform';
 
@@ -45,6 +45,14 @@ export class CreateThreadInput {
   @IsOptional()
   @IsIn(LANGUAGES, { message: 'The language must be fr, en or es.' })
   language?: Language;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Announcements only: pinned first in the space and shown on the home page.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'pinned must be true or false.' })
+  pinned?: boolean;
 }
 
 @InputType()

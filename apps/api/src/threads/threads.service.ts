@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Language, languageOrEnglish } from '@parvis/domain';
+import { hasAtLeastRole, Language, languageOrEnglish } from '@parvis/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { ConnectionShape } from '../common/pagination';
@@ -17,6 +17,7 @@ import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
+import { answerPostIds, askedThreadIds, HOME_LISTS, HomeList, homeListRows } from './thread-lists.queries';
 import { threadsPage } from './threads.queries';
 import { Actor, canResolve, speaksForBrand } from './threads.rules';
 
@@ -26,6 +27,8 @@ export interface StartThreadParams {
   title: string;
   bodyMarkdown: string;
   language: Language;
+  /** Pinned first in its space (announcements pinned to the home page). */
+  pinned?: boolean;
   /** When it is asked: now unless given (the demo seed writes a past, its clocks running from then). */
   at?: Date;
 }
@@ -55,6 +58,7 @@ export class ThreadsService {
       authorId: params.author.id,
       title: params.title,
       language: params.language,
+      pinned: params.pinned ?? false,
       createdAt: now,
       lastActivityAt: now,
       ...startClocks(space, now),
@@ -73,7 +77,13 @@ export class ThreadsService {
     if (space.kind === 'IDEAS')
       throw badInput('spaceId', 'This space is the idea box: submit an idea instead.');
     if (space.kind === 'ANNOUNCEMENTS' && !speaksForBrand(author)) {
-      throw forbidden('Only the brand’s staff can post in announcements.');
+      throw forbidden(
+        'Only the brand’s staff and moderators publish announcements; members comment on them.',
+        'ANNOUNCEMENTS_BY_STAFF',
+      );
+    }
+    if (input.pinned && space.kind !== 'ANNOUNCEMENTS') {
+      throw badInput('pinned', 'Only announcements are pinned when published.', 'ANNOUNCEMENTS_ONLY');
     }
     const language = input.language ?? languageOrEnglish(author.locale);
     return this.db.transaction(async (tx) => {
@@ -83,6 +93,7 @@ export class ThreadsService {
         title: input.title,
         bodyMarkdown: input.bodyMarkdown,
         language,
+        pinned: input.pinned,
       });
       await this.posts.countPost(tx, author);
       return thread;
@@ -147,6 +158,31 @@ export class ThreadsService {
   /** Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. */
   threads(args: ThreadsArgs): Promise<ConnectionShape<Thread>> {
     return threadsPage(this.db, args);
+  }
+
+  /**
+   * The home page's lists of threads for this reader (their ids, in order, by list): questions
+   * nobody has replied to only for experts and above, followed threads only for a member.
+   */
+  async homeLists(viewer: Viewer, limit: number): Promise<Map<HomeList, string[]>> {
+    const rows = await homeListRows(this.db, {
+      limit,
+      unanswered: viewer !== null && hasAtLeastRole(viewer.role, 'EXPERT'),
+      followerId: viewer?.id ?? null,
+    });
+    const lists = new Map<HomeList, string[]>(HOME_LISTS.map((list) => [list, []]));
+    for (const row of rows) lists.get(row.list)!.push(row.id);
+    return lists;
+  }
+
+  /** A profile's latest questions, their ids newest first. */
+  askedThreadIds(authorId: string, limit: number): Promise<string[]> {
+    return askedThreadIds(this.db, authorId, limit);
+  }
+
+  /** A profile's latest public replies, their post ids newest first. */
+  answerPostIds(authorId: string, limit: number): Promise<string[]> {
+    return answerPostIds(this.db, authorId, limit);
   }
 
   /** For the per-request loader. */

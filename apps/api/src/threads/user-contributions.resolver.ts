@@ -2,12 +2,56 @@ import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/viewer';
 import { UserType } from '../identity/user.type';
 import { AnswersService } from './answers.service';
-import { contributionsByUserId } from './threads.loaders';
+import { PostType } from './post.type';
+import { PostsService } from './posts.service';
+import { ProfileAnswerType } from './profile-answer.type';
+import { ThreadType } from './thread.type';
+import { contributionsByUserId, postsById, threadsById } from './threads.loaders';
+import { ThreadsService } from './threads.service';
 
-/** Thanks received and accepted answers on a person's profile. */
+/** How many questions and answers a profile lists, newest first. */
+export const PROFILE_LIST_SIZE = 10;
+
+/**
+ * Thanks received, accepted answers and the latest questions and answers on a person's profile.
+ * The lists are read for one person at a time (a profile page): one statement each, then loaders.
+ */
 @Resolver(() => UserType)
 export class UserContributionsResolver {
-  constructor(private readonly answers: AnswersService) {}
+  constructor(
+    private readonly answers: AnswersService,
+    private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
+  ) {}
+
+  @ResolveField(() => [ThreadType], {
+    description: `Their latest questions (at most ${PROFILE_LIST_SIZE}), hidden ones left out.`,
+  })
+  async recentQuestions(@Parent() user: UserType, @Context() ctx: GraphQLContext): Promise<ThreadType[]> {
+    const ids = await this.threads.askedThreadIds(user.id, PROFILE_LIST_SIZE);
+    const threads = await threadsById(ctx, this.threads).loadMany(ids);
+    return threads.flatMap((t) => (t && !(t instanceof Error) ? [ThreadType.from(t)] : []));
+  }
+
+  @ResolveField(() => [ProfileAnswerType], {
+    description: `Their latest replies in help and announcement threads (at most ${PROFILE_LIST_SIZE}), hidden ones left out.`,
+  })
+  async recentAnswers(
+    @Parent() user: UserType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<ProfileAnswerType[]> {
+    const ids = await this.threads.answerPostIds(user.id, PROFILE_LIST_SIZE);
+    const posts = (await postsById(ctx, this.posts).loadMany(ids)).flatMap((p) =>
+      p && !(p instanceof Error) ? [p] : [],
+    );
+    const threads = await threadsById(ctx, this.threads).loadMany(posts.map((p) => p.threadId));
+    return posts.flatMap((post, i) => {
+      const thread = threads[i];
+      return thread && !(thread instanceof Error)
+        ? [{ post: PostType.from(post), thread: ThreadType.from(thread) }]
+        : [];
+    });
+  }
 
   @ResolveField(() => Int, { description: 'Thanks received on their posts.' })
   async thanksReceived(@Parent() user: UserType, @Context() ctx: GraphQLContext): Promise<number> {

@@ -116,7 +116,7 @@ export const withClosedMarks = new DocumentTransform((document) =>
  * as a visitor).
  */
 export function createApolloClient(uri = '/graphql'): ApolloClient {
-  const http = new HttpLink({ uri, credentials: 'same-origin' });
+  const http = readerLanguage.concat(new HttpLink({ uri, credentials: 'same-origin' }));
   const link =
     typeof window === 'undefined' || typeof WebSocket === 'undefined'
       ? http
@@ -127,6 +127,21 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
         );
   return new ApolloClient({ link, cache: createCache(), documentTransform: withClosedMarks });
 }
+
+/**
+ * Every request says the interface's language (Accept-Language), in which the API answers the
+ * texts it holds in several (space names and descriptions). A switch of language asks the page's
+ * queries again (Providers), so no text stays in the previous language.
+ */
+const readerLanguage = new ApolloLink((operation, forward) => {
+  const language = getI18n()?.resolvedLanguage;
+  if (language) {
+    operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({
+      headers: { ...headers, 'accept-language': language },
+    }));
+  }
+  return forward(operation);
+});
 
 /** `/graphql` on this page's host, as ws:// or wss://. */
 function webSocketUrl(uri: string): string {

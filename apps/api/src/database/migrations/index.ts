@@ -15,6 +15,7 @@ import { ReportsAndDigest1795685707046 } from './1795685707046-ReportsAndDigest'
 import { Desk1795686040280 } from './1795686040280-Desk';
 import { AccountClosure1795686624519 } from './1795686624519-AccountClosure';
 import { Uploads1795697026853 } from './1795697026853-Uploads';
+import { SpaceTranslations1795697067577 } from './1795697067577-SpaceTranslations';
 import { ReportIndexes1795697662612 } from './1795697662612-ReportIndexes';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   Desk1795686040280,
   AccountClosure1795686624519,
   Uploads1795697026853,
+  SpaceTranslations1795697067577,
   ReportIndexes1795697662612,
 ];

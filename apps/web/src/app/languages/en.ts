@@ -9,6 +9,7 @@ import moderation from '../../moderation/i18n/en.json';
 import mail from '../../mail/i18n/en.json';
 import desk from '../../desk/i18n/en.json';
 import reports from '../../reports/i18n/en.json';
+import home from '../../home/i18n/en.json';
 
 /**
  * Every word of the app in English, one namespace per feature. The browser loads only the
@@ -27,6 +28,7 @@ const messages = {
   mail,
   desk,
   reports,
+  home,
 };
 
 export default messages;

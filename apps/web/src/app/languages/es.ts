@@ -9,6 +9,7 @@ import moderation from '../../moderation/i18n/es.json';
 import mail from '../../mail/i18n/es.json';
 import desk from '../../desk/i18n/es.json';
 import reports from '../../reports/i18n/es.json';
+import home from '../../home/i18n/es.json';
 
 /**
  * Every word of the app in Spanish, one namespace per feature. The browser loads only the
@@ -27,6 +28,7 @@ const messages = {
   mail,
   desk,
   reports,
+  home,
 };
 
 export default messages;

@@ -9,6 +9,7 @@ import moderation from '../../moderation/i18n/fr.json';
 import mail from '../../mail/i18n/fr.json';
 import desk from '../../desk/i18n/fr.json';
 import reports from '../../reports/i18n/fr.json';
+import home from '../../home/i18n/fr.json';
 
 /**
  * Every word of the app in French, one namespace per feature. The browser loads only the
@@ -27,6 +28,7 @@ const messages = {
   mail,
   desk,
   reports,
+  home,
 };
 
 export default messages;

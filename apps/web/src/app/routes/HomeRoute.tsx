@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHead } from '../../components/PageHead';
+import { HomePage } from '../../home/components/HomePage';
 import { SpaceList } from '../../spaces/components/SpaceList';
 
 export function HomeRoute() {
@@ -11,6 +12,7 @@ export function HomeRoute() {
         <h1>{t('appName')}</h1>
         <p>{t('tagline')}</p>
       </section>
+      <HomePage />
       <section aria-labelledby="spaces-title">
         <h2 id="spaces-title">{t('nav.spaces')}</h2>
         <SpaceList />

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
 import { useViewer } from '../../lib/viewer';
+import { AnnouncementForm } from '../../threads/components/AnnouncementForm';
 import { NewThreadForm } from '../../threads/components/NewThreadForm';
 
 const AskSpaceQuery = graphql(`
@@ -17,16 +18,30 @@ const AskSpaceQuery = graphql(`
   }
 `);
 
-/** Asking a question in a help space (`/s/:slug/new`). */
+/** Asking a question in a help space, or publishing an announcement (`/s/:slug/new`). */
 export function NewThreadRoute() {
   const { t } = useTranslation('threads');
   const { slug = '' } = useParams();
   const navigate = useNavigate();
-  const { viewer } = useViewer();
+  const { viewer, isStaff } = useViewer();
   const { data, loading, error } = useQuery(AskSpaceQuery, { variables: { slug } });
   if (loading) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
   const { space } = data;
+  if (space.kind === 'ANNOUNCEMENTS') {
+    return (
+      <div className="narrow">
+        <header className="page-header">
+          <h1>{t('announcement.heading')}</h1>
+        </header>
+        {isStaff ? (
+          <AnnouncementForm spaceId={space.id} onCreated={(id) => void navigate(`/t/${id}`)} />
+        ) : (
+          <p className="notice">{t('announcement.staffOnly')}</p>
+        )}
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <header className="page-header">

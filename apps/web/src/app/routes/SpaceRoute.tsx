@@ -39,7 +39,13 @@ export function SpaceRoute() {
         {space.kind === 'HELP' && <ManagersOnDuty space={space} />}
       </header>
       {space.kind === 'IDEAS' && <IdeaBoard spaceId={space.id} canManage={isStaff} />}
-      {space.kind !== 'IDEAS' && <ThreadList spaceId={space.id} spaceSlug={space.slug} />}
+      {space.kind !== 'IDEAS' && (
+        <ThreadList
+          spaceId={space.id}
+          spaceSlug={space.slug}
+          announcements={space.kind === 'ANNOUNCEMENTS'}
+        />
+      )}
     </>
   );
 }

@@ -28,7 +28,10 @@ export function ViewerMenu() {
   return (
     <div className="viewer-menu">
       <span className="viewer" aria-label={t('signedInAs', { name: viewer.displayName })}>
-        <span className="viewer-name">{viewer.displayName}</span> <RoleBadge role={viewer.role} />
+        <Link to={`/u/${viewer.id}`} className="viewer-name">
+          {viewer.displayName}
+        </Link>{' '}
+        <RoleBadge role={viewer.role} />
       </span>
       <Link to="/account">{t('account.link')}</Link>
       <button

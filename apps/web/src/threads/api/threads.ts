@@ -197,6 +197,31 @@ export const ContributorQuery = graphql(`
       thanksReceived
       acceptedAnswers
       createdAt
+      recentQuestions {
+        id
+        title
+        status
+        repliesCount
+        createdAt
+      }
+      recentAnswers {
+        post {
+          id
+          isAcceptedAnswer
+          thanksCount
+          createdAt
+        }
+        thread {
+          id
+          title
+        }
+      }
+      recentIdeas {
+        id
+        title
+        status
+        votesCount
+      }
     }
   }
 `);

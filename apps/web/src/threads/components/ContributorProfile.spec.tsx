@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderWithProviders } from '../../testing/render';
 import { ContributorQuery } from '../api/threads';
 import { ContributorProfile } from './ContributorProfile';
@@ -21,6 +21,30 @@ describe('a contributor’s profile', () => {
                 thanksReceived: 2,
                 acceptedAnswers: 3,
                 createdAt: '2026-01-10T10:00:00.000Z',
+                recentQuestions: [
+                  {
+                    __typename: 'Thread',
+                    id: 't1',
+                    title: '¿Qué cargador sirve?',
+                    status: 'OPEN',
+                    repliesCount: 1,
+                    createdAt: '2026-11-01T10:00:00.000Z',
+                  },
+                ],
+                recentAnswers: [
+                  {
+                    __typename: 'ProfileAnswer',
+                    post: {
+                      __typename: 'Post',
+                      id: 'p1',
+                      isAcceptedAnswer: true,
+                      thanksCount: 2,
+                      createdAt: '2026-11-02T10:00:00.000Z',
+                    },
+                    thread: { __typename: 'Thread', id: 't2', title: '¿Dura la batería un día?' },
+                  },
+                ],
+                recentIdeas: [],
               },
             },
           },
@@ -31,5 +55,18 @@ describe('a contributor’s profile', () => {
     expect(screen.getByText('Reputación').nextSibling).toHaveTextContent('49');
     expect(screen.getByText('Agradecimientos recibidos').nextSibling).toHaveTextContent('2');
     expect(screen.getByText('Respuestas aceptadas').nextSibling).toHaveTextContent('3');
+    const questions = screen.getByRole('region', { name: 'Preguntas' });
+    expect(within(questions).getByRole('link', { name: '¿Qué cargador sirve?' })).toHaveAttribute(
+      'href',
+      '/t/t1',
+    );
+    const answers = screen.getByRole('region', { name: 'Respuestas' });
+    expect(within(answers).getByRole('link', { name: '¿Dura la batería un día?' })).toHaveAttribute(
+      'href',
+      '/t/t2',
+    );
+    expect(within(answers).getByText('Respuesta aceptada')).toBeInTheDocument();
+    expect(within(answers).getByText(/2 agradecimientos/)).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Ideas' })).toHaveTextContent('Todavía no hay ideas.');
   });
 });

@@ -1,25 +1,31 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { RoleBadge } from '../../components/RoleBadge';
 import { formatDateTime } from '../../lib/format';
 import { ContributorQuery } from '../api/threads';
+import { ThreadStatusChip } from './ThreadStatusChip';
 
-/** A person's public profile: their role, reputation, thanks received and accepted answers. */
+/**
+ * A person's public profile: their role, reputation, thanks received and accepted answers, then
+ * their latest questions, answers (the accepted ones marked) and ideas.
+ */
 export function ContributorProfile({ id }: { id: string }) {
   const { t, i18n } = useTranslation('threads');
   const { data, loading, error } = useQuery(ContributorQuery, { variables: { id } });
   if (loading) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
   const { user } = data;
+  const language = i18n.resolvedLanguage ?? 'en';
   return (
     <div className="narrow profile">
       <header className="page-header">
         <h1>
           {user.displayName} <RoleBadge role={user.role} />
         </h1>
-        <p>{t('profile.since', { date: formatDateTime(user.createdAt, i18n.resolvedLanguage ?? 'en') })}</p>
+        <p>{t('profile.since', { date: formatDateTime(user.createdAt, language) })}</p>
       </header>
       <dl className="profile-stats">
         <div>
@@ -36,6 +42,65 @@ export function ContributorProfile({ id }: { id: string }) {
         </div>
       </dl>
       <p className="field-hint">{t('profile.points')}</p>
+      <section className="profile-activity" aria-labelledby="profile-questions">
+        <h2 id="profile-questions">{t('profile.questions')}</h2>
+        {user.recentQuestions.length === 0 ? (
+          <p className="home-empty">{t('profile.noQuestions')}</p>
+        ) : (
+          <ul className="home-list">
+            {user.recentQuestions.map((thread) => (
+              <li key={thread.id}>
+                <span>
+                  <Link to={`/t/${thread.id}`}>{thread.title}</Link>{' '}
+                  <ThreadStatusChip status={thread.status} />
+                </span>
+                <span className="home-meta">
+                  {t('list.replies', { count: thread.repliesCount })} ·{' '}
+                  {formatDateTime(thread.createdAt, language)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="profile-activity" aria-labelledby="profile-answers">
+        <h2 id="profile-answers">{t('profile.answers')}</h2>
+        {user.recentAnswers.length === 0 ? (
+          <p className="home-empty">{t('profile.noAnswers')}</p>
+        ) : (
+          <ul className="home-list">
+            {user.recentAnswers.map(({ post, thread }) => (
+              <li key={post.id}>
+                <span>
+                  <Link to={`/t/${thread.id}`}>{thread.title}</Link>{' '}
+                  {post.isAcceptedAnswer && (
+                    <span className="badge badge-accepted">{t('profile.accepted')}</span>
+                  )}
+                </span>
+                <span className="home-meta">
+                  {t('profile.thanks', { count: post.thanksCount })} ·{' '}
+                  {formatDateTime(post.createdAt, language)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="profile-activity" aria-labelledby="profile-ideas">
+        <h2 id="profile-ideas">{t('profile.ideas')}</h2>
+        {user.recentIdeas.length === 0 ? (
+          <p className="home-empty">{t('profile.noIdeas')}</p>
+        ) : (
+          <ul className="home-list">
+            {user.recentIdeas.map((idea) => (
+              <li key={idea.id}>
+                <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
+                <span className="home-meta">{t('profile.votes', { count: idea.votesCount })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -36,8 +36,19 @@ export const ThreadListFields = graphql(`
   }
 `);
 
-/** A help space's questions, with status chips, filters (status, without replies), sort and paging. */
-export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug: string }) {
+/**
+ * A help space's questions, with status chips, filters (status, without replies), sort and paging;
+ * or the announcements (pinned first), which only staff and moderators publish.
+ */
+export function ThreadList({
+  spaceId,
+  spaceSlug,
+  announcements = false,
+}: {
+  spaceId: string;
+  spaceSlug: string;
+  announcements?: boolean;
+}) {
   const { t, i18n } = useTranslation('threads');
   const { isStaff } = useViewer();
   const statusId = useId();
@@ -58,11 +69,13 @@ export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug:
   return (
     <section className="thread-list" aria-labelledby="threads-heading">
       <div className="section-header">
-        <h2 id="threads-heading">{t('list.heading')}</h2>
+        <h2 id="threads-heading">{announcements ? t('announcement.listHeading') : t('list.heading')}</h2>
         <div className="thread-list-links">
-          <Link to={`/s/${spaceSlug}/new`} className="button button-primary">
-            {t('list.ask')}
-          </Link>
+          {(!announcements || isStaff) && (
+            <Link to={`/s/${spaceSlug}/new`} className="button button-primary">
+              {announcements ? t('announcement.new') : t('list.ask')}
+            </Link>
+          )}
           <Link to="/search" className="button">
             {t('list.search')}
           </Link>
@@ -118,7 +131,9 @@ export function ThreadList({ spaceId, spaceSlug }: { spaceId: string; spaceSlug:
           <p className="count" aria-live="polite">
             {t('list.count', { count: data.threads.totalCount })}
           </p>
-          {data.threads.edges.length === 0 && <p>{t('list.empty')}</p>}
+          {data.threads.edges.length === 0 && (
+            <p>{announcements ? t('announcement.empty') : t('list.empty')}</p>
+          )}
           <ul className="threads">
             {data.threads.edges.map(({ node: thread }) => (
               <li
