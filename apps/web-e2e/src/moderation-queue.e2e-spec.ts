@@ -100,7 +100,8 @@ describe('the moderation queue, in French', () => {
     const dialog = moderator.getByRole('dialog', {
       name: 'Masquer ce message pour un manquement à la charte',
     });
-    await dialog.waitFor();
+    // The dialog's root is a zero-size layer: wait for what it shows.
+    await dialog.getByLabel('Règle enfreinte').waitFor();
     expect(await dialog.evaluate((node) => node.contains(document.activeElement))).toBe(true);
     await moderator.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -108,9 +109,9 @@ describe('the moderation queue, in French', () => {
 
     // Again, deciding by keyboard: the rule (the first field, focused), then the button.
     await moderator.keyboard.press('Enter');
-    await dialog.waitFor();
     const rule = dialog.getByLabel('Règle enfreinte');
-    expect(await rule.evaluate((node) => node === document.activeElement)).toBe(true);
+    await rule.waitFor();
+    await moderator.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
     await moderator.keyboard.press('ArrowDown');
     expect(await rule.inputValue()).toBe('PERSONAL_DATA');
     await moderator.keyboard.press('Tab');
