@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { PageHead } from '../../components/PageHead';
 import { RoleBadge } from '../../components/RoleBadge';
 import type { ApolloCache } from '@apollo/client';
 import { graphql } from '../../gql';
@@ -96,6 +97,7 @@ export function ModerationQueue() {
   const { flagged, negativeUnanswered } = data.moderationQueue;
   return (
     <div className="moderation-queue">
+      <PageHead title={t('queue.title')} noIndex />
       <header className="page-header">
         <h1>{t('queue.title')}</h1>
         <p>

@@ -123,7 +123,7 @@ describe('an answered post', () => {
       />,
     );
     const person = userEvent.setup();
-    const open = screen.getByRole('button', { name: 'Mark the post by Camille Martin answered' });
+    const open = screen.getByRole('button', { name: 'Mark answered…' });
     open.focus();
     await person.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: 'Which reply answers this post?' });

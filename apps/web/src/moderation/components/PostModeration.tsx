@@ -148,12 +148,7 @@ function MarkAnswered({ post, replies }: { post: ModeratedPost; replies: Moderat
   if (candidates.length === 0) return null;
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        aria-label={t('answered.openLabel', { name: post.author.displayName })}
-        onClick={() => setOpen(true)}
-      >
+      <button type="button" className="button" onClick={() => setOpen(true)}>
         {t('answered.open')}
       </button>
       <MarkAnsweredDialog
