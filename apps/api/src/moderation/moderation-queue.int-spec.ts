@@ -12,8 +12,9 @@ const QUEUE = `{ moderationQueue {
   negativeUnanswered { id tone { label score } ${CONTEXT} } } }`;
 const POST_CONTEXT = `query ($id: ID!) { thread(id: $id) { question { id moderationContext { thread { id } } } } }`;
 
-const reasonOf = (result: { errors?: { extensions?: { reason?: string } }[] }) =>
-  result.errors?.[0]?.extensions?.reason;
+/** The machine-readable reason of an answer's first error (extensions.reason). */
+const reasonOf = (result: { errors?: { extensions?: object }[] }) =>
+  (result.errors?.[0]?.extensions as { reason?: string } | undefined)?.reason;
 
 describe('the items of the moderation queue carry their context', () => {
   it('a flagged reply: its thread’s title and space, the message before it, its flags grouped with reasons and notes', async () => {
