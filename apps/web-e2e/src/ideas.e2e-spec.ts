@@ -50,13 +50,15 @@ describe('an idea, from proposal to the brand’s answer', () => {
     // The moderator plans it; the response is required, then shown in the public history.
     const moderator = await as(DEMO.moderator.email);
     await moderator.goto(ideaUrl);
-    await moderator.getByLabel('New status').selectOption('PLANNED');
-    await moderator.getByRole('button', { name: 'Change the status' }).click();
-    await moderator.getByText('Write an official response: voters will read it.').waitFor();
-    await moderator
+    await moderator.getByRole('button', { name: 'Change the status…' }).click();
+    const statusDialog = moderator.getByRole('dialog', { name: 'Change the idea’s status' });
+    await statusDialog.getByLabel('New status').selectOption('PLANNED');
+    await statusDialog.getByRole('button', { name: 'Change the status', exact: true }).click();
+    await statusDialog.getByText('Write an official response: voters will read it.').waitFor();
+    await statusDialog
       .getByLabel('Official response')
       .fill('Great idea: refill stations arrive in all stores **next month**.');
-    await moderator.getByRole('button', { name: 'Change the status' }).click();
+    await statusDialog.getByRole('button', { name: 'Change the status', exact: true }).click();
     await moderator.getByText('New → Planned').waitFor();
     await moderator.getByLabel('Official response').first().waitFor();
 

@@ -52,11 +52,11 @@ describe('a complaint is answered, not deleted', () => {
 
     await moderator.goto(threadUrl);
     const question = moderator.getByRole('region', { name: 'Question' });
-    const picker = question.getByLabel('Mark as answered by');
     // The replies to choose from arrive with the moderation controls (after the page is live).
-    await picker.locator('option').nth(1).waitFor({ state: 'attached' });
-    await picker.selectOption({ index: 1 });
-    await question.getByRole('button', { name: 'Mark answered' }).click();
+    await question.getByRole('button', { name: 'Mark answered…' }).click();
+    const picker = moderator.getByRole('dialog', { name: 'Which reply answers this post?' });
+    await picker.getByRole('radio', { name: /I am Sarah from the delivery team/ }).check();
+    await picker.getByRole('button', { name: 'Mark answered' }).click();
     await question.getByText(`Answered by ${DEMO.staff.name}`).waitFor();
     await moderator.getByRole('button', { name: 'Mark as resolved' }).click();
     await moderator.locator('.thread-meta').getByText('Resolved').waitFor();
@@ -164,7 +164,7 @@ describe('ideas are moderated like threads', () => {
     await moderator.goto(ideaUrl);
     const comment = moderator.locator('.comment', { hasText: '07 12 34 56 78' });
     await comment.getByRole('button', { name: 'Hide', exact: true }).click();
-    const form = comment.getByRole('form', { name: 'Hide this post for a breach of the charter' });
+    const form = moderator.getByRole('dialog', { name: 'Hide this post for a breach of the charter' });
     await form.getByLabel('Rule broken').selectOption('PERSONAL_DATA');
     await form.getByRole('button', { name: 'Hide the post' }).click();
     await comment

@@ -9,6 +9,14 @@ export const moderationLoaders = (ctx: GraphQLContext, moderation: ModerationSer
     const flags = await moderation.openFlagsByPostIds(postIds);
     return postIds.map((id) => flags.filter((f) => f.postId === id));
   }),
+  previousPostId: loaderFor<string, string>(ctx, 'posts.previousId', async (postIds) => {
+    const previous = await moderation.previousPostIds(postIds);
+    return postIds.map((id) => previous.get(id) ?? null);
+  }),
+  laterReplyIds: loaderFor<string, string[]>(ctx, 'posts.laterReplyIds', async (postIds) => {
+    const later = await moderation.laterReplyIds(postIds);
+    return postIds.map((id) => later.get(id) ?? []);
+  }),
   viewerFlagged: loaderFor<string, boolean>(ctx, 'flags.byViewer', async (postIds) => {
     const viewer = ctx.req.viewer;
     if (!viewer) return postIds.map(() => false);

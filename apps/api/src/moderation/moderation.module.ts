@@ -10,6 +10,7 @@ import { ModerationActionResolver } from './moderation-action.resolver';
 import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
 import { PostHiddenResolver } from './post-hidden.resolver';
+import { PostModerationContextResolver } from './post-moderation-context.resolver';
 import { PostModerationResolver } from './post-moderation.resolver';
 
 @Module({
@@ -22,6 +23,7 @@ import { PostModerationResolver } from './post-moderation.resolver';
     ModerationActionResolver,
     CrisisBannerResolver,
     PostModerationResolver,
+    PostModerationContextResolver,
     PostHiddenResolver,
   ],
 })

@@ -31,6 +31,7 @@ import { lockThreadRow } from '../threads/thread-lock';
 import { Actor } from '../threads/threads.rules';
 import { postRow } from '../threads/post-rows';
 import { spaceRow } from '../spaces/space-row';
+import { laterReplyIds, previousPostIds } from './moderation.queries';
 
 export interface FlaggedPost {
   post: Post;
@@ -345,6 +346,16 @@ export class ModerationService {
       where: { postId: In([...postIds]), resolvedAt: IsNull() },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
+  }
+
+  /** For the queue's context: the post before each of these in its thread. */
+  previousPostIds(postIds: readonly string[]): Promise<Map<string, string>> {
+    return previousPostIds(this.db, postIds);
+  }
+
+  /** For the queue's context: the replies after each of these posts, its possible answers. */
+  laterReplyIds(postIds: readonly string[]): Promise<Map<string, string[]>> {
+    return laterReplyIds(this.db, postIds);
   }
 
   /** Which of these posts the member has an open flag on. */

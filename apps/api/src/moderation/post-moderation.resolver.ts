@@ -6,6 +6,7 @@ import { PostsService } from '../threads/posts.service';
 import { postsById } from '../threads/threads.loaders';
 import { moderationLoaders } from './moderation.loaders';
 import { ModerationService } from './moderation.service';
+import { PostModerationContextType } from './post-moderation-context.type';
 import { PostHiddenType, PostToneType } from './post-moderation.type';
 
 /** The moderation side of a post: its hidden notice, its answered mark, its tone, the viewer's flag. */
@@ -52,6 +53,19 @@ export class PostModerationResolver {
   tone(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): PostToneType | null {
     if (!canSeeTone(viewer) || !post.tone || post.toneScore === null) return null;
     return Object.assign(new PostToneType(), { label: post.tone, score: post.toneScore });
+  }
+
+  @ResolveField(() => PostModerationContextType, {
+    nullable: true,
+    description:
+      'Where the post sits (its thread, the message before it, the replies after it): for moderators, null for everyone else.',
+  })
+  moderationContext(
+    @Parent() post: PostType,
+    @CurrentViewer() viewer: Viewer,
+  ): PostModerationContextType | null {
+    if (!canModerate(viewer)) return null;
+    return Object.assign(new PostModerationContextType(), { postId: post.id, threadId: post.threadId });
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer has an open flag on this post.' })

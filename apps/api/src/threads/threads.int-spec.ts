@@ -408,6 +408,8 @@ describe('resolving and reopening', () => {
       'This product is a scam',
       'Negative and unanswered.',
     );
+    // A complaint is answered before it is resolved (a reply, not an accepted answer).
+    await reply(who.staff.agent, unanswered.id, 'Hello, Sarah here: let us look at your order.');
     await who.moderator.agent.data(RESOLVE, { input: { threadId: unanswered.id } });
     expect(
       (await who.moderator.agent.data(REOPEN, { input: { threadId: unanswered.id } })).reopenThread.status,

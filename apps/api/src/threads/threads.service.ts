@@ -20,6 +20,7 @@ import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
 import { answerPostIds, askedThreadIds, HOME_LISTS, HomeList, homeListRows } from './thread-lists.queries';
 import { threadsPage } from './threads.queries';
 import { Actor, canResolve, speaksForBrand } from './threads.rules';
+import { unansweredComplaint } from './complaints.queries';
 
 export interface StartThreadParams {
   spaceId: string;
@@ -107,6 +108,14 @@ export class ThreadsService {
       if (!canResolve(actor, thread))
         throw forbidden('Only the person who asked or a moderator can resolve a thread.');
       if (thread.status === 'RESOLVED') throw conflict('This thread is already resolved.');
+      // The asker may close their own question; anyone else answers a complaint before closing it.
+      if (actor.id !== thread.authorId && (await unansweredComplaint(tx, thread.id))) {
+        throw conflict(
+          'A negative post in this thread has no answer yet: answer it before resolving the thread.',
+          'threadId',
+          'UNANSWERED_COMPLAINT',
+        );
+      }
       await this.resolve(tx, thread, actor);
       await this.events.publish(tx, { kind: 'THREAD_STATUS_CHANGED', threadId: thread.id, postId: null });
       return tx.findOneByOrFail(Thread, { id: thread.id });

@@ -1,28 +1,38 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../testing/render';
 import { SetIdeaStatusMutation } from '../api/ideas';
 import { StaffControls } from './StaffControls';
 
+/** Opens one of the controls' dialogs by its button, as a person would. */
+async function openDialog(user: ReturnType<typeof userEvent.setup>, button: string, title: string) {
+  await user.click(screen.getByRole('button', { name: button }));
+  return screen.findByRole('dialog', { name: title });
+}
+
 describe('the staff controls', () => {
-  it('offer only the statuses the road allows next', () => {
+  it('offer only the statuses the road allows next', async () => {
     renderWithProviders(<StaffControls idea={{ id: 'i1', status: 'PLANNED' }} canMerge={false} />);
-    const options = screen.getAllByRole('option').map((o) => o.textContent);
+    const dialog = await openDialog(userEvent.setup(), 'Change the status…', 'Change the idea’s status');
+    const options = within(dialog)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toEqual(['Under review', 'In progress', 'Launched', 'Declined']);
-    expect(screen.queryByRole('heading', { name: 'Merge this duplicate' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Merge this duplicate…' })).toBeNull();
   });
 
   it('ask for an official response before planning an idea, without calling the API', async () => {
     renderWithProviders(<StaffControls idea={{ id: 'i1', status: 'UNDER_REVIEW' }} canMerge />);
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByLabelText('New status'), 'PLANNED');
-    await user.click(screen.getByRole('button', { name: 'Change the status' }));
-    expect(screen.getByLabelText('Official response')).toHaveAccessibleDescription(
+    const dialog = await openDialog(user, 'Change the status…', 'Change the idea’s status');
+    await user.selectOptions(within(dialog).getByLabelText('New status'), 'PLANNED');
+    await user.click(within(dialog).getByRole('button', { name: 'Change the status' }));
+    expect(within(dialog).getByLabelText('Official response')).toHaveAccessibleDescription(
       /Write an official response: voters will read it\./,
     );
   });
 
-  it('send the status and the response, then say it is saved', async () => {
+  it('send the status and the response, close the dialog, then say it is saved', async () => {
     renderWithProviders(<StaffControls idea={{ id: 'i1', status: 'UNDER_REVIEW' }} canMerge />, {
       mocks: [
         {
@@ -45,10 +55,12 @@ describe('the staff controls', () => {
       ],
     });
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByLabelText('New status'), 'PLANNED');
-    await user.type(screen.getByLabelText('Official response'), 'Coming in spring.');
-    await user.click(screen.getByRole('button', { name: 'Change the status' }));
+    const dialog = await openDialog(user, 'Change the status…', 'Change the idea’s status');
+    await user.selectOptions(within(dialog).getByLabelText('New status'), 'PLANNED');
+    await user.type(within(dialog).getByLabelText('Official response'), 'Coming in spring.');
+    await user.click(within(dialog).getByRole('button', { name: 'Change the status' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('refuse a merge target that is not an idea link', async () => {
@@ -56,10 +68,30 @@ describe('the staff controls', () => {
       language: 'es',
     });
     const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Enlace o identificador de la idea original'), 'la otra');
-    await user.click(screen.getByRole('button', { name: 'Fusionar' }));
-    expect(screen.getByLabelText('Enlace o identificador de la idea original')).toHaveAccessibleDescription(
-      'Pegue el enlace o el identificador de una idea.',
-    );
+    const dialog = await openDialog(user, 'Fusionar este duplicado…', 'Fusionar este duplicado');
+    await user.type(within(dialog).getByLabelText('Enlace o identificador de la idea original'), 'la otra');
+    await user.click(within(dialog).getByRole('button', { name: 'Fusionar' }));
+    expect(
+      within(dialog).getByLabelText('Enlace o identificador de la idea original'),
+    ).toHaveAccessibleDescription('Pegue el enlace o el identificador de una idea.');
   });
+
+  it.each([
+    ['Change the status…', 'Change the idea’s status'],
+    ['Merge this duplicate…', 'Merge this duplicate'],
+  ])(
+    'by keyboard alone, "%s" moves focus into its dialog; Escape closes it and focus comes back',
+    async (button, title) => {
+      renderWithProviders(<StaffControls idea={{ id: 'i1', status: 'NEW' }} canMerge />);
+      const user = userEvent.setup();
+      const open = screen.getByRole('button', { name: button });
+      open.focus();
+      await user.keyboard('{Enter}');
+      const dialog = await screen.findByRole('dialog', { name: title });
+      await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      await waitFor(() => expect(open).toHaveFocus());
+    },
+  );
 });

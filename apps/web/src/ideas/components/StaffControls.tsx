@@ -7,6 +7,7 @@ import {
 } from '@parvis/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
 import { useProblemMessage } from '../../components/ErrorNotice';
 import { TextField } from '../../components/TextField';
 import { apiProblems } from '../../lib/graphql-errors';
@@ -15,8 +16,10 @@ import { MergeIdeaMutation, SetIdeaStatusMutation } from '../api/ideas';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /**
- * Staff answer with a status and an official response; moderators also merge duplicates. Both
- * mutations return the idea's new status and history, which the page shows from the cache.
+ * Staff answer with a status and an official response; moderators also merge duplicates. Each
+ * decision is taken in a dialog opened by a button that stays in place (focus goes into the
+ * dialog, Escape closes it, focus comes back to the button). Both mutations return the idea's
+ * new status and history, which the page shows from the cache.
  */
 export function StaffControls({
   idea,
@@ -33,6 +36,11 @@ export function StaffControls({
   const [target, setTarget] = useState('');
   const [errors, setErrors] = useState<{ response?: string; status?: string; merge?: string }>({});
   const [saved, setSaved] = useState(false);
+  const [open, setOpen] = useState<'status' | 'merge' | null>(null);
+  const close = () => {
+    setOpen(null);
+    setErrors({});
+  };
   const [setIdeaStatus, { loading: saving }] = useMutation(SetIdeaStatusMutation);
   const [mergeIdea, { loading: merging }] = useMutation(MergeIdeaMutation);
   const chosen = status || choices[0];
@@ -51,6 +59,7 @@ export function StaffControls({
       setResponse('');
       setStatus('');
       setSaved(true);
+      setOpen(null);
     } catch (caught) {
       const [problem] = apiProblems(caught);
       setErrors(
@@ -69,6 +78,7 @@ export function StaffControls({
       await mergeIdea({ variables: { input: { sourceId: idea.id, intoId } } });
       setErrors({});
       setTarget('');
+      setOpen(null);
     } catch (caught) {
       setErrors({ merge: problemMessage(apiProblems(caught)[0]) });
     }
@@ -77,69 +87,100 @@ export function StaffControls({
   return (
     <section className="staff-controls" aria-labelledby="staff-title">
       <h2 id="staff-title">{t('staff.title')}</h2>
-      {choices.length === 0 ? (
-        <p>{t('staff.noNext')}</p>
-      ) : (
-        <form className="form" onSubmit={(event) => void changeStatus(event)} noValidate>
-          {errors.status && (
-            <p role="alert" className="notice notice-error">
-              {errors.status}
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor="staff-status">{t('staff.newStatus')}</label>
-            <select
-              id="staff-status"
-              value={chosen}
-              onChange={(e) => setStatus(e.target.value as SettableIdeaStatus)}
-            >
-              {choices.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="staff-response">{t('staff.response')}</label>
-            <textarea
-              id="staff-response"
-              rows={4}
-              value={response}
-              onChange={(e) => setResponse(e.target.value)}
-              aria-invalid={errors.response ? true : undefined}
-              aria-describedby={
-                errors.response ? 'staff-response-hint staff-response-error' : 'staff-response-hint'
-              }
-            />
-            <p id="staff-response-hint" className="field-hint">
-              {t('staff.responseHint')}
-            </p>
-            {errors.response && (
-              <p id="staff-response-error" className="field-error">
-                {errors.response}
+      {choices.length === 0 && <p>{t('staff.noNext')}</p>}
+      <div className="post-actions">
+        {choices.length > 0 && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              setSaved(false);
+              setOpen('status');
+            }}
+          >
+            {t('staff.openStatus')}
+          </button>
+        )}
+        {canMerge && idea.status !== 'MERGED' && (
+          <button type="button" className="button" onClick={() => setOpen('merge')}>
+            {t('staff.openMerge')}
+          </button>
+        )}
+      </div>
+      {saved && <p role="status">{t('staff.saved')}</p>}
+      {choices.length > 0 && (
+        <Dialog open={open === 'status'} onClose={close} title={t('staff.statusTitle')}>
+          <form className="form" onSubmit={(event) => void changeStatus(event)} noValidate>
+            {errors.status && (
+              <p role="alert" className="notice notice-error">
+                {errors.status}
               </p>
             )}
-          </div>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {t('staff.apply')}
-          </button>
-          {saved && <p role="status">{t('staff.saved')}</p>}
-        </form>
+            <div className="field">
+              <label htmlFor="staff-status">{t('staff.newStatus')}</label>
+              <select
+                id="staff-status"
+                value={chosen}
+                onChange={(e) => setStatus(e.target.value as SettableIdeaStatus)}
+              >
+                {choices.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="staff-response">{t('staff.response')}</label>
+              <textarea
+                id="staff-response"
+                rows={4}
+                value={response}
+                onChange={(e) => setResponse(e.target.value)}
+                aria-invalid={errors.response ? true : undefined}
+                aria-describedby={
+                  errors.response ? 'staff-response-hint staff-response-error' : 'staff-response-hint'
+                }
+              />
+              <p id="staff-response-hint" className="field-hint">
+                {t('staff.responseHint')}
+              </p>
+              {errors.response && (
+                <p id="staff-response-error" className="field-error">
+                  {errors.response}
+                </p>
+              )}
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={saving}>
+                {t('staff.apply')}
+              </button>
+              <button type="button" className="button" onClick={close}>
+                {t('staff.cancel')}
+              </button>
+            </div>
+          </form>
+        </Dialog>
       )}
       {canMerge && idea.status !== 'MERGED' && (
-        <form className="form" onSubmit={(event) => void merge(event)} noValidate>
-          <h3>{t('staff.mergeTitle')}</h3>
-          <TextField
-            label={t('staff.mergeInto')}
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-            error={errors.merge}
-          />
-          <button type="submit" className="button" disabled={merging}>
-            {t('staff.merge')}
-          </button>
-        </form>
+        <Dialog open={open === 'merge'} onClose={close} title={t('staff.mergeTitle')}>
+          <form className="form" onSubmit={(event) => void merge(event)} noValidate>
+            <TextField
+              label={t('staff.mergeInto')}
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              error={errors.merge}
+            />
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={merging}>
+                {t('staff.merge')}
+              </button>
+              <button type="button" className="button" onClick={close}>
+                {t('staff.cancel')}
+              </button>
+            </div>
+          </form>
+        </Dialog>
       )}
     </section>
   );

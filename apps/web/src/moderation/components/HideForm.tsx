@@ -43,7 +43,13 @@ export function HideForm({
     >
       <div className="field">
         <label htmlFor={ruleId}>{t('moderate.reason')}</label>
-        <select id={ruleId} value={rule} onChange={(event) => setRule(event.target.value as CharterRule)}>
+        {/* The first decision: focused when the dialog opens (Headless UI's data-autofocus). */}
+        <select
+          id={ruleId}
+          data-autofocus
+          value={rule}
+          onChange={(event) => setRule(event.target.value as CharterRule)}
+        >
           <option value="">—</option>
           {CHARTER_RULES.map((value) => (
             <option key={value} value={value}>

@@ -1,24 +1,51 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../testing/render';
-import { CrisisBannerQuery, HidePostMutation, ModerationQueueQuery } from '../api/moderation';
-import { moderatedPost, user } from '../testing/moderation-fixtures';
+import {
+  CrisisBannerQuery,
+  HidePostMutation,
+  MarkAnsweredMutation,
+  ModerationQueueQuery,
+  ResolveFromQueueMutation,
+} from '../api/moderation';
+import { contextPost, moderatedPost, queueContext, user } from '../testing/moderation-fixtures';
 import { ModerationQueue } from './ModerationQueue';
 
-const flaggedPost = moderatedPost('p1', { viewerCanModerate: true, viewerCanFlag: false });
+const flaggedPost = moderatedPost('p1', {
+  viewerCanModerate: true,
+  viewerCanFlag: false,
+  moderationContext: queueContext('t1', 'My driver never came', {
+    previous: contextPost(
+      'q1',
+      'Inès Moreau',
+      '<p>The driver <strong>never came</strong> to my door, and the tracking page says delivered.</p>',
+      true,
+    ),
+  }),
+});
 const negativePost = moderatedPost('p2', {
   bodyHtml: '<p>Worst service ever.</p>',
   threadId: 't2',
   tone: { __typename: 'PostTone', label: 'NEGATIVE', score: -0.62 },
+  moderationContext: queueContext('t2', 'Refund refused'),
 });
-const queue = (flagged: unknown[]) => ({
+const answeredLater = moderatedPost('p2', {
+  ...negativePost,
+  moderationContext: queueContext('t2', 'Refund refused', {
+    laterReplies: [
+      contextPost('r1', 'Sarah (Parvis team)', '<p>Hello, I am Sarah: your refund leaves today.</p>'),
+      contextPost('r2', 'Diego Ruiz', '<p>Same here, it took a week.</p>'),
+    ],
+  }),
+});
+const queue = (flagged: unknown[], negative: unknown[] = [negativePost]) => ({
   request: { query: ModerationQueueQuery },
   result: {
     data: {
       moderationQueue: {
         __typename: 'ModerationQueue',
         flagged,
-        negativeUnanswered: [negativePost],
+        negativeUnanswered: negative,
       },
     },
   },
@@ -74,7 +101,7 @@ describe('the moderation queue', () => {
 
     const flaggedSection = await screen.findByRole('region', { name: 'Flagged posts' });
     const item = within(flaggedSection).getByRole('listitem', { name: 'Camille Martin: 2 flags' });
-    expect(item).toHaveTextContent('Personal data, Other breach of the charter');
+    expect(item).toHaveTextContent('Personal data ×1, Other breach of the charter ×1');
     expect(item).toHaveTextContent('Inès Moreau: Personal data — “Phone number of a driver”');
     expect(within(item).getByRole('link', { name: 'Open the thread' })).toHaveAttribute(
       'href',
@@ -84,9 +111,105 @@ describe('the moderation queue', () => {
 
     const negative = screen.getByRole('region', { name: 'Negative posts waiting for an answer' });
     expect(negative).toHaveTextContent('Worst service ever.');
-    expect(negative).toHaveTextContent('Tone: negative (-0.62)');
+    expect(negative).toHaveTextContent('Tone: negative');
+    expect(negative).not.toHaveTextContent('(-0.62)');
 
     await userEvent.setup().click(within(item).getByRole('button', { name: 'Hide' }));
     expect(await screen.findByText('No open flag.')).toBeInTheDocument();
+  });
+});
+
+describe('a queue item in its context', () => {
+  it('names its thread (linked) and space, quotes the message before it, and counts the flags per rule', async () => {
+    renderWithProviders(<ModerationQueue />, { mocks: [queue([flaggedItem]), noBanner] });
+    const item = await screen.findByRole('listitem', { name: 'Camille Martin: 2 flags' });
+    expect(within(item).getByRole('link', { name: 'My driver never came' })).toHaveAttribute('href', '/t/t1');
+    expect(item).toHaveTextContent('Space: Help & support');
+    const context = within(item).getByRole('figure');
+    expect(context).toHaveTextContent('After the question by Inès Moreau,');
+    expect(context).toHaveTextContent(
+      'The driver never came to my door, and the tracking page says delivered.',
+    );
+    expect(item).toHaveTextContent('Personal data ×1, Other breach of the charter ×1');
+    expect(within(item).getByRole('list', { name: 'Flags and their notes' })).toHaveTextContent(
+      'Diego Ruiz: Other breach of the charter',
+    );
+  });
+
+  it('shows the tone in words, with its score as a tooltip reached by keyboard', async () => {
+    renderWithProviders(<ModerationQueue />, { mocks: [queue([]), noBanner] });
+    const negative = await screen.findByRole('region', { name: 'Negative posts waiting for an answer' });
+    const chip = within(negative).getByText('Tone: negative');
+    expect(chip).toHaveAccessibleDescription('Score -0.62, from −1 (very negative) to +1 (very positive)');
+    expect(screen.getByRole('tooltip', { hidden: true })).toHaveTextContent('Score -0.62');
+    const person = userEvent.setup();
+    for (let i = 0; i < 10 && document.activeElement !== chip; i++) await person.tab();
+    expect(chip).toHaveFocus();
+  });
+
+  it('puts "Answer first" forward while nobody has answered a negative post, and offers no resolve', async () => {
+    renderWithProviders(<ModerationQueue />, { mocks: [queue([]), noBanner], language: 'fr' });
+    const item = await screen.findByRole('listitem', { name: 'Camille Martin: Refund refused' });
+    const answer = within(item).getByRole('link', { name: 'Répondre d’abord' });
+    expect(answer).toHaveAttribute('href', '/t/t2#reply');
+    expect(answer).toHaveClass('button-primary');
+    expect(within(item).queryByRole('button', { name: 'Marquer la discussion résolue' })).toBeNull();
+    expect(item).toHaveTextContent('Personne n’y a encore répondu.');
+  });
+
+  it('once someone has answered, offers to mark it answered (replies with their first words) or to resolve', async () => {
+    const resolved = {
+      request: { query: ResolveFromQueueMutation, variables: { input: { threadId: 't2' } } },
+      result: { data: { resolveThread: { __typename: 'Thread', id: 't2', status: 'RESOLVED' } } },
+    };
+    renderWithProviders(<ModerationQueue />, { mocks: [queue([], [answeredLater]), noBanner, resolved] });
+    const item = await screen.findByRole('listitem', { name: 'Camille Martin: Refund refused' });
+    const person = userEvent.setup();
+
+    const open = within(item).getByRole('button', { name: 'Mark answered…' });
+    open.focus();
+    await person.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Which reply answers this post?' });
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
+    expect(
+      within(dialog)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('label')?.textContent),
+    ).toEqual([
+      expect.stringMatching(/^Sarah \(Parvis team\), .*Hello, I am Sarah: your refund leaves today\.$/),
+      expect.stringMatching(/^Diego Ruiz, .*Same here, it took a week\.$/),
+    ]);
+    await person.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(open).toHaveFocus());
+
+    await person.click(within(item).getByRole('button', { name: 'Resolve the thread' }));
+    expect(await screen.findByText('No negative post is waiting.')).toBeInTheDocument();
+  });
+
+  it('marks it answered by the chosen reply, which takes it out of the queue', async () => {
+    const marked = {
+      request: {
+        query: MarkAnsweredMutation,
+        variables: { input: { postId: 'p2', answerPostId: 'r1' } },
+      },
+      result: {
+        data: {
+          markAnswered: {
+            ...answeredLater,
+            answered: { __typename: 'Post', id: 'r1', author: user('u-r1', 'Sarah (Parvis team)', 'STAFF') },
+            answeredAt: '2026-11-21T10:00:00.000Z',
+          },
+        },
+      },
+    };
+    renderWithProviders(<ModerationQueue />, { mocks: [queue([], [answeredLater]), noBanner, marked] });
+    const item = await screen.findByRole('listitem', { name: 'Camille Martin: Refund refused' });
+    const person = userEvent.setup();
+    await person.click(within(item).getByRole('button', { name: 'Mark answered…' }));
+    const dialog = await screen.findByRole('dialog');
+    await person.click(within(dialog).getByRole('radio', { name: /Sarah/ }));
+    await person.click(within(dialog).getByRole('button', { name: 'Mark answered' }));
+    expect(await screen.findByText('No negative post is waiting.')).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import type { CharterRule } from '@parvis/domain';
 import { CHARTER_RULES } from '@parvis/domain';
 import { useId, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { PageHead } from '../../components/PageHead';
 import { RoleBadge } from '../../components/RoleBadge';
 import type { ApolloCache } from '@apollo/client';
 import { graphql } from '../../gql';
@@ -18,6 +19,9 @@ import {
   ResolveFromQueueMutation,
 } from '../api/moderation';
 import { CrisisBannerControls } from './CrisisBannerControls';
+import { excerptOf } from './excerpt';
+import { MarkAnsweredDialog } from './MarkAnsweredDialog';
+import { ToneChip } from './ToneChip';
 
 /** A post as the queue shows it: an excerpt with its moderation state. */
 export const PostExcerptFields = graphql(`
@@ -26,6 +30,35 @@ export const PostExcerptFields = graphql(`
     threadId
     isQuestion
     bodyHtml
+    moderationContext {
+      thread {
+        id
+        title
+        space {
+          id
+          name
+        }
+      }
+      previous {
+        id
+        isQuestion
+        bodyHtml
+        createdAt
+        author {
+          id
+          displayName
+        }
+      }
+      laterReplies {
+        id
+        bodyHtml
+        createdAt
+        author {
+          id
+          displayName
+        }
+      }
+    }
   }
 `);
 
@@ -64,6 +97,7 @@ export function ModerationQueue() {
   const { flagged, negativeUnanswered } = data.moderationQueue;
   return (
     <div className="moderation-queue">
+      <PageHead title={t('queue.title')} noIndex />
       <header className="page-header">
         <h1>{t('queue.title')}</h1>
         <p>
@@ -93,6 +127,35 @@ export function ModerationQueue() {
   );
 }
 
+/** Where the post sits: its thread (linked) and space, then the message before it, as an excerpt. */
+function QueueContext({ post }: { post: QueuedPost }) {
+  const { t, i18n } = useTranslation('moderation');
+  const context = post.moderationContext;
+  if (!context) return null;
+  const previous = context.previous;
+  return (
+    <>
+      <p className="queue-thread">
+        <Link to={`/t/${context.thread.id}`}>{context.thread.title}</Link>{' '}
+        <span className="chip">{t('queue.inSpace', { space: context.thread.space.name })}</span>
+      </p>
+      {previous && (
+        <figure className="queue-context">
+          <figcaption>
+            {t(previous.isQuestion ? 'queue.afterQuestion' : 'queue.afterReply', {
+              name: previous.author.displayName,
+            })}{' '}
+            <time dateTime={previous.createdAt}>
+              {formatDateTime(previous.createdAt, i18n.resolvedLanguage ?? 'en')}
+            </time>
+          </figcaption>
+          <blockquote>{excerptOf(previous.bodyHtml, 200)}</blockquote>
+        </figure>
+      )}
+    </>
+  );
+}
+
 function PostExcerpt({ post }: { post: QueuedPost }) {
   const { t, i18n } = useTranslation('moderation');
   return (
@@ -100,11 +163,7 @@ function PostExcerpt({ post }: { post: QueuedPost }) {
       <p className="post-header">
         <span className="post-author">{post.author.displayName}</span> <RoleBadge role={post.author.role} />{' '}
         <span className="post-date">{formatDateTime(post.createdAt, i18n.resolvedLanguage ?? 'en')}</span>{' '}
-        {post.tone && (
-          <span className="chip">
-            {t('moderate.tone', { tone: t(`tones.${post.tone.label}`), score: post.tone.score.toFixed(2) })}
-          </span>
-        )}
+        {post.tone && <ToneChip tone={post.tone} />}
       </p>
       {/* Sanitized by the API; moderators read hidden and flagged posts in full. */}
       <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
@@ -113,6 +172,13 @@ function PostExcerpt({ post }: { post: QueuedPost }) {
       </p>
     </>
   );
+}
+
+/** The rules members named, each with how many named it, most named first. */
+function reasonCounts(flags: FlaggedPost['flags']): [CharterRule, number][] {
+  const counts = new Map<CharterRule, number>();
+  for (const flag of flags) counts.set(flag.reason, (counts.get(flag.reason) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
 
 function FlaggedItem({ item }: { item: FlaggedPost }) {
@@ -132,12 +198,15 @@ function FlaggedItem({ item }: { item: FlaggedPost }) {
       className="queue-item"
       aria-label={`${item.post.author.displayName}: ${t('queue.flagsCount', { count: item.flagsCount })}`}
     >
-      <p>
+      <QueueContext post={item.post} />
+      <p className="queue-reasons">
         <span className="chip chip-overdue">{t('queue.flagsCount', { count: item.flagsCount })}</span>{' '}
-        {item.reasons.map((reason) => t(`rules.${reason}`)).join(', ')}
+        {reasonCounts(item.flags)
+          .map(([reason, count]) => t('queue.reasonCount', { rule: t(`rules.${reason}`), count }))
+          .join(', ')}
       </p>
       <PostExcerpt post={item.post} />
-      <ul className="flag-notes">
+      <ul className="flag-notes" aria-label={t('queue.flagsList')}>
         {item.flags.map((flag) => (
           <li key={flag.id}>
             {t('queue.by', { name: flag.member.displayName, rule: t(`rules.${flag.reason}`) })}
@@ -179,26 +248,64 @@ function FlaggedItem({ item }: { item: FlaggedPost }) {
   );
 }
 
+/**
+ * A negative post nobody has answered. Answering comes first (the link takes the moderator to the
+ * thread's reply box); once someone other than its author has replied, the moderator marks it
+ * answered by that reply or resolves the thread (the API refuses resolving before).
+ */
 function NegativeItem({ post }: { post: QueuedPost }) {
   const { t } = useTranslation('moderation');
+  const [marking, setMarking] = useState(false);
+  const client = useApolloClient();
   const [resolve, resolving] = useMutation(ResolveFromQueueMutation, {
     update: (cache) => leaveQueue(cache, { negative: (queued) => queued.threadId === post.threadId }),
   });
+  const answers = post.moderationContext?.laterReplies ?? [];
+  const answerFirst = (
+    <Link
+      to={`/t/${post.threadId}#reply`}
+      className={answers.length === 0 ? 'button button-primary' : 'button'}
+    >
+      {answers.length === 0 ? t('queue.answerFirst') : t('queue.answerAgain')}
+    </Link>
+  );
   return (
-    <li className="queue-item">
+    <li
+      className="queue-item"
+      aria-label={`${post.author.displayName}: ${post.moderationContext?.thread.title ?? ''}`}
+    >
+      <QueueContext post={post} />
       <PostExcerpt post={post} />
       <div className="post-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={resolving.loading}
-          onClick={() =>
-            void resolve({ variables: { input: { threadId: post.threadId } } }).catch(() => undefined)
-          }
-        >
-          {t('queue.resolve')}
-        </button>
+        {answerFirst}
+        {answers.length > 0 && (
+          <>
+            <button type="button" className="button" onClick={() => setMarking(true)}>
+              {t('answered.open')}
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={resolving.loading}
+              onClick={() =>
+                void resolve({ variables: { input: { threadId: post.threadId } } }).catch(() => undefined)
+              }
+            >
+              {t('queue.resolve')}
+            </button>
+          </>
+        )}
       </div>
+      {answers.length === 0 && <p className="field-hint">{t('queue.resolveAfterAnswer')}</p>}
+      {answers.length > 0 && (
+        <MarkAnsweredDialog
+          postId={post.id}
+          candidates={answers}
+          open={marking}
+          onClose={() => setMarking(false)}
+          onMarked={() => leaveQueue(client.cache, { negative: (queued) => queued.id === post.id })}
+        />
+      )}
       {resolving.error && <ErrorNotice error={resolving.error} />}
     </li>
   );

@@ -1,7 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders, apiError } from '../../testing/render';
-import { FlagMutation } from '../api/moderation';
+import { FlagMutation, HidePostMutation } from '../api/moderation';
 import { hiddenBy, moderatedPost, user } from '../testing/moderation-fixtures';
 import { PostModerationView } from './PostModeration';
 
@@ -111,21 +111,81 @@ describe('an answered post', () => {
     expect(screen.getByRole('link', { name: 'Read the answer' })).toHaveAttribute('href', '#post-p9');
   });
 
-  it('offers staff, experts and moderators to mark it answered by one of the replies', () => {
-    const reply = moderatedPost('p2', { author: user('u-staff', 'Sarah (Parvis team)', 'STAFF') });
+  it('offers staff, experts and moderators to mark it answered by one of the replies, shown with their first words', async () => {
+    const reply = moderatedPost('p2', {
+      author: user('u-staff', 'Sarah (Parvis team)', 'STAFF'),
+      bodyHtml: '<p>Hello, I am <em>Sarah</em>: a new card is on its way, here is how to pay meanwhile.</p>',
+    });
     renderWithProviders(
       <PostModerationView
         post={moderatedPost('p1', { viewerCanMarkAnswered: true })}
         replies={[moderatedPost('p1'), reply]}
       />,
     );
-    const select = screen.getByLabelText('Mark as answered by');
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'Choose a reply',
-      expect.stringContaining('Sarah (Parvis team)'),
-    ]);
-    expect(select).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Mark answered' })).toBeDisabled();
+    const person = userEvent.setup();
+    const open = screen.getByRole('button', { name: 'Mark answered…' });
+    open.focus();
+    await person.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Which reply answers this post?' });
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
+    const choices = within(dialog).getAllByRole('radio');
+    expect(choices).toHaveLength(1);
+    expect(choices[0].closest('label')).toHaveTextContent(
+      /^Sarah \(Parvis team\), .*Hello, I am Sarah: a new card is on its way, here is how to pay meanwhile\.$/,
+    );
+    await person.click(within(dialog).getByRole('button', { name: 'Mark answered' }));
+    expect(within(dialog).getByText('Choose the reply that answers it.')).toBeInTheDocument();
+    await person.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(open).toHaveFocus());
+  });
+});
+
+describe('the hide dialog', () => {
+  it('by keyboard alone: takes focus when opened, closes on Escape and gives focus back to the Hide button', async () => {
+    renderWithProviders(
+      <PostModerationView post={moderatedPost('p1', { viewerCanModerate: true })} replies={[]} />,
+    );
+    const person = userEvent.setup();
+    const open = screen.getByRole('button', { name: 'Hide' });
+    open.focus();
+    await person.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Hide this post for a breach of the charter',
+    });
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
+    expect(within(dialog).getByLabelText('Rule broken')).toBeInTheDocument();
+    await person.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(open).toHaveFocus());
+  });
+
+  it('hides the post under the rule chosen, and closes', async () => {
+    const hidden = {
+      request: {
+        query: HidePostMutation,
+        variables: { input: { postId: 'p1', reason: 'SPAM', note: 'Advertising' } },
+      },
+      result: {
+        data: {
+          hidePost: {
+            ...moderatedPost('p1', { viewerCanModerate: true }),
+            hidden: hiddenBy('Malik Benali'),
+          },
+        },
+      },
+    };
+    renderWithProviders(
+      <PostModerationView post={moderatedPost('p1', { viewerCanModerate: true })} replies={[]} />,
+      { mocks: [hidden] },
+    );
+    const person = userEvent.setup();
+    await person.click(screen.getByRole('button', { name: 'Hide' }));
+    const dialog = await screen.findByRole('dialog');
+    await person.selectOptions(within(dialog).getByLabelText('Rule broken'), 'SPAM');
+    await person.type(within(dialog).getByLabelText('Public explanation (optional)'), 'Advertising');
+    await person.click(within(dialog).getByRole('button', { name: 'Hide the post' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 });
 

@@ -1,13 +1,16 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { graphql } from '../../gql';
 import type { PostModerationFieldsFragment } from '../../gql/graphql';
-import { MarkAnsweredMutation, RestorePostMutation } from '../api/moderation';
+import { Dialog } from '../../components/Dialog';
+import { RestorePostMutation } from '../api/moderation';
 import { FlagDialog } from './FlagDialog';
 import { HiddenNotice } from './HiddenNotice';
 import { HideForm } from './HideForm';
+import { MarkAnsweredDialog } from './MarkAnsweredDialog';
+import { ToneChip } from './ToneChip';
 
 /**
  * What moderation shows and decides of a post. A page's query spreads it on each post it shows
@@ -18,6 +21,7 @@ export const PostModerationFields = graphql(`
   fragment PostModerationFields on Post {
     id
     createdAt
+    bodyHtml
     author {
       ...AuthorFields
     }
@@ -77,11 +81,7 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
           <a href={`#post-${answer.id}`}>{t('answered.link')}</a>
         </p>
       )}
-      {post.tone && (
-        <span className={`chip chip-tone chip-tone-${post.tone.label.toLowerCase()}`}>
-          {t('moderate.tone', { tone: t(`tones.${post.tone.label}`), score: post.tone.score.toFixed(2) })}
-        </span>
-      )}
+      {post.tone && <ToneChip tone={post.tone} />}
       <div className="post-actions">
         {post.viewerCanFlag && !flagged && (
           <button
@@ -94,11 +94,13 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
           </button>
         )}
         {flagged && <span role="status">{t('flag.flagged')}</span>}
-        {post.viewerCanModerate && !post.hidden && !hiding && (
+        {/* Kept mounted while its dialog is open, so that focus comes back to it. */}
+        {post.viewerCanModerate && !post.hidden && (
           <button type="button" className="button" onClick={() => setHiding(true)}>
             {t('moderate.hide')}
           </button>
         )}
+        {post.viewerCanMarkAnswered && <MarkAnswered post={post} replies={replies} />}
         {post.viewerCanModerate && post.hidden && (
           <button
             type="button"
@@ -122,52 +124,39 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
           }}
         />
       )}
-      {hiding && <HideForm postId={post.id} onDone={() => setHiding(false)} />}
-      {post.viewerCanMarkAnswered && <MarkAnsweredForm post={post} replies={replies} />}
+      {post.viewerCanModerate && (
+        <Dialog
+          open={hiding}
+          onClose={() => setHiding(false)}
+          className="hide-dialog"
+          title={t('moderate.hideTitle')}
+        >
+          <HideForm postId={post.id} onDone={() => setHiding(false)} />
+        </Dialog>
+      )}
     </div>
   );
 }
 
-function MarkAnsweredForm({ post, replies }: { post: ModeratedPost; replies: ModeratedPost[] }) {
-  const { t, i18n } = useTranslation('moderation');
-  const selectId = useId();
+/** The "Mark answered" button and its dialog, offered while some other visible reply may be the answer. */
+function MarkAnswered({ post, replies }: { post: ModeratedPost; replies: ModeratedPost[] }) {
+  const { t } = useTranslation('moderation');
+  const [open, setOpen] = useState(false);
   const candidates = replies.filter(
     (reply) => reply.id !== post.id && !reply.hidden && reply.id !== post.answered?.id,
   );
-  const [answerId, setAnswerId] = useState('');
-  const [mark, { loading, error }] = useMutation(MarkAnsweredMutation);
   if (candidates.length === 0) return null;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!answerId) return;
-    try {
-      await mark({ variables: { input: { postId: post.id, answerPostId: answerId } } });
-      setAnswerId('');
-    } catch {
-      // Shown below.
-    }
-  };
-
-  const language = i18n.resolvedLanguage ?? 'en';
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)}>
-      <label htmlFor={selectId}>{t('answered.markLabel')}</label>{' '}
-      <select id={selectId} value={answerId} onChange={(event) => setAnswerId(event.target.value)}>
-        <option value="">{t('answered.choose')}</option>
-        {candidates.map((reply) => (
-          <option key={reply.id} value={reply.id}>
-            {reply.author.displayName} ·{' '}
-            {new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(
-              new Date(reply.createdAt),
-            )}
-          </option>
-        ))}
-      </select>{' '}
-      <button type="submit" className="button" disabled={loading || !answerId}>
-        {t('answered.markSubmit')}
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        {t('answered.open')}
       </button>
-      {error && <ErrorNotice error={error} />}
-    </form>
+      <MarkAnsweredDialog
+        postId={post.id}
+        candidates={candidates}
+        open={open}
+        onClose={() => setOpen(false)}
+      />
+    </>
   );
 }

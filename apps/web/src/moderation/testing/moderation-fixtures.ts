@@ -29,6 +29,7 @@ export const moderatedPost = (
   viewerCanModerate: false,
   viewerCanMarkAnswered: false,
   viewerCanEdit: false,
+  moderationContext: null,
   ...extra,
 });
 
@@ -38,4 +39,32 @@ export const hiddenBy = (name: string): NonNullable<PostExcerptFieldsFragment['h
   note: 'Phone numbers stay private.',
   at: '2026-11-21T09:30:00.000Z',
   by: user('u-mod', name, 'MODERATOR'),
+});
+
+/** A queue item's context: its thread in the help space, the message before it, the replies after it. */
+export const queueContext = (
+  threadId: string,
+  title: string,
+  extra: Partial<NonNullable<PostExcerptFieldsFragment['moderationContext']>> = {},
+): NonNullable<PostExcerptFieldsFragment['moderationContext']> => ({
+  __typename: 'PostModerationContext',
+  thread: {
+    __typename: 'Thread',
+    id: threadId,
+    title,
+    space: { __typename: 'Space', id: 's-help', name: 'Help & support' },
+  },
+  previous: null,
+  laterReplies: [],
+  ...extra,
+});
+
+/** A post as the queue's context shows it (the message before, a possible answer). */
+export const contextPost = (id: string, name: string, bodyHtml: string, isQuestion = false) => ({
+  __typename: 'Post' as const,
+  id,
+  isQuestion,
+  bodyHtml,
+  createdAt: '2026-11-20T07:00:00.000Z',
+  author: { __typename: 'User' as const, id: `u-${id}`, displayName: name },
 });

@@ -50,7 +50,7 @@ export function ReplyForm({ thread, mutation }: ReplyFormProps) {
   });
 
   return (
-    <form className="form reply-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form id="reply" className="form reply-form" onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('reply.heading')}</h2>
       <MarkdownEditor label={t('reply.body')} {...editor} />
       <MentionSuggestions value={editor.value} onChange={editor.onChange} />

@@ -1,0 +1,91 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { AuthorFieldsFragment } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/format';
+import { MarkAnsweredMutation } from '../api/moderation';
+import { excerptOf } from './excerpt';
+
+/** A reply that may answer the post: who wrote it, when, and its text (for its first words). */
+export interface AnswerCandidate {
+  id: string;
+  createdAt: string;
+  bodyHtml: string;
+  author: Pick<AuthorFieldsFragment, 'displayName'>;
+}
+
+/**
+ * Which reply answers the post: each reply offered with its author, its time and its first
+ * words, since "Sarah · 14:05" alone does not say which reply is the answer.
+ */
+export function MarkAnsweredDialog({
+  postId,
+  candidates,
+  open,
+  onClose,
+  onMarked,
+}: {
+  postId: string;
+  candidates: AnswerCandidate[];
+  open: boolean;
+  onClose: () => void;
+  onMarked?: () => void;
+}) {
+  const { t, i18n } = useTranslation('moderation');
+  const [answerId, setAnswerId] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [mark, { loading, error }] = useMutation(MarkAnsweredMutation);
+  const language = i18n.resolvedLanguage ?? 'en';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!answerId) return setProblem(t('answered.chooseFirst'));
+    setProblem(null);
+    try {
+      await mark({ variables: { input: { postId, answerPostId: answerId } } });
+      setAnswerId('');
+      onClose();
+      onMarked?.();
+    } catch {
+      // Shown below.
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={onClose} className="answer-dialog" title={t('answered.dialogTitle')}>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <fieldset aria-invalid={problem ? true : undefined}>
+          <legend>{t('answered.markLabel')}</legend>
+          {candidates.map((reply) => (
+            <label key={reply.id} className="radio answer-choice">
+              <input
+                type="radio"
+                name={`answer-for-${postId}`}
+                value={reply.id}
+                checked={answerId === reply.id}
+                onChange={() => setAnswerId(reply.id)}
+              />
+              <span>
+                <strong>{reply.author.displayName}</strong>,{' '}
+                <time dateTime={reply.createdAt}>{formatDateTime(reply.createdAt, language)}</time>
+                <span className="answer-excerpt">{excerptOf(reply.bodyHtml)}</span>
+              </span>
+            </label>
+          ))}
+          {problem && <p className="field-error">{problem}</p>}
+        </fieldset>
+        {error && <ErrorNotice error={error} />}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={loading}>
+            {t('answered.markSubmit')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('moderate.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
