@@ -91,7 +91,10 @@ export class IdeasResolver {
       'The title; "Hidden question" for readers a moderator hid the idea’s body from (the title is part of it).',
   })
   async title(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
-    const post = await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
+    const post =
+      idea.question !== undefined
+        ? idea.question
+        : await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
     return readableTitle(idea.title, post, ctx.req.viewer ?? null);
   }
 
