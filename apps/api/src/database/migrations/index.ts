@@ -15,6 +15,7 @@ import { ReportsAndDigest1795685707046 } from './1795685707046-ReportsAndDigest'
 import { Desk1795686040280 } from './1795686040280-Desk';
 import { AccountClosure1795686624519 } from './1795686624519-AccountClosure';
 import { DropPostSearchIndexes1795697807308 } from './1795697807308-DropPostSearchIndexes';
+import { ThreadCounts1795698400000 } from './1795698400000-ThreadCounts';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Desk1795686040280,
   AccountClosure1795686624519,
   DropPostSearchIndexes1795697807308,
+  ThreadCounts1795698400000,
 ];
