@@ -43,6 +43,17 @@ export interface IdeaRow {
   statusChangedAt: Date | null;
   lastVoteAt: Date | null;
   createdAt: Date;
+  /**
+   * The thread's question (the idea's body) as far as whether its title may be read, when the
+   * query read it with the idea (the board does, in its one statement); absent otherwise.
+   */
+  question?: IdeaQuestion | null;
+}
+
+/** Who wrote an idea's question and whether it is hidden: all that decides whether its title shows. */
+export interface IdeaQuestion {
+  authorId: string;
+  hiddenAt: Date | null;
 }
 
 /**
@@ -87,6 +98,8 @@ export class IdeaType {
   authorId: string;
   campaignId: string | null;
   mergedIntoId: string | null;
+  /** See IdeaRow.question: undefined when not read with the idea (the title then loads it). */
+  question?: IdeaQuestion | null;
 
   static from(row: IdeaRow): IdeaType {
     return Object.assign(new IdeaType(), {
@@ -104,6 +117,7 @@ export class IdeaType {
       authorId: row.authorId,
       campaignId: row.campaignId,
       mergedIntoId: row.mergedIntoId,
+      question: row.question,
     });
   }
 }

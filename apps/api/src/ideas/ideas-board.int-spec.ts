@@ -110,6 +110,16 @@ describe('the idea board', () => {
     expect((await allPages(test.agent(), { status: 'MERGED' })).map((n) => n.id)).toEqual([ideas[3].id]);
   });
 
+  it('tells the total of a filter no idea matches, and of a page past the last idea', async () => {
+    const { ideas: none } = await test.agent().data(BOARD, { status: 'LAUNCHED', first: 5 });
+    expect(none).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+    const { ideas: first } = await test.agent().data(BOARD, { sort: 'TOP', first: 50 });
+    const last = first.pageInfo.endCursor;
+    const { ideas: past } = await test.agent().data(BOARD, { sort: 'TOP', first: 5, after: last });
+    expect(past.edges).toEqual([]);
+    expect(past.totalCount).toBe(first.totalCount);
+  });
+
   it('answers a foreign cursor or a page size out of range with BAD_USER_INPUT', async () => {
     const badCursor = await test.agent().request(BOARD, { after: 'bm90IGEgY3Vyc29y' });
     expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
@@ -172,10 +182,11 @@ describe('the cost of the board', () => {
         expect(queries).toHaveLength(with200.length);
       }
 
-      // Besides the session lookup: page, total, the questions (whether a title is hidden), authors,
-      // viewer's votes, campaigns, whatever the number of ideas.
+      // Besides the session lookup: the page with its total and its questions (whether a title is
+      // hidden) in one statement, authors, viewer's votes, campaigns, whatever the number of ideas.
       const boardQueries = (queries: string[]) => queries.filter((q) => !/FROM "sessions"/.test(q));
-      expect(boardQueries(with20)).toHaveLength(6);
+      expect(boardQueries(with20)).toHaveLength(4);
+      expect(boardQueries(with20).filter((q) => /idea_counts/.test(q))).toHaveLength(1);
       expect(with200).toHaveLength(with20.length);
     } finally {
       await own.close();

@@ -74,7 +74,6 @@ export async function ideaBoardPage(db: EntityManager, args: IdeasArgs): Promise
         .replace(/^t\.space_id/, 'c.space_id'),
     )
     .join(' AND ');
-  const countParams = [...params];
 
   let sql: string;
   let sortKey: (row: IdeaRow & { score?: number }) => unknown[];
@@ -107,14 +106,31 @@ export async function ideaBoardPage(db: EntityManager, args: IdeasArgs): Promise
       ORDER BY i.votes_count DESC, i.created_at DESC, i.id DESC`;
     sortKey = (row) => [row.votesCount, row.createdAt.toISOString(), row.id];
   }
-  const rows = await db.query<IdeaRow[]>(`${sql} LIMIT ${p(args.first + 1)}`, params);
-  // A sum over a few kept counts rather than a count over the ideas (the board's cost at scale).
-  const [{ total }] = await db.query<{ total: number }[]>(
-    `SELECT COALESCE(sum(c.ideas), 0)::int AS total FROM idea_counts c WHERE ${countWhere}`,
-    countParams,
+  // One statement: the page, each idea's question (whether its title may be read: no second
+  // query for the titles), and the total as a sum over a few kept counts rather than a count
+  // over the ideas (the board's cost at scale). The total's filters reuse the page's parameters.
+  const limit = p(args.first + 1);
+  const rows = await db.query<(BoardRow & { total: number })[]>(
+    `WITH page AS (SELECT row_number() OVER () AS ord, b.* FROM (${sql} LIMIT ${limit}) b),
+     total AS (SELECT COALESCE(sum(c.ideas), 0)::int AS total FROM idea_counts c WHERE ${countWhere})
+     SELECT page.*, q.author_id AS "questionAuthorId", q.hidden_at AS "questionHiddenAt", total.total
+       FROM total LEFT JOIN page ON true
+       LEFT JOIN posts q ON q.thread_id = page."threadId" AND q.is_question
+      ORDER BY page.ord`,
+    params,
   );
-  return toConnection(rows, args.first, total, sortKey);
+  const total = rows[0]?.total ?? 0;
+  const ideas: IdeaRow[] = rows
+    .filter((row) => row.id !== null)
+    .map(({ total: _total, ord: _ord, questionAuthorId, questionHiddenAt, ...row }) => ({
+      ...row,
+      question: questionAuthorId ? { authorId: questionAuthorId, hiddenAt: questionHiddenAt } : null,
+    }));
+  return toConnection(ideas, args.first, total, sortKey);
 }
+
+/** A row of the board's statement, before its question is folded into `question`. */
+type BoardRow = IdeaRow & { ord: number; questionAuthorId: string | null; questionHiddenAt: Date | null };
 
 /** Of `ideaIds`, those `userId` has an active vote for. */
 export async function votedIdeaIds(

@@ -14,6 +14,12 @@ import { ideaLoaders } from './ideas.loaders';
 import { IdeasArgs, MergeIdeaInput, SetIdeaStatusInput, SubmitIdeaInput, VoteInput } from './ideas.inputs';
 import { IdeasService } from './ideas.service';
 
+/**
+ * Ideas of the board, campaigns and pages. The per-idea field resolvers take GraphQL's own
+ * arguments (the idea, the field's arguments, the context) without parameter decorators, as the
+ * posts' do (PostsResolver): a field resolved for every idea of a page is then called directly,
+ * not through Nest's per-call parameter pipeline.
+ */
 @Resolver(() => IdeaType)
 export class IdeasResolver {
   constructor(
@@ -90,25 +96,24 @@ export class IdeasResolver {
     description:
       'The title; "Hidden question" for readers a moderator hid the idea’s body from (the title is part of it).',
   })
-  async title(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
-    const post = await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
+  async title(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<string> {
+    const post =
+      idea.question !== undefined
+        ? idea.question
+        : await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
     return readableTitle(idea.title, post, ctx.req.viewer ?? null);
   }
 
   @ResolveField(() => UserType)
-  async author(
-    @Parent() idea: IdeaType,
-    @Context() ctx: GraphQLContext,
-    @CurrentViewer() viewer: Viewer,
-  ): Promise<UserType> {
-    return UserType.from((await usersById(ctx, this.identity).load(idea.authorId))!, viewer);
+  async author(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
+    return UserType.from((await usersById(ctx, this.identity).load(idea.authorId))!, ctx.req.viewer ?? null);
   }
 
   @ResolveField(() => String, {
     description:
       'The idea’s description as sanitized HTML; empty when a moderator hid it from the viewer (see bodyPost.hidden).',
   })
-  async body(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
+  async body(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<string> {
     const post = await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
     return post ? readableBody(post, ctx.req.viewer ?? null).bodyHtml : '';
   }
@@ -117,7 +122,7 @@ export class IdeasResolver {
     description:
       'The idea’s description as its author wrote it (Markdown); empty when hidden from the viewer.',
   })
-  async bodyMarkdown(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<string> {
+  async bodyMarkdown(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<string> {
     const post = await ideaLoaders(ctx, this.ideas).body.load(idea.threadId);
     return post ? readableBody(post, ctx.req.viewer ?? null).bodyMarkdown : '';
   }
@@ -125,21 +130,21 @@ export class IdeasResolver {
   @ResolveField(() => PostType, {
     description: 'The first post of the idea’s thread: its body, with revisions and thanks.',
   })
-  async bodyPost(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<PostType> {
+  async bodyPost(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<PostType> {
     return PostType.from((await ideaLoaders(ctx, this.ideas).body.load(idea.threadId))!);
   }
 
   @ResolveField(() => Boolean, {
     description: 'Whether the signed-in person has an active vote for this idea.',
   })
-  async viewerHasVoted(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<boolean> {
+  async viewerHasVoted(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
     return (await ideaLoaders(ctx, this.ideas).viewerHasVoted.load(idea.id)) ?? false;
   }
 
   @ResolveField(() => Boolean, {
     description: 'Whether votes are accepted now (idea not closed, its campaign open).',
   })
-  async votingOpen(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<boolean> {
+  async votingOpen(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
     const campaign = idea.campaignId
       ? await ideaLoaders(ctx, this.ideas).campaign.load(idea.campaignId)
       : null;
@@ -147,10 +152,7 @@ export class IdeasResolver {
   }
 
   @ResolveField(() => [IdeaStatusChangeType], { description: 'Every status change, oldest first. Public.' })
-  async statusHistory(
-    @Parent() idea: IdeaType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<IdeaStatusChangeType[]> {
+  async statusHistory(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<IdeaStatusChangeType[]> {
     return ((await ideaLoaders(ctx, this.ideas).history.load(idea.id)) ?? []).map((change) =>
       IdeaStatusChangeType.from(change),
     );
@@ -161,8 +163,9 @@ export class IdeasResolver {
     description: 'The latest status change that came with an official response.',
   })
   async officialResponse(
-    @Parent() idea: IdeaType,
-    @Context() ctx: GraphQLContext,
+    idea: IdeaType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<IdeaStatusChangeType | null> {
     const history = (await ideaLoaders(ctx, this.ideas).history.load(idea.id)) ?? [];
     const latest = [...history].reverse().find((change) => change.responseHtml);
@@ -173,21 +176,21 @@ export class IdeasResolver {
     nullable: true,
     description: 'For a MERGED idea: the idea it was merged into.',
   })
-  async mergedInto(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaType | null> {
+  async mergedInto(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<IdeaType | null> {
     if (!idea.mergedIntoId) return null;
     const target = await ideaLoaders(ctx, this.ideas).byId.load(idea.mergedIntoId);
     return target ? IdeaType.from(target) : null;
   }
 
   @ResolveField(() => [IdeaType], { description: 'Duplicates merged into this idea.' })
-  async mergedIdeas(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<IdeaType[]> {
+  async mergedIdeas(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<IdeaType[]> {
     return ((await ideaLoaders(ctx, this.ideas).mergedFrom.load(idea.id)) ?? []).map((row) =>
       IdeaType.from(row),
     );
   }
 
   @ResolveField(() => CampaignType, { nullable: true })
-  async campaign(@Parent() idea: IdeaType, @Context() ctx: GraphQLContext): Promise<CampaignType | null> {
+  async campaign(idea: IdeaType, _args: unknown, ctx: GraphQLContext): Promise<CampaignType | null> {
     if (!idea.campaignId) return null;
     const campaign = await ideaLoaders(ctx, this.ideas).campaign.load(idea.campaignId);
     return campaign ? CampaignType.from(campaign) : null;

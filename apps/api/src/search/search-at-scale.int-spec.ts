@@ -55,6 +55,16 @@ describe('search over more matching threads than it ranks', () => {
     expect((await search(who.visitor, 'quetzal')).map((r) => r.thread.id)).toEqual([oldRare]);
   });
 
+  it('costs the same three statements for an everyday and a rare word: the ranked page, then its threads and posts', async () => {
+    for (const word of ['router', 'quetzal']) {
+      const { result, queries } = await test.countQueries(() =>
+        who.visitor.data(SEARCH, { query: word, first: 20 }),
+      );
+      expect(result.search.length).toBeGreaterThan(0);
+      expect(queries.filter((q) => !/FROM "sessions"/.test(q))).toHaveLength(3);
+    }
+  });
+
   it('never lets hidden text match, for anyone, among many matches, and finds it again once restored', async () => {
     const thread = await ask(
       who.asker.agent,

@@ -130,10 +130,10 @@ export class Post {
 
   /**
    * Full-text search document of its plain text, in the thread's language, accent-insensitive. Kept up to
-   * date by a trigger (migration AddSearch); its GIN index is created there too (TypeORM cannot).
+   * date by a trigger (migration AddSearch). Not indexed (DropPostSearchIndexes): search matches the
+   * per-thread documents built from it (thread_search_documents), which are.
    */
   @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
-  @Index('posts_search_vector_idx', { synchronize: false })
   searchVector?: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

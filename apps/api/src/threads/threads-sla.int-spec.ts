@@ -130,6 +130,43 @@ describe('listing threads', () => {
     expect(page2.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('tells each filter’s total from the kept counts, equal to the threads counted, through replies, answers and moves', async () => {
+    const [from] = await test.db.query(
+      `INSERT INTO spaces (slug, name, kind) VALUES ('counted', 'Counted', 'HELP') RETURNING id`,
+    );
+    const [to] = await test.db.query(
+      `INSERT INTO spaces (slug, name, kind) VALUES ('counted-too', 'Counted too', 'HELP') RETURNING id`,
+    );
+    const threads = [];
+    for (const title of ['Thread one', 'Thread two', 'Thread three', 'Thread four'])
+      threads.push(await ask(who.asker.agent, from.id, title));
+    const answer = await reply(who.member.agent, threads[0].id);
+    await who.asker.agent.data(ACCEPT, { input: { postId: answer.id } });
+    await reply(who.member.agent, threads[1].id);
+    await test.db.query(`UPDATE threads SET space_id = $2 WHERE id = $1`, [threads[2].id, to.id]);
+    await test.db.query(`UPDATE threads SET status = 'RESOLVED' WHERE id = $1`, [threads[3].id]);
+
+    const filters = [
+      {},
+      { spaceId: from.id },
+      { spaceId: to.id },
+      { spaceId: from.id, unanswered: true },
+      { spaceId: from.id, status: 'ANSWERED' },
+      { spaceId: from.id, status: 'RESOLVED', unanswered: true },
+      { status: 'OPEN', unanswered: true },
+    ];
+    for (const filter of filters) {
+      const { threads: listed } = await who.visitor.data(THREADS, { ...filter, first: 1 });
+      const [{ count }] = await test.db.query(
+        `SELECT count(*)::int AS count FROM threads
+          WHERE ($1::uuid IS NULL OR space_id = $1) AND ($2::text IS NULL OR status = $2) AND (NOT $3 OR replies_count = 0)`,
+        [filter.spaceId ?? null, filter.status ?? null, filter.unanswered ?? false],
+      );
+      expect({ filter, total: listed.totalCount }).toEqual({ filter, total: count });
+    }
+    expect((await who.visitor.data(THREADS, { spaceId: from.id })).threads.totalCount).toBe(3);
+  });
+
   it('refuses a cursor from elsewhere and a malformed space id with BAD_USER_INPUT', async () => {
     expect(
       (await who.visitor.request(THREADS, { after: 'not-a-cursor' })).errors?.[0].extensions,

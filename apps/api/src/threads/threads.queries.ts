@@ -9,10 +9,25 @@ export async function threadsPage(
   args: ThreadsArgs,
 ): Promise<ConnectionShape<Thread>> {
   const query = db.getRepository(Thread).createQueryBuilder('t');
-  if (args.spaceId) query.andWhere('t.space_id = :spaceId', { spaceId: args.spaceId });
-  if (args.status) query.andWhere('t.status = :status', { status: args.status });
-  if (args.unanswered) query.andWhere('t.replies_count = 0');
-  const total = await query.getCount();
+  // The same filters on the counts the database keeps (thread_counts, migration ThreadCounts):
+  // the total is a sum over a few rows, not a count over the space's threads.
+  const counted = db
+    .createQueryBuilder()
+    .select('COALESCE(sum(c.threads), 0)::int', 'total')
+    .from('thread_counts', 'c');
+  if (args.spaceId) {
+    query.andWhere('t.space_id = :spaceId', { spaceId: args.spaceId });
+    counted.andWhere('c.space_id = :spaceId', { spaceId: args.spaceId });
+  }
+  if (args.status) {
+    query.andWhere('t.status = :status', { status: args.status });
+    counted.andWhere('c.status = :status', { status: args.status });
+  }
+  if (args.unanswered) {
+    query.andWhere('t.replies_count = 0');
+    counted.andWhere('c.unanswered');
+  }
+  const total = ((await counted.getRawOne<{ total: number }>()) ?? { total: 0 }).total;
   const column = args.sort === 'NEWEST' ? 't.created_at' : 't.last_activity_at';
   const field: 'createdAt' | 'lastActivityAt' = args.sort === 'NEWEST' ? 'createdAt' : 'lastActivityAt';
   if (args.after) {

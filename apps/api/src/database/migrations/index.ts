@@ -17,6 +17,8 @@ import { AccountClosure1795686624519 } from './1795686624519-AccountClosure';
 import { Uploads1795697026853 } from './1795697026853-Uploads';
 import { SpaceTranslations1795697067577 } from './1795697067577-SpaceTranslations';
 import { ReportIndexes1795697662612 } from './1795697662612-ReportIndexes';
+import { DropPostSearchIndexes1795697807308 } from './1795697807308-DropPostSearchIndexes';
+import { ThreadCounts1795698400000 } from './1795698400000-ThreadCounts';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   Uploads1795697026853,
   SpaceTranslations1795697067577,
   ReportIndexes1795697662612,
+  DropPostSearchIndexes1795697807308,
+  ThreadCounts1795698400000,
 ];
