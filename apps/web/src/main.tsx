@@ -31,7 +31,11 @@ async function start(): Promise<void> {
   client.prioritizeCacheValues = true;
   setDisplayTimeZone(state.timeZone);
   await preloadPages(window.location.pathname);
-  const page: PageState = { publicUrl: state.publicUrl, notFoundPath: state.notFoundPath };
+  const page: PageState = {
+    publicUrl: state.publicUrl,
+    notFoundPath: state.notFoundPath,
+    renderedAt: state.renderedAt,
+  };
   hydrateRoot(
     container,
     app(

@@ -11,6 +11,7 @@ import { graphql } from '../../gql';
 import type { PostViewFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 import { AcceptAnswerMutation, EditPostMutation, PostMarkdownQuery, ThankMutation } from '../api/threads';
+import { RelativeTime } from '../../components/RelativeTime';
 
 export const PostViewFields = graphql(`
   fragment PostViewFields on Post {
@@ -108,7 +109,7 @@ export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }:
         {post.isAcceptedAnswer && <span className="chip chip-answered">{t('post.accepted')}</span>}
         <span className="post-date">
           {' '}
-          <time dateTime={post.createdAt}>{formatDateTime(post.createdAt, language)}</time>
+          <RelativeTime iso={post.createdAt} />
           {post.editedAt && <> · {t('post.edited', { date: formatDateTime(post.editedAt, language) })}</>}
         </span>
       </header>

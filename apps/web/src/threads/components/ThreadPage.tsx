@@ -13,7 +13,6 @@ import type {
   ThreadPagePostsFragment,
   PostViewFieldsFragment,
 } from '../../gql/graphql';
-import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
 import { ReopenThreadMutation, ResolveThreadMutation } from '../api/threads';
 import { type LiveThreadEvent, useLiveReplies } from '../hooks/useLiveReplies';
@@ -23,6 +22,8 @@ import { ReplyForm } from './ReplyForm';
 import { SlaClocks } from './SlaClocks';
 import { StartFollowUpForm } from './StartFollowUpForm';
 import { ThreadStatusChip } from './ThreadStatusChip';
+import { useReturnLink } from '../../lib/return-to';
+import { RelativeTime } from '../../components/RelativeTime';
 
 export const ThreadPageFields = graphql(`
   fragment ThreadPageFields on Thread {
@@ -128,8 +129,9 @@ export function ThreadPage<T extends ThreadPageThread>({
   threadExtra,
   headerExtra,
 }: ThreadPageProps<T>) {
-  const { t, i18n } = useTranslation('threads');
+  const { t } = useTranslation('threads');
   const { viewer, isStaff } = useViewer();
+  const signInLink = useReturnLink('/sign-in', '#reply');
   // `?after=` is where the "more replies" link leads without JavaScript: the page from there on.
   const [searchParams] = useSearchParams();
   const after = searchParams.get('after');
@@ -155,7 +157,6 @@ export function ThreadPage<T extends ThreadPageThread>({
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
   const { thread } = data;
-  const language = i18n.resolvedLanguage ?? 'en';
   const acceptedAnswerId = thread.acceptedAnswer?.id ?? null;
   const replies = thread.posts.edges.map((edge) => edge.node).filter((post) => post.id !== acceptedAnswerId);
   const input = { variables: { input: { threadId: thread.id } } };
@@ -179,8 +180,7 @@ export function ThreadPage<T extends ThreadPageThread>({
         <h1 lang={thread.language}>{thread.title}</h1>
         <p className="thread-meta">
           <ThreadStatusChip status={thread.status} /> {t('thread.askedBy')} {thread.author.displayName}{' '}
-          <RoleBadge role={thread.author.role} />{' '}
-          {t('thread.on', { date: formatDateTime(thread.createdAt, language) })}
+          <RoleBadge role={thread.author.role} /> · <RelativeTime iso={thread.createdAt} />
         </p>
         {thread.viewerCanResolve && (
           <div className="thread-actions">
@@ -277,7 +277,7 @@ export function ThreadPage<T extends ThreadPageThread>({
       ) : (
         !viewer && (
           <p className="notice">
-            <Link to="/sign-in">{t('thread.signInToReply')}</Link>
+            <Link to={signInLink}>{t('thread.signInToReply')}</Link>
           </p>
         )
       )}
