@@ -75,40 +75,44 @@ describe.each([
     ['a visitor', null],
     ['a member', DEMO.member.email],
     ['an admin', DEMO.admin.email],
-  ])('fits the header in one row for %s, on a phone and on a desktop', async (_who, email) => {
-    for (const viewport of [PHONE, DESKTOP]) {
-      const page = await readerIn(locale, viewport);
-      if (email) {
-        await page.goto('/sign-in');
-        await signInAnyLanguage(page, email);
+  ])(
+    'fits the header in one row for %s, on a phone and on a desktop',
+    async (_who, email) => {
+      for (const viewport of [PHONE, DESKTOP]) {
+        const page = await readerIn(locale, viewport);
+        if (email) {
+          await page.goto('/sign-in');
+          await signInAnyLanguage(page, email);
+        }
+        for (const path of ['/', '/s/help']) {
+          await page.goto(path);
+          const layout = await headerLayout(page);
+          expect({ viewport: viewport.width, path, ...layout, height: layout.height <= 64 }).toEqual({
+            viewport: viewport.width,
+            path,
+            rows: 1,
+            height: true,
+            overflows: false,
+          });
+          await expectAccessible(page);
+        }
+        if (viewport === PHONE) {
+          // What the phone's header has no room for is in its one menu.
+          await page.locator('.site-header .menu-button').click();
+          await page
+            .getByRole('menu')
+            .getByRole('menuitem', { name: /Idea|Idée|Ideas/ })
+            .first()
+            .waitFor();
+          await expectAccessible(page);
+          await page.keyboard.press('Escape');
+          await page.getByRole('menu').waitFor({ state: 'detached' });
+        }
+        await page.context().close();
       }
-      for (const path of ['/', '/s/help']) {
-        await page.goto(path);
-        const layout = await headerLayout(page);
-        expect({ viewport: viewport.width, path, ...layout, height: layout.height <= 64 }).toEqual({
-          viewport: viewport.width,
-          path,
-          rows: 1,
-          height: true,
-          overflows: false,
-        });
-        await expectAccessible(page);
-      }
-      if (viewport === PHONE) {
-        // What the phone's header has no room for is in its one menu.
-        await page.locator('.site-header .menu-button').click();
-        await page
-          .getByRole('menu')
-          .getByRole('menuitem', { name: /Idea|Idée|Ideas/ })
-          .first()
-          .waitFor();
-        await expectAccessible(page);
-        await page.keyboard.press('Escape');
-        await page.getByRole('menu').waitFor({ state: 'detached' });
-      }
-      await page.context().close();
-    }
-  });
+    },
+    120_000,
+  );
 
   it('shows six questions or more on the first screen of a phone, and six ideas or more', async () => {
     const page = await readerIn(locale, PHONE);
@@ -164,5 +168,5 @@ describe('screenshots for review', () => {
       }
       await page.context().close();
     }
-  });
+  }, 240_000);
 });

@@ -57,11 +57,11 @@ export function AppLayout() {
       </main>
       <ModerationFooter />
       {isStaff && (
-        <p className="staff-footer">
+        <nav className="staff-footer" aria-label={t('nav.staff')}>
           <Link to="/staff/reports">{t('title', { ns: 'reports' })}</Link> ·{' '}
           <Link to="/staff/mail">{t('catcher.title', { ns: 'mail' })}</Link> ·{' '}
           <Link to="/staff/duty">{t('duty.heading', { ns: 'desk' })}</Link>
-        </p>
+        </nav>
       )}
     </>
   );

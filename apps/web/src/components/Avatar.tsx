@@ -31,7 +31,7 @@ interface AvatarProps {
  * is not told it twice.
  */
 export function Avatar({ id, name, photoUrl, size = 'medium' }: AvatarProps) {
-  const classes = `avatar avatar-${size}`;
+  const classes = `person-avatar avatar-${size}`;
   if (photoUrl) return <img className={classes} src={photoUrl} alt="" aria-hidden="true" />;
   return (
     <span className={`${classes} avatar-${avatarColourOf(id)}`} aria-hidden="true">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PageHead } from '../../components/PageHead';
 import { SignInForm } from '../../identity/components/SignInForm';
 import { safeReturnPath, withReturnTo } from '../../lib/return-to';
 
@@ -10,6 +11,7 @@ export function SignInRoute() {
   const returnTo = safeReturnPath(useSearchParams()[0].get('returnTo'));
   return (
     <section className="narrow">
+      <PageHead title={t('signInTitle')} noIndex />
       <h1>{t('signInTitle')}</h1>
       <SignInForm onDone={() => void navigate(returnTo ?? '/')} />
       <p>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { PageHead } from '../../components/PageHead';
 import { CheckInbox } from '../../identity/components/CheckInbox';
 import { SignUpForm } from '../../identity/components/SignUpForm';
 import { safeReturnPath, withReturnTo } from '../../lib/return-to';
@@ -11,6 +12,7 @@ export function SignUpRoute() {
   const returnTo = safeReturnPath(useSearchParams()[0].get('returnTo'));
   return (
     <section className="narrow">
+      <PageHead title={t('signUpTitle')} noIndex />
       <h1>{t('signUpTitle')}</h1>
       {sentTo ? <CheckInbox email={sentTo} returnTo={returnTo} /> : <SignUpForm onDone={setSentTo} />}
       <p>

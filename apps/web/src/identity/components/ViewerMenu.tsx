@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Menu, MenuButton, MenuItem, MenuItems, MenuSeparator } from '@headlessui/react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Avatar } from '../../components/Avatar';
@@ -31,8 +32,13 @@ export function ViewerMenu({ folded = [] }: { folded?: FoldedLink[] }) {
   const [signOut] = useMutation(SignOutMutation);
   const sessionChanged = useSessionChange();
   const navigate = useNavigate();
+  const labelId = useId();
 
   if (loading) return null;
+  // "Signed in as {{name}}: your menu", around the name the button shows.
+  const [before, after] = t('menu.label', { name: '\u0000' })
+    .split('\u0000')
+    .map((part) => part.trim());
   const foldedItems = narrow
     ? folded.map((link) => (
         <MenuItem key={link.to} as={Link} to={link.to} className="menu-item">
@@ -67,13 +73,15 @@ export function ViewerMenu({ folded = [] }: { folded?: FoldedLink[] }) {
   return (
     <div className="viewer-menu">
       <Menu as="div" className="menu">
-        <MenuButton
-          className="menu-button viewer-menu-button"
-          aria-label={t('menu.label', { name: viewer.displayName })}
-        >
+        <MenuButton className="menu-button viewer-menu-button" aria-labelledby={labelId}>
           <Avatar id={viewer.id} name={viewer.displayName} size="small" />
-          <span className="viewer-name">
-            {viewer.displayName} <RoleBadge role={viewer.role} />
+          {/* The name is the visible part of the button's name ("Signed in as …: your menu"). */}
+          <span id={labelId}>
+            <span className="visually-hidden">{before} </span>
+            <span className="viewer-name">
+              {viewer.displayName} <RoleBadge role={viewer.role} />
+            </span>
+            <span className="visually-hidden"> {after}</span>
           </span>
         </MenuButton>
         <MenuItems className="menu-items" modal={false}>
