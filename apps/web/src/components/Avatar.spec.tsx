@@ -19,7 +19,7 @@ describe('avatars', () => {
     const { container, rerender } = render(<Avatar id="7" name="Diego Ruiz" />);
     const initials = container.firstElementChild!;
     expect(initials).toHaveAttribute('aria-hidden', 'true');
-    expect(initials).toHaveTextContent('DR');
+    expect(initials).toHaveAttribute('data-initials', 'DR');
     expect(initials.className).toMatch(/avatar-\d/);
     rerender(<Avatar id="7" name="Diego Ruiz" photoUrl="/media/p.webp" />);
     const photo = container.querySelector('img')!;

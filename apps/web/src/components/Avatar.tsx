@@ -34,8 +34,12 @@ export function Avatar({ id, name, photoUrl, size = 'medium' }: AvatarProps) {
   const classes = `person-avatar avatar-${size}`;
   if (photoUrl) return <img className={classes} src={photoUrl} alt="" aria-hidden="true" />;
   return (
-    <span className={`${classes} avatar-${avatarColourOf(id)}`} aria-hidden="true">
-      {initialsOf(name)}
-    </span>
+    // The initials are drawn by CSS (from data-initials), not text: a button holding an avatar
+    // beside a name is named by the name alone (what it shows is what it is called).
+    <span
+      className={`${classes} avatar-${avatarColourOf(id)}`}
+      data-initials={initialsOf(name)}
+      aria-hidden="true"
+    />
   );
 }

@@ -61,6 +61,9 @@ export function ViewerMenu({ folded = [] }: { folded?: FoldedLink[] }) {
             <MenuIcon />
           </MenuButton>
           <MenuItems className="menu-items" modal={false}>
+            <MenuItem as={Link} to={withReturnTo('/sign-in', here)} className="menu-item">
+              {t('signIn')}
+            </MenuItem>
             {foldedItems}
             <MenuItem as={Link} to={withReturnTo('/sign-up', here)} className="menu-item">
               {t('signUp')}
