@@ -36,9 +36,7 @@ export function ViewerMenu({ folded = [] }: { folded?: FoldedLink[] }) {
 
   if (loading) return null;
   // "Signed in as {{name}}: your menu", around the name the button shows.
-  const [before, after] = t('menu.label', { name: '\u0000' })
-    .split('\u0000')
-    .map((part) => part.trim());
+  const [before, after] = t('menu.label', { name: '\u0000' }).split('\u0000');
   const foldedItems = narrow
     ? folded.map((link) => (
         <MenuItem key={link.to} as={Link} to={link.to} className="menu-item">
@@ -80,11 +78,11 @@ export function ViewerMenu({ folded = [] }: { folded?: FoldedLink[] }) {
           <Avatar id={viewer.id} name={viewer.displayName} size="small" />
           {/* The name is the visible part of the button's name ("Signed in as …: your menu"). */}
           <span id={labelId}>
-            <span className="visually-hidden">{before} </span>
+            <span className="visually-hidden">{before}</span>
             <span className="viewer-name">
               {viewer.displayName} <RoleBadge role={viewer.role} />
             </span>
-            <span className="visually-hidden"> {after}</span>
+            <span className="visually-hidden">{after}</span>
           </span>
         </MenuButton>
         <MenuItems className="menu-items" modal={false}>

@@ -66,7 +66,7 @@ describe('the action bar of a post', () => {
     expect(screen.queryByRole('button', { name: 'Thank Marc Member for this post' })).toBeNull();
 
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Quote Eva Expert in your reply' }));
+    await user.click(screen.getByRole('button', { name: 'Quote Eva Expert' }));
     const reply = screen.getByRole('textbox', { name: 'Your reply' });
     expect(reply).toHaveValue('> **Eva Expert**:\n> Enable 3-D Secure.\n\n');
     expect(reply).toHaveFocus();
