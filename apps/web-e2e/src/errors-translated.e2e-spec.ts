@@ -55,6 +55,7 @@ describe.each([
     noThread: 'Page introuvable',
     budget:
       'Vous avez utilisé vos 2 votes dans « Our next summer flavour ». Retirez-en un pour voter pour cette idée.',
+    spent: 'Vous avez utilisé vos 2 votes : retirez-en un pour voter pour une autre idée.',
     voter: DEMO.member.email,
   },
   {
@@ -63,9 +64,10 @@ describe.each([
     invalidEmail: 'Introduce una dirección de correo válida, como ana@example.com.',
     noThread: 'Página no encontrada',
     budget: 'Has usado tus 2 votos en «Our next summer flavour». Retira uno para votar por esta idea.',
+    spent: 'Ha usado sus 2 votos: retire uno para votar por otra idea.',
     voter: DEMO.expert.email,
   },
-])('errors in $locale', ({ locale, wrongCredentials, invalidEmail, noThread, budget, voter }) => {
+])('errors in $locale', ({ locale, wrongCredentials, invalidEmail, noThread, budget, spent, voter }) => {
   it('a wrong password is refused in the reader’s language', async () => {
     const { page, apiSentences } = await readerIn(locale);
     await signInAnyLanguage(page, DEMO.moderator.email, 'not the password');
@@ -106,16 +108,27 @@ describe.each([
     await page.goto('/s/ideas');
     await page.getByRole('link', { name: 'Our next summer flavour' }).click();
     await page.getByRole('heading', { name: 'Our next summer flavour' }).waitFor();
-    // Vote for one idea after another until the budget (2 votes) is spent and a vote is refused.
-    for (let refused = false; !refused;) {
-      const [answer] = await Promise.all([
-        page.waitForResponse(
-          (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('vote('),
+    // Vote for one idea after another until the budget (2 votes) is spent: the page then turns
+    // voting off and says why.
+    const spentNote = page.locator('#campaign-budget', { hasText: spent });
+    while (!(await spentNote.isVisible())) {
+      await Promise.all([
+        page.waitForResponse((r) =>
+          (r.request().postData() ?? '').includes('"operationName":"CampaignPage"'),
         ),
-        page.locator('button.vote-button[aria-pressed="false"]').first().click(),
+        page.locator('button.vote-button[aria-pressed="false"]:not([disabled])').first().click(),
       ]);
-      refused = Boolean(((await answer.json()) as { errors?: unknown[] }).errors);
     }
+    expect(await page.locator('button.vote-button[aria-pressed="false"]').first().isDisabled()).toBe(true);
+    // Elsewhere (the idea's own page), a vote beyond the budget is refused by the API.
+    const other = page.locator('.ranking-entry', {
+      has: page.locator('button.vote-button[aria-pressed="false"]'),
+    });
+    await page.goto((await other.first().locator('h3 a').getAttribute('href'))!);
+    await Promise.all([
+      page.waitForResponse((r) => (r.request().postData() ?? '').includes('vote(')),
+      page.locator('button.vote-button[aria-pressed="false"]').first().click(),
+    ]);
     expect(await alertWithoutApiEnglish(page, apiSentences)).toBe(budget);
     await page.context().close();
   });

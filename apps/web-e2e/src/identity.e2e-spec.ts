@@ -1,6 +1,6 @@
 import { newVisitor } from './support/browser';
 import { DEMO } from './support/demo';
-import { signIn } from './support/actions';
+import { signIn, signOut } from './support/actions';
 import { useParvisInChromium } from './support/session';
 
 const world = useParvisInChromium();
@@ -25,17 +25,17 @@ describe('a newcomer', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
 
     await page.getByText('Léa Dupont').waitFor();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await page.getByRole('button', { name: /^Connecté·e en tant que Léa Dupont/ }).waitFor();
 
     await page.getByLabel('Langue').selectOption('en');
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: /^Signed in as Léa Dupont/ }).waitFor();
     await page.reload();
     // The language and the session both survive a reload.
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: /^Signed in as Léa Dupont/ }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     await page.getByLabel('Language').selectOption('fr');
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signOut(page, 'Se déconnecter');
     await page.getByRole('link', { name: 'Se connecter' }).waitFor();
     expect(await page.getByText('Léa Dupont').count()).toBe(0);
     await context.close();

@@ -90,9 +90,15 @@ export function createRenderer(options: RendererOptions): Renderer {
     await preloadPages(pathname);
 
     let notFound = false;
+    const renderedAt = new Date().toISOString();
     const tree = (notFoundPath: string | null) => (
       <PageProvider
-        value={{ publicUrl: options.publicUrl, notFoundPath, reportNotFound: () => (notFound = true) }}
+        value={{
+          publicUrl: options.publicUrl,
+          notFoundPath,
+          reportNotFound: () => (notFound = true),
+          renderedAt,
+        }}
       >
         <Providers client={client} i18n={i18n}>
           <StaticRouterProvider router={router} context={context} hydrate={false} />
@@ -108,6 +114,7 @@ export function createRenderer(options: RendererOptions): Renderer {
       publicUrl: options.publicUrl,
       notFoundPath: notFound ? pathname : null,
       timeZone: options.timeZone,
+      renderedAt,
     };
     const assets = assetsOf(options.manifest, entry[0], [
       ...pagesAt(pathname).map((page) => page.module),

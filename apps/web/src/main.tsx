@@ -37,7 +37,11 @@ async function start(): Promise<void> {
     preloadPages(window.location.pathname),
     afterFirstPaint(),
   ]);
-  const page: PageState = { publicUrl: state.publicUrl, notFoundPath: state.notFoundPath };
+  const page: PageState = {
+    publicUrl: state.publicUrl,
+    notFoundPath: state.notFoundPath,
+    renderedAt: state.renderedAt,
+  };
   // As a transition, hydration yields to the browser between components instead of holding the
   // main thread for the whole page: a phone can scroll and paint while it runs.
   startTransition(() => {

@@ -27,3 +27,43 @@ export function dateFormat(language: string, options: Intl.DateTimeFormatOptions
 export function formatDateTime(iso: string, language: string): string {
   return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(language: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(language);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(language, { numeric: 'auto', style: 'short' });
+    relativeFormats.set(language, format);
+  }
+  return format;
+}
+
+/** The steps relative times are written in, each used up to the next one's size. */
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 1],
+  ['minute', 60],
+  ['hour', 3600],
+  ['day', 86_400],
+  ['week', 604_800],
+];
+/** Beyond four weeks a relative time says little ("7 weeks ago"): the date is written instead. */
+const RELATIVE_LIMIT_S = 28 * 86_400;
+
+/**
+ * A time relative to `now`, in the reader's language: "3 hr. ago", "il y a 3 h", "hace 3 h",
+ * "in 2 days"; under a minute, "now"; beyond four weeks, the date.
+ */
+export function formatRelative(iso: string, now: number, language: string): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  const size = Math.abs(seconds);
+  if (size >= RELATIVE_LIMIT_S) {
+    return dateFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
+  }
+  const format = relativeFormat(language);
+  if (size < 45) return format.format(0, 'second');
+  let [unit, length] = RELATIVE_UNITS[0];
+  for (const [candidate, candidateLength] of RELATIVE_UNITS) {
+    if (size >= candidateLength * 0.95) [unit, length] = [candidate, candidateLength];
+  }
+  return format.format(Math.round(seconds / length), unit);
+}

@@ -13,6 +13,8 @@ export interface PageState {
   notFoundPath: string | null;
   /** Called by whatever shows a NOT_FOUND answer in place of the page's content (the server listens). */
   reportNotFound?: () => void;
+  /** When the server rendered the page (ISO): relative times are written from it until hydrated. */
+  renderedAt?: string;
 }
 
 const PageContext = createContext<PageState>({ publicUrl: '', notFoundPath: null });
@@ -42,4 +44,6 @@ export interface SerializedPage {
   notFoundPath: string | null;
   /** The time zone the page's dates were written in. */
   timeZone: string;
+  /** When the page was rendered (ISO): the "now" its relative times were written from. */
+  renderedAt?: string;
 }

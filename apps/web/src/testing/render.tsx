@@ -39,3 +39,6 @@ export function renderWithProviders(
 export function apiError(code: string, message: string, field?: string) {
   return { message, extensions: { code, ...(field ? { field } : {}) } };
 }
+
+/** The app's translations in `language`, for a test that renders without the router (server rendering, hydration). */
+export const createTestI18n = (language: string) => createAppI18n(language);

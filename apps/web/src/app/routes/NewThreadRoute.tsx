@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { useViewer } from '../../lib/viewer';
 import { AnnouncementForm } from '../../threads/components/AnnouncementForm';
 import { NewThreadForm } from '../../threads/components/NewThreadForm';
+import { useReturnLink } from '../../lib/return-to';
 
 const AskSpaceQuery = graphql(`
   query AskSpace($slug: String!) {
@@ -24,6 +25,7 @@ export function NewThreadRoute() {
   const { slug = '' } = useParams();
   const navigate = useNavigate();
   const { viewer, isStaff } = useViewer();
+  const signInLink = useReturnLink();
   const { data, loading, error } = useQuery(AskSpaceQuery, { variables: { slug } });
   if (loading) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
@@ -51,7 +53,7 @@ export function NewThreadRoute() {
         <p className="notice">{t('ask.notHelp')}</p>
       ) : !viewer ? (
         <p className="notice">
-          <Link to="/sign-in">{t('ask.signIn')}</Link>
+          <Link to={signInLink}>{t('ask.signIn')}</Link>
         </p>
       ) : (
         <NewThreadForm spaceId={space.id} onCreated={(id) => void navigate(`/t/${id}`)} />

@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { useViewer } from '../../lib/viewer';
 import { CampaignPageQuery } from '../../ideas/api/ideas';
 import { SubmitIdeaForm } from '../../ideas/components/SubmitIdeaForm';
+import { useReturnLink } from '../../lib/return-to';
 
 export function SubmitIdeaRoute() {
   const { t } = useTranslation('ideas');
@@ -12,6 +13,7 @@ export function SubmitIdeaRoute() {
   const [params] = useSearchParams();
   const campaignId = params.get('campaign');
   const { viewer, loading } = useViewer();
+  const signInLink = useReturnLink();
   const { data: campaign } = useQuery(CampaignPageQuery, {
     variables: { id: campaignId ?? '' },
     skip: !campaignId,
@@ -24,7 +26,7 @@ export function SubmitIdeaRoute() {
         <SubmitIdeaForm campaign={campaign?.campaign} onDone={(id) => void navigate(`/ideas/${id}`)} />
       ) : (
         <p>
-          <Link to="/sign-in">{t('submit.signIn')}</Link>
+          <Link to={signInLink}>{t('submit.signIn')}</Link>
         </p>
       )}
     </section>

@@ -23,6 +23,9 @@ export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean
   if (!data) return <ErrorNotice error={error} />;
   const { campaign } = data;
   const closed = campaign.phase === 'CLOSED';
+  // Every vote of the budget is cast: voting is off (taking a vote back is not), and says why.
+  const spent =
+    signedIn && !closed && campaign.votesPerMember !== null && (campaign.viewerVotesRemaining ?? 0) <= 0;
 
   return (
     <article className="campaign-page">
@@ -34,12 +37,14 @@ export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean
           <Countdown phase={campaign.phase} opensAt={campaign.opensAt} closesAt={campaign.closesAt} />
         </p>
         {!closed && (
-          <p className="campaign-budget" role="status">
+          <p className="campaign-budget" role="status" id="campaign-budget">
             {campaign.votesPerMember === null
               ? t('campaign.unlimited')
-              : signedIn
-                ? t('campaign.remaining', { count: campaign.viewerVotesRemaining ?? 0 })
-                : t('campaign.budget', { count: campaign.votesPerMember })}
+              : spent
+                ? t('campaign.spent', { count: campaign.votesPerMember })
+                : signedIn
+                  ? t('campaign.remaining', { count: campaign.viewerVotesRemaining ?? 0 })
+                  : t('campaign.budget', { count: campaign.votesPerMember })}
           </p>
         )}
       </header>
@@ -73,7 +78,11 @@ export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean
                   {t('campaign.votes', { count: entry.votes })}
                 </p>
               ) : (
-                <IdeaCard idea={entry.idea} onVoted={() => void refetch()} />
+                <IdeaCard
+                  idea={entry.idea}
+                  onVoted={() => void refetch()}
+                  spentReasonId={spent ? 'campaign-budget' : undefined}
+                />
               )}
             </li>
           ))}

@@ -22,11 +22,20 @@ export const IdeaCardFields = graphql(`
 `);
 
 /** One idea in a list: votes first (what people act on), then the title, status and who proposed it. */
-export function IdeaCard({ idea, onVoted }: { idea: IdeaCardFieldsFragment; onVoted?: () => void }) {
+export function IdeaCard({
+  idea,
+  onVoted,
+  spentReasonId,
+}: {
+  idea: IdeaCardFieldsFragment;
+  onVoted?: () => void;
+  /** The viewer's vote budget is spent: see VoteButton. */
+  spentReasonId?: string;
+}) {
   const { t } = useTranslation('ideas');
   return (
     <article className="idea-card" aria-labelledby={`idea-${idea.id}`}>
-      <VoteButton idea={idea} onVoted={onVoted} />
+      <VoteButton idea={idea} onVoted={onVoted} spentReasonId={spentReasonId} />
       <div className="idea-card-body">
         <h3 id={`idea-${idea.id}`}>
           <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>

@@ -17,12 +17,12 @@ import type {
   MutationReplyArgs,
 } from '../../gql/graphql';
 import { appendToConnection } from '../../lib/apollo';
-import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
 import { StaffControls } from './StaffControls';
 import { StatusBadge } from './StatusBadge';
 import { StatusTimeline } from './StatusTimeline';
 import { VoteButton } from './VoteButton';
+import { RelativeTime } from '../../components/RelativeTime';
 
 export const IdeaDetailFields = graphql(`
   fragment IdeaDetailFields on Idea {
@@ -105,13 +105,12 @@ export function IdeaDetail<T extends IdeaDetailIdea>({
   commentMutation,
   postExtra,
 }: IdeaDetailProps<T>) {
-  const { t, i18n } = useTranslation('ideas');
+  const { t } = useTranslation('ideas');
   const { viewer } = useViewer();
   const { data, loading, error, fetchMore } = useQuery(query, { variables: { id } });
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
   const { idea } = data;
-  const language = i18n.resolvedLanguage ?? 'en';
 
   return (
     <article className="idea-page">
@@ -124,8 +123,7 @@ export function IdeaDetail<T extends IdeaDetailIdea>({
           <h1>{idea.title}</h1>
           <p className="idea-meta">
             <StatusBadge status={idea.status} /> {t('card.by', { name: idea.author.displayName })}{' '}
-            <RoleBadge role={idea.author.role} /> ·{' '}
-            <time dateTime={idea.createdAt}>{formatDateTime(idea.createdAt, language)}</time>
+            <RoleBadge role={idea.author.role} /> · <RelativeTime iso={idea.createdAt} />
           </p>
           {idea.campaign && (
             <p>
@@ -167,7 +165,7 @@ export function IdeaDetail<T extends IdeaDetailIdea>({
             <li key={node.id} className={node.isOfficial ? 'comment comment-official' : 'comment'}>
               <p className="idea-meta">
                 <strong>{node.author.displayName}</strong> <RoleBadge role={node.author.role} /> ·{' '}
-                <time dateTime={node.createdAt}>{formatDateTime(node.createdAt, language)}</time>
+                <RelativeTime iso={node.createdAt} />
               </p>
               <div className="post-body" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />
               {postExtra?.(node.id, idea)}

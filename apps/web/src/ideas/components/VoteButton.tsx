@@ -28,7 +28,19 @@ export interface VotableIdea {
  * from the API's answer; when the API refuses (voting closed, budget spent, signed out), the
  * count goes back and the reason is shown beside the button.
  */
-export function VoteButton({ idea, onVoted }: { idea: VotableIdea; onVoted?: () => void }) {
+export function VoteButton({
+  idea,
+  onVoted,
+  spentReasonId,
+}: {
+  idea: VotableIdea;
+  onVoted?: () => void;
+  /**
+   * The viewer's vote budget is spent (campaign page): no new vote, only taking one back; the id
+   * of the sentence that says so, for the disabled button to point to.
+   */
+  spentReasonId?: string;
+}) {
   const { t } = useTranslation('ideas');
   const problemMessage = useProblemMessage();
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +76,8 @@ export function VoteButton({ idea, onVoted }: { idea: VotableIdea; onVoted?: () 
           className={idea.viewerHasVoted ? 'button vote-button voted' : 'button button-primary vote-button'}
           aria-pressed={idea.viewerHasVoted}
           aria-label={t(idea.viewerHasVoted ? 'vote.labelUnvote' : 'vote.labelVote', { title: idea.title })}
-          disabled={!idea.votingOpen}
+          disabled={!idea.votingOpen || (!!spentReasonId && !idea.viewerHasVoted)}
+          aria-describedby={spentReasonId && !idea.viewerHasVoted ? spentReasonId : undefined}
           onClick={() => void toggle()}
         >
           {idea.viewerHasVoted ? t('vote.voted') : t('vote.vote')}

@@ -5,13 +5,13 @@ import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import type { NotificationGroupsQuery as GroupsData, NotificationKind } from '../../gql/graphql';
-import { formatDateTime } from '../../lib/format';
 import { apiProblems } from '../../lib/graphql-errors';
 import {
   MarkNotificationsReadMutation,
   NotificationGroupsQuery,
   NotificationsQuery,
 } from '../api/notifications';
+import { RelativeTime } from '../../components/RelativeTime';
 
 type Group = GroupsData['notificationGroups'][number];
 
@@ -42,7 +42,7 @@ export function noticeLink(group: Group): string {
  * written here, in the reader's language, from the kind and the titles the API resolves for them.
  */
 export function NotificationList() {
-  const { t, i18n } = useTranslation('notifications');
+  const { t } = useTranslation('notifications');
   const [filter, setFilter] = useState('all');
   const kinds = FILTERS[filter];
   const { data, loading, error, refetch } = useQuery(NotificationGroupsQuery, {
@@ -101,9 +101,7 @@ export function NotificationList() {
               {group.count > 1 && (
                 <span className="notification-count"> ({t('count', { count: group.count })})</span>
               )}{' '}
-              <time dateTime={group.latestAt}>
-                {formatDateTime(group.latestAt, i18n.resolvedLanguage ?? 'en')}
-              </time>
+              <RelativeTime iso={group.latestAt} />
             </li>
           );
         })}

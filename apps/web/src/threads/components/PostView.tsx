@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Avatar } from '../../components/Avatar';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
@@ -10,7 +11,9 @@ import { useMarkdownForm } from '../../components/useMarkdownForm';
 import { graphql } from '../../gql';
 import type { PostViewFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
+import { useAbsoluteUrl } from '../../lib/page';
 import { AcceptAnswerMutation, EditPostMutation, PostMarkdownQuery, ThankMutation } from '../api/threads';
+import { RelativeTime } from '../../components/RelativeTime';
 
 export const PostViewFields = graphql(`
   fragment PostViewFields on Post {
@@ -47,18 +50,29 @@ interface PostViewProps {
   /** The thread's accepted answer today, which accepting this post replaces. */
   acceptedAnswerId?: string | null;
   signedIn: boolean;
-  /** Shown under the body: another feature's part of the post (moderation: hidden notice, answered mark, flag). */
+  /**
+   * Another feature's part of the post (moderation: hidden notice, answered mark, flag, hide),
+   * laid out with the post's action bar: its notices above the bar, its actions at the bar's end.
+   */
   extra?: ReactNode;
+  /** Quotes the post in the reply editor (given where the viewer may reply). */
+  onQuote?: (markdown: string) => void;
 }
 
 /** One post: its author with their role badge, its body, thanks, the accept button, its edit history. */
-export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }: PostViewProps) {
+export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra, onQuote }: PostViewProps) {
   const { t, i18n } = useTranslation('threads');
   const language = i18n.resolvedLanguage ?? 'en';
   const [editing, setEditing] = useState(false);
   const [thank, thanking] = useMutation(ThankMutation);
   const [accept, accepting] = useMutation(AcceptAnswerMutation);
   const ownPost = post.viewerCanEdit;
+  // One cannot thank oneself, nor without an account: no button then, only the count.
+  const mayThank = signedIn && !ownPost;
+  const quote = () => {
+    const body = document.querySelector(`#post-${post.id} > .post-body`);
+    onQuote?.(quoteOf(post.author.displayName, body?.textContent ?? ''));
+  };
 
   const toggleThanks = () =>
     thank({
@@ -96,10 +110,13 @@ export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }:
   return (
     <article
       id={`post-${post.id}`}
+      // Focusable for the j/k shortcuts, not a tab stop.
+      tabIndex={-1}
       className={classes}
       aria-label={`${post.author.displayName}, ${formatDateTime(post.createdAt, language)}`}
     >
       <header className="post-header">
+        <Avatar id={post.author.id} name={post.author.displayName} />
         <Link to={`/u/${post.author.id}`} className="post-author">
           {post.author.displayName}
         </Link>{' '}
@@ -108,7 +125,7 @@ export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }:
         {post.isAcceptedAnswer && <span className="chip chip-answered">{t('post.accepted')}</span>}
         <span className="post-date">
           {' '}
-          <time dateTime={post.createdAt}>{formatDateTime(post.createdAt, language)}</time>
+          <RelativeTime iso={post.createdAt} />
           {post.editedAt && <> · {t('post.edited', { date: formatDateTime(post.editedAt, language) })}</>}
         </span>
       </header>
@@ -119,20 +136,33 @@ export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }:
         // Sanitized by the API's Markdown renderer.
         <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
-      {extra}
-
-      <footer className="post-actions">
-        <button
-          type="button"
-          className={`button thank-button${post.viewerHasThanked ? ' thanked' : ''}`}
-          aria-pressed={post.viewerHasThanked}
-          aria-label={t('post.thankLabel', { name: post.author.displayName })}
-          disabled={!signedIn || ownPost || thanking.loading}
-          onClick={() => void toggleThanks()}
-        >
-          {post.viewerHasThanked ? t('post.thanked') : t('post.thank')}
-        </button>
-        <span className="thanks-count">{t('post.thanks', { count: post.thanksCount })}</span>
+      <footer className="post-actions post-bar">
+        {mayThank && (
+          <button
+            type="button"
+            className={`button thank-button${post.viewerHasThanked ? ' thanked' : ''}`}
+            aria-pressed={post.viewerHasThanked}
+            aria-label={t('post.thankLabel', { name: post.author.displayName })}
+            disabled={thanking.loading}
+            onClick={() => void toggleThanks()}
+          >
+            {post.viewerHasThanked ? t('post.thanked') : t('post.thank')}
+          </button>
+        )}
+        {(mayThank || post.thanksCount > 0) && (
+          <span className="thanks-count">{t('post.thanks', { count: post.thanksCount })}</span>
+        )}
+        {onQuote && !post.hidden && (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-label={t('post.quoteLabel', { name: post.author.displayName })}
+            onClick={quote}
+          >
+            {t('post.quote')}
+          </button>
+        )}
+        <ShareLink postId={post.id} threadId={post.threadId} author={post.author.displayName} />
         {canAccept && !post.isQuestion && !post.isAcceptedAnswer && (
           <button
             type="button"
@@ -144,11 +174,12 @@ export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }:
           </button>
         )}
         {ownPost && !editing && (
-          <button type="button" className="button" onClick={() => setEditing(true)}>
+          <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>
             {t('post.edit')}
           </button>
         )}
       </footer>
+      {extra}
       {thanking.error && <ErrorNotice error={thanking.error} />}
       {accepting.error && <ErrorNotice error={accepting.error} />}
 
@@ -171,6 +202,48 @@ export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra }:
         </details>
       )}
     </article>
+  );
+}
+
+/** A post as Markdown quoted in a reply: its author, then its text (the start of it, if long). */
+export function quoteOf(author: string, text: string): string {
+  const limit = 600;
+  const trimmed = text.trim().replace(/\n{3,}/g, '\n\n');
+  const shown = trimmed.length > limit ? `${trimmed.slice(0, limit).trimEnd()}…` : trimmed;
+  const lines = [`**${author}**:`, ...shown.split('\n')];
+  return `${lines.map((line) => (line ? `> ${line}` : '>')).join('\n')}\n\n`;
+}
+
+/**
+ * A post's own address, copied for sharing (or followed, where the browser cannot copy): the
+ * thread's page at the post.
+ */
+function ShareLink({ postId, threadId, author }: { postId: string; threadId: string; author: string }) {
+  const { t } = useTranslation('threads');
+  const absolute = useAbsoluteUrl();
+  const [copied, setCopied] = useState(false);
+  const path = `/t/${threadId}#post-${postId}`;
+  return (
+    <>
+      <a
+        href={path}
+        className="button button-quiet"
+        aria-label={t('post.shareLabel', { name: author })}
+        onClick={(event) => {
+          if (!navigator.clipboard) return;
+          event.preventDefault();
+          void navigator.clipboard.writeText(absolute(path)).then(
+            () => setCopied(true),
+            () => window.location.assign(path),
+          );
+        }}
+      >
+        {t('post.share')}
+      </a>
+      <span role="status" className="share-status">
+        {copied ? t('post.linkCopied') : ''}
+      </span>
+    </>
   );
 }
 

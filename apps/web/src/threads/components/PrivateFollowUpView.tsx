@@ -8,8 +8,8 @@ import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { RoleBadge } from '../../components/RoleBadge';
 import { useMarkdownForm } from '../../components/useMarkdownForm';
 import { graphql } from '../../gql';
-import { formatDateTime } from '../../lib/format';
 import { PrivateFollowUpQuery, SendPrivateMessageMutation } from '../api/threads';
+import { RelativeTime } from '../../components/RelativeTime';
 
 export const PrivateMessageFields = graphql(`
   fragment PrivateMessageFields on PrivateMessage {
@@ -45,7 +45,7 @@ export const PrivateFollowUpFields = graphql(`
 
 /** A private follow-up: the conversation between the asker and staff, and a form to write in it. */
 export function PrivateFollowUpView({ id }: { id: string }) {
-  const { t, i18n } = useTranslation('threads');
+  const { t } = useTranslation('threads');
   const { data, loading, error } = useQuery(PrivateFollowUpQuery, { variables: { id } });
   // The message sent joins the conversation in the cache, as the API returned it.
   const [send, sending] = useMutation(SendPrivateMessageMutation, {
@@ -63,7 +63,6 @@ export function PrivateFollowUpView({ id }: { id: string }) {
   const { editor, submit } = useMarkdownForm({
     send: (bodyMarkdown) => send({ variables: { input: { followUpId: id, bodyMarkdown } } }),
   });
-  const language = i18n.resolvedLanguage ?? 'en';
 
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
@@ -85,8 +84,7 @@ export function PrivateFollowUpView({ id }: { id: string }) {
           <li key={message.id} className="post">
             <header className="post-header">
               <span className="post-author">{message.author.displayName}</span>{' '}
-              <RoleBadge role={message.author.role} />{' '}
-              <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, language)}</time>
+              <RoleBadge role={message.author.role} /> <RelativeTime iso={message.createdAt} />
             </header>
             <div className="post-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
           </li>

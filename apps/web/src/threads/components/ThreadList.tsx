@@ -8,10 +8,10 @@ import { Loading } from '../../components/Loading';
 import { RoleBadge } from '../../components/RoleBadge';
 import { graphql } from '../../gql';
 import type { ThreadSort, ThreadStatus } from '../../gql/graphql';
-import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
 import { ThreadListQuery } from '../api/threads';
 import { ThreadStatusChip } from './ThreadStatusChip';
+import { RelativeTime } from '../../components/RelativeTime';
 
 const PAGE = 20;
 
@@ -49,7 +49,7 @@ export function ThreadList({
   spaceSlug: string;
   announcements?: boolean;
 }) {
-  const { t, i18n } = useTranslation('threads');
+  const { t } = useTranslation('threads');
   const { isStaff } = useViewer();
   const statusId = useId();
   const sortId = useId();
@@ -64,7 +64,6 @@ export function ThreadList({
     first: PAGE,
   };
   const { data, loading, error, fetchMore } = useQuery(ThreadListQuery, { variables });
-  const language = i18n.resolvedLanguage ?? 'en';
 
   return (
     <section className="thread-list" aria-labelledby="threads-heading">
@@ -152,10 +151,7 @@ export function ThreadList({
                       <span className="chip chip-overdue">{t('list.overdue')}</span>
                     )}{' '}
                     {t('list.by', { name: thread.author.displayName })}{' '}
-                    <RoleBadge role={thread.author.role} /> ·{' '}
-                    <time dateTime={thread.lastActivityAt}>
-                      {formatDateTime(thread.lastActivityAt, language)}
-                    </time>
+                    <RoleBadge role={thread.author.role} /> · <RelativeTime iso={thread.lastActivityAt} />
                   </p>
                 </div>
                 <span className="thread-replies">{t('list.replies', { count: thread.repliesCount })}</span>

@@ -98,7 +98,7 @@ describe('a thread page', () => {
     expect(within(accepted).getByText('Expert')).toBeInTheDocument();
     expect(within(accepted).getByText('Accepted by Ana Asker')).toBeInTheDocument();
 
-    const replies = screen.getByRole('region', { name: '3 replies' });
+    const replies = screen.getByRole('region', { name: 'Other replies (2)' });
     const articles = within(replies).getAllByRole('article');
     expect(articles.map((a) => a.getAttribute('aria-label')?.split(',')[0])).toEqual([
       'Marc Member',

@@ -1,8 +1,8 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { RoleBadge } from '../../components/RoleBadge';
@@ -13,7 +13,6 @@ import type {
   ThreadPagePostsFragment,
   PostViewFieldsFragment,
 } from '../../gql/graphql';
-import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
 import { ReopenThreadMutation, ResolveThreadMutation } from '../api/threads';
 import { type LiveThreadEvent, useLiveReplies } from '../hooks/useLiveReplies';
@@ -23,6 +22,10 @@ import { ReplyForm } from './ReplyForm';
 import { SlaClocks } from './SlaClocks';
 import { StartFollowUpForm } from './StartFollowUpForm';
 import { ThreadStatusChip } from './ThreadStatusChip';
+import { useReturnLink } from '../../lib/return-to';
+import { useKeyboardShortcuts } from '../../lib/shortcuts';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { RelativeTime } from '../../components/RelativeTime';
 
 export const ThreadPageFields = graphql(`
   fragment ThreadPageFields on Thread {
@@ -128,8 +131,9 @@ export function ThreadPage<T extends ThreadPageThread>({
   threadExtra,
   headerExtra,
 }: ThreadPageProps<T>) {
-  const { t, i18n } = useTranslation('threads');
+  const { t } = useTranslation('threads');
   const { viewer, isStaff } = useViewer();
+  const signInLink = useReturnLink('/sign-in', '#reply');
   // `?after=` is where the "more replies" link leads without JavaScript: the page from there on.
   const [searchParams] = useSearchParams();
   const after = searchParams.get('after');
@@ -151,14 +155,29 @@ export function ThreadPage<T extends ThreadPageThread>({
   };
   // The next replies load as the reader nears the end of those shown.
   const sentinel = useWhenVisible<HTMLDivElement>(loadMore, !!pageInfo?.hasNextPage && !loadingMore);
+  const [quote, setQuote] = useState<{ markdown: string; at: number } | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useKeyboardShortcuts({
+    j: () => focusPost(1),
+    k: () => focusPost(-1),
+    r: focusReply,
+    '?': () => setHelpOpen(true),
+  });
+  // Back from signing in to reply (`#reply`): at the reply box, once it is there.
+  const location = useLocation();
+  const ready = !!data;
+  useEffect(() => {
+    if (ready && location.hash === '#reply') focusReply();
+  }, [ready, location.hash]);
+  const onQuote = useCallback((markdown: string) => setQuote({ markdown, at: Date.now() }), []);
 
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} />;
   const { thread } = data;
-  const language = i18n.resolvedLanguage ?? 'en';
   const acceptedAnswerId = thread.acceptedAnswer?.id ?? null;
   const replies = thread.posts.edges.map((edge) => edge.node).filter((post) => post.id !== acceptedAnswerId);
   const input = { variables: { input: { threadId: thread.id } } };
+  const otherReplies = thread.repliesCount - (acceptedAnswerId ? 1 : 0);
   const post = (shown: PostViewFieldsFragment, canAccept: boolean) => (
     <PostView
       key={shown.id}
@@ -167,6 +186,7 @@ export function ThreadPage<T extends ThreadPageThread>({
       acceptedAnswerId={acceptedAnswerId}
       signedIn={viewer !== null}
       extra={postExtra?.(shown.id, thread)}
+      onQuote={thread.viewerCanReply ? onQuote : undefined}
     />
   );
 
@@ -174,13 +194,24 @@ export function ThreadPage<T extends ThreadPageThread>({
     <div className="thread-page">
       <p className="breadcrumb">
         <Link to={`/s/${thread.space.slug}`}>{t('thread.back', { space: thread.space.name })}</Link>
+        {(thread.viewerCanReply || !viewer) && (
+          <a
+            href="#reply"
+            className="skip-to-reply"
+            onClick={(event) => {
+              event.preventDefault();
+              focusReply();
+            }}
+          >
+            {t('thread.skipToReply')}
+          </a>
+        )}
       </p>
       <header className="page-header thread-header">
         <h1 lang={thread.language}>{thread.title}</h1>
         <p className="thread-meta">
           <ThreadStatusChip status={thread.status} /> {t('thread.askedBy')} {thread.author.displayName}{' '}
-          <RoleBadge role={thread.author.role} />{' '}
-          {t('thread.on', { date: formatDateTime(thread.createdAt, language) })}
+          <RoleBadge role={thread.author.role} /> · <RelativeTime iso={thread.createdAt} />
         </p>
         {thread.viewerCanResolve && (
           <div className="thread-actions">
@@ -239,48 +270,66 @@ export function ThreadPage<T extends ThreadPageThread>({
         </section>
       )}
 
-      <section className="replies" aria-labelledby="replies-heading">
-        <h2 id="replies-heading">{t('thread.replies', { count: thread.repliesCount })}</h2>
-        {thread.repliesCount === 0 && <p>{t('thread.noReplies')}</p>}
-        {replies.map((reply) => post(reply, canAcceptReply(thread, reply)))}
-        {live.newReplies > 0 && !thread.posts.pageInfo.hasNextPage && (
-          <p className="new-replies" role="status">
-            <button type="button" className="button" onClick={live.show}>
-              {t('thread.newReplies', { count: live.newReplies })}
-            </button>
-          </p>
-        )}
-        {thread.posts.pageInfo.hasNextPage && (
-          <>
-            <div ref={sentinel} className="more-replies-sentinel" aria-hidden="true" />
-            {/* For the keyboard, and without JavaScript a link to the page of the next replies. */}
-            <a
-              className="button"
-              href={`?after=${encodeURIComponent(thread.posts.pageInfo.endCursor ?? '')}`}
-              aria-disabled={loadingMore}
-              onClick={(event) => {
-                event.preventDefault();
-                loadMore();
-              }}
-            >
-              {loadingMore ? t('thread.loadingReplies') : t('thread.moreReplies')}
-            </a>
-          </>
-        )}
-      </section>
+      {/* No heading over an empty section: when the only reply is the accepted answer, none. */}
+      {(otherReplies > 0 ||
+        thread.repliesCount === 0 ||
+        live.newReplies > 0 ||
+        thread.posts.pageInfo.hasNextPage) && (
+        <section className="replies" aria-labelledby="replies-heading">
+          <h2 id="replies-heading">
+            {acceptedAnswerId
+              ? t('thread.otherReplies', { count: otherReplies })
+              : t('thread.replies', { count: thread.repliesCount })}
+          </h2>
+          {thread.repliesCount === 0 && <p className="empty-state">{t('thread.noReplies')}</p>}
+          {replies.map((reply) => post(reply, canAcceptReply(thread, reply)))}
+          {live.newReplies > 0 && !thread.posts.pageInfo.hasNextPage && (
+            <p className="new-replies" role="status">
+              <button type="button" className="button" onClick={live.show}>
+                {t('thread.newReplies', { count: live.newReplies })}
+              </button>
+            </p>
+          )}
+          {thread.posts.pageInfo.hasNextPage && (
+            <>
+              <div ref={sentinel} className="more-replies-sentinel" aria-hidden="true" />
+              {/* For the keyboard, and without JavaScript a link to the page of the next replies. */}
+              <a
+                className="button"
+                href={`?after=${encodeURIComponent(thread.posts.pageInfo.endCursor ?? '')}`}
+                aria-disabled={loadingMore}
+                onClick={(event) => {
+                  event.preventDefault();
+                  loadMore();
+                }}
+              >
+                {loadingMore ? t('thread.loadingReplies') : t('thread.moreReplies')}
+              </a>
+            </>
+          )}
+        </section>
+      )}
 
       {thread.viewerCanStartPrivateFollowUp && !thread.privateFollowUp && (
         <StartFollowUpForm threadId={thread.id} />
       )}
-      {thread.viewerCanReply ? (
-        <ReplyForm thread={thread} mutation={replyMutation} />
-      ) : (
-        !viewer && (
-          <p className="notice">
-            <Link to="/sign-in">{t('thread.signInToReply')}</Link>
-          </p>
-        )
-      )}
+      <div id="reply" tabIndex={-1}>
+        {thread.viewerCanReply ? (
+          <ReplyForm thread={thread} mutation={replyMutation} quote={quote} />
+        ) : (
+          !viewer && (
+            <p className="notice">
+              <Link to={signInLink}>{t('thread.signInToReply')}</Link>
+            </p>
+          )
+        )}
+      </div>
+      <p className="shortcuts-hint">
+        <button type="button" className="button-link" onClick={() => setHelpOpen(true)}>
+          {t('shortcuts.open')}
+        </button>
+      </p>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       {threadExtra?.(thread)}
     </div>
   );
@@ -297,4 +346,22 @@ function canAcceptReply(
 ): boolean {
   if (!thread.viewerCanAcceptAnswer || reply.hidden) return false;
   return !reply.viewerCanEdit || thread.question.viewerCanEdit;
+}
+
+/** Moves to the next (1) or previous (-1) post of the page, from the one holding the focus. */
+function focusPost(step: 1 | -1): void {
+  const posts = [...document.querySelectorAll<HTMLElement>('.thread-page article.post')];
+  if (posts.length === 0) return;
+  const current = posts.findIndex((post) => post.contains(document.activeElement));
+  const next = current === -1 ? (step === 1 ? 0 : posts.length - 1) : current + step;
+  posts[Math.max(0, Math.min(posts.length - 1, next))].focus();
+}
+
+/** To the reply editor, or to what stands in its place (the invitation to sign in). */
+function focusReply(): void {
+  const place = document.getElementById('reply');
+  if (!place) return;
+  const target = place.querySelector<HTMLElement>('textarea, a[href]') ?? place;
+  target.focus();
+  target.scrollIntoView?.({ block: 'center' });
 }
