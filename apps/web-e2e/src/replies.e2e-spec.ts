@@ -61,8 +61,11 @@ describe('a reply just posted', () => {
     await expert.goto(`/t/${threadId}`);
     await postReply(expert, 'Ask the locker team for a new code in the app.');
     const question = expert.getByRole('region', { name: 'Question' });
-    // The one reply to choose from is the expert's, posted a moment ago (the hidden one cannot answer).
-    await question.getByLabel('Mark as answered by').selectOption({ index: 1 });
+    // The one reply to choose from is the expert's, posted a moment ago (the hidden one cannot answer);
+    // the choices arrive with the page's controls, after it is live.
+    const picker = question.getByLabel('Mark as answered by');
+    await picker.locator('option').nth(1).waitFor({ state: 'attached' });
+    await picker.selectOption({ index: 1 });
     await question.getByRole('button', { name: 'Mark answered' }).click();
     await question.getByText(`Answered by ${DEMO.expert.name}`).waitFor();
 
