@@ -14,6 +14,7 @@ import { PageInvalidation1795685686487 } from './1795685686487-PageInvalidation'
 import { ReportsAndDigest1795685707046 } from './1795685707046-ReportsAndDigest';
 import { Desk1795686040280 } from './1795686040280-Desk';
 import { AccountClosure1795686624519 } from './1795686624519-AccountClosure';
+import { RerenderWithoutRevision1795697463732 } from './1795697463732-RerenderWithoutRevision';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ReportsAndDigest1795685707046,
   Desk1795686040280,
   AccountClosure1795686624519,
+  RerenderWithoutRevision1795697463732,
 ];
