@@ -2,6 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './testing/api-process';
 import { GraphQLAgent } from './testing/test-app';
 
 /**
@@ -21,10 +22,13 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 interface Started {
   child: ChildProcess;
   url: string;
+  port: number;
   output: () => string;
 }
 
-async function start(port: number, env: Record<string, string> = {}): Promise<Started> {
+async function start(env: Record<string, string> = {}): Promise<Started> {
+  // A port no one holds now (a fixed one may be taken by another test file or program on a busy machine).
+  const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     env: {
       PATH: process.env.PATH,
@@ -48,7 +52,7 @@ async function start(port: number, env: Record<string, string> = {}): Promise<St
         () => false,
       )
     )
-      return { child, url, output: () => output };
+      return { child, url, port, output: () => output };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
@@ -70,8 +74,8 @@ function postgresRunningFor(dir: string): boolean {
 
 describe('starting and stopping Parvis with the embedded PostgreSQL', () => {
   it('prints the address and the demo accounts, stops cleanly on SIGTERM, and keeps the accounts for the next start', async () => {
-    const first = await start(39_871);
-    expect(first.output()).toContain('Parvis is running: http://localhost:39871');
+    const first = await start();
+    expect(first.output()).toContain(`Parvis is running: http://localhost:${first.port}`);
     expect(first.output()).toContain('admin@parvis.test');
     const agent = new GraphQLAgent(`${first.url}/graphql`);
     const { email } = await agent.registerMember('Kept Across Restarts');
@@ -80,7 +84,7 @@ describe('starting and stopping Parvis with the embedded PostgreSQL', () => {
     expect(await exitOf(first.child)).toBe(0);
     expect(postgresRunningFor(dataDir)).toBe(false);
 
-    const second = await start(39_872);
+    const second = await start();
     try {
       const again = new GraphQLAgent(`${second.url}/graphql`);
       expect((await again.signIn(email)).errors).toBeUndefined();
@@ -97,14 +101,14 @@ describe('starting and stopping Parvis with the embedded PostgreSQL', () => {
   });
 
   it('a second start from the same folder refuses, and leaves the running Parvis and its database alone', async () => {
-    const running = await start(39_873);
+    const running = await start();
     try {
       const second = spawn(process.execPath, [MAIN], {
         env: {
           PATH: process.env.PATH,
           HOME: process.env.HOME,
           PARVIS_DATA_DIR: dataDir,
-          PORT: '39874',
+          PORT: String(await freePort()),
           WEB_DIST: '',
         },
         stdio: ['ignore', 'pipe', 'pipe'],

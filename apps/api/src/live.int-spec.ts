@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { runMigrations } from './database/migrate';
 import { ApiProcess, startApiProcess } from './testing/api-process';
-import { LiveSubscription, settle, subscribe } from './testing/live-client';
+import { LiveSubscription, subscribe, subscriptionsServed } from './testing/live-client';
 import { createDatabase } from './testing/test-database';
 import { GraphQLAgent } from './testing/test-app';
 
@@ -101,30 +101,35 @@ beforeAll(async () => {
   helpSpaceId = rows.find((r) => r.kind === 'HELP')!.id;
   ideasSpaceId = rows.find((r) => r.kind === 'IDEAS')!.id;
   // Both processes sign sessions with the same secret, as replicas behind a load balancer do.
-  const env = { SESSION_SECRET: randomBytes(32).toString('hex') };
+  // One process each (no cluster behind either port): `/health` then counts all of A's subscriptions.
+  const env = { SESSION_SECRET: randomBytes(32).toString('hex'), WEB_CONCURRENCY: '1' };
   [a, b] = await Promise.all([startApiProcess(databaseUrl, env), startApiProcess(databaseUrl, env)]);
 }, 120_000);
 
-afterEach(() => {
+afterEach(async () => {
   for (const subscription of open.splice(0)) subscription.dispose();
+  // The next test counts its own subscriptions on process A.
+  await subscriptionsServed(a.url, 0);
 });
+
+/** Waits until process A serves `count` subscriptions: those opened are listening from now on. */
+const listening = (count: number) => subscriptionsServed(a.url, count);
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
 describe('live pages across two API processes', () => {
-  it('a subscriber on process A receives a reply posted through process B within a second', async () => {
+  it('a subscriber on process A receives a reply posted through process B', async () => {
     const asker = await person('MEMBER', 'Ana Asker');
     const helper = await person('MEMBER', 'Hugo Helper');
     const threadId = await newThread(asker.agent);
     const watcher = live(THREAD_EVENTS, { threadId }, asker.agent.sessionCookie);
-    await settle();
+    await listening(1);
 
-    const postedAt = Date.now();
+    // How fast it arrives is measured by tools/bench/live-bench.mjs, not asserted here.
     const replyId = await reply(helper.agent, threadId, 'Try **another** cable.');
-    const event = await watcher.next((e) => e.threadEvents.post?.id === replyId, 1000);
-    expect(Date.now() - postedAt).toBeLessThan(1000);
+    const event = await watcher.next((e) => e.threadEvents.post?.id === replyId);
     expect(event.threadEvents).toMatchObject({
       kind: 'REPLY_ADDED',
       thread: { id: threadId },
@@ -139,7 +144,7 @@ describe('live pages across two API processes', () => {
     const answerId = await reply(moderator.agent, threadId, 'Reset it.');
     const complaintId = await reply(asker.agent, threadId, 'This is slow.');
     const visitor = live(THREAD_EVENTS, { threadId }, null);
-    await settle();
+    await listening(1);
 
     await asker.agent.data(`mutation ($input: PostIdInput!) { acceptAnswer(input: $input) { id } }`, {
       input: { postId: answerId },
@@ -186,7 +191,7 @@ describe('live pages across two API processes', () => {
     const ofVisitor = live(THREAD_EVENTS, { threadId }, null);
     const ofAuthor = live(THREAD_EVENTS, { threadId }, author.agent.sessionCookie);
     const ofModerator = live(THREAD_EVENTS, { threadId }, moderator.agent.sessionCookie);
-    await settle();
+    await listening(4);
 
     const secret = `call me at 06 ${randomBytes(4).toString('hex')}`;
     await author.agent.data(`mutation ($input: EditPostInput!) { editPost(input: $input) { id } }`, {
@@ -218,7 +223,9 @@ describe('live pages across two API processes', () => {
     const threadId = await newThread(asker.agent);
     const visitor = live(THREAD_EVENTS, { threadId }, null);
     const count = live(`subscription { unreadNotificationCount }`, {}, null);
-    await settle();
+    // The count is refused to a visitor: only the thread page is served.
+    await count.ended;
+    await listening(1);
     const replyId = await reply(asker.agent, threadId, 'Anyone?');
     await visitor.next((e) => e.threadEvents.post?.id === replyId);
     await count.ended;
@@ -251,14 +258,18 @@ describe('live pages across two API processes', () => {
     const threadId = await newThread(asker.agent);
     const cookie = member.agent.sessionCookie;
     const watcher = live(THREAD_EVENTS, { threadId }, cookie);
-    await settle();
+    await listening(1);
     const first = await reply(asker.agent, threadId, 'One.');
     await watcher.next((e) => e.threadEvents.post?.id === first);
 
     await member.agent.data(`mutation { signOut }`); // through process B
     expect(await watcher.closed).toBe(4401);
-    await reply(asker.agent, threadId, 'Two.');
-    await settle(500);
+    // A visitor still on the page receives the next reply; the signed-out connection does not.
+    await listening(0);
+    const visitor = live(THREAD_EVENTS, { threadId }, null);
+    await listening(1);
+    const second = await reply(asker.agent, threadId, 'Two.');
+    await visitor.next((e) => e.threadEvents.post?.id === second);
     expect(watcher.received).toHaveLength(1);
   });
 
@@ -281,6 +292,8 @@ describe('live pages across two API processes', () => {
       author.agent.sessionCookie,
     );
     await bell.next((d) => d.unreadNotificationCount === 0);
+    // The bell's first count says it listens; the vote counts send nothing until a vote.
+    await listening(2);
 
     await voter.agent.data(`mutation ($input: VoteInput!) { vote(input: $input) { id } }`, {
       input: { ideaId: idea.submitIdea.id },

@@ -4,7 +4,7 @@ import nodeModule from 'node:module';
 import { ApiProcesses } from './api-processes';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
-import { databaseUrls } from './database/roles';
+import { databaseRoleOf, databaseUrls, OWNER_ROLE_WARNING } from './database/roles';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
 import { startupLog } from './startup-log';
 
@@ -59,6 +59,12 @@ async function main(): Promise<void> {
   const { runMigrations } = await import('./database/migrate');
   const ran = await runMigrations(urls.migrations);
   if (ran.length > 0) log(`Migrations run: ${ran.join(', ')}`);
+  if ((await databaseRoleOf(urls.runtime)) === 'owner') log.warn(OWNER_ROLE_WARNING);
+  // Bodies stored before remote images went through the media proxy, rendered again (as the owner).
+  const { rerenderRemoteImages } = await import('./media/rerender-html');
+  const rerendered = await rerenderRemoteImages(urls.migrations, config.sessionSecret);
+  for (const [table, rows] of Object.entries(rerendered))
+    log(`Remote images now shown through the media proxy: ${rows} rows of ${table} rendered again.`);
 
   // Step 4: the API. The demo is written once, before anyone is answered, by the first API process.
   if (processes) {

@@ -5,6 +5,7 @@
  */
 export interface StartupLog {
   (line: string): void;
+  warn(line: string): void;
   error(error: unknown): void;
 }
 
@@ -14,6 +15,7 @@ export function startupLog(context: string): StartupLog {
       `[Parvis] ${process.pid}  - ${new Date().toLocaleString('en-US')} ${level.padStart(7)} [${context}] ${line}\n`,
     );
   return Object.assign((line: string) => write('LOG', line), {
+    warn: (line: string) => write('WARN', line),
     error: (error: unknown) =>
       write('ERROR', error instanceof Error ? (error.stack ?? error.message) : String(error)),
   });

@@ -55,6 +55,8 @@ async function mailSent(url: string): Promise<void> {
   }
 }
 
+const PENDING_OUTBOX = '00000000-0000-4000-8000-00000000b0b0';
+let pendingJobId: string;
 let original: string;
 let restored: string;
 let api: ApiProcess | null = null;
@@ -67,6 +69,19 @@ beforeAll(async () => {
   // A backup taken while Parvis runs (once its mail worker has sent the demo's mails, so that
   // the database stays as backed up, to be compared with the restored one).
   await mailSent(original);
+  // A job still to run when the backup is taken (a mail waiting for its retry tomorrow).
+  const db = new Client({ connectionString: original });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO pgboss.job (name, data, start_after, retry_count) VALUES ('mail', $1, now() + interval '1 day', 3)
+       RETURNING id`,
+      [{ outboxId: PENDING_OUTBOX }],
+    );
+    pendingJobId = rows[0].id;
+  } finally {
+    await db.end();
+  }
   await tool('backup', original, file);
   await seeding.stop();
   restored = await createDatabase();
@@ -82,6 +97,37 @@ describe('backup and restore', () => {
     expect(counts.post_revisions).toBeGreaterThan(0);
     expect(await tableCounts(restored)).toEqual(counts);
     expect(await fingerprints(restored)).toEqual(await fingerprints(original));
+  });
+
+  it('keeps the jobs still to run (pg-boss’s queue), with their data, time and retries', async () => {
+    const db = new Client({ connectionString: restored });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{
+        name: string;
+        data: unknown;
+        state: string;
+        retry_count: number;
+        later: boolean;
+      }>(
+        `SELECT name, data, state, retry_count, start_after > now() + interval '23 hours' AS later
+           FROM pgboss.job WHERE id = $1`,
+        [pendingJobId],
+      );
+      expect(rows).toEqual([
+        { name: 'mail', data: { outboxId: PENDING_OUTBOX }, state: 'created', retry_count: 3, later: true },
+      ]);
+      // Finished jobs (the demo's mails, sent before the backup) are not kept.
+      const { rows: finished } = await db.query(`SELECT 1 FROM pgboss.job WHERE state = 'completed'`);
+      expect(finished).toEqual([]);
+      // The queue's tables belong to the API's role, as after any start.
+      const { rows: owners } = await db.query<{ owner: string }>(
+        `SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'pgboss'::regnamespace AND relkind IN ('r', 'p')`,
+      );
+      expect(owners.map((o) => o.owner)).toEqual(['parvis_runtime']);
+    } finally {
+      await db.end();
+    }
   });
 
   it('gives a database Parvis starts on as it was: the demo accounts sign in, search finds the threads', async () => {

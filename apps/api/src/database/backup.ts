@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { prepareQueueSchema } from './queue-schema';
 
 /**
  * Backup and restore without pg_dump (the embedded PostgreSQL ships none, and a distribution's
@@ -20,11 +21,31 @@ import { MIGRATIONS } from './migrations';
  * carry what the triggers computed: vote counts, search vectors, revisions), resets the
  * sequences, then runs any migration newer than the backup.
  *
- * Not in a backup: pg-boss's queue (schema `pgboss`), i.e. mails still waiting to be sent and
- * scheduled campaign closings at the time of the backup; the recurring schedules come back by
- * themselves at the next start.
+ * pg-boss's queue (schema `pgboss`) is in it too, after the tables: its queues and the jobs still
+ * to run (`created`, `retry`, and `active` ones, which run again after the restore: handlers are
+ * idempotent), i.e. mails waiting to be sent (their outbox rows are in `public`) and the timed
+ * checks the domains scheduled (a campaign's closing, an answer deadline). Finished jobs (kept by
+ * pg-boss a while for inspection) and the recurring schedules (re-created at every start) are not.
  */
-export const BACKUP_FORMAT = 'parvis-backup/1';
+export const BACKUP_FORMAT = 'parvis-backup/2';
+/** Backups without the queue section (restored the same way; their pending jobs were not kept). */
+const FORMATS = ['parvis-backup/1', BACKUP_FORMAT];
+
+/** pg-boss's schema (database/queue-schema.ts) and what a backup keeps of it. */
+const QUEUE_SCHEMA = 'pgboss';
+const QUEUE_JOBS = `${QUEUE_SCHEMA}.job`;
+const PENDING_STATES = `('created', 'retry', 'active')`;
+
+interface QueueRow {
+  name: string;
+  policy: string | null;
+  retry_limit: number | null;
+  retry_delay: number | null;
+  retry_backoff: boolean | null;
+  expire_seconds: number | null;
+  retention_minutes: number | null;
+  dead_letter: string | null;
+}
 
 const BATCH = 1000;
 
@@ -85,6 +106,29 @@ export async function backup(url: string, file: string): Promise<BackupSummary> 
       await write({ end: table, rows });
       tables[table] = rows;
     }
+    if (await hasQueue(client)) {
+      const queues = (
+        await client.query<QueueRow>(
+          `SELECT name, policy, retry_limit, retry_delay, retry_backoff, expire_seconds, retention_minutes, dead_letter
+             FROM ${QUEUE_SCHEMA}.queue ORDER BY dead_letter IS NOT NULL, name`,
+        )
+      ).rows;
+      await write({ table: QUEUE_JOBS, queues });
+      await client.query(
+        `DECLARE dump NO SCROLL CURSOR FOR SELECT row_to_json(j)::text AS row FROM ${QUEUE_JOBS} j
+          WHERE state IN ${PENDING_STATES} ORDER BY created_on, id`,
+      );
+      let rows = 0;
+      for (;;) {
+        const batch = await client.query<{ row: string }>(`FETCH ${BATCH} FROM dump`);
+        for (const { row } of batch.rows) await write(row, true);
+        rows += batch.rows.length;
+        if (batch.rows.length < BATCH) break;
+      }
+      await client.query('CLOSE dump');
+      await write({ end: QUEUE_JOBS, rows });
+      tables[QUEUE_JOBS] = rows;
+    }
     await write({ done: true, tables });
     await client.query('COMMIT');
     gzip.end();
@@ -113,7 +157,8 @@ export async function restore(url: string, file: string): Promise<BackupSummary>
   };
 
   const header = JSON.parse((await next()) ?? '{}') as Header;
-  if (header.format !== BACKUP_FORMAT) throw new Error(`${file} is not a Parvis backup (${BACKUP_FORMAT}).`);
+  if (!FORMATS.includes(header.format))
+    throw new Error(`${file} is not a Parvis backup (${FORMATS.join(' or ')}).`);
   const known = MIGRATIONS.map((migration) => new migration().name);
   const upTo = header.migrations.length;
   if (header.migrations.some((name, i) => known[i] !== name)) {
@@ -147,14 +192,21 @@ export async function restore(url: string, file: string): Promise<BackupSummary>
     }
     let done = false;
     for (let line = await next(); line !== null; line = await next()) {
-      const marker = JSON.parse(line) as { table?: string; columns?: string[]; done?: boolean };
+      const marker = JSON.parse(line) as {
+        table?: string;
+        columns?: string[];
+        queues?: QueueRow[];
+        done?: boolean;
+      };
       if (marker.done) {
         done = true;
         break;
       }
-      if (!marker.table || !marker.columns) throw new Error(`${file} is damaged: a table was expected.`);
-      const { table, columns } = marker;
-      const insert = insertStatement(client, table, columns);
+      if (marker.table === QUEUE_JOBS && marker.queues) await createQueues(client, marker.queues);
+      else if (!marker.table || !marker.columns) throw new Error(`${file} is damaged: a table was expected.`);
+      const table = marker.table;
+      const insert =
+        table === QUEUE_JOBS ? insertPendingJobs() : insertStatement(client, table, marker.columns ?? []);
       let batch: string[] = [];
       let rows = 0;
       for (let row = await next(); ; row = await next()) {
@@ -177,6 +229,11 @@ export async function restore(url: string, file: string): Promise<BackupSummary>
       tables[table] = rows;
     }
     if (!done) throw new Error(`${file} is truncated (no end line).`);
+    // Running when the backup was taken, held by no worker here: to be taken again.
+    if (tables[QUEUE_JOBS])
+      await client.query(
+        `UPDATE ${QUEUE_JOBS} SET state = 'retry', started_on = NULL WHERE state = 'active'`,
+      );
     for (const { name, value } of header.sequences) {
       await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [
         client.escapeIdentifier(name),
@@ -243,6 +300,43 @@ function insertStatement(client: Client, table: string, columns: string[]): stri
   return `INSERT INTO ${name} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::${name}, $1::json)`;
 }
 
+async function hasQueue(client: Client): Promise<boolean> {
+  const { rows } = await client.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [
+    `${QUEUE_SCHEMA}.queue`,
+  ]);
+  return rows[0].found;
+}
+
+/** The backup's queues, as pg-boss creates them (a partition of the job table each), unless there. */
+async function createQueues(client: Client, queues: QueueRow[]): Promise<void> {
+  for (const queue of queues) {
+    const { rows } = await client.query(`SELECT 1 FROM ${QUEUE_SCHEMA}.queue WHERE name = $1`, [queue.name]);
+    if (rows.length > 0) continue;
+    await client.query(`SELECT ${QUEUE_SCHEMA}.create_queue($1, $2::json)`, [
+      queue.name,
+      JSON.stringify({
+        policy: queue.policy,
+        retryLimit: queue.retry_limit,
+        retryDelay: queue.retry_delay,
+        retryBackoff: queue.retry_backoff,
+        expireInSeconds: queue.expire_seconds,
+        retentionMinutes: queue.retention_minutes,
+        deadLetter: queue.dead_letter,
+      }),
+    ]);
+  }
+}
+
+/**
+ * The pending jobs, each into its queue's partition. A job that was running when the backup was
+ * taken is waiting again: no worker holds it in the restored database.
+ */
+function insertPendingJobs(): string {
+  return `INSERT INTO ${QUEUE_JOBS} SELECT (r).* FROM (
+      SELECT json_populate_record(NULL::${QUEUE_JOBS}, j.row) AS r FROM json_array_elements($1::json) AS j(row)) p
+    ON CONFLICT DO NOTHING`;
+}
+
 /** Runs this version's migrations up to the backup's last one: the schema the rows were written under. */
 async function migrateTo(url: string, count: number): Promise<void> {
   const dataSource = new DataSource({
@@ -253,6 +347,8 @@ async function migrateTo(url: string, count: number): Promise<void> {
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
+    // pg-boss's schema too, for the backup's pending jobs (handed to the runtime role at the end).
+    await prepareQueueSchema(dataSource);
   } finally {
     await dataSource.destroy();
   }

@@ -59,6 +59,38 @@ export async function ensureRuntimeRole(
   }
 }
 
+/**
+ * What the connection's role may do to Parvis's tables: `owner` when it owns them (or may become
+ * their owner, or is a superuser), so it could switch the database's own protections off
+ * (`DISABLE TRIGGER`, `session_replication_role`, a body changed without a revision);
+ * `runtime` when it only has the runtime role's privileges.
+ */
+export type DatabaseRole = 'owner' | 'runtime';
+
+/** The SQL answering `DatabaseRole` for the connection that runs it (one row, column `role`). */
+export const DATABASE_ROLE_SQL = `SELECT CASE WHEN r.rolsuper OR pg_has_role(current_user, c.relowner, 'MEMBER')
+  THEN 'owner' ELSE 'runtime' END AS role
+  FROM pg_roles r LEFT JOIN pg_class c ON c.oid = to_regclass('public.posts') WHERE r.rolname = current_user`;
+
+/** The `DatabaseRole` of `url`'s user (on a migrated database). */
+export async function databaseRoleOf(url: string): Promise<DatabaseRole> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ role: DatabaseRole }>(DATABASE_ROLE_SQL);
+    return rows[0].role;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Said at every start while the API connects as the owner (README, "A role for the API"). */
+export const OWNER_ROLE_WARNING =
+  'DATABASE_URL connects as the owner of the database (or a superuser), so the database cannot protect ' +
+  'what people wrote from the API itself: this role may disable the triggers that refuse deletes and keep ' +
+  'every revision. Run the migrations as the owner (MIGRATION_DATABASE_URL) and the API as a runtime role ' +
+  '(DATABASE_URL): see the README.';
+
 /** `url` with another user and password (same server and database). */
 export function withCredentials(url: string, user: string, password: string): string {
   const parsed = new URL(url);

@@ -18,28 +18,41 @@ import { fanOutTurn } from './fan-out-turns';
  * graphql-js would. Either way the sends are spread over turns of the event loop (fanOutTurn), so
  * that a crowd of subscribers does not hold up the requests arriving meanwhile.
  */
-export async function subscribeSharingResults(
-  args: ExecutionArgs,
-): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+export async function subscribeSharingResults(args: ExecutionArgs): Promise<LiveResults | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const key = `${operationText(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
   const iterator = source[Symbol.asyncIterator]();
-  return (async function* results(): AsyncGenerator<ExecutionResult> {
-    try {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        const result = await executeOnce(next.value, key, () => execute({ ...args, rootValue: next.value }));
-        // The send follows the yield: it waits for its slice (fan-out-turns.ts).
-        await fanOutTurn();
-        yield result;
-      }
-    } finally {
+  // Not an async generator: a generator waiting for the next event runs its `return()` only once
+  // that event arrives, so a subscriber who left a quiet thread stayed registered (and held in
+  // memory) until someone replied. Here `return()` stops listening at once.
+  const results: LiveResults = {
+    async next(): Promise<IteratorResult<ExecutionResult>> {
+      const next = await iterator.next();
+      if (next.done) return { done: true, value: undefined };
+      const result = await executeOnce(next.value, key, () => execute({ ...args, rootValue: next.value }));
+      // The send follows: it waits for its slice (fan-out-turns.ts).
+      await fanOutTurn();
+      return { done: false, value: result };
+    },
+    async return(): Promise<IteratorResult<ExecutionResult>> {
       await iterator.return?.();
-    }
-  })();
+      return { done: true, value: undefined };
+    },
+    async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+      await iterator.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return results;
+    },
+  };
+  return results;
 }
+
+/** The results of one subscription; `return()` (the subscriber left) is what graphql-ws calls. */
+type LiveResults = AsyncIterableIterator<ExecutionResult> &
+  Required<Pick<AsyncIterator<ExecutionResult>, 'return' | 'throw'>>;
 
 const texts = new WeakMap<DocumentNode, string>();
 function operationText(document: DocumentNode): string {

@@ -42,6 +42,12 @@ describe('the health check', () => {
   it('answers 200 when the database is reachable', async () => {
     const response = await fetch(`${test.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', worker: 0 });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+      worker: 0,
+      databaseRole: 'runtime',
+      liveSubscriptions: 0,
+    });
   });
 });

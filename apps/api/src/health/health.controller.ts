@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import cluster from 'node:cluster';
 import { DataSource } from 'typeorm';
 import { DATABASE_UNAVAILABLE } from '../common/database-unavailable';
+import { DATABASE_ROLE_SQL, DatabaseRole } from '../database/roles';
+import { LiveEvents } from '../events/live-events.service';
 
 type Readiness =
   | { status: 'ok'; database: 'ok'; migrations: 'current' }
@@ -14,25 +16,42 @@ type Readiness =
  * For load balancers and orchestrators. `/health/live`: the process is up and answering (restart
  * it when this fails). `/health/ready`: it can serve, because the database answers and holds every
  * migration this build knows (send it traffic only then). `/health`: the database answers, as
- * before the two existed.
+ * before the two existed, with what this process connects as (`databaseRole`: `owner` is the
+ * unprotected setup the start-up log warns about) and how many live subscriptions it serves
+ * (`liveSubscriptions`: a subscription is counted once the process delivers its events).
  */
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly liveEvents: LiveEvents,
+  ) {}
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  async check(
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<{ status: string; database: string; worker?: number }> {
+  async check(@Res({ passthrough: true }) res: Response): Promise<{
+    status: string;
+    database: string;
+    worker?: number;
+    databaseRole?: DatabaseRole;
+    liveSubscriptions?: number;
+  }> {
+    let role: DatabaseRole;
     try {
-      await this.db.query('SELECT 1');
+      // Also the check that the database answers (a catalog query, as cheap as SELECT 1).
+      [{ role }] = await this.db.query<{ role: DatabaseRole }[]>(DATABASE_ROLE_SQL);
     } catch {
       unavailable(res);
       return { status: 'unavailable', database: 'unreachable' };
     }
-    // Which API process answered (its cluster number; 0 when Parvis runs in one process).
-    return { status: 'ok', database: 'ok', worker: cluster.worker?.id ?? 0 };
+    return {
+      status: 'ok',
+      database: 'ok',
+      // Which API process answered (its cluster number; 0 when Parvis runs in one process).
+      worker: cluster.worker?.id ?? 0,
+      databaseRole: role,
+      liveSubscriptions: this.liveEvents.subscriberCount,
+    };
   }
 
   @Get('live')

@@ -277,6 +277,12 @@ describe('health', () => {
     expect(ready.headers['cache-control']).toBe('no-store');
     const health = await send('GET', '/health');
     // One API process in a test: worker 0 (npm start names each of its processes).
-    expect(JSON.parse(health.text)).toEqual({ status: 'ok', database: 'ok', worker: 0 });
+    expect(JSON.parse(health.text)).toEqual({
+      status: 'ok',
+      database: 'ok',
+      worker: 0,
+      databaseRole: 'runtime',
+      liveSubscriptions: 0,
+    });
   });
 });

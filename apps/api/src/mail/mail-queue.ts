@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { createRequire } from 'node:module';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,6 +12,43 @@ export const MAIL_QUEUE = 'mail';
 const QUEUE_SETUP_LOCK = 7_216_402;
 
 export type MailJobHandler = (outboxId: string, lastAttempt: boolean) => Promise<void>;
+
+type Settle = (name: string, id: string | string[], data?: unknown, options?: object) => Promise<unknown>;
+
+/**
+ * pg-boss's worker marks a job done (`complete`) or failed (`fail`) without awaiting either
+ * (pg-boss 10, manager.js `watch`): while PostgreSQL is unreachable that statement fails, and
+ * its rejection, which no one awaits, would be an unhandled rejection, which stops the process.
+ * Every settlement made by pg-boss's manager gets a handler here that says which job of which
+ * queue could not be settled; the job itself is not lost: still `active` in the queue, it is
+ * taken again once its expiry has passed (the handlers are idempotent). Callers that await
+ * `complete`/`fail` still get the rejection.
+ */
+export function reportUnsettledJobs(logger: Pick<Logger, 'warn'>): void {
+  const manager = (
+    createRequire(require.resolve('pg-boss')) as (id: string) => {
+      prototype: Record<'complete' | 'fail', Settle> & { parvisReports?: boolean };
+    }
+  )('./manager').prototype;
+  if (manager.parvisReports) return;
+  if (typeof manager.complete !== 'function' || typeof manager.fail !== 'function') {
+    throw new Error('pg-boss changed: its manager has no complete/fail to watch (mail/mail-queue.ts).');
+  }
+  for (const method of ['complete', 'fail'] as const) {
+    const settle = manager[method];
+    manager[method] = function (this: unknown, name, id, data, options) {
+      const settled = settle.call(this, name, id, data, options);
+      settled.catch((error: Error) =>
+        logger.warn(
+          `Queue ${name}: job ${String(id)} could not be marked ${method === 'complete' ? 'done' : 'failed'} ` +
+            `(${error.message}); it runs again once its expiry has passed.`,
+        ),
+      );
+      return settled;
+    };
+  }
+  manager.parvisReports = true;
+}
 
 /**
  * The PostgreSQL job queue (pg-boss) that carries "send outbox mail <id>" jobs. It runs inside
@@ -40,6 +78,7 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
     });
     // pg-boss reports connection trouble as events; unheard, an 'error' event would stop the process.
     this.boss.on('error', (error) => this.logger.warn(`Mail queue: ${error.message}`));
+    reportUnsettledJobs(new Logger('Queue'));
   }
 
   /** The worker's job: called with an outbox id; throws to have the job retried later. */

@@ -76,7 +76,7 @@ export function subscribe<T = Record<string, any>>(
     rawMessages,
     closed,
     ended,
-    next(match, timeoutMs = 5000) {
+    next(match, timeoutMs = 60_000) {
       return new Promise<T>((resolve, reject) => {
         const check = () => {
           const found = received.find(match);
@@ -102,5 +102,20 @@ export function subscribe<T = Record<string, any>>(
   };
 }
 
-/** Gives the servers a moment to register subscriptions that were just opened. */
-export const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves once the API process at `httpUrl` serves exactly `count` live subscriptions (its
+ * `/health` says how many; one process: start it with WEB_CONCURRENCY=1, else each answer is one
+ * of its cluster's processes): those just opened are registered, and will receive every event
+ * published from now on; those just disposed are gone. An event published before a
+ * subscription is registered never reaches it, so a test waits for this, not for a while.
+ */
+export async function subscriptionsServed(httpUrl: string, count: number): Promise<void> {
+  let served: number | undefined;
+  for (;;) {
+    const health = (await (await fetch(`${httpUrl}/health`)).json()) as { liveSubscriptions?: number };
+    served = health.liveSubscriptions;
+    if (served === count) return;
+    if (served === undefined) throw new Error(`${httpUrl}/health does not count live subscriptions`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

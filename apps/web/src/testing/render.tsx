@@ -1,9 +1,11 @@
-import type { MockLink } from '@apollo/client/testing';
+import { ApolloLink } from '@apollo/client/link';
+import { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Observable, type Subscription } from 'rxjs';
 import { createAppI18n } from '../app/translations';
 import { createCache } from '../lib/apollo';
 
@@ -18,7 +20,8 @@ export function renderWithProviders(
     mocks = [],
     language = 'en',
     path = '/',
-  }: { mocks?: MockLink.MockedResponse[]; language?: string; path?: string } = {},
+    hold,
+  }: { mocks?: MockLink.MockedResponse[]; language?: string; path?: string; hold?: HeldAnswers } = {},
 ) {
   const i18n = createAppI18n(language);
   const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] });
@@ -26,7 +29,11 @@ export function renderWithProviders(
     i18n,
     router,
     ...render(
-      <MockedProvider mocks={mocks} cache={createCache()}>
+      <MockedProvider
+        mocks={mocks}
+        link={hold ? ApolloLink.from([hold.link, new MockLink(mocks)]) : undefined}
+        cache={createCache()}
+      >
         <I18nextProvider i18n={i18n}>
           <RouterProvider router={router} />
         </I18nextProvider>
@@ -42,3 +49,35 @@ export function apiError(code: string, message: string, field?: string) {
 
 /** The app's translations in `language`, for a test that renders without the router (server rendering, hydration). */
 export const createTestI18n = (language: string) => createAppI18n(language);
+
+/** The answers to one operation, held back until `release()` (see `holdAnswers`). */
+export interface HeldAnswers {
+  readonly link: ApolloLink;
+  release(): void;
+}
+
+/**
+ * Holds the API's answers to the operation named `operationName` until the test calls
+ * `release()`: what a component shows while it waits (an optimistic vote) stays on screen as
+ * long as the test looks at it, however busy the machine (a mock's `delay` may elapse first).
+ */
+export function holdAnswers(operationName: string): HeldAnswers {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const link = new ApolloLink((operation, forward) =>
+    operation.operationName !== operationName
+      ? forward(operation)
+      : new Observable<ApolloLink.Result>((observer) => {
+          let forwarded: Subscription | null = null;
+          let closed = false;
+          void released.then(() => {
+            if (!closed) forwarded = forward(operation).subscribe(observer);
+          });
+          return () => {
+            closed = true;
+            forwarded?.unsubscribe();
+          };
+        }),
+  );
+  return { link, release: () => release() };
+}

@@ -16,6 +16,7 @@ import { Desk1795686040280 } from './1795686040280-Desk';
 import { AccountClosure1795686624519 } from './1795686624519-AccountClosure';
 import { Uploads1795697026853 } from './1795697026853-Uploads';
 import { SpaceTranslations1795697067577 } from './1795697067577-SpaceTranslations';
+import { RerenderWithoutRevision1795697463732 } from './1795697463732-RerenderWithoutRevision';
 import { ReportIndexes1795697662612 } from './1795697662612-ReportIndexes';
 import { DropPostSearchIndexes1795697807308 } from './1795697807308-DropPostSearchIndexes';
 import { ThreadCounts1795698400000 } from './1795698400000-ThreadCounts';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   AccountClosure1795686624519,
   Uploads1795697026853,
   SpaceTranslations1795697067577,
+  RerenderWithoutRevision1795697463732,
   ReportIndexes1795697662612,
   DropPostSearchIndexes1795697807308,
   ThreadCounts1795698400000,

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
-import { apiError, renderWithProviders } from '../../testing/render';
+import { apiError, holdAnswers, renderWithProviders } from '../../testing/render';
 import { CampaignsQuery, IdeaBoardQuery, VoteMutation } from '../api/ideas';
 import { IdeaBoard } from './IdeaBoard';
 
@@ -64,13 +64,15 @@ describe('the idea board', () => {
 
   it('shows a vote at once, and takes it back with the reason when the API refuses it', async () => {
     const refusal = 'You have used all 2 of your votes in “Summer”.';
+    // The API's answer waits until the test has seen the vote counted.
+    const answer = holdAnswers('VoteForIdea');
     renderWithProviders(<IdeaBoard spaceId="s1" />, {
+      hold: answer,
       mocks: [
         noCampaigns,
         board([idea('i1', 'Mango & chili', 4)]),
         {
           request: { query: VoteMutation, variables: { input: { ideaId: 'i1' } } },
-          delay: 50,
           result: { errors: [new GraphQLError(refusal, apiError('CONFLICT', refusal, 'ideaId'))] },
         },
       ],
@@ -79,6 +81,7 @@ describe('the idea board', () => {
     await user.click(await screen.findByRole('button', { name: 'Vote for “Mango & chili”' }));
     // Optimistic: counted before the API answers…
     expect(await screen.findByText('5 votes')).toBeInTheDocument();
+    answer.release();
     // …then corrected, with the API's reason announced.
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'You have used all 2 of your votes in “Summer”.',
