@@ -152,7 +152,8 @@ async function startChrome() {
     port,
     stop: async () => {
       await stop(child);
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium may still be writing its profile as it exits.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
