@@ -34,7 +34,7 @@ async function signInAnyLanguage(page: Page, email: string): Promise<void> {
 async function headerLayout(page: Page): Promise<{ rows: number; height: number; overflows: boolean }> {
   return page.evaluate(() => {
     const inner = document.querySelector('.site-header-inner')!;
-    const parts = [...inner.querySelectorAll<HTMLElement>('.brand, .space-nav a, .header-tools > *')]
+    const parts = Array.from(inner.querySelectorAll<HTMLElement>('.brand, .space-nav a, .header-tools > *'))
       .map((element) => element.getBoundingClientRect())
       .filter((box) => box.width > 0 && box.height > 0);
     const rows = new Set<number>();
@@ -55,7 +55,7 @@ async function headerLayout(page: Page): Promise<{ rows: number; height: number;
 async function fullyShown(page: Page, selector: string): Promise<number> {
   return page.evaluate(
     (rowSelector) =>
-      [...document.querySelectorAll(rowSelector)].filter((row) => {
+      Array.from(document.querySelectorAll(rowSelector)).filter((row) => {
         const box = row.getBoundingClientRect();
         return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
       }).length,
