@@ -237,8 +237,7 @@ try {
       encoding: 'utf8',
     }).stdout;
     const { MIGRATIONS } = require(join(ROOT, 'apps/api/dist/database/migrations/index.js'));
-    return MIGRATIONS
-      .filter((M) => !listed.includes(`/${String(M.name).match(/\d+$/)[0]}-`))
+    return MIGRATIONS.filter((M) => !listed.includes(`/${String(M.name).match(/\d+$/)[0]}-`))
       .reverse()
       .map((M) => new M());
   }

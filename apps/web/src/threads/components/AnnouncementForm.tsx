@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { LANGUAGES, THREAD_LIMITS, type Language } from '@parvis/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { THREAD_LIMITS } from '@parvis/domain';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ContentLanguageField, useContentLanguage } from './ContentLanguageField';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { TextField } from '../../components/TextField';
 import { useMarkdownForm } from '../../components/useMarkdownForm';
@@ -20,15 +21,10 @@ export function AnnouncementForm({
   spaceId: string;
   onCreated: (threadId: string) => void;
 }) {
-  const { t, i18n } = useTranslation('threads');
-  const languageId = useId();
+  const { t } = useTranslation('threads');
   const [title, setTitle] = useState('');
   const [pinned, setPinned] = useState(true);
-  const [language, setLanguage] = useState<Language>(
-    ((LANGUAGES as readonly string[]).includes(i18n.resolvedLanguage ?? '')
-      ? i18n.resolvedLanguage
-      : 'en') as Language,
-  );
+  const [language, setLanguage] = useContentLanguage();
   const [titleProblem, setTitleProblem] = useState<string | null>(null);
   const [create, { loading, error }] = useMutation(CreateThreadMutation);
   const { body, validate, editor } = useMarkdownForm();
@@ -69,20 +65,7 @@ export function AnnouncementForm({
         {...editor}
         error={editor.error ?? apiErrors.bodyMarkdown?.message}
       />
-      <div className="field">
-        <label htmlFor={languageId}>{t('ask.language')}</label>
-        <select
-          id={languageId}
-          value={language}
-          onChange={(event) => setLanguage(event.target.value as Language)}
-        >
-          {LANGUAGES.map((lng) => (
-            <option key={lng} value={lng} lang={lng}>
-              {t(`language.${lng}`, { ns: 'common' })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ContentLanguageField value={language} onChange={setLanguage} />
       <div className="field field-inline">
         <label>
           <input type="checkbox" checked={pinned} onChange={(event) => setPinned(event.target.checked)} />{' '}

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { LANGUAGES, THREAD_LIMITS, type Language } from '@parvis/domain';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { THREAD_LIMITS } from '@parvis/domain';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ContentLanguageField, useContentLanguage } from './ContentLanguageField';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { TextField } from '../../components/TextField';
 import { useMarkdownForm } from '../../components/useMarkdownForm';
@@ -26,14 +27,9 @@ export function NewThreadForm({
   spaceId: string;
   onCreated: (threadId: string) => void;
 }) {
-  const { t, i18n } = useTranslation('threads');
-  const languageId = useId();
+  const { t } = useTranslation('threads');
   const [title, setTitle] = useState('');
-  const [language, setLanguage] = useState<Language>(
-    ((LANGUAGES as readonly string[]).includes(i18n.resolvedLanguage ?? '')
-      ? i18n.resolvedLanguage
-      : 'en') as Language,
-  );
+  const [language, setLanguage] = useContentLanguage();
   const [titleProblem, setTitleProblem] = useState<string | null>(null);
   const [settledTitle, setSettledTitle] = useState('');
   const [create, { loading, error }] = useMutation(CreateThreadMutation);
@@ -111,20 +107,7 @@ export function NewThreadForm({
         {...editor}
         error={editor.error ?? apiErrors.bodyMarkdown?.message}
       />
-      <div className="field">
-        <label htmlFor={languageId}>{t('ask.language')}</label>
-        <select
-          id={languageId}
-          value={language}
-          onChange={(event) => setLanguage(event.target.value as Language)}
-        >
-          {LANGUAGES.map((lng) => (
-            <option key={lng} value={lng} lang={lng}>
-              {t(`language.${lng}`, { ns: 'common' })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ContentLanguageField value={language} onChange={setLanguage} />
       {error && !apiErrors.title && !apiErrors.bodyMarkdown && <ErrorNotice error={error} />}
       <button type="submit" className="button button-primary" disabled={loading}>
         {loading ? t('ask.submitting') : t('ask.submit')}
