@@ -101,7 +101,7 @@ describe.each([
           await page.locator('.site-header .menu-button').click();
           await page
             .getByRole('menu')
-            .getByRole('menuitem', { name: /Idea|Idée|Ideas/ })
+            .getByRole('menuitem', { name: /idea|idée/i }) // “Boîte à idées”, “Buzón de ideas”
             .first()
             .waitFor();
           await expectAccessible(page);
