@@ -368,8 +368,10 @@ export class IdeasService implements OnModuleInit {
   async unvote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'withdraw a vote');
     return this.db.transaction(async (tx) => {
-      // Locking the idea row orders this with status changes and merges of the same idea.
-      const locked = await tx.findOne(Idea, { where: { id: ideaId }, lock: { mode: 'pessimistic_write' } });
+      // Locking the idea row orders this with status changes and merges of the same idea. NO KEY
+      // UPDATE, not FOR UPDATE: a vote being cast holds a KEY SHARE on the row (its foreign key)
+      // before its trigger updates the count, and FOR UPDATE queued between the two deadlocked.
+      const locked = await tx.findOne(Idea, { where: { id: ideaId }, lock: { mode: 'for_no_key_update' } });
       if (!locked) throw notFound('There is no such idea.', 'IDEA_NOT_FOUND');
       const campaign = locked.campaignId
         ? await tx.findOneByOrFail(Campaign, { id: locked.campaignId })
