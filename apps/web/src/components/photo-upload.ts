@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { problemSentence } from '../lib/graphql-errors';
+import { problemOf, problemSentence } from '../lib/graphql-errors';
 
 /** A photo stored by the API (`POST /uploads`): `url` is what the Markdown names. */
 export interface UploadedPhoto {
@@ -40,22 +40,5 @@ export async function uploadPhoto(file: File, i18n: I18n): Promise<UploadedPhoto
     UploadedPhoto | { errors?: { message?: string; extensions?: Record<string, unknown> }[] } | null;
   if (response.ok && answer && 'url' in answer) return answer;
   const error = answer && 'errors' in answer ? answer.errors?.[0] : undefined;
-  const { code, field, reason, ...values } = error?.extensions ?? {};
-  throw new PhotoRefused(
-    problemSentence(
-      {
-        code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
-        field: typeof field === 'string' ? field : null,
-        reason: typeof reason === 'string' ? reason : null,
-        values: Object.fromEntries(
-          Object.entries(values).filter(
-            (entry): entry is [string, string | number] =>
-              typeof entry[1] === 'string' || typeof entry[1] === 'number',
-          ),
-        ),
-        apiMessage: error?.message ?? '',
-      },
-      i18n,
-    ),
-  );
+  throw new PhotoRefused(problemSentence(problemOf(error ?? {}), i18n));
 }

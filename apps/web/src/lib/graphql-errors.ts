@@ -24,19 +24,7 @@ export interface ApiProblem {
 export function apiProblems(error: unknown, i18n: I18n | undefined = getI18n()): ApiProblem[] {
   if (CombinedGraphQLErrors.is(error)) {
     return error.errors.map((e) => {
-      const { code, field, reason, ...values } = e.extensions ?? {};
-      const problem = {
-        code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
-        field: typeof field === 'string' ? field : null,
-        reason: typeof reason === 'string' ? reason : null,
-        values: Object.fromEntries(
-          Object.entries(values).filter(
-            (entry): entry is [string, string | number] =>
-              typeof entry[1] === 'string' || typeof entry[1] === 'number',
-          ),
-        ),
-        apiMessage: e.message,
-      };
+      const problem = problemOf(e);
       return { ...problem, message: problemSentence(problem, i18n) };
     });
   }
@@ -45,6 +33,29 @@ export function apiProblems(error: unknown, i18n: I18n | undefined = getI18n()):
     return [{ ...problem, message: problemSentence(problem, i18n) }];
   }
   return [];
+}
+
+/**
+ * One error of a GraphQL-shaped answer (from Apollo, or from an endpoint such as `POST /uploads`
+ * that answers the same shape), read as a problem: its code, field, reason and values.
+ */
+export function problemOf(error: {
+  message?: string;
+  extensions?: Record<string, unknown> | null;
+}): Omit<ApiProblem, 'message'> {
+  const { code, field, reason, ...values } = error.extensions ?? {};
+  return {
+    code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
+    field: typeof field === 'string' ? field : null,
+    reason: typeof reason === 'string' ? reason : null,
+    values: Object.fromEntries(
+      Object.entries(values).filter(
+        (entry): entry is [string, string | number] =>
+          typeof entry[1] === 'string' || typeof entry[1] === 'number',
+      ),
+    ),
+    apiMessage: error.message ?? '',
+  };
 }
 
 /** Field errors keyed by input field, for forms; problems without a field go under `form`. */
