@@ -41,3 +41,27 @@ export function Dialog({ open, onClose, title, description, className, children 
     </HeadlessDialog>
   );
 }
+
+/** A dialog form's two buttons: the action (disabled while it runs) and the way out. */
+export function DialogActions({
+  submitLabel,
+  cancelLabel,
+  busy,
+  onCancel,
+}: {
+  submitLabel: string;
+  cancelLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {submitLabel}
+      </button>
+      <button type="button" className="button" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+    </div>
+  );
+}

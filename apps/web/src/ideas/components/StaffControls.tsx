@@ -7,7 +7,7 @@ import {
 } from '@parvis/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogActions } from '../../components/Dialog';
 import { useProblemMessage } from '../../components/ErrorNotice';
 import { TextField } from '../../components/TextField';
 import { apiProblems } from '../../lib/graphql-errors';
@@ -151,14 +151,12 @@ export function StaffControls({
                 </p>
               )}
             </div>
-            <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={saving}>
-                {t('staff.apply')}
-              </button>
-              <button type="button" className="button" onClick={close}>
-                {t('staff.cancel')}
-              </button>
-            </div>
+            <DialogActions
+              submitLabel={t('staff.apply')}
+              cancelLabel={t('staff.cancel')}
+              busy={saving}
+              onCancel={close}
+            />
           </form>
         </Dialog>
       )}
@@ -171,14 +169,12 @@ export function StaffControls({
               onChange={(e) => setTarget(e.target.value)}
               error={errors.merge}
             />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={merging}>
-                {t('staff.merge')}
-              </button>
-              <button type="button" className="button" onClick={close}>
-                {t('staff.cancel')}
-              </button>
-            </div>
+            <DialogActions
+              submitLabel={t('staff.merge')}
+              cancelLabel={t('staff.cancel')}
+              busy={merging}
+              onCancel={close}
+            />
           </form>
         </Dialog>
       )}

@@ -3,7 +3,7 @@ import { CHARTER_RULES, MODERATION_LIMITS, type CharterRule } from '@parvis/doma
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogActions } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FlagMutation } from '../api/moderation';
 
@@ -83,14 +83,12 @@ export function FlagDialog({ postId, open, onClose, onFlagged }: FlagDialogProps
           />
         </div>
         {error && <ErrorNotice error={error} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={loading}>
-            {t('flag.submit')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('flag.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          submitLabel={t('flag.submit')}
+          cancelLabel={t('flag.cancel')}
+          busy={loading}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

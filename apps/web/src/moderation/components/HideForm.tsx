@@ -1,3 +1,4 @@
+import { DialogActions } from '../../components/Dialog';
 import { useMutation } from '@apollo/client/react';
 import { CHARTER_RULES, MODERATION_LIMITS, type CharterRule } from '@parvis/domain';
 import { useId, useState, type FormEvent } from 'react';
@@ -69,14 +70,12 @@ export function HideForm({
         />
       </div>
       {error && <ErrorNotice error={error} />}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={loading}>
-          {t('moderate.hideSubmit')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('moderate.cancel')}
-        </button>
-      </div>
+      <DialogActions
+        submitLabel={t('moderate.hideSubmit')}
+        cancelLabel={t('moderate.cancel')}
+        busy={loading}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogActions } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { AuthorFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
@@ -77,14 +77,12 @@ export function MarkAnsweredDialog({
           {problem && <p className="field-error">{problem}</p>}
         </fieldset>
         {error && <ErrorNotice error={error} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={loading}>
-            {t('answered.markSubmit')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('moderate.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          submitLabel={t('answered.markSubmit')}
+          cancelLabel={t('moderate.cancel')}
+          busy={loading}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
