@@ -1,37 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../testing/render';
-import {
-  edges,
-  post,
-  ReplyTestMutation,
-  thread,
-  ThreadLiveTestSubscription,
-  ThreadPageTestQuery,
-  user,
-  viewerMock,
-} from '../testing/thread-fixtures';
+import { edges, post, user, viewerMock, threadPageAnswer, threadPageOfT1 } from '../testing/thread-fixtures';
 import { quoteOf } from './PostView';
-import { ThreadPage } from './ThreadPage';
 
-const threadPage = (
-  <ThreadPage
-    id="t1"
-    query={ThreadPageTestQuery}
-    replyMutation={ReplyTestMutation}
-    liveSubscription={ThreadLiveTestSubscription}
-  />
-);
 const expert = user('e1', 'Eva Expert', 'EXPERT');
 const member = user('m1', 'Marc Member');
 
-function page(extra: Record<string, unknown>) {
-  return {
-    request: { query: ThreadPageTestQuery, variables: { id: 't1' } },
-    result: { data: { thread: thread(extra) } },
-    maxUsageCount: 5,
-  };
-}
 const twoReplies = {
   repliesCount: 2,
   posts: {
@@ -47,8 +22,8 @@ const twoReplies = {
 
 describe('the action bar of a post', () => {
   it('shows no Thank button to a visitor, only the count where there is one', async () => {
-    renderWithProviders(threadPage, {
-      mocks: [page({ ...twoReplies, viewerCanReply: false }), viewerMock(null)],
+    renderWithProviders(threadPageOfT1, {
+      mocks: [threadPageAnswer({ ...twoReplies, viewerCanReply: false }), viewerMock(null)],
     });
     const answer = await screen.findByRole('article', { name: /^Eva Expert/ });
     expect(within(answer).getByText('2 thanks')).toBeInTheDocument();
@@ -61,7 +36,9 @@ describe('the action bar of a post', () => {
   });
 
   it('offers Thank on others’ posts only, and quotes a post into the reply', async () => {
-    renderWithProviders(threadPage, { mocks: [page(twoReplies), viewerMock({ id: 'm1', role: 'MEMBER' })] });
+    renderWithProviders(threadPageOfT1, {
+      mocks: [threadPageAnswer(twoReplies), viewerMock({ id: 'm1', role: 'MEMBER' })],
+    });
     await screen.findByRole('button', { name: 'Thank Eva Expert for this post' });
     expect(screen.queryByRole('button', { name: 'Thank Marc Member for this post' })).toBeNull();
 
@@ -74,9 +51,9 @@ describe('the action bar of a post', () => {
 
   it('writes no replies heading over an empty section when the only reply is the accepted answer', async () => {
     const answer = post('p2', expert, 'Enable 3-D Secure.', { isAcceptedAnswer: true });
-    renderWithProviders(threadPage, {
+    renderWithProviders(threadPageOfT1, {
       mocks: [
-        page({
+        threadPageAnswer({
           status: 'ANSWERED',
           viewerCanReply: false,
           repliesCount: 1,
@@ -98,7 +75,9 @@ describe('the action bar of a post', () => {
 
 describe('keyboard shortcuts on a thread', () => {
   it('moves between posts with j and k, to the reply with r, and lists them with ?', async () => {
-    renderWithProviders(threadPage, { mocks: [page(twoReplies), viewerMock({ id: 'm1', role: 'MEMBER' })] });
+    renderWithProviders(threadPageOfT1, {
+      mocks: [threadPageAnswer(twoReplies), viewerMock({ id: 'm1', role: 'MEMBER' })],
+    });
     await screen.findByRole('article', { name: /^Eva Expert/ });
     const user = userEvent.setup();
     const articles = () => screen.getAllByRole('article');
@@ -129,8 +108,8 @@ describe('keyboard shortcuts on a thread', () => {
   });
 
   it('has a link to the reply box near the top, for a visitor the invitation to sign in and come back', async () => {
-    renderWithProviders(threadPage, {
-      mocks: [page({ ...twoReplies, viewerCanReply: false }), viewerMock(null)],
+    renderWithProviders(threadPageOfT1, {
+      mocks: [threadPageAnswer({ ...twoReplies, viewerCanReply: false }), viewerMock(null)],
       path: '/t/t1',
     });
     const skip = await screen.findByRole('link', { name: 'Go to the reply box' });

@@ -6,39 +6,21 @@ import {
   edges,
   liveEvent,
   post,
-  ReplyTestMutation,
   thread,
-  ThreadLiveTestSubscription,
-  ThreadPageTestQuery,
   user,
   viewerMock,
+  threadPageAnswer,
+  threadPageOfT1,
+  ThreadPageTestQuery,
 } from '../testing/thread-fixtures';
-import { ThreadPage } from './ThreadPage';
-
-const threadPage = (
-  <ThreadPage
-    id="t1"
-    query={ThreadPageTestQuery}
-    replyMutation={ReplyTestMutation}
-    liveSubscription={ThreadLiveTestSubscription}
-  />
-);
 
 const expert = user('e1', 'Eva Expert', 'EXPERT');
 const staff = user('s1', 'Sarah Staff', 'STAFF');
 const member = user('m1', 'Marc Member');
 
-function page(extra: Record<string, unknown>) {
-  return {
-    request: { query: ThreadPageTestQuery, variables: { id: 't1' } },
-    result: { data: { thread: thread(extra) } },
-    maxUsageCount: 5,
-  };
-}
-
 describe('a thread page', () => {
   it('keeps a reply that arrives live behind “1 new reply — show it” until the reader asks, then shows it', async () => {
-    const mock = page({
+    const mock = threadPageAnswer({
       repliesCount: 0,
       posts: {
         __typename: 'PostConnection',
@@ -48,7 +30,7 @@ describe('a thread page', () => {
       },
     });
     const fresh = post('p9', member, 'Try another cable.');
-    renderWithProviders(threadPage, { mocks: [mock, viewerMock(null), liveEvent('REPLY_ADDED', fresh)] });
+    renderWithProviders(threadPageOfT1, { mocks: [mock, viewerMock(null), liveEvent('REPLY_ADDED', fresh)] });
 
     const show = await screen.findByRole('button', { name: '1 new reply — show it' });
     expect(screen.queryByText('Try another cable.')).toBeNull();
@@ -59,7 +41,7 @@ describe('a thread page', () => {
 
   it('shows a post hidden by a moderator as hidden, without a reload', async () => {
     const reply = post('p1', member, 'Call me at 06 12 34 56 78.');
-    const mock = page({
+    const mock = threadPageAnswer({
       repliesCount: 1,
       posts: {
         __typename: 'PostConnection',
@@ -69,14 +51,16 @@ describe('a thread page', () => {
       },
     });
     const hidden = { ...reply, bodyHtml: '' };
-    renderWithProviders(threadPage, { mocks: [mock, viewerMock(null), liveEvent('POST_HIDDEN', hidden)] });
+    renderWithProviders(threadPageOfT1, {
+      mocks: [mock, viewerMock(null), liveEvent('POST_HIDDEN', hidden)],
+    });
     expect(await screen.findByText('Call me at 06 12 34 56 78.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText('Call me at 06 12 34 56 78.')).toBeNull());
   });
 
   it('shows the accepted answer first under the question, with names and role badges, and the other replies after', async () => {
     const answer = post('p2', expert, 'Enable 3-D Secure.', { isAcceptedAnswer: true, thanksCount: 3 });
-    const mock = page({
+    const mock = threadPageAnswer({
       status: 'ANSWERED',
       repliesCount: 3,
       acceptedAnswer: answer,
@@ -88,7 +72,7 @@ describe('a thread page', () => {
         edges: edges([post('p1', member, 'Same here.'), answer, post('p3', staff, 'We fixed it in 4.2.1.')]),
       },
     });
-    renderWithProviders(threadPage, { mocks: [mock, viewerMock(null)] });
+    renderWithProviders(threadPageOfT1, { mocks: [mock, viewerMock(null)] });
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'My card is refused online' }),
@@ -118,16 +102,19 @@ describe('a thread page', () => {
       pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' },
       edges: edges([post('p1', expert, 'Try this.')]),
     };
-    const { unmount } = renderWithProviders(threadPage, {
-      mocks: [page({ repliesCount: 1, posts: replies }), viewerMock({ id: 'm1', role: 'MEMBER' })],
+    const { unmount } = renderWithProviders(threadPageOfT1, {
+      mocks: [
+        threadPageAnswer({ repliesCount: 1, posts: replies }),
+        viewerMock({ id: 'm1', role: 'MEMBER' }),
+      ],
     });
     await screen.findByText('Try this.');
     expect(screen.queryByRole('button', { name: 'Accept this answer' })).toBeNull();
     unmount();
 
-    renderWithProviders(threadPage, {
+    renderWithProviders(threadPageOfT1, {
       mocks: [
-        page({ repliesCount: 1, posts: replies, viewerCanAcceptAnswer: true }),
+        threadPageAnswer({ repliesCount: 1, posts: replies, viewerCanAcceptAnswer: true }),
         viewerMock({ id: 'asker', role: 'MEMBER' }),
       ],
     });
@@ -147,9 +134,9 @@ describe('a thread page', () => {
         post('p3', staff, 'Another tip.'),
       ]),
     };
-    renderWithProviders(threadPage, {
+    renderWithProviders(threadPageOfT1, {
       mocks: [
-        page({ repliesCount: 3, posts: replies, viewerCanAcceptAnswer: true }),
+        threadPageAnswer({ repliesCount: 3, posts: replies, viewerCanAcceptAnswer: true }),
         viewerMock({ id: 'e1', role: 'EXPERT' }),
       ],
     });
@@ -169,9 +156,9 @@ describe('a thread page', () => {
       pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c0' },
       edges: edges([post('p1', expert, 'Try this.', { thanksCount: 1 })]),
     };
-    renderWithProviders(threadPage, {
+    renderWithProviders(threadPageOfT1, {
       mocks: [
-        page({ repliesCount: 1, posts: replies }),
+        threadPageAnswer({ repliesCount: 1, posts: replies }),
         viewerMock({ id: 'asker', role: 'MEMBER' }),
         {
           request: { query: ThankMutation, variables: { input: { postId: 'p1' } } },
@@ -190,9 +177,9 @@ describe('a thread page', () => {
   });
 
   it('tells that the case continues privately, and that a locked thread takes no reply', async () => {
-    renderWithProviders(threadPage, {
+    renderWithProviders(threadPageOfT1, {
       mocks: [
-        page({
+        threadPageAnswer({
           locked: true,
           lockReason: 'Off-topic',
           viewerCanReply: false,
@@ -229,13 +216,15 @@ describe('a thread page', () => {
         },
       ],
     });
-    renderWithProviders(threadPage, { mocks: [page({ question: edited }), viewerMock(null)] });
+    renderWithProviders(threadPageOfT1, {
+      mocks: [threadPageAnswer({ question: edited }), viewerMock(null)],
+    });
     await userEvent.setup().click(await screen.findByText('1 earlier version'));
     expect(screen.getByText('First version.')).toBeVisible();
   });
 
   describe('a long thread', () => {
-    const firstPage = page({
+    const firstPage = threadPageAnswer({
       repliesCount: 3,
       posts: {
         __typename: 'PostConnection',
@@ -290,7 +279,7 @@ describe('a thread page', () => {
 
     it('loads the next replies as the reader scrolls to the end of those shown', async () => {
       Object.assign(globalThis, { IntersectionObserver: FakeObserver });
-      renderWithProviders(threadPage, { mocks: [firstPage, nextPage, viewerMock(null)] });
+      renderWithProviders(threadPageOfT1, { mocks: [firstPage, nextPage, viewerMock(null)] });
       await screen.findByText('Second reply.');
       expect(screen.queryByText('Third reply.')).toBeNull();
 
@@ -310,7 +299,7 @@ describe('a thread page', () => {
     });
 
     it('loads them from the “Show more replies” link too (keyboard, no IntersectionObserver), which leads to them without JavaScript', async () => {
-      renderWithProviders(threadPage, { mocks: [firstPage, nextPage, viewerMock(null)] });
+      renderWithProviders(threadPageOfT1, { mocks: [firstPage, nextPage, viewerMock(null)] });
       const more = await screen.findByRole('link', { name: 'Show more replies' });
       expect(more).toHaveAttribute('href', '?after=c2');
       more.focus();
@@ -321,7 +310,7 @@ describe('a thread page', () => {
 
     it('announces a reply that arrives live once the last page is there, and shows it after the others', async () => {
       const fresh = post('p9', member, 'Try another cable.');
-      renderWithProviders(threadPage, {
+      renderWithProviders(threadPageOfT1, {
         mocks: [firstPage, nextPage, viewerMock(null), liveEvent('REPLY_ADDED', fresh)],
       });
       await userEvent.setup().click(await screen.findByRole('link', { name: 'Show more replies' }));
@@ -342,7 +331,7 @@ describe('a thread page', () => {
     });
 
     it('opens on the replies after `?after=` (where that link leads)', async () => {
-      renderWithProviders(threadPage, { mocks: [nextPage, viewerMock(null)], path: '/t/t1?after=c2' });
+      renderWithProviders(threadPageOfT1, { mocks: [nextPage, viewerMock(null)], path: '/t/t1?after=c2' });
       expect(await screen.findByText('Third reply.')).toBeInTheDocument();
       expect(screen.queryByText('First reply.')).toBeNull();
     });
@@ -373,9 +362,9 @@ describe('a thread page', () => {
         data: { editPost: { ...own, bodyHtml: '<p>Try <strong>this</strong>, then restart.</p>' } },
       },
     };
-    renderWithProviders(threadPage, {
+    renderWithProviders(threadPageOfT1, {
       mocks: [
-        page({ repliesCount: 1, posts: replies }),
+        threadPageAnswer({ repliesCount: 1, posts: replies }),
         markdown,
         edited,
         viewerMock({ id: 'm1', role: 'MEMBER' }),
@@ -395,7 +384,7 @@ describe('a thread page', () => {
   });
 
   it('shows the API’s sentence when the thread does not exist', async () => {
-    renderWithProviders(threadPage, {
+    renderWithProviders(threadPageOfT1, {
       mocks: [
         {
           request: { query: ThreadPageTestQuery, variables: { id: 't1' } },

@@ -1,5 +1,6 @@
 import { graphql } from '../../gql';
 import { ViewerQuery } from '../../lib/viewer';
+import { ThreadPage } from '../components/ThreadPage';
 
 /**
  * The thread page's query and reply as the threads feature alone asks them; the app's route
@@ -146,4 +147,23 @@ export function thread(extra: Record<string, unknown> = {}) {
 
 export function edges<T>(nodes: T[]) {
   return nodes.map((node) => ({ __typename: 'PostEdge', node }));
+}
+
+/** The thread page of thread `t1`, with the feature's own operations. */
+export const threadPageOfT1 = (
+  <ThreadPage
+    id="t1"
+    query={ThreadPageTestQuery}
+    replyMutation={ReplyTestMutation}
+    liveSubscription={ThreadLiveTestSubscription}
+  />
+);
+
+/** The API's answer to the page's query: thread `t1` with `extra` fields. */
+export function threadPageAnswer(extra: Record<string, unknown>) {
+  return {
+    request: { query: ThreadPageTestQuery, variables: { id: 't1' } },
+    result: { data: { thread: thread(extra) } },
+    maxUsageCount: 5,
+  };
 }
