@@ -10,6 +10,14 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const HERE = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
+/** The value of a command-line option `--name VALUE` of the running script, else `fallback`. */
+export function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')
+    ? process.argv[i + 1]
+    : fallback;
+}
+
 /**
  * The checkout whose build is measured: this one, or another built checkout given as
  * `--root DIR` (e.g. a worktree of the commit before a change), so that before and after run

@@ -12,28 +12,22 @@
 // checkout: its API is measured first on the same data, for before/after figures of one run),
 // --before-sql COMMIT (each section's statement as at COMMIT, on COMMIT's indexes, timed in turns
 // with the checkout's: see sectionTimes), --no-write (print only).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { graphql, ROOT, startApi, startPostgres, webOperations } from './harness.mjs';
-import { isSeeded, prepareDataDir, scaleDataDir, seedScale } from './scale-seed.mjs';
+import { graphql, option, ROOT, startApi, webOperations } from './harness.mjs';
+import { openScaleCluster, scaleDataDir, seedScale } from './scale-seed.mjs';
 import { isReportSeeded, seedReportRows } from './report-seed.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')
-    ? process.argv[i + 1]
-    : fallback;
-};
-const FACTOR = Number(arg('scale-factor', '1'));
-const DURATION = Number(arg('duration', '10'));
-const BEFORE_ROOT = arg('before-root') ? resolve(arg('before-root')) : null;
-const BEFORE_SQL = arg('before-sql', null);
+const FACTOR = Number(option('scale-factor', '1'));
+const DURATION = Number(option('duration', '10'));
+const BEFORE_ROOT = option('before-root') ? resolve(option('before-root')) : null;
+const BEFORE_SQL = option('before-sql', null);
 const WRITE = !process.argv.includes('--no-write');
 const CONNECTIONS = [1, 4, 16];
 const RANGE_DAYS = 90;
@@ -42,18 +36,9 @@ const PASSWORD = 'parvis-demo-2026';
 const API_ENV = { WEB_CONCURRENCY: '1' }; // one API process: the figures are per process
 const log = (...a) => console.log(...a);
 
-const dataDir = scaleDataDir(ROOT, arg('data', tmpdir()), FACTOR);
-const seeded = isSeeded(dataDir);
-if (!seeded) rmSync(dataDir, { recursive: true, force: true }); // a seed interrupted half-way starts again
-prepareDataDir(dataDir);
-const pg = await startPostgres(dataDir);
+const dataDir = scaleDataDir(ROOT, option('data', tmpdir()), FACTOR);
+const { pg, seeded, stoppers, stopAll } = await openScaleCluster(dataDir);
 const databaseUrl = pg.url('parvis');
-const stoppers = [() => pg.stop()];
-const stopAll = async () => {
-  for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
-};
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.once(signal, () => void stopAll().then(() => process.exit(130)));
 
 const require = createRequire(join(ROOT, 'package.json'));
 const { Client } = require('pg');

@@ -16,20 +16,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
-import { graphql, ROOT, startApi, startPostgres, webOperations } from './harness.mjs';
-import { isSeeded, prepareDataDir, scaleDataDir, searchTerms, seedScale } from './scale-seed.mjs';
+import { graphql, option, ROOT, startApi, webOperations } from './harness.mjs';
+import { openScaleCluster, scaleDataDir, searchTerms, seedScale } from './scale-seed.mjs';
 import { summarizeProfile } from './cpu-profile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')
-    ? process.argv[i + 1]
-    : fallback;
-};
-const FACTOR = Number(arg('scale-factor', '1'));
-const DURATION = Number(arg('duration', '10'));
-const BEFORE_ROOT = arg('before-root') ? resolve(arg('before-root')) : null;
+const FACTOR = Number(option('scale-factor', '1'));
+const DURATION = Number(option('duration', '10'));
+const BEFORE_ROOT = option('before-root') ? resolve(option('before-root')) : null;
 const WRITE = !process.argv.includes('--no-write');
 const CONNECTIONS = [32, 128];
 const PASSWORD = 'parvis-demo-2026';
@@ -42,18 +36,9 @@ const API_ENV = {
 };
 const log = (...a) => console.log(...a);
 
-const dataDir = scaleDataDir(ROOT, arg('data', tmpdir()), FACTOR);
-const seeded = isSeeded(dataDir);
-if (!seeded) rmSync(dataDir, { recursive: true, force: true }); // a seed interrupted half-way starts again
-prepareDataDir(dataDir);
-const pg = await startPostgres(dataDir);
+const dataDir = scaleDataDir(ROOT, option('data', tmpdir()), FACTOR);
+const { pg, seeded, stoppers, stopAll } = await openScaleCluster(dataDir);
 const databaseUrl = pg.url('parvis');
-const stoppers = [() => pg.stop()];
-const stopAll = async () => {
-  for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
-};
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.once(signal, () => void stopAll().then(() => process.exit(130)));
 
 const require = createRequire(join(ROOT, 'package.json'));
 const { Client } = require('pg');

@@ -8,9 +8,10 @@
 // documents is switched off, and the documents are then built once per thread by the same function
 // the triggers call on an edit (thread_search_document_refresh): the same documents, without
 // rewriting each one ten times. The trigger is back on before anything is measured.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { startPostgres } from './harness.mjs';
 import { random, sentence, vocabulary } from './vocabulary.mjs';
 
 /** The community's size at factor 1; `--scale-factor 0.01` seeds a hundredth (to try the benchmark). */
@@ -295,4 +296,23 @@ export async function seedIdeas(db, size, dataDir, factor, step) {
 export function prepareDataDir(dataDir) {
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755);
+}
+
+/**
+ * Starts the scale cluster kept in `dataDir` (emptied first when a seed was interrupted half-way,
+ * so that it starts again). `stopAll` stops it and whatever the script adds to `stoppers`, last
+ * added first; Ctrl-C runs it too.
+ */
+export async function openScaleCluster(dataDir) {
+  const seeded = isSeeded(dataDir);
+  if (!seeded) rmSync(dataDir, { recursive: true, force: true });
+  prepareDataDir(dataDir);
+  const pg = await startPostgres(dataDir);
+  const stoppers = [() => pg.stop()];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => void stopAll().then(() => process.exit(130)));
+  return { pg, seeded, stoppers, stopAll };
 }

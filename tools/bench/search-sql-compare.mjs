@@ -5,16 +5,12 @@
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ROOT, startPostgres } from './harness.mjs';
+import { option, ROOT, startPostgres } from './harness.mjs';
 import { isSeeded, scaleDataDir, searchTerms } from './scale-seed.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-};
-const beforeRoot = arg('before-root') && resolve(arg('before-root'));
+const beforeRoot = option('before-root') && resolve(option('before-root'));
 if (!beforeRoot) throw new Error('Give the other built checkout: --before-root DIR');
-const dataDir = scaleDataDir(ROOT, arg('data', tmpdir()), Number(arg('scale-factor', '1')));
+const dataDir = scaleDataDir(ROOT, option('data', tmpdir()), Number(option('scale-factor', '1')));
 if (!isSeeded(dataDir)) throw new Error(`No seeded community in ${dataDir}: run npm run bench:scale first.`);
 
 const require = createRequire(join(ROOT, 'package.json'));
