@@ -37,7 +37,7 @@ describe('the action bar of a post', () => {
 
   it('offers Thank on others’ posts only, and quotes a post into the reply', async () => {
     renderWithProviders(threadPageOfT1, {
-      mocks: [threadPageAnswer(twoReplies), viewerMock({ id: 'm1', role: 'MEMBER' })],
+      mocks: [threadPageAnswer(twoReplies), viewerMock(member)],
     });
     await screen.findByRole('button', { name: 'Thank Eva Expert for this post' });
     expect(screen.queryByRole('button', { name: 'Thank Marc Member for this post' })).toBeNull();
@@ -76,7 +76,7 @@ describe('the action bar of a post', () => {
 describe('keyboard shortcuts on a thread', () => {
   it('moves between posts with j and k, to the reply with r, and lists them with ?', async () => {
     renderWithProviders(threadPageOfT1, {
-      mocks: [threadPageAnswer(twoReplies), viewerMock({ id: 'm1', role: 'MEMBER' })],
+      mocks: [threadPageAnswer(twoReplies), viewerMock(member)],
     });
     await screen.findByRole('article', { name: /^Eva Expert/ });
     const user = userEvent.setup();

@@ -17,6 +17,7 @@ import {
 const expert = user('e1', 'Eva Expert', 'EXPERT');
 const staff = user('s1', 'Sarah Staff', 'STAFF');
 const member = user('m1', 'Marc Member');
+const asker = user('asker', 'Ana Asker');
 
 describe('a thread page', () => {
   it('keeps a reply that arrives live behind “1 new reply — show it” until the reader asks, then shows it', async () => {
@@ -103,10 +104,7 @@ describe('a thread page', () => {
       edges: edges([post('p1', expert, 'Try this.')]),
     };
     const { unmount } = renderWithProviders(threadPageOfT1, {
-      mocks: [
-        threadPageAnswer({ repliesCount: 1, posts: replies }),
-        viewerMock({ id: 'm1', role: 'MEMBER' }),
-      ],
+      mocks: [threadPageAnswer({ repliesCount: 1, posts: replies }), viewerMock(member)],
     });
     await screen.findByText('Try this.');
     expect(screen.queryByRole('button', { name: 'Accept this answer' })).toBeNull();
@@ -115,7 +113,7 @@ describe('a thread page', () => {
     renderWithProviders(threadPageOfT1, {
       mocks: [
         threadPageAnswer({ repliesCount: 1, posts: replies, viewerCanAcceptAnswer: true }),
-        viewerMock({ id: 'asker', role: 'MEMBER' }),
+        viewerMock(asker),
       ],
     });
     await screen.findByText('Try this.');
@@ -137,7 +135,7 @@ describe('a thread page', () => {
     renderWithProviders(threadPageOfT1, {
       mocks: [
         threadPageAnswer({ repliesCount: 3, posts: replies, viewerCanAcceptAnswer: true }),
-        viewerMock({ id: 'e1', role: 'EXPERT' }),
+        viewerMock(expert),
       ],
     });
     await screen.findByText('Another tip.');
@@ -159,7 +157,7 @@ describe('a thread page', () => {
     renderWithProviders(threadPageOfT1, {
       mocks: [
         threadPageAnswer({ repliesCount: 1, posts: replies }),
-        viewerMock({ id: 'asker', role: 'MEMBER' }),
+        viewerMock(asker),
         {
           request: { query: ThankMutation, variables: { input: { postId: 'p1' } } },
           result: {
@@ -190,7 +188,7 @@ describe('a thread page', () => {
             agent: staff,
           },
         }),
-        viewerMock({ id: 'm1', role: 'MEMBER' }),
+        viewerMock(member),
       ],
       language: 'fr',
     });
@@ -363,12 +361,7 @@ describe('a thread page', () => {
       },
     };
     renderWithProviders(threadPageOfT1, {
-      mocks: [
-        threadPageAnswer({ repliesCount: 1, posts: replies }),
-        markdown,
-        edited,
-        viewerMock({ id: 'm1', role: 'MEMBER' }),
-      ],
+      mocks: [threadPageAnswer({ repliesCount: 1, posts: replies }), markdown, edited, viewerMock(member)],
     });
     const user = userEvent.setup();
     await screen.findByText('Try this.');

@@ -66,8 +66,13 @@ export function liveEvent(
   };
 }
 
-/** API answers for the threads component tests, shaped exactly like the operations' selections. */
-export function viewerMock(viewer: { id: string; role: string } | null) {
+/**
+ * API answers for the threads component tests, shaped exactly like the operations' selections.
+ * A viewer who also wrote posts of the page is given as that author (`viewerMock(member)`): the
+ * cache keeps one `User` per id, and a viewer named otherwise would rename the author's posts
+ * whenever the viewer's answer arrived after the page's.
+ */
+export function viewerMock(viewer: { id: string; role: string; displayName?: string } | null) {
   return {
     request: { query: ViewerQuery },
     result: {
