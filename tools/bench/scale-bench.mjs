@@ -8,7 +8,9 @@
 // Options: --scale-factor F (default 1; 0.01 to try it quickly), --duration S (per run, default 10),
 // --data DIR (where the seeded cluster is kept; default the system's temp folder), --before-root DIR
 // (another built checkout: its API is measured on the same data for the search and board rows,
-// before the current one), --no-write (print only), --seed-only (seed the community and stop).
+// before the current one), --processes N (API processes sharing the port, as `npm start`'s WEB_CONCURRENCY;
+// default 1: figures per process, like the ceilings), --no-write (print only), --seed-only (seed the community
+// and stop).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
@@ -25,10 +27,11 @@ const FACTOR = Number(option('scale-factor', '1'));
 const DURATION = Number(option('duration', '10'));
 const BEFORE_ROOT = option('before-root') ? resolve(option('before-root')) : null;
 const WRITE = !process.argv.includes('--no-write');
+const PROCESSES = Number(option('processes', '1'));
 const CONNECTIONS = [32, 128];
 const PASSWORD = 'parvis-demo-2026';
 const API_ENV = {
-  WEB_CONCURRENCY: '1', // one API process: the figures are per process (the ceilings are single processes too)
+  WEB_CONCURRENCY: String(PROCESSES),
   POST_LIMIT_PER_MEMBER: '10000',
   POST_LIMIT_WINDOW_SECONDS: '10',
   VOTE_LIMIT_PER_MEMBER: '100000',
@@ -82,7 +85,7 @@ try {
   {
     const api = await startApi(databaseUrl, {
       port: 3952,
-      env: API_ENV,
+      env: { ...API_ENV, WEB_CONCURRENCY: '1' }, // one process: one profile
       nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
     });
     await cannon(api.url, threadPage(null), 32, 3);
@@ -421,7 +424,7 @@ function report({ counts, rows, ceilings, profile, beforeAfter, load }) {
     `Commit ${commit}. Data: ${Object.entries(counts)
       .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
       .join(', ')}` +
-      ` (scale factor ${FACTOR}); ${DURATION} s per run after a 2 s warm-up, one API process, autocannon on the same` +
+      ` (scale factor ${FACTOR}); ${DURATION} s per run after a 2 s warm-up, ${PROCESSES === 1 ? 'one API process' : `${PROCESSES} API processes`} (the CPU profile: one), autocannon on the same` +
       ` machine; load average ${load.join(' → ')} (the machine may be shared: compare rows of one run, not across runs).`,
     '',
     '| operation | clients | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to ceiling |',
