@@ -25,7 +25,8 @@ type Db = Pick<EntityManager, 'query'>;
 
 /**
  * Runs a statement written with named parameters (`:from`, `:to`, `:unit`, `:zone`, `:space`,
- * `:language`, `:now`) bound from the scope: each statement uses the ones it needs, numbered in
+ * `:language`, `:now`, and the range's whole UTC days `:fullfrom`, `:fullto`, `:headto`,
+ * `:tailfrom`: see wholeDays) bound from the scope: each statement uses the ones it needs, numbered in
  * order of first use (PostgreSQL refuses a numbered parameter that a statement never uses).
  */
 async function run(db: Db, scope: ReportScope, sql: string): Promise<Record<string, unknown>[]> {
@@ -37,6 +38,7 @@ async function run(db: Db, scope: ReportScope, sql: string): Promise<Record<stri
     space: scope.spaceId,
     language: scope.language,
     now: scope.now,
+    ...wholeDays(scope.from, scope.to),
   };
   const order: string[] = [];
   const text = sql.replace(/(?<![:\w]):([a-z]+)\b/g, (_match, name: string) => {
@@ -62,6 +64,53 @@ const PERIODS = `periods AS (
 const THREAD_SCOPE = `(:space::uuid IS NULL OR t.space_id = :space) AND (:language::text IS NULL OR t.language = :language)`;
 
 const bucket = (column: string) => `date_trunc(:unit, ${column} AT TIME ZONE :zone)`;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The whole UTC days inside [from, to) — `fullfrom` (included) to `fullto` (excluded), the days a
+ * statement reads from a per-day rollup — and the parts of the range around them, read from the
+ * rows: the head [from, headto) and the tail [tailfrom, to). Either part may be empty; without a
+ * whole day, the head is the whole range and the rollup's days are none. UTC days, whatever the
+ * report's zone, so that the sum is exact for any range and any zone.
+ */
+export function wholeDays(from: Date, to: Date) {
+  const first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
+  const end = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (first >= end) return { fullfrom: day(end), fullto: day(end), headto: to, tailfrom: to };
+  return { fullfrom: day(first), fullto: day(end), headto: new Date(first), tailfrom: new Date(end) };
+}
+
+/** `column` in the range but outside its whole UTC days (the head and tail of wholeDays). */
+const outsideWholeDays = (column: string) =>
+  `((${column} >= :from AND ${column} < :headto) OR (${column} >= :tailfrom AND ${column} < :to))`;
+
+/** The rollup's whole days of the range, in the scope's space and language. */
+const ROLLUP_SCOPE = `r.day >= :fullfrom::date AND r.day < :fullto::date
+  AND (:space::uuid IS NULL OR r.space_id = :space) AND (:language::text IS NULL OR r.language = :language)`;
+
+/**
+ * Per helper: replies (not the question, not by the thread's author) written in the range,
+ * accepted answers (by the thread's answered_at) and thanks not withdrawn given in it — the whole
+ * UTC days from report_helper_days (kept by triggers), the rest from the rows.
+ */
+const HELPER_COUNTS = `helper_counts AS (
+  SELECT r.user_id, r.replies, r.accepted, r.thanks
+    FROM report_helper_days r WHERE ${ROLLUP_SCOPE}
+  UNION ALL
+  SELECT p.author_id, 1, 0, 0
+    FROM posts p JOIN threads t ON t.id = p.thread_id
+   WHERE NOT p.is_question AND p.author_id <> t.author_id AND ${outsideWholeDays('p.created_at')} AND ${THREAD_SCOPE}
+  UNION ALL
+  SELECT a.author_id, 0, 1, 0
+    FROM threads t JOIN posts a ON a.id = t.accepted_answer_id
+   WHERE ${outsideWholeDays('t.answered_at')} AND ${THREAD_SCOPE}
+  UNION ALL
+  SELECT p.author_id, 0, 0, 1
+    FROM thanks k JOIN posts p ON p.id = k.post_id JOIN threads t ON t.id = p.thread_id
+   WHERE k.withdrawn_at IS NULL AND ${outsideWholeDays('k.created_at')} AND ${THREAD_SCOPE}
+)`;
 
 export interface ResponseRow {
   /** The period's first day (YYYY-MM-DD, in the report's time zone); null for the range's total. */
@@ -139,11 +188,12 @@ export async function answererShare(db: Db, scope: ReportScope): Promise<Answere
   const [row] = await run(
     db,
     scope,
-    `SELECT count(*) FILTER (WHERE u.role = 'MEMBER')::int AS community,
-            count(*) FILTER (WHERE u.role = 'EXPERT')::int AS experts,
-            count(*) FILTER (WHERE u.role IN ('STAFF', 'MODERATOR', 'ADMIN'))::int AS staff
-       FROM threads t JOIN posts a ON a.id = t.accepted_answer_id JOIN users u ON u.id = a.author_id
-      WHERE t.answered_at >= :from AND t.answered_at < :to AND ${THREAD_SCOPE}`,
+    `WITH ${HELPER_COUNTS}
+     SELECT coalesce(sum(c.accepted) FILTER (WHERE u.role = 'MEMBER'), 0)::int AS community,
+            coalesce(sum(c.accepted) FILTER (WHERE u.role = 'EXPERT'), 0)::int AS experts,
+            coalesce(sum(c.accepted) FILTER (WHERE u.role IN ('STAFF', 'MODERATOR', 'ADMIN')), 0)::int AS staff
+       FROM (SELECT user_id, sum(accepted) AS accepted FROM helper_counts GROUP BY user_id HAVING sum(accepted) > 0) c
+       JOIN users u ON u.id = c.user_id`,
   );
   return { community: row.community as number, experts: row.experts as number, staff: row.staff as number };
 }
@@ -158,37 +208,22 @@ export interface HelperRow {
   thanks: number;
 }
 
-/** The people who helped most in the range: accepted answers first, then replies, then thanks. */
+/**
+ * The people who helped most in the range: accepted answers first, then replies, then thanks
+ * (those not withdrawn).
+ */
 export async function topHelpers(db: Db, scope: ReportScope, limit: number): Promise<HelperRow[]> {
   const rows: Record<string, unknown>[] = await run(
     db,
     scope,
-    `WITH replies AS (
-       SELECT p.author_id, count(*)::int AS replies
-         FROM posts p JOIN threads t ON t.id = p.thread_id
-        WHERE NOT p.is_question AND p.author_id <> t.author_id
-          AND p.created_at >= :from AND p.created_at < :to AND ${THREAD_SCOPE}
-        GROUP BY p.author_id
-     ), accepted AS (
-       SELECT a.author_id, count(*)::int AS accepted
-         FROM threads t JOIN posts a ON a.id = t.accepted_answer_id
-        WHERE t.answered_at >= :from AND t.answered_at < :to AND ${THREAD_SCOPE}
-        GROUP BY a.author_id
-     ), thanked AS (
-       SELECT p.author_id, count(*)::int AS thanks
-         FROM thanks k JOIN posts p ON p.id = k.post_id JOIN threads t ON t.id = p.thread_id
-        WHERE k.created_at >= :from AND k.created_at < :to AND ${THREAD_SCOPE}
-        GROUP BY p.author_id
+    `WITH ${HELPER_COUNTS}, totals AS (
+       SELECT user_id, sum(accepted)::int AS accepted, sum(replies)::int AS replies, sum(thanks)::int AS thanks
+         FROM helper_counts GROUP BY user_id
+       HAVING sum(accepted) > 0 OR sum(replies) > 0 OR sum(thanks) > 0
      )
      SELECT u.id AS user_id, u.display_name, u.closed_at IS NOT NULL AS closed, u.role,
-            coalesce(accepted.accepted, 0) AS accepted_answers,
-            coalesce(replies.replies, 0) AS replies,
-            coalesce(thanked.thanks, 0) AS thanks
-       FROM users u
-       LEFT JOIN accepted ON accepted.author_id = u.id
-       LEFT JOIN replies ON replies.author_id = u.id
-       LEFT JOIN thanked ON thanked.author_id = u.id
-      WHERE (accepted.accepted IS NOT NULL OR replies.replies IS NOT NULL OR thanked.thanks IS NOT NULL)
+            c.accepted AS accepted_answers, c.replies, c.thanks
+       FROM totals c JOIN users u ON u.id = c.user_id
       ORDER BY accepted_answers DESC, replies DESC, thanks DESC, u.display_name, u.id
       LIMIT ${Number(limit)}`,
   );

@@ -1,0 +1,241 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * By hand (a table the API only reads, kept by triggers; no entity): `report_helper_days`, the
+ * staff report's "who helps" figures per UTC day, helper, space and content language — replies
+ * (not the question, not by the thread's author, by the post's creation), accepted answers (by the
+ * thread's `answered_at`, credited to the answer's author) and thanks not withdrawn (by the thanks'
+ * creation, credited to the post's author). A report sums the whole UTC days inside its range from
+ * here and counts the rest (at most a part of a day at each end) from the rows, so every figure is
+ * exact in every time zone (a range begins and ends at any instant).
+ *
+ * Kept exact by triggers where the figures can move: a reply written (or its author, thread,
+ * creation or question flag changed), a thanks given, withdrawn or given again, an answer accepted,
+ * changed or un-accepted, a thread moved to another space, its content language or author changed
+ * (the thread's whole contribution leaves its old key for the new). Hiding a post changes none of
+ * these figures (the report counts what was written), so it moves nothing. Deltas are applied in
+ * key order so that concurrent transactions lock the rows in one order; a removal is a plain update
+ * (the CHECKs run on the row an upsert proposes, before the conflict).
+ */
+export class ReportHelperRollups1795709619236 implements MigrationInterface {
+  name = 'ReportHelperRollups1795709619236';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "report_helper_days" ("day" date NOT NULL, "user_id" uuid NOT NULL, "space_id" uuid NOT NULL, "language" character varying(2) NOT NULL, "replies" integer NOT NULL DEFAULT '0', "accepted" integer NOT NULL DEFAULT '0', "thanks" integer NOT NULL DEFAULT '0', CONSTRAINT "report_helper_days_counts_check" CHECK (replies >= 0 AND accepted >= 0 AND thanks >= 0), CONSTRAINT "report_helper_days_pkey" PRIMARY KEY ("day", "user_id", "space_id", "language"))`,
+    );
+    await queryRunner.query(
+      `CREATE FUNCTION report_helper_apply(deltas jsonb) RETURNS void LANGUAGE plpgsql AS $$
+       DECLARE
+         d record;
+       BEGIN
+         FOR d IN SELECT x.day, x.user_id, x.space_id, x.language,
+                         sum(x.replies)::int AS replies, sum(x.accepted)::int AS accepted, sum(x.thanks)::int AS thanks
+                    FROM jsonb_to_recordset(deltas) AS x(day date, user_id uuid, space_id uuid, language varchar,
+                                                         replies int, accepted int, thanks int)
+                   GROUP BY x.day, x.user_id, x.space_id, x.language
+                  HAVING sum(x.replies) <> 0 OR sum(x.accepted) <> 0 OR sum(x.thanks) <> 0
+                   ORDER BY x.day, x.user_id, x.space_id, x.language
+         LOOP
+           IF d.replies >= 0 AND d.accepted >= 0 AND d.thanks >= 0 THEN
+             INSERT INTO report_helper_days AS r (day, user_id, space_id, language, replies, accepted, thanks)
+             VALUES (d.day, d.user_id, d.space_id, d.language, d.replies, d.accepted, d.thanks)
+             ON CONFLICT (day, user_id, space_id, language) DO UPDATE
+               SET replies = r.replies + EXCLUDED.replies, accepted = r.accepted + EXCLUDED.accepted,
+                   thanks = r.thanks + EXCLUDED.thanks;
+           ELSE
+             UPDATE report_helper_days
+                SET replies = replies + d.replies, accepted = accepted + d.accepted, thanks = thanks + d.thanks
+              WHERE day = d.day AND user_id = d.user_id AND space_id = d.space_id AND language = d.language;
+           END IF;
+         END LOOP;
+       END $$`,
+    );
+    // A thread's whole contribution under the given attributes (its replies, the thanks on its
+    // posts, its accepted answer), times `sign`: what leaves the old key and arrives at the new
+    // one when the thread moves, changes language or author.
+    await queryRunner.query(
+      `CREATE FUNCTION report_helper_thread_deltas(th uuid, sp uuid, lang varchar, asker uuid, answer uuid,
+                                                   answered timestamptz, sign int) RETURNS jsonb
+       LANGUAGE sql STABLE AS $$
+         SELECT coalesce(jsonb_agg(jsonb_build_object('day', x.day, 'user_id', x.user_id, 'space_id', sp,
+                                  'language', lang, 'replies', sign * x.replies, 'accepted', sign * x.accepted,
+                                  'thanks', sign * x.thanks)), '[]')
+           FROM (SELECT day, user_id, sum(replies)::int AS replies, sum(accepted)::int AS accepted,
+                        sum(thanks)::int AS thanks
+                   FROM (SELECT (p.created_at AT TIME ZONE 'UTC')::date AS day, p.author_id AS user_id,
+                                1 AS replies, 0 AS accepted, 0 AS thanks
+                           FROM posts p WHERE p.thread_id = th AND NOT p.is_question AND p.author_id <> asker
+                         UNION ALL
+                         SELECT (answered AT TIME ZONE 'UTC')::date, a.author_id, 0, 1, 0
+                           FROM posts a WHERE a.id = answer AND answered IS NOT NULL
+                         UNION ALL
+                         SELECT (k.created_at AT TIME ZONE 'UTC')::date, p.author_id, 0, 0, 1
+                           FROM posts p JOIN thanks k ON k.post_id = p.id
+                          WHERE p.thread_id = th AND k.withdrawn_at IS NULL) c
+                  GROUP BY day, user_id) x
+       $$`,
+    );
+    await queryRunner.query(
+      `CREATE FUNCTION report_helper_threads() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE
+         deltas jsonb := '[]';
+       BEGIN
+         IF TG_OP = 'UPDATE' AND (OLD.space_id IS DISTINCT FROM NEW.space_id OR OLD.language IS DISTINCT FROM NEW.language
+                                  OR OLD.author_id IS DISTINCT FROM NEW.author_id) THEN
+           deltas := report_helper_thread_deltas(OLD.id, OLD.space_id, OLD.language, OLD.author_id,
+                                                 OLD.accepted_answer_id, OLD.answered_at, -1)
+                  || report_helper_thread_deltas(NEW.id, NEW.space_id, NEW.language, NEW.author_id,
+                                                 NEW.accepted_answer_id, NEW.answered_at, 1);
+         ELSE
+           IF TG_OP = 'UPDATE' AND OLD.accepted_answer_id IS NOT NULL AND OLD.answered_at IS NOT NULL THEN
+             deltas := deltas || (SELECT jsonb_build_object('day', (OLD.answered_at AT TIME ZONE 'UTC')::date,
+                                   'user_id', a.author_id, 'space_id', OLD.space_id, 'language', OLD.language,
+                                   'replies', 0, 'accepted', -1, 'thanks', 0)
+                                    FROM posts a WHERE a.id = OLD.accepted_answer_id);
+           END IF;
+           IF NEW.accepted_answer_id IS NOT NULL AND NEW.answered_at IS NOT NULL THEN
+             deltas := deltas || (SELECT jsonb_build_object('day', (NEW.answered_at AT TIME ZONE 'UTC')::date,
+                                   'user_id', a.author_id, 'space_id', NEW.space_id, 'language', NEW.language,
+                                   'replies', 0, 'accepted', 1, 'thanks', 0)
+                                    FROM posts a WHERE a.id = NEW.accepted_answer_id);
+           END IF;
+         END IF;
+         PERFORM report_helper_apply(deltas);
+         RETURN NULL;
+       END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_helper_threads_insert AFTER INSERT ON threads
+       FOR EACH ROW WHEN (NEW.accepted_answer_id IS NOT NULL AND NEW.answered_at IS NOT NULL)
+       EXECUTE FUNCTION report_helper_threads()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_helper_threads_update
+       AFTER UPDATE OF space_id, language, author_id, accepted_answer_id, answered_at ON threads
+       FOR EACH ROW WHEN (OLD.space_id IS DISTINCT FROM NEW.space_id OR OLD.language IS DISTINCT FROM NEW.language
+                          OR OLD.author_id IS DISTINCT FROM NEW.author_id
+                          OR OLD.accepted_answer_id IS DISTINCT FROM NEW.accepted_answer_id
+                          OR OLD.answered_at IS DISTINCT FROM NEW.answered_at)
+       EXECUTE FUNCTION report_helper_threads()`,
+    );
+    // A post's own contribution, times `sign`: its reply; with `whole`, also the thanks it holds
+    // and the answers it is accepted as (those move only when its author or thread does).
+    await queryRunner.query(
+      `CREATE FUNCTION report_helper_post_deltas(post uuid, th uuid, author uuid, question boolean,
+                                                 created timestamptz, whole boolean, sign int) RETURNS jsonb
+       LANGUAGE sql STABLE AS $$
+         SELECT coalesce(jsonb_agg(jsonb_build_object('day', c.day, 'user_id', author, 'space_id', c.space_id,
+                                  'language', c.language, 'replies', sign * c.replies,
+                                  'accepted', sign * c.accepted, 'thanks', sign * c.thanks)), '[]')
+           FROM (SELECT (created AT TIME ZONE 'UTC')::date AS day, t.space_id, t.language,
+                        1 AS replies, 0 AS accepted, 0 AS thanks
+                   FROM threads t WHERE t.id = th AND NOT question AND author <> t.author_id
+                 UNION ALL
+                 SELECT (k.created_at AT TIME ZONE 'UTC')::date, t.space_id, t.language, 0, 0, 1
+                   FROM thanks k JOIN threads t ON t.id = th
+                  WHERE whole AND k.post_id = post AND k.withdrawn_at IS NULL
+                 UNION ALL
+                 SELECT (t.answered_at AT TIME ZONE 'UTC')::date, t.space_id, t.language, 0, 1, 0
+                   FROM threads t WHERE whole AND t.accepted_answer_id = post AND t.answered_at IS NOT NULL) c
+       $$`,
+    );
+    await queryRunner.query(
+      `CREATE FUNCTION report_helper_posts() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE
+         deltas jsonb := '[]';
+         whole boolean := TG_OP = 'UPDATE' AND (OLD.author_id IS DISTINCT FROM NEW.author_id
+                                                OR OLD.thread_id IS DISTINCT FROM NEW.thread_id);
+       BEGIN
+         IF TG_OP = 'UPDATE' THEN
+           deltas := report_helper_post_deltas(OLD.id, OLD.thread_id, OLD.author_id, OLD.is_question,
+                                               OLD.created_at, whole, -1);
+         END IF;
+         deltas := deltas || report_helper_post_deltas(NEW.id, NEW.thread_id, NEW.author_id, NEW.is_question,
+                                                        NEW.created_at, whole, 1);
+         PERFORM report_helper_apply(deltas);
+         RETURN NULL;
+       END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_helper_posts_insert AFTER INSERT ON posts
+       FOR EACH ROW WHEN (NOT NEW.is_question) EXECUTE FUNCTION report_helper_posts()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_helper_posts_update AFTER UPDATE OF thread_id, author_id, is_question, created_at ON posts
+       FOR EACH ROW WHEN (OLD.thread_id IS DISTINCT FROM NEW.thread_id OR OLD.author_id IS DISTINCT FROM NEW.author_id
+                          OR OLD.is_question IS DISTINCT FROM NEW.is_question
+                          OR OLD.created_at IS DISTINCT FROM NEW.created_at)
+       EXECUTE FUNCTION report_helper_posts()`,
+    );
+    await queryRunner.query(
+      `CREATE FUNCTION report_helper_thanks() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE
+         deltas jsonb := '[]';
+       BEGIN
+         IF TG_OP = 'UPDATE' AND OLD.withdrawn_at IS NULL THEN
+           deltas := deltas || (SELECT jsonb_build_object('day', (OLD.created_at AT TIME ZONE 'UTC')::date,
+                                 'user_id', p.author_id, 'space_id', t.space_id, 'language', t.language,
+                                 'replies', 0, 'accepted', 0, 'thanks', -1)
+                                  FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = OLD.post_id);
+         END IF;
+         IF NEW.withdrawn_at IS NULL THEN
+           deltas := deltas || (SELECT jsonb_build_object('day', (NEW.created_at AT TIME ZONE 'UTC')::date,
+                                 'user_id', p.author_id, 'space_id', t.space_id, 'language', t.language,
+                                 'replies', 0, 'accepted', 0, 'thanks', 1)
+                                  FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = NEW.post_id);
+         END IF;
+         PERFORM report_helper_apply(deltas);
+         RETURN NULL;
+       END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_helper_thanks_insert AFTER INSERT ON thanks
+       FOR EACH ROW WHEN (NEW.withdrawn_at IS NULL) EXECUTE FUNCTION report_helper_thanks()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_helper_thanks_update AFTER UPDATE OF post_id, withdrawn_at, created_at ON thanks
+       FOR EACH ROW WHEN (OLD.post_id IS DISTINCT FROM NEW.post_id OR OLD.created_at IS DISTINCT FROM NEW.created_at
+                          OR (OLD.withdrawn_at IS NULL) IS DISTINCT FROM (NEW.withdrawn_at IS NULL))
+       EXECUTE FUNCTION report_helper_thanks()`,
+    );
+    // The history so far, from the rows (the same figures the triggers keep from now on).
+    await queryRunner.query(
+      `INSERT INTO report_helper_days (day, user_id, space_id, language, replies, accepted, thanks)
+       SELECT day, user_id, space_id, language, sum(replies), sum(accepted), sum(thanks)
+         FROM (SELECT (p.created_at AT TIME ZONE 'UTC')::date AS day, p.author_id AS user_id, t.space_id, t.language,
+                      1 AS replies, 0 AS accepted, 0 AS thanks
+                 FROM posts p JOIN threads t ON t.id = p.thread_id
+                WHERE NOT p.is_question AND p.author_id <> t.author_id
+               UNION ALL
+               SELECT (t.answered_at AT TIME ZONE 'UTC')::date, a.author_id, t.space_id, t.language, 0, 1, 0
+                 FROM threads t JOIN posts a ON a.id = t.accepted_answer_id
+                WHERE t.answered_at IS NOT NULL
+               UNION ALL
+               SELECT (k.created_at AT TIME ZONE 'UTC')::date, p.author_id, t.space_id, t.language, 0, 0, 1
+                 FROM thanks k JOIN posts p ON p.id = k.post_id JOIN threads t ON t.id = p.thread_id
+                WHERE k.withdrawn_at IS NULL) c
+        GROUP BY day, user_id, space_id, language`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER report_helper_thanks_update ON thanks`);
+    await queryRunner.query(`DROP TRIGGER report_helper_thanks_insert ON thanks`);
+    await queryRunner.query(`DROP FUNCTION report_helper_thanks()`);
+    await queryRunner.query(`DROP TRIGGER report_helper_posts_update ON posts`);
+    await queryRunner.query(`DROP TRIGGER report_helper_posts_insert ON posts`);
+    await queryRunner.query(`DROP FUNCTION report_helper_posts()`);
+    await queryRunner.query(
+      `DROP FUNCTION report_helper_post_deltas(uuid, uuid, uuid, boolean, timestamptz, boolean, int)`,
+    );
+    await queryRunner.query(`DROP TRIGGER report_helper_threads_update ON threads`);
+    await queryRunner.query(`DROP TRIGGER report_helper_threads_insert ON threads`);
+    await queryRunner.query(`DROP FUNCTION report_helper_threads()`);
+    await queryRunner.query(
+      `DROP FUNCTION report_helper_thread_deltas(uuid, uuid, varchar, uuid, uuid, timestamptz, int)`,
+    );
+    await queryRunner.query(`DROP FUNCTION report_helper_apply(jsonb)`);
+    await queryRunner.query(`DROP TABLE "report_helper_days"`);
+  }
+}
