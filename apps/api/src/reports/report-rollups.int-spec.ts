@@ -1,7 +1,9 @@
 import { ACCEPT, ask, reply, THANK } from '../testing/threads-fixtures';
 import { useCommunity } from '../testing/community';
 import { GraphQLAgent } from '../testing/test-app';
-import { answererShare, ReportScope, topHelpers, wholeDays } from './reports.queries';
+import { randomUUID } from 'node:crypto';
+import { ReportsService } from './reports.service';
+import { answererShare, deflection, ReportScope, topHelpers, wholeDays } from './reports.queries';
 
 /*
  * The report's "who helps" figures come from report_helper_days (per UTC day, kept by triggers)
@@ -184,6 +186,77 @@ async function aMixOfWrites() {
   return { r1 };
 }
 
+/** Deflection per period from the attempts alone (the statement before its hourly rollup). */
+async function deflectionFromRows(s: ReportScope) {
+  const rows: Record<string, unknown>[] = await test.db.query(
+    `WITH periods AS (
+       SELECT p AS period FROM generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE $4),
+         date_trunc($3, ($2::timestamptz - interval '1 millisecond') AT TIME ZONE $4), ('1 ' || $3)::interval) p
+     ), attempts AS (
+       SELECT date_trunc($3, a.started_at AT TIME ZONE $4) AS period, a.* FROM ask_attempts a
+        WHERE a.started_at >= $1 AND a.started_at < $2
+          AND ($5::uuid IS NULL OR a.space_id = $5) AND ($6::text IS NULL OR a.language = $6)
+     )
+     SELECT to_char(p.period, 'YYYY-MM-DD') AS period, count(a.id)::int AS "attempts",
+            count(a.suggestions_shown_at)::int AS "suggestionsShown", count(a.suggestion_opened_at)::int AS "suggestionOpened",
+            count(*) FILTER (WHERE a.suggestions_shown_at IS NOT NULL AND a.posted_at IS NULL)::int AS "notPosted"
+       FROM periods p LEFT JOIN attempts a ON a.period = p.period
+      GROUP BY GROUPING SETS ((p.period), ()) ORDER BY p.period NULLS LAST`,
+    [s.from, s.to, s.granularity, s.timeZone, s.spaceId, s.language],
+  );
+  return rows;
+}
+
+type AskStep = 'STARTED' | 'SUGGESTIONS_SHOWN' | 'SUGGESTION_OPENED' | 'POSTED';
+
+/** Attempts to ask around the change of time, each step at its own instant; one moved afterwards. */
+async function attemptsToAsk() {
+  const reports = test.app.get(ReportsService);
+  const steps: [string, string, AskStep, string][] = [];
+  const instants = [
+    '2026-10-24T21:59:59Z',
+    '2026-10-24T22:00:00Z',
+    '2026-10-25T00:30:00Z',
+    '2026-10-25T01:00:00Z',
+    '2026-10-25T18:29:00Z',
+    '2026-10-25T18:31:00Z',
+    '2026-10-25T22:59:00Z',
+    '2026-10-25T23:00:00Z',
+    '2026-10-26T12:00:00Z',
+  ];
+  instants.forEach((instant, i) => {
+    const id = randomUUID();
+    const language = ['fr', 'en', 'es'][i % 3];
+    steps.push([id, instant, 'STARTED', language]);
+    if (i % 3 !== 2) steps.push([id, instant, 'SUGGESTIONS_SHOWN', language]);
+    if (i % 3 === 0) steps.push([id, instant, 'SUGGESTION_OPENED', language]);
+  });
+  const thread = await ask(who.member.agent, space.help, 'Posted after suggestions');
+  await test.db.transaction(async (tx) => {
+    for (const [attemptId, instant, event, language] of steps) {
+      const spaceId = language === 'es' ? space.fast : space.help;
+      await reports.recordAskStep(
+        tx,
+        who.member.id,
+        { attemptId, spaceId, event, language },
+        new Date(instant),
+      );
+    }
+    // One posted after all; one moved to another hour and language.
+    const posted = { spaceId: space.help, event: 'POSTED' as const, language: 'fr', threadId: thread.id };
+    await reports.recordAskStep(
+      tx,
+      who.member.id,
+      { attemptId: steps[0][0], ...posted },
+      new Date('2026-10-24T22:05:00Z'),
+    );
+    await tx.query(
+      `UPDATE ask_attempts SET started_at = '2026-10-25T01:30:00Z', language = 'es' WHERE id = $1`,
+      [steps.at(-1)![0]],
+    );
+  });
+}
+
 function scope(
   from: string,
   to: string,
@@ -206,6 +279,7 @@ describe('the report’s rollups', () => {
   let firstThanked: string;
   beforeAll(async () => {
     firstThanked = (await aMixOfWrites()).r1.id;
+    await attemptsToAsk();
   });
 
   it('are what the rows give, after replies, accepts, un-accepts, thanks withdrawn, moves, language changes and hides', async () => {
@@ -241,6 +315,32 @@ describe('the report’s rollups', () => {
     const all = await fromReport(ranges[0]);
     expect(all.helpers.map((h) => h.acceptedAnswers).reduce((a, b) => a + b)).toBe(2);
     expect(all.share).toEqual({ community: 0, experts: 1, staff: 1 });
+  });
+
+  it('give deflection per day, week and month as the attempts do, around the change of time and half an hour off UTC', async () => {
+    const ranges = [
+      scope('2026-10-24T00:00:00+02:00', '2026-10-27T00:00:00+01:00', 'Europe/Paris'),
+      scope('2026-10-24T00:00:00+05:30', '2026-10-27T00:00:00+05:30', 'Asia/Kolkata'),
+      scope('2026-10-24T22:30:00Z', '2026-10-26T00:30:00Z', 'UTC'),
+    ];
+    for (const range of ranges)
+      for (const granularity of ['day', 'week', 'month'] as const)
+        for (const [spaceId, language] of [
+          [null, null],
+          [space.help, null],
+          [null, 'es'],
+        ]) {
+          const s = { ...range, granularity, spaceId, language };
+          expect({ s, rows: await deflection(test.db, s) }).toEqual({ s, rows: await deflectionFromRows(s) });
+        }
+    const total = (await deflection(test.db, ranges[0])).at(-1);
+    expect(total).toEqual({
+      period: null,
+      attempts: 9,
+      suggestionsShown: 6,
+      suggestionOpened: 3,
+      notPosted: 5,
+    });
   });
 
   it('leaves withdrawn thanks out of a helper’s thanks', async () => {

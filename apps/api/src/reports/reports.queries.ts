@@ -29,8 +29,14 @@ type Db = Pick<EntityManager, 'query'>;
  * `:tailfrom`: see wholeDays) bound from the scope: each statement uses the ones it needs, numbered in
  * order of first use (PostgreSQL refuses a numbered parameter that a statement never uses).
  */
-async function run(db: Db, scope: ReportScope, sql: string): Promise<Record<string, unknown>[]> {
+async function run(
+  db: Db,
+  scope: ReportScope,
+  sql: string,
+  more: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
   const values: Record<string, unknown> = {
+    ...more,
     from: scope.from,
     to: scope.to,
     unit: scope.granularity,
@@ -58,6 +64,21 @@ const PERIODS = `periods AS (
     date_trunc(:unit, :from::timestamptz AT TIME ZONE :zone),
     date_trunc(:unit, (:to::timestamptz - interval '1 millisecond') AT TIME ZONE :zone),
     ('1 ' || :unit)::interval) p
+)`;
+
+/**
+ * The UTC hours the range touches, and whether each is `whole`: inside the range and inside one
+ * of its periods, so that an hourly rollup's row counts for that period. The others (the range's
+ * ends; in a zone not a whole number of hours off UTC, the hours a period begins in) are counted
+ * from the rows, between `lo` and `hi`.
+ */
+const HOURS = `hours AS (
+  SELECT h AS hour, greatest(h, :from::timestamptz) AS lo, least(h + interval '1 hour', :to::timestamptz) AS hi,
+         h >= :from::timestamptz AND h + interval '1 hour' <= :to::timestamptz
+           AND date_trunc(:unit, h AT TIME ZONE :zone)
+               = date_trunc(:unit, (h + interval '1 hour' - interval '1 microsecond') AT TIME ZONE :zone) AS whole
+    FROM generate_series(date_trunc('hour', :from::timestamptz, 'UTC'), :to::timestamptz - interval '1 microsecond',
+                         interval '1 hour') h
 )`;
 
 /** Threads of the scope: help spaces or the chosen space, the chosen language. */
@@ -93,23 +114,37 @@ const ROLLUP_SCOPE = `r.day >= :fullfrom::date AND r.day < :fullto::date
 /**
  * Per helper: replies (not the question, not by the thread's author) written in the range,
  * accepted answers (by the thread's answered_at) and thanks not withdrawn given in it — the whole
- * UTC days from report_helper_days (kept by triggers), the rest from the rows.
+ * UTC days from report_helper_days (kept by triggers), the rest from the rows. `:users`: only these
+ * helpers (null: everyone).
  */
 const HELPER_COUNTS = `helper_counts AS (
   SELECT r.user_id, r.replies, r.accepted, r.thanks
-    FROM report_helper_days r WHERE ${ROLLUP_SCOPE}
+    FROM report_helper_days r
+   WHERE ${ROLLUP_SCOPE} AND (:users::uuid[] IS NULL OR r.user_id = ANY(:users))
   UNION ALL
   SELECT p.author_id, 1, 0, 0
     FROM posts p JOIN threads t ON t.id = p.thread_id
    WHERE NOT p.is_question AND p.author_id <> t.author_id AND ${outsideWholeDays('p.created_at')} AND ${THREAD_SCOPE}
+     AND (:users::uuid[] IS NULL OR p.author_id = ANY(:users))
   UNION ALL
   SELECT a.author_id, 0, 1, 0
     FROM threads t JOIN posts a ON a.id = t.accepted_answer_id
-   WHERE ${outsideWholeDays('t.answered_at')} AND ${THREAD_SCOPE}
+   WHERE ${outsideWholeDays('t.answered_at')} AND ${THREAD_SCOPE} AND (:users::uuid[] IS NULL OR a.author_id = ANY(:users))
   UNION ALL
   SELECT p.author_id, 0, 0, 1
     FROM thanks k JOIN posts p ON p.id = k.post_id JOIN threads t ON t.id = p.thread_id
    WHERE k.withdrawn_at IS NULL AND ${outsideWholeDays('k.created_at')} AND ${THREAD_SCOPE}
+     AND (:users::uuid[] IS NULL OR p.author_id = ANY(:users))
+)`;
+
+/** Accepted answers per author in the range (only authors with one), as HELPER_COUNTS counts them. */
+const ACCEPTED_COUNTS = `accepted_counts AS (
+  SELECT user_id, sum(accepted)::int AS accepted
+    FROM (SELECT r.user_id, r.accepted FROM report_helper_days r WHERE r.accepted > 0 AND ${ROLLUP_SCOPE}
+          UNION ALL
+          SELECT a.author_id, 1 FROM threads t JOIN posts a ON a.id = t.accepted_answer_id
+           WHERE ${outsideWholeDays('t.answered_at')} AND ${THREAD_SCOPE}) c
+   GROUP BY user_id
 )`;
 
 export interface ResponseRow {
@@ -188,12 +223,11 @@ export async function answererShare(db: Db, scope: ReportScope): Promise<Answere
   const [row] = await run(
     db,
     scope,
-    `WITH ${HELPER_COUNTS}
+    `WITH ${ACCEPTED_COUNTS}
      SELECT coalesce(sum(c.accepted) FILTER (WHERE u.role = 'MEMBER'), 0)::int AS community,
             coalesce(sum(c.accepted) FILTER (WHERE u.role = 'EXPERT'), 0)::int AS experts,
             coalesce(sum(c.accepted) FILTER (WHERE u.role IN ('STAFF', 'MODERATOR', 'ADMIN')), 0)::int AS staff
-       FROM (SELECT user_id, sum(accepted) AS accepted FROM helper_counts GROUP BY user_id HAVING sum(accepted) > 0) c
-       JOIN users u ON u.id = c.user_id`,
+       FROM accepted_counts c JOIN users u ON u.id = c.user_id`,
   );
   return { community: row.community as number, experts: row.experts as number, staff: row.staff as number };
 }
@@ -210,9 +244,23 @@ export interface HelperRow {
 
 /**
  * The people who helped most in the range: accepted answers first, then replies, then thanks
- * (those not withdrawn).
+ * (those not withdrawn). Ranked by accepted answers first, the top `limit` can only hold people
+ * with at least as many as the `limit`-th most: when that is one or more, only they are counted
+ * in full (a dozen people, not the tens of thousands who replied); otherwise everyone is.
  */
 export async function topHelpers(db: Db, scope: ReportScope, limit: number): Promise<HelperRow[]> {
+  const count = Math.max(1, Math.floor(limit));
+  const [bar] = await run(
+    db,
+    scope,
+    `WITH ${ACCEPTED_COUNTS}, least AS (
+       SELECT coalesce((SELECT accepted FROM accepted_counts ORDER BY accepted DESC OFFSET ${count - 1} LIMIT 1), 0) AS accepted
+     )
+     SELECT least.accepted AS least,
+            CASE WHEN least.accepted > 0
+                 THEN (SELECT array_agg(user_id) FROM accepted_counts WHERE accepted >= least.accepted) END AS users
+       FROM least`,
+  );
   const rows: Record<string, unknown>[] = await run(
     db,
     scope,
@@ -225,7 +273,8 @@ export async function topHelpers(db: Db, scope: ReportScope, limit: number): Pro
             c.accepted AS accepted_answers, c.replies, c.thanks
        FROM totals c JOIN users u ON u.id = c.user_id
       ORDER BY accepted_answers DESC, replies DESC, thanks DESC, u.display_name, u.id
-      LIMIT ${Number(limit)}`,
+      LIMIT ${count}`,
+    { users: bar.users ?? null },
   );
   return rows.map((r) => ({
     userId: r.user_id as string,
@@ -247,23 +296,32 @@ export interface DeflectionRow {
   notPosted: number;
 }
 
-/** The new-question form's attempts per period: suggestions shown, one opened, no question posted. */
+/**
+ * The new-question form's attempts per period: suggestions shown, one opened, no question posted
+ * (the whole hours from report_ask_hours, kept by triggers; the rest from the rows).
+ */
 export async function deflection(db: Db, scope: ReportScope): Promise<DeflectionRow[]> {
   const rows: Record<string, unknown>[] = await run(
     db,
     scope,
-    `WITH ${PERIODS},
+    `WITH ${PERIODS}, ${HOURS},
      attempts AS (
-       SELECT ${bucket('a.started_at')} AS period, a.*
-         FROM ask_attempts a
-        WHERE a.started_at >= :from AND a.started_at < :to
+       SELECT ${bucket('r.hour')} AS period, r.attempts, r.suggestions_shown, r.suggestion_opened, r.not_posted
+         FROM report_ask_hours r JOIN hours ON hours.hour = r.hour AND hours.whole
+        WHERE r.hour >= date_trunc('hour', :from::timestamptz, 'UTC') AND r.hour < :to
+          AND (:space::uuid IS NULL OR r.space_id = :space) AND (:language::text IS NULL OR r.language = :language)
+       UNION ALL
+       SELECT ${bucket('a.started_at')}, 1, (a.suggestions_shown_at IS NOT NULL)::int,
+              (a.suggestion_opened_at IS NOT NULL)::int, (a.suggestions_shown_at IS NOT NULL AND a.posted_at IS NULL)::int
+         FROM hours JOIN ask_attempts a ON a.started_at >= hours.lo AND a.started_at < hours.hi
+        WHERE NOT hours.whole
           AND (:space::uuid IS NULL OR a.space_id = :space) AND (:language::text IS NULL OR a.language = :language)
      )
      SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
-            count(a.id)::int AS attempts,
-            count(a.suggestions_shown_at)::int AS suggestions_shown,
-            count(a.suggestion_opened_at)::int AS suggestion_opened,
-            count(*) FILTER (WHERE a.suggestions_shown_at IS NOT NULL AND a.posted_at IS NULL)::int AS not_posted
+            coalesce(sum(a.attempts), 0)::int AS attempts,
+            coalesce(sum(a.suggestions_shown), 0)::int AS suggestions_shown,
+            coalesce(sum(a.suggestion_opened), 0)::int AS suggestion_opened,
+            coalesce(sum(a.not_posted), 0)::int AS not_posted
        FROM periods p LEFT JOIN attempts a ON a.period = p.period
       GROUP BY GROUPING SETS ((p.period), ())
       ORDER BY p.period NULLS LAST`,

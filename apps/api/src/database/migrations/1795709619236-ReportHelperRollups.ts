@@ -24,6 +24,14 @@ export class ReportHelperRollups1795709619236 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "report_helper_days" ("day" date NOT NULL, "user_id" uuid NOT NULL, "space_id" uuid NOT NULL, "language" character varying(2) NOT NULL, "replies" integer NOT NULL DEFAULT '0', "accepted" integer NOT NULL DEFAULT '0', "thanks" integer NOT NULL DEFAULT '0', CONSTRAINT "report_helper_days_counts_check" CHECK (replies >= 0 AND accepted >= 0 AND thanks >= 0), CONSTRAINT "report_helper_days_pkey" PRIMARY KEY ("day", "user_id", "space_id", "language"))`,
     );
+    // A helper's days (top helpers counts the few who can rank, by person) and the days with an
+    // accepted answer (who answers, and who can rank), each read from its index alone.
+    await queryRunner.query(
+      `CREATE INDEX "report_helper_days_user_idx" ON "report_helper_days" ("user_id", "day") INCLUDE ("space_id", "language", "replies", "accepted", "thanks")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "report_helper_days_accepted_idx" ON "report_helper_days" ("day") INCLUDE ("user_id", "space_id", "language", "accepted") WHERE accepted > 0`,
+    );
     await queryRunner.query(
       `CREATE FUNCTION report_helper_apply(deltas jsonb) RETURNS void LANGUAGE plpgsql AS $$
        DECLARE
@@ -199,6 +207,62 @@ export class ReportHelperRollups1795709619236 implements MigrationInterface {
                           OR (OLD.withdrawn_at IS NULL) IS DISTINCT FROM (NEW.withdrawn_at IS NULL))
        EXECUTE FUNCTION report_helper_thanks()`,
     );
+    // The new-question form's attempts per UTC hour (of started_at), space and language: a report
+    // period is made of whole hours in every zone a whole number of hours off UTC; the hours a
+    // period boundary cuts (and the range's ends) are counted from the rows.
+    await queryRunner.query(
+      `CREATE TABLE "report_ask_hours" ("hour" TIMESTAMP WITH TIME ZONE NOT NULL, "space_id" uuid NOT NULL, "language" character varying(2) NOT NULL, "attempts" integer NOT NULL DEFAULT '0', "suggestions_shown" integer NOT NULL DEFAULT '0', "suggestion_opened" integer NOT NULL DEFAULT '0', "not_posted" integer NOT NULL DEFAULT '0', CONSTRAINT "report_ask_hours_counts_check" CHECK (attempts >= 0 AND suggestions_shown >= 0 AND suggestion_opened >= 0 AND not_posted >= 0), CONSTRAINT "report_ask_hours_pkey" PRIMARY KEY ("hour", "space_id", "language"))`,
+    );
+    await queryRunner.query(
+      `CREATE FUNCTION report_ask_hours_count() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE
+         d record;
+       BEGIN
+         FOR d IN SELECT x.hour, x.space_id, x.language, sum(x.attempts)::int AS attempts,
+                         sum(x.shown)::int AS shown, sum(x.opened)::int AS opened, sum(x.not_posted)::int AS not_posted
+                    FROM (SELECT date_trunc('hour', OLD.started_at, 'UTC') AS hour, OLD.space_id, OLD.language::varchar AS language,
+                                 -1 AS attempts, -(OLD.suggestions_shown_at IS NOT NULL)::int AS shown,
+                                 -(OLD.suggestion_opened_at IS NOT NULL)::int AS opened,
+                                 -(OLD.suggestions_shown_at IS NOT NULL AND OLD.posted_at IS NULL)::int AS not_posted
+                           WHERE TG_OP = 'UPDATE'
+                          UNION ALL
+                          SELECT date_trunc('hour', NEW.started_at, 'UTC'), NEW.space_id, NEW.language, 1,
+                                 (NEW.suggestions_shown_at IS NOT NULL)::int, (NEW.suggestion_opened_at IS NOT NULL)::int,
+                                 (NEW.suggestions_shown_at IS NOT NULL AND NEW.posted_at IS NULL)::int) x
+                   GROUP BY x.hour, x.space_id, x.language
+                  HAVING sum(x.attempts) <> 0 OR sum(x.shown) <> 0 OR sum(x.opened) <> 0 OR sum(x.not_posted) <> 0
+                   ORDER BY x.hour, x.space_id, x.language
+         LOOP
+           IF d.attempts >= 0 AND d.shown >= 0 AND d.opened >= 0 AND d.not_posted >= 0 THEN
+             INSERT INTO report_ask_hours AS r (hour, space_id, language, attempts, suggestions_shown, suggestion_opened, not_posted)
+             VALUES (d.hour, d.space_id, d.language, d.attempts, d.shown, d.opened, d.not_posted)
+             ON CONFLICT (hour, space_id, language) DO UPDATE
+               SET attempts = r.attempts + EXCLUDED.attempts, suggestions_shown = r.suggestions_shown + EXCLUDED.suggestions_shown,
+                   suggestion_opened = r.suggestion_opened + EXCLUDED.suggestion_opened, not_posted = r.not_posted + EXCLUDED.not_posted;
+           ELSE
+             UPDATE report_ask_hours
+                SET attempts = attempts + d.attempts, suggestions_shown = suggestions_shown + d.shown,
+                    suggestion_opened = suggestion_opened + d.opened, not_posted = not_posted + d.not_posted
+              WHERE hour = d.hour AND space_id = d.space_id AND language = d.language;
+           END IF;
+         END LOOP;
+         RETURN NULL;
+       END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_ask_hours_insert AFTER INSERT ON ask_attempts FOR EACH ROW EXECUTE FUNCTION report_ask_hours_count()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_ask_hours_update
+       AFTER UPDATE OF started_at, space_id, language, suggestions_shown_at, suggestion_opened_at, posted_at ON ask_attempts
+       FOR EACH ROW EXECUTE FUNCTION report_ask_hours_count()`,
+    );
+    await queryRunner.query(
+      `INSERT INTO report_ask_hours (hour, space_id, language, attempts, suggestions_shown, suggestion_opened, not_posted)
+       SELECT date_trunc('hour', started_at, 'UTC'), space_id, language, count(*), count(suggestions_shown_at),
+              count(suggestion_opened_at), count(*) FILTER (WHERE suggestions_shown_at IS NOT NULL AND posted_at IS NULL)
+         FROM ask_attempts GROUP BY 1, 2, 3`,
+    );
     // The history so far, from the rows (the same figures the triggers keep from now on).
     await queryRunner.query(
       `INSERT INTO report_helper_days (day, user_id, space_id, language, replies, accepted, thanks)
@@ -220,6 +284,10 @@ export class ReportHelperRollups1795709619236 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER report_ask_hours_update ON ask_attempts`);
+    await queryRunner.query(`DROP TRIGGER report_ask_hours_insert ON ask_attempts`);
+    await queryRunner.query(`DROP FUNCTION report_ask_hours_count()`);
+    await queryRunner.query(`DROP TABLE "report_ask_hours"`);
     await queryRunner.query(`DROP TRIGGER report_helper_thanks_update ON thanks`);
     await queryRunner.query(`DROP TRIGGER report_helper_thanks_insert ON thanks`);
     await queryRunner.query(`DROP FUNCTION report_helper_thanks()`);
