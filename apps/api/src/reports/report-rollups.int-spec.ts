@@ -1,9 +1,17 @@
 import { ACCEPT, ask, reply, THANK } from '../testing/threads-fixtures';
+import { MERGE, submitIdea, UNVOTE, VOTE } from '../testing/ideas-fixtures';
 import { useCommunity } from '../testing/community';
 import { GraphQLAgent } from '../testing/test-app';
 import { randomUUID } from 'node:crypto';
 import { ReportsService } from './reports.service';
-import { answererShare, deflection, ReportScope, topHelpers, wholeDays } from './reports.queries';
+import {
+  answererShare,
+  deflection,
+  ideasByVotes,
+  ReportScope,
+  topHelpers,
+  wholeDays,
+} from './reports.queries';
 
 /*
  * The report's "who helps" figures come from report_helper_days (per UTC day, kept by triggers)
@@ -257,6 +265,56 @@ async function attemptsToAsk() {
   });
 }
 
+/** Top and trending ideas from the votes alone (the statement before the rollup). */
+async function ideasFromRows(s: ReportScope, window: 'range' | 'last-week', limit: number) {
+  const since =
+    window === 'range' ? s.from : new Date(Math.max(s.from.getTime(), s.to.getTime() - 7 * 86_400_000));
+  const rows: Record<string, unknown>[] = await test.db.query(
+    `SELECT i.id AS "ideaId", t.title, i.status, count(*)::int AS "votesInRange", i.votes_count AS "votesTotal"
+       FROM idea_votes v JOIN ideas i ON i.id = v.idea_id JOIN threads t ON t.id = i.thread_id
+      WHERE v.withdrawn_at IS NULL AND v.created_at >= $1 AND v.created_at < $2 AND i.status <> 'MERGED'
+        AND ($3::uuid IS NULL OR t.space_id = $3) AND ($4::text IS NULL OR t.language = $4)
+      GROUP BY i.id, t.title
+      ORDER BY "votesInRange" DESC, i.votes_count DESC, i.id
+      LIMIT $5`,
+    [since, s.to, s.spaceId, s.language, limit],
+  );
+  return rows;
+}
+
+/** Ideas voted for around the change of time: votes withdrawn, given again, moved by a merge. */
+async function votesForIdeas() {
+  const people = [who.asker, who.member, who.expert, who.staff, who.moderator];
+  const ideas = [];
+  for (let i = 0; i < 5; i++) ideas.push(await submitIdea(people[i].agent));
+  const instants = [
+    '2026-10-24T21:30:00Z',
+    '2026-10-24T23:30:00Z',
+    '2026-10-25T00:30:00Z',
+    '2026-10-25T01:30:00Z',
+    '2026-10-25T23:30:00Z',
+    '2026-10-26T09:00:00Z',
+  ];
+  let n = 0;
+  for (const [i, idea] of ideas.entries())
+    for (const person of people.slice(0, 5 - i)) {
+      if (person.id === people[i].id) continue;
+      // Cast at a past instant as the voting service writes them (a vote's time never changes after).
+      await test.db.query(`INSERT INTO idea_votes (idea_id, user_id, created_at) VALUES ($1, $2, $3)`, [
+        idea.id,
+        person.id,
+        instants[n++ % instants.length],
+      ]);
+    }
+  await who.member.agent.request(UNVOTE, { input: { ideaId: ideas[0].id } });
+  await who.expert.agent.request(UNVOTE, { input: { ideaId: ideas[0].id } });
+  await who.expert.agent.request(VOTE, { input: { ideaId: ideas[0].id } }); // a new vote, now
+  const merged = await who.moderator.agent.request(MERGE, {
+    input: { sourceId: ideas[3].id, intoId: ideas[1].id },
+  });
+  expect(merged.errors).toBeUndefined();
+}
+
 function scope(
   from: string,
   to: string,
@@ -280,6 +338,7 @@ describe('the report’s rollups', () => {
   beforeAll(async () => {
     firstThanked = (await aMixOfWrites()).r1.id;
     await attemptsToAsk();
+    await votesForIdeas();
   });
 
   it('are what the rows give, after replies, accepts, un-accepts, thanks withdrawn, moves, language changes and hides', async () => {
@@ -341,6 +400,40 @@ describe('the report’s rollups', () => {
       suggestionOpened: 3,
       notPosted: 5,
     });
+  });
+
+  it('give top and trending ideas as the votes do, after votes withdrawn, given again and moved by a merge', async () => {
+    const now = new Date();
+    const ranges = [
+      scope('2026-10-24T00:00:00+02:00', '2026-10-27T00:00:00+01:00', 'Europe/Paris'),
+      scope('2026-10-25T00:00:00+02:00', '2026-10-26T00:00:00+01:00', 'Europe/Paris'),
+      scope('2026-10-24T22:00:00Z', now.toISOString(), 'UTC'),
+    ];
+    for (const range of ranges)
+      for (const window of ['range', 'last-week'] as const)
+        for (const limit of [1, 2, 4])
+          for (const [spaceId, language] of [
+            [null, null],
+            [space.ideas, null],
+            [space.help, null],
+          ]) {
+            const s = { ...range, spaceId, language };
+            expect({ s, window, limit, rows: await ideasByVotes(test.db, s, window, limit) }).toEqual({
+              s,
+              window,
+              limit,
+              rows: await ideasFromRows(s, window, limit),
+            });
+          }
+    expect((await ideasByVotes(test.db, ranges[0], 'range', 4)).length).toBeGreaterThan(2);
+    const kept: unknown[] = await test.db.query(
+      `SELECT idea_id, day::text, votes FROM report_idea_vote_days WHERE votes <> 0 ORDER BY 1, 2`,
+    );
+    const recounted: unknown[] = await test.db.query(
+      `SELECT idea_id, (created_at AT TIME ZONE 'UTC')::date::text AS day, count(*)::int AS votes
+         FROM idea_votes WHERE withdrawn_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(kept).toEqual(recounted);
   });
 
   it('leaves withdrawn thanks out of a helper’s thanks', async () => {

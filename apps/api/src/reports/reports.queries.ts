@@ -479,6 +479,13 @@ export interface IdeaVotesRow {
 /**
  * The ideas with the most votes cast in the range ("top"), and those with the most in its last
  * seven days ("trending"). Ideas merged away are left out (their votes moved to the target).
+ *
+ * An idea has no more votes in a range than it has (`votes_count`, kept by a trigger): the most
+ * voted ideas are counted first (their votes of the range's whole UTC days from
+ * report_idea_vote_days, kept by triggers, the rest from the votes), and when the `limit`-th of
+ * them has more votes in the range than the next idea has at all, no other idea can rank (a few
+ * dozen ideas counted instead of every vote of the range). Otherwise (trending ideas are seldom the most voted) the range's votes are
+ * counted from the votes, per idea.
  */
 export async function ideasByVotes(
   db: Db,
@@ -486,34 +493,74 @@ export async function ideasByVotes(
   window: 'range' | 'last-week',
   limit: number,
 ): Promise<IdeaVotesRow[]> {
+  const count = Math.max(1, Math.floor(limit));
   const since =
     window === 'range'
-      ? ':from::timestamptz'
-      : `greatest(:from::timestamptz, :to::timestamptz - interval '7 days')`;
+      ? scope.from
+      : new Date(Math.max(scope.from.getTime(), scope.to.getTime() - 7 * DAY_MS));
+  const windowScope = { ...scope, from: since };
+  const batch = 64;
+  const first = (
+    await run(
+      db,
+      windowScope,
+      `WITH candidates AS (
+         SELECT i.id, t.title, i.status, i.votes_count
+           FROM ideas i JOIN threads t ON t.id = i.thread_id
+          WHERE i.status <> 'MERGED' AND i.votes_count > 0 AND ${THREAD_SCOPE}
+          ORDER BY i.votes_count DESC, i.id
+          LIMIT ${batch + 1}
+       )
+       SELECT c.id AS idea_id, c.title, c.status, c.votes_count AS votes_total,
+              ((SELECT coalesce(sum(r.votes), 0) FROM report_idea_vote_days r
+                 WHERE r.idea_id = c.id AND r.day >= :fullfrom::date AND r.day < :fullto::date)
+               + (SELECT count(*) FROM idea_votes v
+                   WHERE v.idea_id = c.id AND v.withdrawn_at IS NULL AND ${outsideWholeDays('v.created_at')}))::int AS votes_in_range
+         FROM candidates c`,
+    )
+  ).map(ideaVotesRow);
+  const ranked = first.filter((i) => i.votesInRange > 0).sort(byVotes);
+  // The most votes an idea not counted yet can have (all of them in the range, at best).
+  const leftAtMost = first.length > batch ? first[batch].votesTotal : 0;
+  if (first.length <= batch || (ranked.length >= count && ranked[count - 1].votesInRange > leftAtMost))
+    return ranked.slice(0, count);
+  // The range's votes are counted per idea first, from idea_votes_created_idx alone (created_at,
+  // idea_id), then the ideas with any are joined: the same figures as joining every vote to its idea.
   const rows: Record<string, unknown>[] = await run(
     db,
-    scope,
-    // The range's votes are counted per idea first, from idea_votes_created_idx alone (created_at,
-    // idea_id), then the ideas with any are joined: the same figures as joining every vote to its idea.
+    windowScope,
     `WITH votes AS (
        SELECT v.idea_id, count(*)::int AS votes_in_range
          FROM idea_votes v
-        WHERE v.withdrawn_at IS NULL AND v.created_at >= ${since} AND v.created_at < :to
+        WHERE v.withdrawn_at IS NULL AND v.created_at >= :from AND v.created_at < :to
         GROUP BY v.idea_id
      )
      SELECT i.id AS idea_id, t.title, i.status, votes.votes_in_range, i.votes_count AS votes_total
        FROM votes JOIN ideas i ON i.id = votes.idea_id JOIN threads t ON t.id = i.thread_id
       WHERE i.status <> 'MERGED' AND ${THREAD_SCOPE}
       ORDER BY votes.votes_in_range DESC, i.votes_count DESC, i.id
-      LIMIT ${Number(limit)}`,
+      LIMIT ${count}`,
   );
-  return rows.map((r) => ({
+  return rows.map(ideaVotesRow);
+}
+
+function ideaVotesRow(r: Record<string, unknown>): IdeaVotesRow {
+  return {
     ideaId: r.idea_id as string,
     title: r.title as string,
     status: r.status as string,
     votesInRange: r.votes_in_range as number,
     votesTotal: r.votes_total as number,
-  }));
+  };
+}
+
+/** Most votes in the range first, then most votes, then the id (as the statements order them). */
+function byVotes(a: IdeaVotesRow, b: IdeaVotesRow): number {
+  return (
+    b.votesInRange - a.votesInRange ||
+    b.votesTotal - a.votesTotal ||
+    (a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0)
+  );
 }
 
 export interface CampaignResultRow {

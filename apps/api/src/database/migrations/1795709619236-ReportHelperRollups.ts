@@ -263,6 +263,53 @@ export class ReportHelperRollups1795709619236 implements MigrationInterface {
               count(suggestion_opened_at), count(*) FILTER (WHERE suggestions_shown_at IS NOT NULL AND posted_at IS NULL)
          FROM ask_attempts GROUP BY 1, 2, 3`,
     );
+    // Votes not withdrawn per idea and UTC day (of the vote's creation): top and trending ideas
+    // count the range's votes of the few ideas that can rank from here, the range's partial days
+    // from the votes.
+    await queryRunner.query(
+      `CREATE TABLE "report_idea_vote_days" ("idea_id" uuid NOT NULL, "day" date NOT NULL, "votes" integer NOT NULL DEFAULT '0', CONSTRAINT "report_idea_vote_days_votes_check" CHECK (votes >= 0), CONSTRAINT "report_idea_vote_days_pkey" PRIMARY KEY ("idea_id", "day"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "report_idea_vote_days_day_idx" ON "report_idea_vote_days" ("day") INCLUDE ("idea_id", "votes")`,
+    );
+    await queryRunner.query(
+      `CREATE FUNCTION report_idea_vote_days_count() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE
+         d record;
+       BEGIN
+         FOR d IN SELECT x.idea_id, x.day, sum(x.votes)::int AS votes
+                    FROM (SELECT OLD.idea_id AS idea_id, (OLD.created_at AT TIME ZONE 'UTC')::date AS day, -1 AS votes
+                           WHERE TG_OP = 'UPDATE' AND OLD.withdrawn_at IS NULL
+                          UNION ALL
+                          SELECT NEW.idea_id, (NEW.created_at AT TIME ZONE 'UTC')::date, 1 WHERE NEW.withdrawn_at IS NULL) x
+                   GROUP BY x.idea_id, x.day
+                  HAVING sum(x.votes) <> 0
+                   ORDER BY x.idea_id, x.day
+         LOOP
+           IF d.votes > 0 THEN
+             INSERT INTO report_idea_vote_days AS r (idea_id, day, votes) VALUES (d.idea_id, d.day, d.votes)
+             ON CONFLICT (idea_id, day) DO UPDATE SET votes = r.votes + EXCLUDED.votes;
+           ELSE
+             UPDATE report_idea_vote_days SET votes = votes + d.votes WHERE idea_id = d.idea_id AND day = d.day;
+           END IF;
+         END LOOP;
+         RETURN NULL;
+       END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_idea_vote_days_insert AFTER INSERT ON idea_votes
+       FOR EACH ROW WHEN (NEW.withdrawn_at IS NULL) EXECUTE FUNCTION report_idea_vote_days_count()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER report_idea_vote_days_update AFTER UPDATE OF idea_id, created_at, withdrawn_at ON idea_votes
+       FOR EACH ROW WHEN (OLD.idea_id IS DISTINCT FROM NEW.idea_id OR OLD.created_at IS DISTINCT FROM NEW.created_at
+                          OR (OLD.withdrawn_at IS NULL) IS DISTINCT FROM (NEW.withdrawn_at IS NULL))
+       EXECUTE FUNCTION report_idea_vote_days_count()`,
+    );
+    await queryRunner.query(
+      `INSERT INTO report_idea_vote_days (idea_id, day, votes)
+       SELECT idea_id, (created_at AT TIME ZONE 'UTC')::date, count(*) FROM idea_votes WHERE withdrawn_at IS NULL GROUP BY 1, 2`,
+    );
     // The history so far, from the rows (the same figures the triggers keep from now on).
     await queryRunner.query(
       `INSERT INTO report_helper_days (day, user_id, space_id, language, replies, accepted, thanks)
@@ -284,6 +331,10 @@ export class ReportHelperRollups1795709619236 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER report_idea_vote_days_update ON idea_votes`);
+    await queryRunner.query(`DROP TRIGGER report_idea_vote_days_insert ON idea_votes`);
+    await queryRunner.query(`DROP FUNCTION report_idea_vote_days_count()`);
+    await queryRunner.query(`DROP TABLE "report_idea_vote_days"`);
     await queryRunner.query(`DROP TRIGGER report_ask_hours_update ON ask_attempts`);
     await queryRunner.query(`DROP TRIGGER report_ask_hours_insert ON ask_attempts`);
     await queryRunner.query(`DROP FUNCTION report_ask_hours_count()`);
