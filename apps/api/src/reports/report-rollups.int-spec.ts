@@ -71,8 +71,8 @@ async function fromRows(scope: ReportScope) {
   };
 }
 
-async function fromReport(scope: ReportScope) {
-  const helpers = await topHelpers(test.db, scope, 100);
+async function fromReport(scope: ReportScope, limit = 100) {
+  const helpers = await topHelpers(test.db, scope, limit);
   return {
     helpers: helpers.map(({ userId, acceptedAnswers, replies, thanks }) => ({
       userId,
@@ -368,7 +368,15 @@ describe('the report’s rollups', () => {
         [space.help, 'en'],
       ]) {
         const s = { ...range, spaceId, language };
-        expect({ range: s, ...(await fromReport(s)) }).toEqual({ range: s, ...(await fromRows(s)) });
+        const rows = await fromRows(s);
+        expect({ range: s, ...(await fromReport(s)) }).toEqual({ range: s, ...rows });
+        // A short top: only those with as many accepted answers as its last are counted in full.
+        for (const limit of [1, 2, 3])
+          expect({ range: s, limit, helpers: (await fromReport(s, limit)).helpers }).toEqual({
+            range: s,
+            limit,
+            helpers: rows.helpers.slice(0, limit),
+          });
       }
     // The mix reaches every figure (a comparison of empty tables would prove nothing).
     const all = await fromReport(ranges[0]);
