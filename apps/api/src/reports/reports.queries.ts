@@ -25,11 +25,18 @@ type Db = Pick<EntityManager, 'query'>;
 
 /**
  * Runs a statement written with named parameters (`:from`, `:to`, `:unit`, `:zone`, `:space`,
- * `:language`, `:now`) bound from the scope: each statement uses the ones it needs, numbered in
+ * `:language`, `:now`, and the range's whole UTC days `:fullfrom`, `:fullto`, `:headto`,
+ * `:tailfrom`: see wholeDays) bound from the scope: each statement uses the ones it needs, numbered in
  * order of first use (PostgreSQL refuses a numbered parameter that a statement never uses).
  */
-async function run(db: Db, scope: ReportScope, sql: string): Promise<Record<string, unknown>[]> {
+async function run(
+  db: Db,
+  scope: ReportScope,
+  sql: string,
+  more: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
   const values: Record<string, unknown> = {
+    ...more,
     from: scope.from,
     to: scope.to,
     unit: scope.granularity,
@@ -37,6 +44,7 @@ async function run(db: Db, scope: ReportScope, sql: string): Promise<Record<stri
     space: scope.spaceId,
     language: scope.language,
     now: scope.now,
+    ...wholeDays(scope.from, scope.to),
   };
   const order: string[] = [];
   const text = sql.replace(/(?<![:\w]):([a-z]+)\b/g, (_match, name: string) => {
@@ -58,10 +66,86 @@ const PERIODS = `periods AS (
     ('1 ' || :unit)::interval) p
 )`;
 
+/**
+ * The UTC hours the range touches, and whether each is `whole`: inside the range and inside one
+ * of its periods, so that an hourly rollup's row counts for that period. The others (the range's
+ * ends; in a zone not a whole number of hours off UTC, the hours a period begins in) are counted
+ * from the rows, between `lo` and `hi`.
+ */
+const HOURS = `hours AS (
+  SELECT h AS hour, greatest(h, :from::timestamptz) AS lo, least(h + interval '1 hour', :to::timestamptz) AS hi,
+         h >= :from::timestamptz AND h + interval '1 hour' <= :to::timestamptz
+           AND date_trunc(:unit, h AT TIME ZONE :zone)
+               = date_trunc(:unit, (h + interval '1 hour' - interval '1 microsecond') AT TIME ZONE :zone) AS whole
+    FROM generate_series(date_trunc('hour', :from::timestamptz, 'UTC'), :to::timestamptz - interval '1 microsecond',
+                         interval '1 hour') h
+)`;
+
 /** Threads of the scope: help spaces or the chosen space, the chosen language. */
 const THREAD_SCOPE = `(:space::uuid IS NULL OR t.space_id = :space) AND (:language::text IS NULL OR t.language = :language)`;
 
 const bucket = (column: string) => `date_trunc(:unit, ${column} AT TIME ZONE :zone)`;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The whole UTC days inside [from, to) — `fullfrom` (included) to `fullto` (excluded), the days a
+ * statement reads from a per-day rollup — and the parts of the range around them, read from the
+ * rows: the head [from, headto) and the tail [tailfrom, to). Either part may be empty; without a
+ * whole day, the head is the whole range and the rollup's days are none. UTC days, whatever the
+ * report's zone, so that the sum is exact for any range and any zone.
+ */
+export function wholeDays(from: Date, to: Date) {
+  const first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
+  const end = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (first >= end) return { fullfrom: day(end), fullto: day(end), headto: to, tailfrom: to };
+  return { fullfrom: day(first), fullto: day(end), headto: new Date(first), tailfrom: new Date(end) };
+}
+
+/** `column` in the range but outside its whole UTC days (the head and tail of wholeDays). */
+const outsideWholeDays = (column: string) =>
+  `((${column} >= :from AND ${column} < :headto) OR (${column} >= :tailfrom AND ${column} < :to))`;
+
+/** The rollup's whole days of the range, in the scope's space and language. */
+const ROLLUP_SCOPE = `r.day >= :fullfrom::date AND r.day < :fullto::date
+  AND (:space::uuid IS NULL OR r.space_id = :space) AND (:language::text IS NULL OR r.language = :language)`;
+
+/**
+ * Per helper: replies (not the question, not by the thread's author) written in the range,
+ * accepted answers (by the thread's answered_at) and thanks not withdrawn given in it — the whole
+ * UTC days from report_helper_days (kept by triggers), the rest from the rows. `:users`: only these
+ * helpers (null: everyone).
+ */
+const HELPER_COUNTS = `helper_counts AS (
+  SELECT r.user_id, r.replies, r.accepted, r.thanks
+    FROM report_helper_days r
+   WHERE ${ROLLUP_SCOPE} AND (:users::uuid[] IS NULL OR r.user_id = ANY(:users))
+  UNION ALL
+  SELECT p.author_id, 1, 0, 0
+    FROM posts p JOIN threads t ON t.id = p.thread_id
+   WHERE NOT p.is_question AND p.author_id <> t.author_id AND ${outsideWholeDays('p.created_at')} AND ${THREAD_SCOPE}
+     AND (:users::uuid[] IS NULL OR p.author_id = ANY(:users))
+  UNION ALL
+  SELECT a.author_id, 0, 1, 0
+    FROM threads t JOIN posts a ON a.id = t.accepted_answer_id
+   WHERE ${outsideWholeDays('t.answered_at')} AND ${THREAD_SCOPE} AND (:users::uuid[] IS NULL OR a.author_id = ANY(:users))
+  UNION ALL
+  SELECT p.author_id, 0, 0, 1
+    FROM thanks k JOIN posts p ON p.id = k.post_id JOIN threads t ON t.id = p.thread_id
+   WHERE k.withdrawn_at IS NULL AND ${outsideWholeDays('k.created_at')} AND ${THREAD_SCOPE}
+     AND (:users::uuid[] IS NULL OR p.author_id = ANY(:users))
+)`;
+
+/** Accepted answers per author in the range (only authors with one), as HELPER_COUNTS counts them. */
+const ACCEPTED_COUNTS = `accepted_counts AS (
+  SELECT user_id, sum(accepted)::int AS accepted
+    FROM (SELECT r.user_id, r.accepted FROM report_helper_days r WHERE r.accepted > 0 AND ${ROLLUP_SCOPE}
+          UNION ALL
+          SELECT a.author_id, 1 FROM threads t JOIN posts a ON a.id = t.accepted_answer_id
+           WHERE ${outsideWholeDays('t.answered_at')} AND ${THREAD_SCOPE}) c
+   GROUP BY user_id
+)`;
 
 export interface ResponseRow {
   /** The period's first day (YYYY-MM-DD, in the report's time zone); null for the range's total. */
@@ -139,11 +223,11 @@ export async function answererShare(db: Db, scope: ReportScope): Promise<Answere
   const [row] = await run(
     db,
     scope,
-    `SELECT count(*) FILTER (WHERE u.role = 'MEMBER')::int AS community,
-            count(*) FILTER (WHERE u.role = 'EXPERT')::int AS experts,
-            count(*) FILTER (WHERE u.role IN ('STAFF', 'MODERATOR', 'ADMIN'))::int AS staff
-       FROM threads t JOIN posts a ON a.id = t.accepted_answer_id JOIN users u ON u.id = a.author_id
-      WHERE t.answered_at >= :from AND t.answered_at < :to AND ${THREAD_SCOPE}`,
+    `WITH ${ACCEPTED_COUNTS}
+     SELECT coalesce(sum(c.accepted) FILTER (WHERE u.role = 'MEMBER'), 0)::int AS community,
+            coalesce(sum(c.accepted) FILTER (WHERE u.role = 'EXPERT'), 0)::int AS experts,
+            coalesce(sum(c.accepted) FILTER (WHERE u.role IN ('STAFF', 'MODERATOR', 'ADMIN')), 0)::int AS staff
+       FROM accepted_counts c JOIN users u ON u.id = c.user_id`,
   );
   return { community: row.community as number, experts: row.experts as number, staff: row.staff as number };
 }
@@ -158,39 +242,39 @@ export interface HelperRow {
   thanks: number;
 }
 
-/** The people who helped most in the range: accepted answers first, then replies, then thanks. */
+/**
+ * The people who helped most in the range: accepted answers first, then replies, then thanks
+ * (those not withdrawn). Ranked by accepted answers first, the top `limit` can only hold people
+ * with at least as many as the `limit`-th most: when that is one or more, only they are counted
+ * in full (a dozen people, not the tens of thousands who replied); otherwise everyone is.
+ */
 export async function topHelpers(db: Db, scope: ReportScope, limit: number): Promise<HelperRow[]> {
+  const count = Math.max(1, Math.floor(limit));
+  const [bar] = await run(
+    db,
+    scope,
+    `WITH ${ACCEPTED_COUNTS}, least AS (
+       SELECT coalesce((SELECT accepted FROM accepted_counts ORDER BY accepted DESC OFFSET ${count - 1} LIMIT 1), 0) AS accepted
+     )
+     SELECT least.accepted AS least,
+            CASE WHEN least.accepted > 0
+                 THEN (SELECT array_agg(user_id) FROM accepted_counts WHERE accepted >= least.accepted) END AS users
+       FROM least`,
+  );
   const rows: Record<string, unknown>[] = await run(
     db,
     scope,
-    `WITH replies AS (
-       SELECT p.author_id, count(*)::int AS replies
-         FROM posts p JOIN threads t ON t.id = p.thread_id
-        WHERE NOT p.is_question AND p.author_id <> t.author_id
-          AND p.created_at >= :from AND p.created_at < :to AND ${THREAD_SCOPE}
-        GROUP BY p.author_id
-     ), accepted AS (
-       SELECT a.author_id, count(*)::int AS accepted
-         FROM threads t JOIN posts a ON a.id = t.accepted_answer_id
-        WHERE t.answered_at >= :from AND t.answered_at < :to AND ${THREAD_SCOPE}
-        GROUP BY a.author_id
-     ), thanked AS (
-       SELECT p.author_id, count(*)::int AS thanks
-         FROM thanks k JOIN posts p ON p.id = k.post_id JOIN threads t ON t.id = p.thread_id
-        WHERE k.created_at >= :from AND k.created_at < :to AND ${THREAD_SCOPE}
-        GROUP BY p.author_id
+    `WITH ${HELPER_COUNTS}, totals AS (
+       SELECT user_id, sum(accepted)::int AS accepted, sum(replies)::int AS replies, sum(thanks)::int AS thanks
+         FROM helper_counts GROUP BY user_id
+       HAVING sum(accepted) > 0 OR sum(replies) > 0 OR sum(thanks) > 0
      )
      SELECT u.id AS user_id, u.display_name, u.closed_at IS NOT NULL AS closed, u.role,
-            coalesce(accepted.accepted, 0) AS accepted_answers,
-            coalesce(replies.replies, 0) AS replies,
-            coalesce(thanked.thanks, 0) AS thanks
-       FROM users u
-       LEFT JOIN accepted ON accepted.author_id = u.id
-       LEFT JOIN replies ON replies.author_id = u.id
-       LEFT JOIN thanked ON thanked.author_id = u.id
-      WHERE (accepted.accepted IS NOT NULL OR replies.replies IS NOT NULL OR thanked.thanks IS NOT NULL)
+            c.accepted AS accepted_answers, c.replies, c.thanks
+       FROM totals c JOIN users u ON u.id = c.user_id
       ORDER BY accepted_answers DESC, replies DESC, thanks DESC, u.display_name, u.id
-      LIMIT ${Number(limit)}`,
+      LIMIT ${count}`,
+    { users: bar.users ?? null },
   );
   return rows.map((r) => ({
     userId: r.user_id as string,
@@ -212,23 +296,32 @@ export interface DeflectionRow {
   notPosted: number;
 }
 
-/** The new-question form's attempts per period: suggestions shown, one opened, no question posted. */
+/**
+ * The new-question form's attempts per period: suggestions shown, one opened, no question posted
+ * (the whole hours from report_ask_hours, kept by triggers; the rest from the rows).
+ */
 export async function deflection(db: Db, scope: ReportScope): Promise<DeflectionRow[]> {
   const rows: Record<string, unknown>[] = await run(
     db,
     scope,
-    `WITH ${PERIODS},
+    `WITH ${PERIODS}, ${HOURS},
      attempts AS (
-       SELECT ${bucket('a.started_at')} AS period, a.*
-         FROM ask_attempts a
-        WHERE a.started_at >= :from AND a.started_at < :to
+       SELECT ${bucket('r.hour')} AS period, r.attempts, r.suggestions_shown, r.suggestion_opened, r.not_posted
+         FROM report_ask_hours r JOIN hours ON hours.hour = r.hour AND hours.whole
+        WHERE r.hour >= date_trunc('hour', :from::timestamptz, 'UTC') AND r.hour < :to
+          AND (:space::uuid IS NULL OR r.space_id = :space) AND (:language::text IS NULL OR r.language = :language)
+       UNION ALL
+       SELECT ${bucket('a.started_at')}, 1, (a.suggestions_shown_at IS NOT NULL)::int,
+              (a.suggestion_opened_at IS NOT NULL)::int, (a.suggestions_shown_at IS NOT NULL AND a.posted_at IS NULL)::int
+         FROM hours JOIN ask_attempts a ON a.started_at >= hours.lo AND a.started_at < hours.hi
+        WHERE NOT hours.whole
           AND (:space::uuid IS NULL OR a.space_id = :space) AND (:language::text IS NULL OR a.language = :language)
      )
      SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
-            count(a.id)::int AS attempts,
-            count(a.suggestions_shown_at)::int AS suggestions_shown,
-            count(a.suggestion_opened_at)::int AS suggestion_opened,
-            count(*) FILTER (WHERE a.suggestions_shown_at IS NOT NULL AND a.posted_at IS NULL)::int AS not_posted
+            coalesce(sum(a.attempts), 0)::int AS attempts,
+            coalesce(sum(a.suggestions_shown), 0)::int AS suggestions_shown,
+            coalesce(sum(a.suggestion_opened), 0)::int AS suggestion_opened,
+            coalesce(sum(a.not_posted), 0)::int AS not_posted
        FROM periods p LEFT JOIN attempts a ON a.period = p.period
       GROUP BY GROUPING SETS ((p.period), ())
       ORDER BY p.period NULLS LAST`,
@@ -386,6 +479,13 @@ export interface IdeaVotesRow {
 /**
  * The ideas with the most votes cast in the range ("top"), and those with the most in its last
  * seven days ("trending"). Ideas merged away are left out (their votes moved to the target).
+ *
+ * An idea has no more votes in a range than it has (`votes_count`, kept by a trigger): the most
+ * voted ideas are counted first (their votes of the range's whole UTC days from
+ * report_idea_vote_days, kept by triggers, the rest from the votes), and when the `limit`-th of
+ * them has more votes in the range than the next idea has at all, no other idea can rank (a few
+ * dozen ideas counted instead of every vote of the range). Otherwise (trending ideas are seldom the most voted) the range's votes are
+ * counted from the votes, per idea.
  */
 export async function ideasByVotes(
   db: Db,
@@ -393,34 +493,74 @@ export async function ideasByVotes(
   window: 'range' | 'last-week',
   limit: number,
 ): Promise<IdeaVotesRow[]> {
+  const count = Math.max(1, Math.floor(limit));
   const since =
     window === 'range'
-      ? ':from::timestamptz'
-      : `greatest(:from::timestamptz, :to::timestamptz - interval '7 days')`;
+      ? scope.from
+      : new Date(Math.max(scope.from.getTime(), scope.to.getTime() - 7 * DAY_MS));
+  const windowScope = { ...scope, from: since };
+  const batch = 64;
+  const first = (
+    await run(
+      db,
+      windowScope,
+      `WITH candidates AS (
+         SELECT i.id, t.title, i.status, i.votes_count
+           FROM ideas i JOIN threads t ON t.id = i.thread_id
+          WHERE i.status <> 'MERGED' AND i.votes_count > 0 AND ${THREAD_SCOPE}
+          ORDER BY i.votes_count DESC, i.id
+          LIMIT ${batch + 1}
+       )
+       SELECT c.id AS idea_id, c.title, c.status, c.votes_count AS votes_total,
+              ((SELECT coalesce(sum(r.votes), 0) FROM report_idea_vote_days r
+                 WHERE r.idea_id = c.id AND r.day >= :fullfrom::date AND r.day < :fullto::date)
+               + (SELECT count(*) FROM idea_votes v
+                   WHERE v.idea_id = c.id AND v.withdrawn_at IS NULL AND ${outsideWholeDays('v.created_at')}))::int AS votes_in_range
+         FROM candidates c`,
+    )
+  ).map(ideaVotesRow);
+  const ranked = first.filter((i) => i.votesInRange > 0).sort(byVotes);
+  // The most votes an idea not counted yet can have (all of them in the range, at best).
+  const leftAtMost = first.length > batch ? first[batch].votesTotal : 0;
+  if (first.length <= batch || (ranked.length >= count && ranked[count - 1].votesInRange > leftAtMost))
+    return ranked.slice(0, count);
+  // The range's votes are counted per idea first, from idea_votes_created_idx alone (created_at,
+  // idea_id), then the ideas with any are joined: the same figures as joining every vote to its idea.
   const rows: Record<string, unknown>[] = await run(
     db,
-    scope,
-    // The range's votes are counted per idea first, from idea_votes_created_idx alone (created_at,
-    // idea_id), then the ideas with any are joined: the same figures as joining every vote to its idea.
+    windowScope,
     `WITH votes AS (
        SELECT v.idea_id, count(*)::int AS votes_in_range
          FROM idea_votes v
-        WHERE v.withdrawn_at IS NULL AND v.created_at >= ${since} AND v.created_at < :to
+        WHERE v.withdrawn_at IS NULL AND v.created_at >= :from AND v.created_at < :to
         GROUP BY v.idea_id
      )
      SELECT i.id AS idea_id, t.title, i.status, votes.votes_in_range, i.votes_count AS votes_total
        FROM votes JOIN ideas i ON i.id = votes.idea_id JOIN threads t ON t.id = i.thread_id
       WHERE i.status <> 'MERGED' AND ${THREAD_SCOPE}
       ORDER BY votes.votes_in_range DESC, i.votes_count DESC, i.id
-      LIMIT ${Number(limit)}`,
+      LIMIT ${count}`,
   );
-  return rows.map((r) => ({
+  return rows.map(ideaVotesRow);
+}
+
+function ideaVotesRow(r: Record<string, unknown>): IdeaVotesRow {
+  return {
     ideaId: r.idea_id as string,
     title: r.title as string,
     status: r.status as string,
     votesInRange: r.votes_in_range as number,
     votesTotal: r.votes_total as number,
-  }));
+  };
+}
+
+/** Most votes in the range first, then most votes, then the id (as the statements order them). */
+function byVotes(a: IdeaVotesRow, b: IdeaVotesRow): number {
+  return (
+    b.votesInRange - a.votesInRange ||
+    b.votesTotal - a.votesTotal ||
+    (a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0)
+  );
 }
 
 export interface CampaignResultRow {

@@ -23,6 +23,38 @@ export function dateFormat(language: string, options: Intl.DateTimeFormatOptions
   return format;
 }
 
+/**
+ * A calendar day ("2026-11-26", as reports name their periods) in the reader's language: the day
+ * itself, not an instant, so it is formatted at noon UTC in UTC and reads the same in every zone.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+export function formatCalendarDay(
+  day: string,
+  language: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = dayFormats.get(key);
+  if (!format)
+    dayFormats.set(key, (format = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' })));
+  return format.format(new Date(`${day}T12:00:00Z`));
+}
+
+/** The browser's own time zone (the zone reports are asked in), read once: reading it makes a formatter. */
+let browserZone: string | undefined;
+export function browserTimeZone(): string {
+  return (browserZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** Intl's number formatters, made once per language and style (as the date formatters above). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function numberFormat(language: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(language, options)));
+  return format;
+}
+
 /** Dates in the reader's language: "23 nov. 2026, 14:05" / "Nov 23, 2026, 2:05 PM". */
 export function formatDateTime(iso: string, language: string): string {
   return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));

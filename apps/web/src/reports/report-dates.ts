@@ -1,4 +1,5 @@
 import type { ReportGranularity } from '../gql/graphql';
+import { formatCalendarDay } from '../lib/format';
 
 /** Days as the report's date fields hold them (YYYY-MM-DD), in the reader's own time zone. */
 export function localToday(now = new Date()): string {
@@ -23,6 +24,9 @@ export function reportRange(first: string, last: string): { from: string; to: st
   return { from: atLocalMidnight(first).toISOString(), to: atLocalMidnight(dayAfter(last)).toISOString() };
 }
 
+const MONTH: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' };
+const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+
 /** A period's name by the report's granularity: "26 nov. 2026", "semaine du 23 nov.", "novembre 2026". */
 export function periodLabel(
   period: string,
@@ -30,10 +34,8 @@ export function periodLabel(
   language: string,
   weekOf: (day: string) => string,
 ): string {
-  const date = atLocalMidnight(period);
-  if (granularity === 'MONTH')
-    return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric' }).format(date);
-  const day = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' }).format(date);
+  if (granularity === 'MONTH') return formatCalendarDay(period, language, MONTH);
+  const day = formatCalendarDay(period, language, DAY);
   return granularity === 'WEEK' ? weekOf(day) : day;
 }
 

@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import { setDisplayTimeZone } from '../../lib/format';
 import { renderWithProviders } from '../../testing/render';
 import { Acknowledgement } from './Acknowledgement';
 import { initials, ManagersOnDuty } from './ManagersOnDuty';
@@ -15,6 +16,27 @@ describe('the acknowledgement line', () => {
     );
     expect(screen.getByText('Open')).toBeInTheDocument();
     expect(screen.getByText(/^Answer expected by Tuesday, November 24/)).toBeInTheDocument();
+  });
+
+  it('writes the expected time in the page’s display zone (as the server rendered it), not the browser’s', () => {
+    setDisplayTimeZone('Asia/Tokyo');
+    try {
+      renderWithProviders(
+        <Acknowledgement
+          thread={{
+            __typename: 'Thread',
+            id: 't',
+            publicState: 'OPEN',
+            acknowledgement: null,
+            sla: { ...sla, answerDueAt: '2026-11-24T20:00:00.000Z' },
+          }}
+        />,
+      );
+      // 20:00 UTC on Tuesday is 05:00 on Wednesday in Tokyo.
+      expect(screen.getByText(/^Answer expected by Wednesday, November 25.*05:00/)).toBeInTheDocument();
+    } finally {
+      setDisplayTimeZone(undefined);
+    }
   });
 
   it('names who is on it, with their role, once the brand took the thread', () => {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RoleBadge } from '../../components/RoleBadge';
 import { graphql } from '../../gql';
 import type { ThreadAcknowledgementFieldsFragment } from '../../gql/graphql';
-import { formatDateTime } from '../../lib/format';
+import { dateFormat, formatDateTime } from '../../lib/format';
 
 export const ThreadAcknowledgementFields = graphql(`
   fragment ThreadAcknowledgementFields on Thread {
@@ -21,15 +21,20 @@ export const ThreadAcknowledgementFields = graphql(`
   }
 `);
 
-/** "Tuesday 10:00" in the reader's language: when an answer is expected. */
+const DUE_FORMAT: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+
+/**
+ * "Tuesday 10:00" in the reader's language: when an answer is expected, in the page's display
+ * zone (as the server rendered it and as every other date of the page), not the browser's.
+ */
 function formatDue(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return dateFormat(language, DUE_FORMAT).format(new Date(iso));
 }
 
 /**

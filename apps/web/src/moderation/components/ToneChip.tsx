@@ -1,6 +1,13 @@
 import type { Tone } from '@parvis/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../../lib/format';
+
+const SCORE_FORMAT: Intl.NumberFormatOptions = {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  signDisplay: 'exceptZero',
+};
 
 /**
  * How a post reads, in words (negative / neutral / positive); the lexicon's score, which means
@@ -10,11 +17,7 @@ import { useTranslation } from 'react-i18next';
 export function ToneChip({ tone }: { tone: { label: Tone; score: number } }) {
   const { t, i18n } = useTranslation('moderation');
   const tipId = useId();
-  const score = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    signDisplay: 'exceptZero',
-  }).format(tone.score);
+  const score = numberFormat(i18n.resolvedLanguage ?? 'en', SCORE_FORMAT).format(tone.score);
   return (
     <span className="tone">
       <span

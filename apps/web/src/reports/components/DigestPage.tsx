@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { formatDateTime } from '../../lib/format';
+import { browserTimeZone, formatCalendarDay, formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
 import {
   AddDigestRecipientMutation,
@@ -22,13 +22,11 @@ export function DigestPage() {
   const { t, i18n } = useTranslation('reports');
   const language = i18n.resolvedLanguage ?? 'en';
   const navigate = useNavigate();
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = browserTimeZone();
   const day = useParams().day ?? daysBefore(localToday(), 1);
   const { data, loading, error } = useQuery(ExecutiveDigestQuery, { variables: { day, timeZone } });
   const digest = data?.executiveDigest;
-  const longDay = new Intl.DateTimeFormat(language, { dateStyle: 'full' }).format(
-    new Date(`${day}T12:00:00`),
-  );
+  const longDay = formatCalendarDay(day, language, { dateStyle: 'full' });
 
   return (
     <section className="digest" aria-labelledby="digest-heading">
@@ -141,7 +139,7 @@ function DigestRecipients() {
     email: '',
     name: '',
     language: 'fr',
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: browserTimeZone(),
   });
 
   const submit = async (event: FormEvent) => {

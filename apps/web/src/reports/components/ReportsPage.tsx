@@ -6,6 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import type { ReportGranularity } from '../../gql/graphql';
+import { browserTimeZone } from '../../lib/format';
 import { ReportQuery, ReportSpacesQuery } from '../api/reports';
 import { daysBefore, localToday, periodLabel, reportRange } from '../report-dates';
 
@@ -28,7 +29,7 @@ const COLORS = ['#1d4ed8', '#b45309', '#15803d', '#b91c1c', '#7c3aed', '#0f766e'
 export function ReportsPage() {
   const { t, i18n } = useTranslation('reports');
   const language = i18n.resolvedLanguage ?? 'en';
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = browserTimeZone();
   const [params, setParams] = useSearchParams();
   const today = localToday();
   const first = params.get('from') ?? daysBefore(today, 27);

@@ -1,0 +1,69 @@
+// `node tools/bench/report-writes.mjs`: what the staff report's rollup triggers cost the writes they
+// follow, on the scale community (scale-seed.mjs; run `npm run bench:report` once first): N replies,
+// votes and thanks inserted in one statement each, inside a transaction rolled back, with the
+// rollup's trigger and without it (disabled inside the same transaction), in turns (without,
+// with) three times; prints the medians and the cost per row. Every other trigger runs in both.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { option, ROOT } from './harness.mjs';
+import { openScaleCluster, scaleDataDir } from './scale-seed.mjs';
+
+const dataDir = scaleDataDir(ROOT, option('data', tmpdir()), Number(option('scale-factor', '1')));
+const { pg, seeded, stopAll } = await openScaleCluster(dataDir);
+const require = createRequire(join(ROOT, 'package.json'));
+const { Client } = require('pg');
+const sql = new Client({ connectionString: pg.url('parvis') });
+try {
+  if (!seeded) throw new Error(`No seeded community in ${dataDir}: run npm run bench:report first.`);
+  await sql.connect();
+  const N = 2000;
+  const [{ idea }] = (
+    await sql.query(`SELECT id AS idea FROM ideas WHERE status <> 'MERGED' ORDER BY votes_count LIMIT 1`)
+  ).rows;
+  const cases = {
+    replies: [
+      `posts`,
+      'report_helper_posts_insert',
+      `INSERT INTO posts (thread_id, author_id, body_markdown, body_html, body_text)
+       SELECT t.id, u.id, 'x', 'x', 'x' FROM (SELECT id, row_number() over () n FROM threads LIMIT ${N}) t
+       JOIN (SELECT id, row_number() over () n FROM users OFFSET 10 LIMIT ${N}) u ON u.n = t.n`,
+    ],
+    votes: [
+      `idea_votes`,
+      'report_idea_vote_days_insert',
+      `INSERT INTO idea_votes (idea_id, user_id)
+       SELECT '${idea}', u.id FROM users u WHERE NOT EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = '${idea}' AND v.user_id = u.id) LIMIT ${N}`,
+    ],
+    thanks: [
+      `thanks`,
+      'report_helper_thanks_insert',
+      `INSERT INTO thanks (post_id, user_id)
+       SELECT p.id, u.id FROM (SELECT id, author_id, row_number() over () n FROM posts WHERE NOT is_question ORDER BY created_at DESC LIMIT ${N}) p
+       JOIN (SELECT id, row_number() over () n FROM users OFFSET 500 LIMIT ${N}) u ON u.n = p.n
+       WHERE u.id <> p.author_id AND NOT EXISTS (SELECT 1 FROM thanks k WHERE k.post_id = p.id AND k.user_id = u.id)`,
+    ],
+  };
+  const out = {};
+  for (let round = 0; round < 3; round++)
+    for (const [name, [table, trigger, text]] of Object.entries(cases))
+      for (const withTrigger of [false, true]) {
+        await sql.query('BEGIN');
+        if (!withTrigger) await sql.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+        const t0 = performance.now();
+        const r = await sql.query(text);
+        const ms = performance.now() - t0;
+        await sql.query('ROLLBACK');
+        (out[name] ??= { without: [], with: [], rows: r.rowCount })[withTrigger ? 'with' : 'without'].push(
+          ms,
+        );
+      }
+  const med = (a) => [...a].sort((x, y) => x - y)[1];
+  for (const [name, o] of Object.entries(out))
+    console.log(
+      `${name}: ${o.rows} rows, without ${med(o.without).toFixed(0)} ms, with ${med(o.with).toFixed(0)} ms, per row ${(((med(o.with) - med(o.without)) / o.rows) * 1000).toFixed(0)} µs more, ratio ${(med(o.with) / med(o.without)).toFixed(2)}`,
+    );
+} finally {
+  await sql.end().catch(() => undefined);
+  await stopAll();
+}
