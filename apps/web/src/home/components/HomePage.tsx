@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RoleBadge } from '../../components/RoleBadge';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import type { HomeQuery as HomeData, HomeThreadFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
@@ -19,7 +19,7 @@ export function HomePage() {
   const { data, loading, error } = useQuery(HomeQuery);
   const { isStaff } = useViewer();
   const language = useLanguage();
-  if (loading && !data) return <PageSkeleton />;
+  if (loading && !data) return <HomeSkeleton />;
   if (!data) return <ErrorNotice error={error} />;
   const { home } = data;
   const announcements = data.spaces.find((space) => space.kind === 'ANNOUNCEMENTS');
@@ -100,6 +100,22 @@ export function HomePage() {
         </section>
       </div>
     </div>
+  );
+}
+
+/** The home page to come: its lists in their columns, a few rows each. */
+function HomeSkeleton() {
+  return (
+    <Skeleton className="home">
+      <div className="home-columns">
+        {[0, 1, 2, 3].map((section) => (
+          <div key={section} className="home-section">
+            <SkeletonText width={50} />
+            <SkeletonItems list="home-list" count={4} />
+          </div>
+        ))}
+      </div>
+    </Skeleton>
   );
 }
 

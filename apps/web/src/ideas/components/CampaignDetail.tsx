@@ -2,7 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { CampaignPageQuery, IdeaVotesSubscription } from '../api/ideas';
 import { Countdown } from './Countdown';
 import { IdeaCard } from './IdeaCard';
@@ -19,7 +19,15 @@ export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean
     skip: !data || frozen,
     onData: () => void refetch().catch(() => undefined),
   });
-  if (loading && !data) return <Loading />;
+  if (loading && !data)
+    return (
+      <Skeleton>
+        <SkeletonText title width={60} />
+        <SkeletonText width={80} />
+        <SkeletonText width={40} />
+        <SkeletonItems list="idea-list" item="idea-card" lines={3} count={4} />
+      </Skeleton>
+    );
   if (!data) return <ErrorNotice error={error} />;
   const { campaign } = data;
   const closed = campaign.phase === 'CLOSED';

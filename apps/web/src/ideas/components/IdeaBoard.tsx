@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonList } from '../../components/Skeleton';
 import { IdeaBoardQuery, IdeaVotesSubscription } from '../api/ideas';
 import { CampaignList } from './CampaignList';
 import { CreateCampaignForm } from './CreateCampaignForm';
@@ -79,7 +79,7 @@ export function IdeaBoard({ spaceId, canManage = false }: { spaceId: string; can
         </div>
         {ideas && <p className="count">{t('board.count', { count: ideas.totalCount })}</p>}
       </div>
-      {loading && !ideas && <Loading />}
+      {loading && !ideas && <SkeletonList list="idea-list" item="idea-card" lines={3} count={5} />}
       <ErrorNotice error={error} />
       {ideas && ideas.edges.length === 0 && <p>{t('board.empty')}</p>}
       {ideas && (

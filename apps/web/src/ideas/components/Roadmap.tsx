@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { ROADMAP_STATUSES, type IdeaStatus } from '@parvis/domain';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonList } from '../../components/Skeleton';
 import { IdeaBoardQuery } from '../api/ideas';
 import { IdeaCard } from './IdeaCard';
 
@@ -35,7 +35,7 @@ function RoadmapColumn({ status }: { status: IdeaStatus }) {
       <h2 id={headingId}>
         {t(`status.${status}`)} {data && <span className="count">({data.ideas.totalCount})</span>}
       </h2>
-      {loading && <Loading />}
+      {loading && !data && <SkeletonList list="idea-list" item="idea-card" lines={3} count={2} />}
       <ErrorNotice error={error} />
       {data?.ideas.edges.length === 0 && <p>{t('roadmap.empty')}</p>}
       <ol className="idea-list">

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { RoleBadge } from '../../components/RoleBadge';
 import type { ModerationLogQuery as LogData } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
@@ -15,7 +15,14 @@ const PAGE = 30;
 export function ModerationLog() {
   const { t } = useTranslation('moderation');
   const { data, loading, error, fetchMore } = useQuery(ModerationLogQuery, { variables: { first: PAGE } });
-  if (loading && !data) return <Loading />;
+  if (loading && !data)
+    return (
+      <Skeleton>
+        <SkeletonText title width={50} />
+        <SkeletonText width={90} />
+        <SkeletonItems list="log-list" count={6} lines={3} />
+      </Skeleton>
+    );
   if (!data) return <ErrorNotice error={error} />;
   const { edges, pageInfo, totalCount } = data.moderationLog;
   return (

@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { PageHead } from '../../components/PageHead';
 import { RoleBadge } from '../../components/RoleBadge';
 import type { ApolloCache } from '@apollo/client';
@@ -88,11 +88,22 @@ function leaveQueue(
   );
 }
 
+/** The queue to come: its title, then flagged posts' cards. */
+export function ModerationQueueSkeleton() {
+  return (
+    <Skeleton>
+      <SkeletonText title width={50} />
+      <SkeletonText width={90} />
+      <SkeletonItems list="queue-list" item="queue-item" count={4} lines={4} />
+    </Skeleton>
+  );
+}
+
 /** The moderators' page: flagged posts grouped with one-click decisions, then negative posts waiting for an answer. */
 export function ModerationQueue() {
   const { t } = useTranslation('moderation');
   const { data, loading, error } = useQuery(ModerationQueueQuery, { fetchPolicy: 'cache-and-network' });
-  if (loading && !data) return <Loading />;
+  if (loading && !data) return <ModerationQueueSkeleton />;
   if (!data) return <ErrorNotice error={error} />;
   const { flagged, negativeUnanswered } = data.moderationQueue;
   return (

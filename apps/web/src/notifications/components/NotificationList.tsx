@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import type { NotificationGroupsQuery as GroupsData, NotificationKind } from '../../gql/graphql';
 import { apiProblems } from '../../lib/graphql-errors';
 import {
@@ -52,7 +52,13 @@ export function NotificationList() {
   const [markRead, { loading: marking }] = useMutation(MarkNotificationsReadMutation, {
     refetchQueries: [NotificationsQuery],
   });
-  if (loading && !data) return <Loading />;
+  if (loading && !data)
+    return (
+      <Skeleton>
+        <SkeletonText title width={40} />
+        <SkeletonItems list="notifications" item="notification" lines={1} count={6} />
+      </Skeleton>
+    );
   if (apiProblems(error)[0]?.code === 'UNAUTHENTICATED') return <p>{t('signIn')}</p>;
   if (!data) return <ErrorNotice error={error} />;
   const groups = data.notificationGroups;

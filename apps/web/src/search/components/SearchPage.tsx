@@ -3,7 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonList } from '../../components/Skeleton';
 import { SearchQuery } from '../api/search';
 
 /** Full-text search over threads and posts; the query lives in the address (?q=) so results can be shared. */
@@ -47,7 +47,7 @@ export function SearchPage() {
       </form>
       {query &&
         (loading ? (
-          <Loading />
+          <SkeletonList list="search-results" count={5} lines={3} />
         ) : !data ? (
           <ErrorNotice error={error} />
         ) : data.search.length === 0 ? (

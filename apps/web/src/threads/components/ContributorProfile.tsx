@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { RoleBadge } from '../../components/RoleBadge';
 import { formatDateTime } from '../../lib/format';
 import { ContributorQuery } from '../api/threads';
@@ -15,7 +15,15 @@ import { ThreadStatusChip } from './ThreadStatusChip';
 export function ContributorProfile({ id }: { id: string }) {
   const { t, i18n } = useTranslation('threads');
   const { data, loading, error } = useQuery(ContributorQuery, { variables: { id } });
-  if (loading) return <Loading />;
+  if (loading && !data)
+    return (
+      <Skeleton className="narrow">
+        <SkeletonText title width={50} />
+        <SkeletonText width={30} />
+        <SkeletonItems list="home-list" count={3} />
+        <SkeletonItems list="home-list" count={3} />
+      </Skeleton>
+    );
   if (!data) return <ErrorNotice error={error} />;
   const { user } = data;
   const language = i18n.resolvedLanguage ?? 'en';

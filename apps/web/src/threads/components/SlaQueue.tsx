@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonList } from '../../components/Skeleton';
 import type { SlaQueueView } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
@@ -45,7 +45,7 @@ export function SlaQueue() {
         ))}
       </div>
       {loading && !data ? (
-        <Loading />
+        <SkeletonList list="threads" item="thread-row" count={6} />
       ) : !data ? (
         <ErrorNotice error={error} />
       ) : data.slaQueue.edges.length === 0 ? (

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { RoleBadge } from '../../components/RoleBadge';
 import { graphql } from '../../gql';
 import type { ThreadSort, ThreadStatus } from '../../gql/graphql';
@@ -122,7 +122,10 @@ export function ThreadList({
       </form>
 
       {loading && !data ? (
-        <Loading />
+        <Skeleton>
+          <SkeletonText width={20} />
+          <SkeletonItems list="threads" item="thread-row" count={8} />
+        </Skeleton>
       ) : !data ? (
         <ErrorNotice error={error} />
       ) : (
