@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
+import { THREAD_LIMITS } from '@parvis/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
@@ -24,6 +25,7 @@ export function NewThreadRoute() {
   const { t } = useTranslation('threads');
   const { slug = '' } = useParams();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const { viewer, isStaff } = useViewer();
   const signInLink = useReturnLink();
   const { data, loading, error } = useQuery(AskSpaceQuery, { variables: { slug } });
@@ -56,7 +58,11 @@ export function NewThreadRoute() {
           <Link to={signInLink}>{t('ask.signIn')}</Link>
         </p>
       ) : (
-        <NewThreadForm spaceId={space.id} onCreated={(id) => void navigate(`/t/${id}`)} />
+        <NewThreadForm
+          spaceId={space.id}
+          initialTitle={params.get('title')?.slice(0, THREAD_LIMITS.title.max) ?? ''}
+          onCreated={(id) => void navigate(`/t/${id}`)}
+        />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState, SignInActions } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { CampaignPageQuery, IdeaVotesSubscription } from '../api/ideas';
@@ -75,7 +76,22 @@ export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean
       )}
       <section aria-labelledby="ranking-title">
         <h2 id="ranking-title">{closed ? t('campaign.finalRanking') : t('campaign.ranking')}</h2>
-        {campaign.ranking.length === 0 && <p>{t('campaign.empty')}</p>}
+        {campaign.ranking.length === 0 &&
+          (closed ? (
+            <EmptyState title={t('campaign.emptyState.title')} hint={t('campaign.emptyState.hintClosed')}>
+              <Link to="/roadmap">{t('campaign.emptyState.roadmap')}</Link>
+            </EmptyState>
+          ) : signedIn ? (
+            <EmptyState title={t('campaign.emptyState.title')} hint={t('campaign.emptyState.hintMember')}>
+              <Link to={`/ideas/new?campaign=${campaign.id}`} className="button button-primary">
+                {t('campaign.propose')}
+              </Link>
+            </EmptyState>
+          ) : (
+            <EmptyState title={t('campaign.emptyState.title')} hint={t('campaign.emptyState.hintVisitor')}>
+              <SignInActions then={`/ideas/new?campaign=${campaign.id}`} />
+            </EmptyState>
+          ))}
         <ol className="ranking">
           {campaign.ranking.map((entry) => (
             <li key={entry.idea.id} className="ranking-entry">

@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { ROADMAP_STATUSES, type IdeaStatus } from '@parvis/domain';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SkeletonList } from '../../components/Skeleton';
 import { IdeaBoardQuery } from '../api/ideas';
@@ -37,7 +39,11 @@ function RoadmapColumn({ status }: { status: IdeaStatus }) {
       </h2>
       {loading && !data && <SkeletonList list="idea-list" item="idea-card" lines={3} count={2} />}
       <ErrorNotice error={error} />
-      {data?.ideas.edges.length === 0 && <p>{t('roadmap.empty')}</p>}
+      {data?.ideas.edges.length === 0 && (
+        <EmptyState title={t('roadmap.emptyState.title')}>
+          <Link to="/ideas/new">{t('roadmap.emptyState.propose')}</Link>
+        </EmptyState>
+      )}
       <ol className="idea-list">
         {data?.ideas.edges.map(({ node }) => (
           <li key={node.id}>

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { RoleBadge } from '../../components/RoleBadge';
@@ -34,7 +35,11 @@ export function ModerationLog() {
         </p>
         <p className="field-hint">{t('log.count', { count: totalCount })}</p>
       </header>
-      {edges.length === 0 && <p>{t('log.empty')}</p>}
+      {edges.length === 0 && (
+        <EmptyState title={t('log.empty')}>
+          <Link to="/charter">{t('queue.readCharter')}</Link>
+        </EmptyState>
+      )}
       <ol className="log-list">
         {edges.map(({ node }) => (
           <LogEntry key={node.id} entry={node} />

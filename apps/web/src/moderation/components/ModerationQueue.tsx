@@ -4,6 +4,7 @@ import { CHARTER_RULES } from '@parvis/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { PageHead } from '../../components/PageHead';
@@ -117,7 +118,11 @@ export function ModerationQueue() {
       </header>
       <section aria-labelledby="flagged-heading">
         <h2 id="flagged-heading">{t('queue.flagged')}</h2>
-        {flagged.length === 0 && <p>{t('queue.noFlags')}</p>}
+        {flagged.length === 0 && (
+          <EmptyState title={t('queue.noFlags')} hint={t('queue.noFlagsHint')}>
+            <Link to="/charter">{t('queue.readCharter')}</Link>
+          </EmptyState>
+        )}
         <ul className="queue-list">
           {flagged.map((item) => (
             <FlaggedItem key={item.post.id} item={item} />
@@ -126,7 +131,11 @@ export function ModerationQueue() {
       </section>
       <section aria-labelledby="negative-heading">
         <h2 id="negative-heading">{t('queue.negative')}</h2>
-        {negativeUnanswered.length === 0 && <p>{t('queue.noNegative')}</p>}
+        {negativeUnanswered.length === 0 && (
+          <EmptyState title={t('queue.noNegative')} hint={t('queue.noNegativeHint')}>
+            <Link to="/moderation/log">{t('queue.readLog')}</Link>
+          </EmptyState>
+        )}
         <ul className="queue-list">
           {negativeUnanswered.map((post) => (
             <NegativeItem key={post.id} post={post} />

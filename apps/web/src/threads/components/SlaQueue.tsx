@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SkeletonList } from '../../components/Skeleton';
 import type { SlaQueueView } from '../../gql/graphql';
@@ -49,7 +50,19 @@ export function SlaQueue() {
       ) : !data ? (
         <ErrorNotice error={error} />
       ) : data.slaQueue.edges.length === 0 ? (
-        <p>{t('sla.empty')}</p>
+        <EmptyState title={t(`sla.emptyState.${view}.title`)} hint={t(`sla.emptyState.${view}.hint`)}>
+          {view === 'ALL' ? (
+            <Link to="/staff/duty">{t('sla.emptyState.ALL.action')}</Link>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setView(view === 'MINE' ? 'UNASSIGNED' : 'MINE')}
+            >
+              {t(`sla.emptyState.${view}.action`)}
+            </button>
+          )}
+        </EmptyState>
       ) : (
         <>
           <table className="sla-table">
