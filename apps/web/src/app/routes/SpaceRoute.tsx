@@ -27,7 +27,7 @@ export function SpaceRoute() {
   const { slug = '' } = useParams();
   const { data, loading, error } = useQuery(SpaceQuery, { variables: { slug } });
   const { isStaff } = useViewer();
-  if (loading)
+  if (loading && !data)
     return (
       <Skeleton>
         <SkeletonText title width={40} />
