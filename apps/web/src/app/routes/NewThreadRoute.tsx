@@ -3,6 +3,7 @@ import { THREAD_LIMITS } from '@parvis/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHead } from '../../components/PageHead';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
 import { useViewer } from '../../lib/viewer';
@@ -35,6 +36,7 @@ export function NewThreadRoute() {
   if (space.kind === 'ANNOUNCEMENTS') {
     return (
       <div className="narrow">
+        <PageHead title={t('announcement.heading')} noIndex />
         <header className="page-header">
           <h1>{t('announcement.heading')}</h1>
         </header>
@@ -48,6 +50,7 @@ export function NewThreadRoute() {
   }
   return (
     <div className="narrow">
+      <PageHead title={t('ask.heading', { space: space.name })} noIndex />
       <header className="page-header">
         <h1>{t('ask.heading', { space: space.name })}</h1>
       </header>

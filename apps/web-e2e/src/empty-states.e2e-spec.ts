@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { axeViolations } from './support/accessibility';
+import { DEMO, DEMO_PASSWORD } from './support/demo';
+import { useParvisInChromium } from './support/session';
+
+const world = useParvisInChromium();
+
+const PHONE = { width: 390, height: 844 };
+/** For review, not committed (the repository ignores /tmp/). */
+const SCREENSHOTS = resolve(__dirname, '..', '..', '..', 'tmp', 'screenshots');
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+describe('empty lists, in French', () => {
+  it('the server sends the help list with its rows, no placeholder; filtered to nothing, it says so and leads back to the questions', async () => {
+    // The page as the server sends it, before any script: rows, and nothing busy.
+    const bare = await world.browser.newContext({
+      baseURL: world.parvis.baseUrl,
+      locale: 'fr-FR',
+      javaScriptEnabled: false,
+    });
+    const html = await bare.newPage();
+    await html.goto('/s/help');
+    await html.locator('.thread-row').first().waitFor();
+    expect(await html.locator('[aria-busy="true"]').count()).toBe(0);
+    await bare.close();
+
+    const reader = await world.visitor('fr-FR');
+    await reader.setViewportSize(PHONE);
+    await reader.goto('/s/help');
+    await reader.locator('.thread-title').first().waitFor();
+    await reader.getByLabel('Statut').selectOption('RESOLVED');
+    await reader.getByLabel('Sans réponse uniquement').check();
+    const empty = reader.locator('.empty-panel');
+    await empty.getByText('Aucune question ne correspond à ces filtres.').waitFor();
+    await expectAccessible(reader);
+    await screenshot(reader, 'empty-help-filtered-phone-fr');
+
+    await empty.getByRole('button', { name: 'Voir toutes les questions' }).click();
+    await reader.locator('.thread-title').first().waitFor();
+    expect(await reader.getByLabel('Sans réponse uniquement').isChecked()).toBe(false);
+    expect(await reader.getByLabel('Statut').inputValue()).toBe('');
+    await reader.context().close();
+  });
+
+  it('a search without result offers fewer words, and asking the question with the words as its title, after signing in', async () => {
+    const words = 'lampe zzqxv introuvable';
+    const reader = await world.visitor('fr-FR');
+    await reader.setViewportSize(PHONE);
+    await reader.goto(`/search?q=${encodeURIComponent(words)}`);
+    const empty = reader.locator('.empty-panel');
+    await empty.getByText(`Aucun résultat pour « ${words} ».`).waitFor();
+    await empty.getByRole('link', { name: 'Chercher « lampe zzqxv »' }).waitFor();
+    await expectAccessible(reader);
+    await screenshot(reader, 'empty-search-phone-fr');
+
+    await empty.getByRole('link', { name: 'Poser cette question' }).click();
+    await reader.getByRole('link', { name: 'Connectez-vous pour poser une question.' }).click();
+    await reader.getByLabel('Adresse e-mail').fill(DEMO.member.email);
+    await reader.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+    await reader.locator('form button[type="submit"]').click();
+    await reader.waitForURL((url) => url.pathname === '/s/help/new');
+    await reader.getByLabel('Titre').waitFor();
+    expect(await reader.getByLabel('Titre').inputValue()).toBe(words);
+    await expectAccessible(reader);
+    await reader.context().close();
+  });
+});
