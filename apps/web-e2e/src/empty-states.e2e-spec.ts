@@ -20,6 +20,34 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
+describe('placeholders while a list loads', () => {
+  it('the help list shows rows to come, busy, with one word for screen readers, until its questions arrive', async () => {
+    const reader = await world.visitor('fr-FR');
+    await reader.setViewportSize(PHONE);
+    await reader.goto('/');
+    await reader.locator('.home-columns h2').first().waitFor();
+    // The list's answer is held back until the placeholder has been looked at.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await reader.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string } | null;
+      if (body?.operationName === 'ThreadList') await released;
+      await route.fallback();
+    });
+    await reader.getByRole('link', { name: 'Aide et assistance', exact: true }).first().click();
+    const busy = reader.locator('[role="status"][aria-busy="true"]');
+    await busy.locator('li.thread-row').first().waitFor();
+    expect(await busy.textContent()).toBe('Chargement…');
+    await reader.getByRole('heading', { level: 1, name: 'Aide et assistance' }).waitFor();
+    await expectAccessible(reader);
+    await screenshot(reader, 'skeleton-help-list-phone-fr');
+    release();
+    await reader.locator('.thread-title').first().waitFor();
+    expect(await busy.count()).toBe(0);
+    await reader.context().close();
+  });
+});
+
 describe('empty lists, in French', () => {
   it('the server sends the help list with its rows, no placeholder; filtered to nothing, it says so and leads back to the questions', async () => {
     // The page as the server sends it, before any script: rows, and nothing busy.
