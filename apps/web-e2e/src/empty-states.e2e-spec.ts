@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/accessibility';
+import { graphqlAs } from './support/api';
 import { DEMO, DEMO_PASSWORD } from './support/demo';
 import { useParvisInChromium } from './support/session';
 
 const world = useParvisInChromium();
 
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
 /** For review, not committed (the repository ignores /tmp/). */
 const SCREENSHOTS = resolve(__dirname, '..', '..', '..', 'tmp', 'screenshots');
 
@@ -101,5 +103,32 @@ describe('empty lists, in French', () => {
     expect(await reader.getByLabel('Titre').inputValue()).toBe(words);
     await expectAccessible(reader);
     await reader.context().close();
+  });
+});
+
+describe('empty lists of someone who has done nothing yet', () => {
+  it('invite them: their own profile to ask, answer and propose; their empty queue view to the unassigned threads', async () => {
+    const admin = await world.as(DEMO.admin.email);
+    const api = await graphqlAs(world.parvis.baseUrl, DEMO.admin.email);
+    const { me } = await api<{ me: { id: string } }>(`{ me { id } }`);
+    await admin.setViewportSize(DESKTOP);
+    await admin.goto(`/u/${me.id}`);
+    await admin.getByText('You have not asked a question yet.').waitFor();
+    await admin.getByText('You have not answered anyone yet.').waitFor();
+    await admin.getByText('You have not proposed an idea yet.').waitFor();
+    expect(await admin.getByRole('link', { name: 'Ask a question' }).getAttribute('href')).toBe(
+      '/s/help/new',
+    );
+    await expectAccessible(admin);
+    await screenshot(admin, 'empty-own-profile-desktop');
+
+    await admin.goto('/staff/sla');
+    await admin.getByRole('button', { name: 'Assigned to me' }).click();
+    await admin.getByText('Nothing is assigned to you.').waitFor();
+    await expectAccessible(admin);
+    await screenshot(admin, 'empty-sla-mine-desktop');
+    await admin.getByRole('button', { name: 'See unassigned threads' }).click();
+    expect(await admin.getByRole('button', { name: 'Unassigned' }).getAttribute('aria-pressed')).toBe('true');
+    await admin.context().close();
   });
 });
