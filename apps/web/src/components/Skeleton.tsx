@@ -35,8 +35,7 @@ const WIDTHS: SkeletonWidth[] = [70, 50, 80, 60, 40, 90, 60, 70];
 
 /**
  * Rows of a list to come, in the list's own classes (`list` on the `<ul>`, `item` on each row if
- * its rows have one):
- * a title line and `lines - 1` lines under it (meta, an excerpt).
+ * its rows have one): a title line and `lines - 1` lines under it (meta, an excerpt).
  */
 export function SkeletonItems({
   count = 6,
@@ -75,7 +74,7 @@ export function SkeletonList(props: Parameters<typeof SkeletonItems>[0]) {
 }
 
 /** A post to come: the author's avatar and name, then a few lines of its body. */
-export function SkeletonPostShape({ lines = 3 }: { lines?: number }) {
+function SkeletonPostShape({ lines = 3 }: { lines?: number }) {
   return (
     <div className="post skeleton-post" aria-hidden="true">
       <span className="skeleton-post-header">
