@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './support/accessibility';
 import { graphqlAs } from './support/api';
 import { DEMO, DEMO_PASSWORD } from './support/demo';
 import { useParvisInChromium } from './support/session';
@@ -32,6 +33,11 @@ async function pastePhoto(page: Page, label: string): Promise<void> {
   });
 }
 
+/** axe-core finds nothing on the page as it is now (the lightbox open included). */
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
 const loaded = (page: Page, selector: string) =>
   page.waitForFunction((s) => {
     const image = document.querySelector<HTMLImageElement>(s);
@@ -57,6 +63,8 @@ describe('photos in posts', () => {
 
     const member = await world.as(DEMO.member.email);
     await member.goto(threadPath);
+    await member.getByLabel('Your reply').waitFor();
+    await expectAccessible(member);
     await pastePhoto(member, 'Your reply');
     await member.getByRole('status').filter({ hasText: 'Photo added.' }).waitFor();
     const markdown = await member.getByLabel('Your reply').inputValue();
@@ -67,11 +75,13 @@ describe('photos in posts', () => {
     await member.getByRole('button', { name: 'Post my reply' }).click();
     const post = member.getByRole('article').filter({ hasText: 'Mine cracked the same way.' });
     await post.waitFor();
+    await expectAccessible(member);
 
     const visitor = await world.visitor();
     await visitor.goto(threadPath);
     const thumbnail = `a.upload[href="/uploads/${id}"] img[src="/uploads/${id}/thumb"]`;
     await loaded(visitor, thumbnail);
+    await expectAccessible(visitor);
     const link = visitor.getByRole('link', { name: 'Photo' });
     await link.focus();
     await visitor.keyboard.press('Enter');
@@ -82,6 +92,7 @@ describe('photos in posts', () => {
       .locator('img')
       .evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
     expect(size).toEqual([900, 600]);
+    await expectAccessible(visitor);
     // Focus is in the lightbox; Escape closes it and gives focus back to the photo.
     expect(await lightbox.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
     await visitor.keyboard.press('Escape');
@@ -105,6 +116,7 @@ describe('photos in posts', () => {
       .getByRole('note')
       .filter({ hasText: `Hidden by ${DEMO.moderator.name}` })
       .waitFor();
+    await expectAccessible(later);
     expect(await later.locator(`a.upload[href="/uploads/${id}"]`).count()).toBe(0);
     expect((await later.request.get(`/uploads/${id}`)).status()).toBe(404);
     expect((await later.request.get(`/uploads/${id}/thumb`)).status()).toBe(404);
@@ -126,6 +138,8 @@ describe('photos in posts', () => {
       await graphqlAs(world.parvis.baseUrl, TOM.email)
     )<{ threads: { edges: { node: { id: string } }[] } }>(`{ threads(first: 1) { edges { node { id } } } }`);
     await member.goto(`/t/${threads.edges[0].node.id}`);
+    await member.getByLabel('Votre réponse').waitFor();
+    await expectAccessible(member);
     const [chooser] = await Promise.all([
       member.waitForEvent('filechooser'),
       member.getByRole('button', { name: 'Ajouter une photo' }).first().click(),
@@ -139,6 +153,7 @@ describe('photos in posts', () => {
       .getByRole('status')
       .filter({ hasText: 'Ce fichier n’est pas une photo lisible. Essayez-en une autre.' })
       .waitFor();
+    await expectAccessible(member);
     expect(await member.getByText('The file is not an image Parvis can read.').count()).toBe(0);
     expect(await member.getByLabel('Votre réponse').inputValue()).toBe('');
 
@@ -156,6 +171,7 @@ describe('photos in posts', () => {
       );
     });
     await member.getByRole('status').filter({ hasText: 'Photo ajoutée.' }).waitFor();
+    await expectAccessible(member);
     expect(await member.getByLabel('Votre réponse').inputValue()).toMatch(
       /^!\[Photo\]\(\/uploads\/[0-9a-f-]{36}\)\n$/,
     );

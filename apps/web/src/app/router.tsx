@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { matchRoutes, type RouteObject } from 'react-router';
-import { PageSkeleton } from '../components/PageSkeleton';
+import { PageSkeleton } from '../components/Skeleton';
 import { AppLayout } from './AppLayout';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 

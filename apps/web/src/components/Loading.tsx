@@ -1,10 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { PageSkeleton } from './Skeleton';
 
+/**
+ * Something loads whose shape is plain text (a form's data, a preview): a few placeholder lines.
+ * Lists and posts have placeholders of their own shape (Skeleton.tsx).
+ */
 export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className="loading">
-      {t('loading')}
-    </p>
-  );
+  return <PageSkeleton />;
 }

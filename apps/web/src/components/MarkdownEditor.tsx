@@ -3,7 +3,7 @@ import { type ClipboardEvent, type DragEvent, useId, useRef, useState } from 're
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { ErrorNotice } from './ErrorNotice';
-import { Loading } from './Loading';
+import { Skeleton, SkeletonText } from './Skeleton';
 import { isPhoto, PhotoRefused, uploadPhoto } from './photo-upload';
 
 export const MarkdownPreviewQuery = graphql(`
@@ -155,7 +155,10 @@ export function MarkdownEditor({ label, value, onChange, error, rows = 6, hint }
           {!value.trim() ? (
             <p>{t('editor.previewEmpty')}</p>
           ) : preview.loading ? (
-            <Loading />
+            <Skeleton>
+              <SkeletonText width={90} />
+              <SkeletonText width={60} />
+            </Skeleton>
           ) : preview.error ? (
             <ErrorNotice error={preview.error} />
           ) : (

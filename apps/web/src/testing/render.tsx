@@ -21,7 +21,15 @@ export function renderWithProviders(
     language = 'en',
     path = '/',
     hold,
-  }: { mocks?: MockLink.MockedResponse[]; language?: string; path?: string; hold?: HeldAnswers } = {},
+    cache = createCache(),
+  }: {
+    mocks?: MockLink.MockedResponse[];
+    language?: string;
+    path?: string;
+    hold?: HeldAnswers;
+    /** A cache holding answers already, as a server-rendered page's restored one. */
+    cache?: ReturnType<typeof createCache>;
+  } = {},
 ) {
   const i18n = createAppI18n(language);
   const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] });
@@ -32,7 +40,7 @@ export function renderWithProviders(
       <MockedProvider
         mocks={mocks}
         link={hold ? ApolloLink.from([hold.link, new MockLink(mocks)]) : undefined}
-        cache={createCache()}
+        cache={cache}
       >
         <I18nextProvider i18n={i18n}>
           <RouterProvider router={router} />

@@ -1,7 +1,9 @@
 import { useQuery } from '@apollo/client/react';
+import { THREAD_LIMITS } from '@parvis/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHead } from '../../components/PageHead';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
 import { useViewer } from '../../lib/viewer';
@@ -24,6 +26,7 @@ export function NewThreadRoute() {
   const { t } = useTranslation('threads');
   const { slug = '' } = useParams();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const { viewer, isStaff } = useViewer();
   const signInLink = useReturnLink();
   const { data, loading, error } = useQuery(AskSpaceQuery, { variables: { slug } });
@@ -33,6 +36,7 @@ export function NewThreadRoute() {
   if (space.kind === 'ANNOUNCEMENTS') {
     return (
       <div className="narrow">
+        <PageHead title={t('announcement.heading')} noIndex />
         <header className="page-header">
           <h1>{t('announcement.heading')}</h1>
         </header>
@@ -46,6 +50,7 @@ export function NewThreadRoute() {
   }
   return (
     <div className="narrow">
+      <PageHead title={t('ask.heading', { space: space.name })} noIndex />
       <header className="page-header">
         <h1>{t('ask.heading', { space: space.name })}</h1>
       </header>
@@ -56,7 +61,11 @@ export function NewThreadRoute() {
           <Link to={signInLink}>{t('ask.signIn')}</Link>
         </p>
       ) : (
-        <NewThreadForm spaceId={space.id} onCreated={(id) => void navigate(`/t/${id}`)} />
+        <NewThreadForm
+          spaceId={space.id}
+          initialTitle={params.get('title')?.slice(0, THREAD_LIMITS.title.max) ?? ''}
+          onCreated={(id) => void navigate(`/t/${id}`)}
+        />
       )}
     </div>
   );

@@ -1,5 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import { PageHead } from '../../components/PageHead';
 import { SlaQueue } from '../../threads/components/SlaQueue';
 
 export function SlaQueueRoute() {
-  return <SlaQueue />;
+  const { t } = useTranslation('threads');
+  return (
+    <>
+      <PageHead title={t('sla.heading')} noIndex />
+      <SlaQueue />
+    </>
+  );
 }

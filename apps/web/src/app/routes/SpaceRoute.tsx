@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { PageHead } from '../../components/PageHead';
 import { graphql } from '../../gql';
 import { ManagersOnDuty } from '../../desk/components/ManagersOnDuty';
@@ -27,7 +27,14 @@ export function SpaceRoute() {
   const { slug = '' } = useParams();
   const { data, loading, error } = useQuery(SpaceQuery, { variables: { slug } });
   const { isStaff } = useViewer();
-  if (loading) return <Loading />;
+  if (loading && !data)
+    return (
+      <Skeleton>
+        <SkeletonText title width={40} />
+        <SkeletonText width={80} />
+        <SkeletonItems list="threads" item="thread-row" count={8} />
+      </Skeleton>
+    );
   if (error || !data) return <ErrorNotice error={error} />;
   const { space } = data;
   return (

@@ -103,6 +103,50 @@ describe('the home page', () => {
     );
   });
 
+  it('shows its columns to come while it loads', async () => {
+    renderWithProviders(<HomePage />, { mocks: [viewer(null), home()] });
+    const busy = screen.getByRole('status');
+    expect(busy).toHaveAttribute('aria-busy', 'true');
+    expect(busy.querySelectorAll('.home-section')).toHaveLength(4);
+    expect(await screen.findByText('Pinned announcement')).toBeInTheDocument();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('with no question yet, invites a visitor to sign in and come back to ask, and a member to ask', async () => {
+    const spaces = [
+      { __typename: 'Space', id: 'n1', slug: 'news', kind: 'ANNOUNCEMENTS' },
+      { __typename: 'Space', id: 's1', slug: 'help', kind: 'HELP' },
+    ];
+    const empty = () => {
+      const mock = home({ latestQuestions: [], trendingIdeas: [] });
+      return { ...mock, result: { data: { ...mock.result.data, spaces } } };
+    };
+    const visitorPage = renderWithProviders(<HomePage />, { mocks: [viewer(null), empty()] });
+    const latest = await screen.findByRole('region', { name: 'Latest questions' });
+    expect(latest).toHaveTextContent('No question yet: ask the first one.');
+    expect(within(latest).getByRole('link', { name: 'Sign in' })).toHaveAttribute(
+      'href',
+      '/sign-in?returnTo=%2Fs%2Fhelp%2Fnew',
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'Trending ideas' })).getByRole('link', {
+        name: 'Create an account',
+      }),
+    ).toHaveAttribute('href', '/sign-up?returnTo=%2Fideas%2Fnew');
+    visitorPage.unmount();
+
+    renderWithProviders(<HomePage />, {
+      mocks: [viewer({ role: 'MEMBER' }), empty()],
+    });
+    const forMember = await screen.findByRole('region', { name: 'Latest questions' });
+    await within(forMember).findByRole('link', { name: 'Ask a question' });
+    expect(within(forMember).getByRole('link', { name: 'Ask a question' })).toHaveAttribute(
+      'href',
+      '/s/help/new',
+    );
+    expect(within(forMember).queryByRole('link', { name: 'Sign in' })).toBeNull();
+  });
+
   it('invites staff to publish when there is no announcement', async () => {
     renderWithProviders(<HomePage />, {
       mocks: [viewer({ role: 'STAFF' }), home({ announcement: null, unanswered: [], followedActivity: [] })],

@@ -1,9 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ReactNode } from 'react';
+import { EmptyState, SignInActions } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RoleBadge } from '../../components/RoleBadge';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import type { HomeQuery as HomeData, HomeThreadFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
@@ -17,12 +19,23 @@ import { HomeQuery } from '../api/home';
 export function HomePage() {
   const { t } = useTranslation('home');
   const { data, loading, error } = useQuery(HomeQuery);
-  const { isStaff } = useViewer();
+  const { viewer, isStaff } = useViewer();
   const language = useLanguage();
-  if (loading && !data) return <PageSkeleton />;
+  if (loading && !data) return <HomeSkeleton />;
   if (!data) return <ErrorNotice error={error} />;
   const { home } = data;
   const announcements = data.spaces.find((space) => space.kind === 'ANNOUNCEMENTS');
+  const help = data.spaces.find((space) => space.kind === 'HELP');
+  // An empty list's next step fits the reader: a member asks or proposes, a visitor signs in
+  // first and comes back to the form.
+  const invite = (path: string, label: string) =>
+    viewer ? (
+      <Link to={path} className="button button-primary">
+        {label}
+      </Link>
+    ) : (
+      <SignInActions then={path} />
+    );
   return (
     <div className="home">
       {home.announcement ? (
@@ -43,6 +56,7 @@ export function HomePage() {
             title={t('followed.title')}
             threads={home.followedActivity}
             empty={t('followed.empty')}
+            action={<a href="#home-latest">{t('actions.latest')}</a>}
             time="lastActivityAt"
           />
         )}
@@ -53,6 +67,7 @@ export function HomePage() {
             hint={t('unanswered.hint')}
             threads={home.unanswered}
             empty={t('unanswered.empty')}
+            action={help && <Link to={`/s/${help.slug}`}>{t('actions.browse')}</Link>}
             time="createdAt"
           />
         )}
@@ -61,6 +76,7 @@ export function HomePage() {
           title={t('latest.title')}
           threads={home.latestQuestions}
           empty={t('latest.empty')}
+          action={help && invite(`/s/${help.slug}/new`, t('actions.ask'))}
           time="createdAt"
         />
         <ThreadSection
@@ -68,6 +84,7 @@ export function HomePage() {
           title={t('answered.title')}
           threads={home.recentlyAnswered}
           empty={t('answered.empty')}
+          action={help && <Link to={`/s/${help.slug}`}>{t('actions.answer')}</Link>}
           time="lastActivityAt"
         />
         <section className="home-section" aria-labelledby="home-ideas">
@@ -81,9 +98,7 @@ export function HomePage() {
             </p>
           )}
           {home.trendingIdeas.length === 0 ? (
-            <p className="home-empty">
-              {t('ideas.empty')} <Link to="/ideas/new">{t('ideas.propose')}</Link>
-            </p>
+            <EmptyState title={t('ideas.empty')}>{invite('/ideas/new', t('ideas.propose'))}</EmptyState>
           ) : (
             <ul className="home-list">
               {home.trendingIdeas.map((idea) => (
@@ -100,6 +115,22 @@ export function HomePage() {
         </section>
       </div>
     </div>
+  );
+}
+
+/** The home page to come: its lists in their columns, a few rows each. */
+function HomeSkeleton() {
+  return (
+    <Skeleton className="home">
+      <div className="home-columns">
+        {[0, 1, 2, 3].map((section) => (
+          <div key={section} className="home-section">
+            <SkeletonText width={50} />
+            <SkeletonItems list="home-list" count={4} />
+          </div>
+        ))}
+      </div>
+    </Skeleton>
   );
 }
 
@@ -140,6 +171,7 @@ function ThreadSection({
   hint,
   threads,
   empty,
+  action,
   time,
 }: {
   id: string;
@@ -147,6 +179,7 @@ function ThreadSection({
   hint?: string;
   threads: HomeThreadFieldsFragment[];
   empty: string;
+  action?: ReactNode;
   time: 'createdAt' | 'lastActivityAt';
 }) {
   const { t } = useTranslation('home');
@@ -156,7 +189,7 @@ function ThreadSection({
       <h2 id={id}>{title}</h2>
       {hint && <p className="field-hint">{hint}</p>}
       {threads.length === 0 ? (
-        <p className="home-empty">{empty}</p>
+        <EmptyState title={empty}>{action}</EmptyState>
       ) : (
         <ul className="home-list">
           {threads.map((thread) => (

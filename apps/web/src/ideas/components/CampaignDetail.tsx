@@ -1,8 +1,9 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState, SignInActions } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { CampaignPageQuery, IdeaVotesSubscription } from '../api/ideas';
 import { Countdown } from './Countdown';
 import { IdeaCard } from './IdeaCard';
@@ -19,7 +20,15 @@ export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean
     skip: !data || frozen,
     onData: () => void refetch().catch(() => undefined),
   });
-  if (loading && !data) return <Loading />;
+  if (loading && !data)
+    return (
+      <Skeleton>
+        <SkeletonText title width={60} />
+        <SkeletonText width={80} />
+        <SkeletonText width={40} />
+        <SkeletonItems list="idea-list" item="idea-card" lines={3} count={4} />
+      </Skeleton>
+    );
   if (!data) return <ErrorNotice error={error} />;
   const { campaign } = data;
   const closed = campaign.phase === 'CLOSED';
@@ -67,7 +76,22 @@ export function CampaignDetail({ id, signedIn }: { id: string; signedIn: boolean
       )}
       <section aria-labelledby="ranking-title">
         <h2 id="ranking-title">{closed ? t('campaign.finalRanking') : t('campaign.ranking')}</h2>
-        {campaign.ranking.length === 0 && <p>{t('campaign.empty')}</p>}
+        {campaign.ranking.length === 0 &&
+          (closed ? (
+            <EmptyState title={t('campaign.emptyState.title')} hint={t('campaign.emptyState.hintClosed')}>
+              <Link to="/roadmap">{t('campaign.emptyState.roadmap')}</Link>
+            </EmptyState>
+          ) : signedIn ? (
+            <EmptyState title={t('campaign.emptyState.title')} hint={t('campaign.emptyState.hintMember')}>
+              <Link to={`/ideas/new?campaign=${campaign.id}`} className="button button-primary">
+                {t('campaign.propose')}
+              </Link>
+            </EmptyState>
+          ) : (
+            <EmptyState title={t('campaign.emptyState.title')} hint={t('campaign.emptyState.hintVisitor')}>
+              <SignInActions then={`/ideas/new?campaign=${campaign.id}`} />
+            </EmptyState>
+          ))}
         <ol className="ranking">
           {campaign.ranking.map((entry) => (
             <li key={entry.idea.id} className="ranking-entry">

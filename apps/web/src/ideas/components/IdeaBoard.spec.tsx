@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { ViewerQuery } from '../../lib/viewer';
 import { apiError, holdAnswers, renderWithProviders } from '../../testing/render';
 import { CampaignsQuery, IdeaBoardQuery, VoteMutation } from '../api/ideas';
 import { IdeaBoard } from './IdeaBoard';
@@ -119,5 +120,59 @@ describe('the idea board', () => {
     });
     expect(await screen.findByText('Voting closed')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Vote for/ })).toBeNull();
+  });
+});
+
+const viewer = (me: { id: string; role: string } | null) => ({
+  request: { query: ViewerQuery },
+  result: { data: { me: me && { __typename: 'User', displayName: 'Ana', reputation: 0, ...me } } },
+  maxUsageCount: 10,
+});
+
+describe('the idea board while it loads, and empty', () => {
+  it('shows cards to come in a busy status, then invites a visitor to sign in and come back to propose', async () => {
+    const answer = holdAnswers('IdeaBoard');
+    renderWithProviders(<IdeaBoard spaceId="s1" />, {
+      hold: answer,
+      mocks: [noCampaigns, viewer(null), board([])],
+    });
+    const busy = await screen.findByRole('status');
+    expect(busy).toHaveAttribute('aria-busy', 'true');
+    expect(busy).toHaveTextContent(/^Loading…$/);
+    expect(busy.querySelectorAll('li.idea-card')).toHaveLength(5);
+    answer.release();
+    const title = await screen.findByText('No idea here yet.');
+    const panel = title.closest<HTMLElement>('.empty-panel')!;
+    expect(within(panel).getByRole('link', { name: 'Sign in' })).toHaveAttribute(
+      'href',
+      '/sign-in?returnTo=%2Fideas%2Fnew',
+    );
+    expect(within(panel).queryByRole('link', { name: 'Propose an idea' })).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('invites a member to propose the first idea, and a status without ideas back to all of them', async () => {
+    renderWithProviders(<IdeaBoard spaceId="s1" />, {
+      language: 'fr',
+      mocks: [
+        noCampaigns,
+        viewer({ id: 'u2', role: 'MEMBER' }),
+        board([]),
+        board([], { spaceId: 's1', sort: 'TOP', status: 'LAUNCHED', first: 20 }),
+      ],
+    });
+    await screen.findByText('Proposez la première', { exact: false });
+    const panel = screen.getByText('Aucune idée pour l’instant.').closest<HTMLElement>('.empty-panel')!;
+    expect(within(panel).getByRole('link', { name: 'Proposer une idée' })).toHaveAttribute(
+      'href',
+      '/ideas/new',
+    );
+    expect(within(panel).queryByRole('link', { name: 'Se connecter' })).toBeNull();
+
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Statut'), 'LAUNCHED');
+    await user.click(await screen.findByRole('button', { name: 'Voir toutes les idées' }));
+    expect(screen.getByLabelText('Statut')).toHaveValue('');
+    expect(await screen.findByText('Aucune idée pour l’instant.')).toBeInTheDocument();
   });
 });

@@ -3,8 +3,10 @@ import { IDEA_SORTS, SETTABLE_IDEA_STATUSES, type IdeaSort, type IdeaStatus } fr
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { EmptyState, SignInActions } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonList } from '../../components/Skeleton';
+import { useViewer } from '../../lib/viewer';
 import { IdeaBoardQuery, IdeaVotesSubscription } from '../api/ideas';
 import { CampaignList } from './CampaignList';
 import { CreateCampaignForm } from './CreateCampaignForm';
@@ -79,9 +81,11 @@ export function IdeaBoard({ spaceId, canManage = false }: { spaceId: string; can
         </div>
         {ideas && <p className="count">{t('board.count', { count: ideas.totalCount })}</p>}
       </div>
-      {loading && !ideas && <Loading />}
+      {loading && !ideas && <SkeletonList list="idea-list" item="idea-card" lines={3} count={5} />}
       <ErrorNotice error={error} />
-      {ideas && ideas.edges.length === 0 && <p>{t('board.empty')}</p>}
+      {ideas && ideas.edges.length === 0 && (
+        <IdeaBoardEmpty status={status} onShowAll={() => setStatus('')} />
+      )}
       {ideas && (
         <ol className="idea-list">
           {ideas.edges.map(({ node }) => (
@@ -97,5 +101,31 @@ export function IdeaBoard({ spaceId, canManage = false }: { spaceId: string; can
         </button>
       )}
     </section>
+  );
+}
+
+/** An empty board: under a status filter, all the ideas; else proposing the first (a visitor signs in first). */
+function IdeaBoardEmpty({ status, onShowAll }: { status: IdeaStatus | ''; onShowAll: () => void }) {
+  const { t } = useTranslation('ideas');
+  const { viewer } = useViewer();
+  if (status) {
+    return (
+      <EmptyState title={t('board.emptyState.filtered', { status: t(`status.${status}`) })}>
+        <button type="button" className="button" onClick={onShowAll}>
+          {t('board.emptyState.showAll')}
+        </button>
+      </EmptyState>
+    );
+  }
+  return viewer ? (
+    <EmptyState title={t('board.emptyState.title')} hint={t('board.emptyState.hintMember')}>
+      <Link to="/ideas/new" className="button button-primary">
+        {t('board.propose')}
+      </Link>
+    </EmptyState>
+  ) : (
+    <EmptyState title={t('board.emptyState.title')} hint={t('board.emptyState.hintVisitor')}>
+      <SignInActions then="/ideas/new" />
+    </EmptyState>
   );
 }

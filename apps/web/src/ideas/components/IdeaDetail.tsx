@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonPosts } from '../../components/Skeleton';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { RoleBadge } from '../../components/RoleBadge';
 import { useMarkdownForm } from '../../components/useMarkdownForm';
@@ -108,7 +108,7 @@ export function IdeaDetail<T extends IdeaDetailIdea>({
   const { t } = useTranslation('ideas');
   const { viewer } = useViewer();
   const { data, loading, error, fetchMore } = useQuery(query, { variables: { id } });
-  if (loading && !data) return <Loading />;
+  if (loading && !data) return <SkeletonPosts posts={2} />;
   if (!data) return <ErrorNotice error={error} />;
   const { idea } = data;
 

@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { ROADMAP_STATUSES, type IdeaStatus } from '@parvis/domain';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonList } from '../../components/Skeleton';
 import { IdeaBoardQuery } from '../api/ideas';
 import { IdeaCard } from './IdeaCard';
 
@@ -35,9 +37,13 @@ function RoadmapColumn({ status }: { status: IdeaStatus }) {
       <h2 id={headingId}>
         {t(`status.${status}`)} {data && <span className="count">({data.ideas.totalCount})</span>}
       </h2>
-      {loading && <Loading />}
+      {loading && !data && <SkeletonList list="idea-list" item="idea-card" lines={3} count={2} />}
       <ErrorNotice error={error} />
-      {data?.ideas.edges.length === 0 && <p>{t('roadmap.empty')}</p>}
+      {data?.ideas.edges.length === 0 && (
+        <EmptyState title={t('roadmap.emptyState.title')}>
+          <Link to="/ideas/new">{t('roadmap.emptyState.propose')}</Link>
+        </EmptyState>
+      )}
       <ol className="idea-list">
         {data?.ideas.edges.map(({ node }) => (
           <li key={node.id}>

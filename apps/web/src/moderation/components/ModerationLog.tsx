@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { RoleBadge } from '../../components/RoleBadge';
 import type { ModerationLogQuery as LogData } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
@@ -15,7 +16,14 @@ const PAGE = 30;
 export function ModerationLog() {
   const { t } = useTranslation('moderation');
   const { data, loading, error, fetchMore } = useQuery(ModerationLogQuery, { variables: { first: PAGE } });
-  if (loading && !data) return <Loading />;
+  if (loading && !data)
+    return (
+      <Skeleton>
+        <SkeletonText title width={50} />
+        <SkeletonText width={90} />
+        <SkeletonItems list="log-list" count={6} lines={3} />
+      </Skeleton>
+    );
   if (!data) return <ErrorNotice error={error} />;
   const { edges, pageInfo, totalCount } = data.moderationLog;
   return (
@@ -27,7 +35,11 @@ export function ModerationLog() {
         </p>
         <p className="field-hint">{t('log.count', { count: totalCount })}</p>
       </header>
-      {edges.length === 0 && <p>{t('log.empty')}</p>}
+      {edges.length === 0 && (
+        <EmptyState title={t('log.empty')}>
+          <Link to="/charter">{t('queue.readCharter')}</Link>
+        </EmptyState>
+      )}
       <ol className="log-list">
         {edges.map(({ node }) => (
           <LogEntry key={node.id} entry={node} />

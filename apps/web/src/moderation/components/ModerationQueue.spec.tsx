@@ -115,7 +115,7 @@ describe('the moderation queue', () => {
     expect(negative).not.toHaveTextContent('(-0.62)');
 
     await userEvent.setup().click(within(item).getByRole('button', { name: 'Hide' }));
-    expect(await screen.findByText('No open flag.')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing to review: no post is flagged.')).toBeInTheDocument();
   });
 });
 
@@ -184,7 +184,7 @@ describe('a queue item in its context', () => {
     await waitFor(() => expect(open).toHaveFocus());
 
     await person.click(within(item).getByRole('button', { name: 'Resolve the thread' }));
-    expect(await screen.findByText('No negative post is waiting.')).toBeInTheDocument();
+    expect(await screen.findByText('No negative post is waiting for an answer.')).toBeInTheDocument();
   });
 
   it('marks it answered by the chosen reply, which takes it out of the queue', async () => {
@@ -210,6 +210,6 @@ describe('a queue item in its context', () => {
     const dialog = await screen.findByRole('dialog');
     await person.click(within(dialog).getByRole('radio', { name: /Sarah/ }));
     await person.click(within(dialog).getByRole('button', { name: 'Mark answered' }));
-    expect(await screen.findByText('No negative post is waiting.')).toBeInTheDocument();
+    expect(await screen.findByText('No negative post is waiting for an answer.')).toBeInTheDocument();
   });
 });

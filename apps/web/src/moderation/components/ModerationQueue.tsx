@@ -4,8 +4,9 @@ import { CHARTER_RULES } from '@parvis/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { PageHead } from '../../components/PageHead';
 import { RoleBadge } from '../../components/RoleBadge';
 import type { ApolloCache } from '@apollo/client';
@@ -88,11 +89,22 @@ function leaveQueue(
   );
 }
 
+/** The queue to come: its title, then flagged posts' cards. */
+export function ModerationQueueSkeleton() {
+  return (
+    <Skeleton>
+      <SkeletonText title width={50} />
+      <SkeletonText width={90} />
+      <SkeletonItems list="queue-list" item="queue-item" count={4} lines={4} />
+    </Skeleton>
+  );
+}
+
 /** The moderators' page: flagged posts grouped with one-click decisions, then negative posts waiting for an answer. */
 export function ModerationQueue() {
   const { t } = useTranslation('moderation');
   const { data, loading, error } = useQuery(ModerationQueueQuery, { fetchPolicy: 'cache-and-network' });
-  if (loading && !data) return <Loading />;
+  if (loading && !data) return <ModerationQueueSkeleton />;
   if (!data) return <ErrorNotice error={error} />;
   const { flagged, negativeUnanswered } = data.moderationQueue;
   return (
@@ -106,7 +118,11 @@ export function ModerationQueue() {
       </header>
       <section aria-labelledby="flagged-heading">
         <h2 id="flagged-heading">{t('queue.flagged')}</h2>
-        {flagged.length === 0 && <p>{t('queue.noFlags')}</p>}
+        {flagged.length === 0 && (
+          <EmptyState title={t('queue.noFlags')} hint={t('queue.noFlagsHint')}>
+            <Link to="/charter">{t('queue.readCharter')}</Link>
+          </EmptyState>
+        )}
         <ul className="queue-list">
           {flagged.map((item) => (
             <FlaggedItem key={item.post.id} item={item} />
@@ -115,7 +131,11 @@ export function ModerationQueue() {
       </section>
       <section aria-labelledby="negative-heading">
         <h2 id="negative-heading">{t('queue.negative')}</h2>
-        {negativeUnanswered.length === 0 && <p>{t('queue.noNegative')}</p>}
+        {negativeUnanswered.length === 0 && (
+          <EmptyState title={t('queue.noNegative')} hint={t('queue.noNegativeHint')}>
+            <Link to="/moderation/log">{t('queue.readLog')}</Link>
+          </EmptyState>
+        )}
         <ul className="queue-list">
           {negativeUnanswered.map((post) => (
             <NegativeItem key={post.id} post={post} />

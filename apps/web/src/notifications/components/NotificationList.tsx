@@ -2,8 +2,9 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState, SignInActions } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import type { NotificationGroupsQuery as GroupsData, NotificationKind } from '../../gql/graphql';
 import { apiProblems } from '../../lib/graphql-errors';
 import {
@@ -52,8 +53,19 @@ export function NotificationList() {
   const [markRead, { loading: marking }] = useMutation(MarkNotificationsReadMutation, {
     refetchQueries: [NotificationsQuery],
   });
-  if (loading && !data) return <Loading />;
-  if (apiProblems(error)[0]?.code === 'UNAUTHENTICATED') return <p>{t('signIn')}</p>;
+  if (loading && !data)
+    return (
+      <Skeleton>
+        <SkeletonText title width={40} />
+        <SkeletonItems list="notifications" item="notification" lines={1} count={6} />
+      </Skeleton>
+    );
+  if (apiProblems(error)[0]?.code === 'UNAUTHENTICATED')
+    return (
+      <EmptyState title={t('signIn')}>
+        <SignInActions />
+      </EmptyState>
+    );
   if (!data) return <ErrorNotice error={error} />;
   const groups = data.notificationGroups;
   const unread = groups.some((g) => g.unreadCount > 0);
@@ -87,7 +99,20 @@ export function NotificationList() {
           </button>
         ))}
       </div>
-      {groups.length === 0 && <p>{t('empty')}</p>}
+      {groups.length === 0 &&
+        (filter === 'all' ? (
+          <EmptyState title={t('emptyState.title')} hint={t('emptyState.hint')}>
+            <Link to="/" className="button">
+              {t('emptyState.browse')}
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title={t('emptyState.filtered')}>
+            <button type="button" className="button" onClick={() => setFilter('all')}>
+              {t('emptyState.showAll')}
+            </button>
+          </EmptyState>
+        ))}
       <ol className="notifications">
         {groups.map((group, index) => {
           const sameSubject = index > 0 && groups[index - 1].subjectId === group.subjectId;

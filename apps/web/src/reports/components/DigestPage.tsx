@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { browserTimeZone, formatCalendarDay, formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
 import {
@@ -44,7 +44,12 @@ export function DigestPage() {
         </label>
       </header>
       {loading && !digest ? (
-        <Loading />
+        <Skeleton>
+          <SkeletonText title width={40} />
+          <SkeletonItems list="threads" item="thread-row" count={4} lines={1} />
+          <SkeletonText title width={40} />
+          <SkeletonItems list="threads" item="thread-row" count={4} lines={1} />
+        </Skeleton>
       ) : !digest ? (
         <ErrorNotice error={error} />
       ) : (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonText } from '../../components/Skeleton';
 import type { ReportGranularity } from '../../gql/graphql';
 import { browserTimeZone } from '../../lib/format';
 import { ReportQuery, ReportSpacesQuery } from '../api/reports';
@@ -146,7 +146,12 @@ export function ReportsPage() {
       </form>
 
       {loading && !report ? (
-        <Loading />
+        <Skeleton>
+          <SkeletonText title width={40} />
+          <span className="skeleton-block" />
+          <SkeletonText title width={40} />
+          <span className="skeleton-block" />
+        </Skeleton>
       ) : !report ? (
         <ErrorNotice error={error} />
       ) : (

@@ -23,5 +23,11 @@ export const SearchQuery = graphql(`
         isQuestion
       }
     }
+    # Where a question nobody has asked yet can be asked, when nothing matches.
+    spaces {
+      id
+      slug
+      kind
+    }
   }
 `);

@@ -4,6 +4,11 @@ import { renderWithProviders } from '../../testing/render';
 import { SearchQuery } from '../api/search';
 import { SearchPage } from './SearchPage';
 
+const spaces = [
+  { __typename: 'Space', id: 's0', slug: 'news', kind: 'ANNOUNCEMENTS' },
+  { __typename: 'Space', id: 's1', slug: 'help', kind: 'HELP' },
+];
+
 const result = {
   __typename: 'SearchResult',
   rank: 0.6,
@@ -29,7 +34,7 @@ describe('searching', () => {
       mocks: [
         {
           request: { query: SearchQuery, variables: { query: 'carte' } },
-          result: { data: { search: [result] } },
+          result: { data: { search: [result], spaces } },
         },
       ],
     });
@@ -48,15 +53,24 @@ describe('searching', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
-  it('says when nothing matches', async () => {
+  it('says when nothing matches, and offers fewer words or asking with the words as the title', async () => {
     renderWithProviders(<SearchPage />, {
-      path: '/search?q=zzz',
+      path: '/search?q=blue+charger+zzz',
       mocks: [
-        { request: { query: SearchQuery, variables: { query: 'zzz' } }, result: { data: { search: [] } } },
+        {
+          request: { query: SearchQuery, variables: { query: 'blue charger zzz' } },
+          result: { data: { search: [], spaces } },
+        },
       ],
     });
-    expect(
-      await screen.findByText('No result for “zzz”. Try other words, or ask a question.'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('No result for “blue charger zzz”.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Search for “blue charger”' })).toHaveAttribute(
+      'href',
+      '/search?q=blue+charger',
+    );
+    expect(screen.getByRole('link', { name: 'Ask this question' })).toHaveAttribute(
+      'href',
+      '/s/help/new?title=blue+charger+zzz',
+    );
   });
 });

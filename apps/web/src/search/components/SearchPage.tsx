@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonList } from '../../components/Skeleton';
 import { SearchQuery } from '../api/search';
 
 /** Full-text search over threads and posts; the query lives in the address (?q=) so results can be shared. */
@@ -47,11 +48,11 @@ export function SearchPage() {
       </form>
       {query &&
         (loading ? (
-          <Loading />
+          <SkeletonList list="search-results" count={5} lines={3} />
         ) : !data ? (
           <ErrorNotice error={error} />
         ) : data.search.length === 0 ? (
-          <p role="status">{t('none', { query })}</p>
+          <SearchEmpty query={query} helpSlug={data.spaces.find((space) => space.kind === 'HELP')?.slug} />
         ) : (
           <section aria-labelledby="results-heading">
             <h2 id="results-heading" aria-live="polite">
@@ -73,6 +74,35 @@ export function SearchPage() {
             </ol>
           </section>
         ))}
+    </div>
+  );
+}
+
+/**
+ * Nothing matches: search again without the last word, or ask the question with the words
+ * already in its title (a visitor is asked to sign in there, and comes back to the form).
+ */
+function SearchEmpty({ query, helpSlug }: { query: string; helpSlug: string | undefined }) {
+  const { t } = useTranslation('search');
+  const words = query.split(/\s+/);
+  const fewer = words.slice(0, -1).join(' ');
+  return (
+    <div role="status">
+      <EmptyState title={t('emptyState.title', { query })} hint={t('emptyState.hint')}>
+        {fewer && (
+          <Link to={`/search?${new URLSearchParams({ q: fewer }).toString()}`} className="button">
+            {t('emptyState.fewer', { query: fewer })}
+          </Link>
+        )}
+        {helpSlug && (
+          <Link
+            to={`/s/${helpSlug}/new?${new URLSearchParams({ title: query }).toString()}`}
+            className="button button-primary"
+          >
+            {t('emptyState.ask')}
+          </Link>
+        )}
+      </EmptyState>
     </div>
   );
 }

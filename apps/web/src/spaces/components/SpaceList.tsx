@@ -2,14 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonList } from '../../components/Skeleton';
 import { SpacesQuery } from '../api/spaces';
 
 /** The community's spaces as cards: kind, name and what each is for. */
 export function SpaceList() {
   const { t } = useTranslation('spaces');
   const { data, loading, error } = useQuery(SpacesQuery);
-  if (loading) return <Loading />;
+  if (loading && !data) return <SkeletonList list="space-list" item="space-card" count={3} lines={3} />;
   if (error) return <ErrorNotice error={error} />;
   const spaces = data?.spaces ?? [];
   if (spaces.length === 0) return <p>{t('empty')}</p>;

@@ -223,6 +223,12 @@ export const ContributorQuery = graphql(`
         votesCount
       }
     }
+    # Where the person reading their own empty profile can ask their first question.
+    spaces {
+      id
+      slug
+      kind
+    }
   }
 `);
 

@@ -46,6 +46,7 @@ describe('a contributor’s profile', () => {
                 ],
                 recentIdeas: [],
               },
+              spaces: [{ __typename: 'Space', id: 's1', slug: 'ayuda', kind: 'HELP' }],
             },
           },
         },
@@ -67,6 +68,8 @@ describe('a contributor’s profile', () => {
     );
     expect(within(answers).getByText('Respuesta aceptada')).toBeInTheDocument();
     expect(within(answers).getByText(/2 agradecimientos/)).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Ideas' })).toHaveTextContent('Todavía no hay ideas.');
+    expect(screen.getByRole('region', { name: 'Ideas' })).toHaveTextContent(
+      'Diego Ruiz todavía no ha propuesto ninguna idea.',
+    );
   });
 });

@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { RoleBadge } from '../../components/RoleBadge';
 import { formatDateTime } from '../../lib/format';
+import { useViewer } from '../../lib/viewer';
 import { ContributorQuery } from '../api/threads';
 import { ThreadStatusChip } from './ThreadStatusChip';
 
@@ -15,9 +17,21 @@ import { ThreadStatusChip } from './ThreadStatusChip';
 export function ContributorProfile({ id }: { id: string }) {
   const { t, i18n } = useTranslation('threads');
   const { data, loading, error } = useQuery(ContributorQuery, { variables: { id } });
-  if (loading) return <Loading />;
+  const { viewer } = useViewer();
+  if (loading && !data)
+    return (
+      <Skeleton className="narrow">
+        <SkeletonText title width={50} />
+        <SkeletonText width={30} />
+        <SkeletonItems list="home-list" count={3} />
+        <SkeletonItems list="home-list" count={3} />
+      </Skeleton>
+    );
   if (!data) return <ErrorNotice error={error} />;
   const { user } = data;
+  // Reading one's own profile, an empty section is an invitation; someone else's, a fact.
+  const self = viewer?.id === user.id;
+  const helpSlug = data.spaces.find((space) => space.kind === 'HELP')?.slug;
   const language = i18n.resolvedLanguage ?? 'en';
   return (
     <div className="narrow profile">
@@ -45,7 +59,21 @@ export function ContributorProfile({ id }: { id: string }) {
       <section className="profile-activity" aria-labelledby="profile-questions">
         <h2 id="profile-questions">{t('profile.questions')}</h2>
         {user.recentQuestions.length === 0 ? (
-          <p className="home-empty">{t('profile.noQuestions')}</p>
+          <EmptyState
+            title={
+              self
+                ? t('profile.emptyState.questionsSelf')
+                : t('profile.emptyState.questionsOther', { name: user.displayName })
+            }
+          >
+            {self && helpSlug ? (
+              <Link to={`/s/${helpSlug}/new`} className="button button-primary">
+                {t('profile.emptyState.ask')}
+              </Link>
+            ) : (
+              <Link to="/">{t('profile.emptyState.browse')}</Link>
+            )}
+          </EmptyState>
         ) : (
           <ul className="home-list">
             {user.recentQuestions.map((thread) => (
@@ -66,7 +94,22 @@ export function ContributorProfile({ id }: { id: string }) {
       <section className="profile-activity" aria-labelledby="profile-answers">
         <h2 id="profile-answers">{t('profile.answers')}</h2>
         {user.recentAnswers.length === 0 ? (
-          <p className="home-empty">{t('profile.noAnswers')}</p>
+          <EmptyState
+            title={
+              self
+                ? t('profile.emptyState.answersSelf')
+                : t('profile.emptyState.answersOther', { name: user.displayName })
+            }
+            hint={t('profile.emptyState.answersHint')}
+          >
+            {self && helpSlug ? (
+              <Link to={`/s/${helpSlug}`} className="button">
+                {t('profile.emptyState.answer')}
+              </Link>
+            ) : (
+              <Link to="/">{t('profile.emptyState.browse')}</Link>
+            )}
+          </EmptyState>
         ) : (
           <ul className="home-list">
             {user.recentAnswers.map(({ post, thread }) => (
@@ -89,7 +132,21 @@ export function ContributorProfile({ id }: { id: string }) {
       <section className="profile-activity" aria-labelledby="profile-ideas">
         <h2 id="profile-ideas">{t('profile.ideas')}</h2>
         {user.recentIdeas.length === 0 ? (
-          <p className="home-empty">{t('profile.noIdeas')}</p>
+          <EmptyState
+            title={
+              self
+                ? t('profile.emptyState.ideasSelf')
+                : t('profile.emptyState.ideasOther', { name: user.displayName })
+            }
+          >
+            {self ? (
+              <Link to="/ideas/new" className="button">
+                {t('profile.emptyState.propose')}
+              </Link>
+            ) : (
+              <Link to="/">{t('profile.emptyState.browse')}</Link>
+            )}
+          </EmptyState>
         ) : (
           <ul className="home-list">
             {user.recentIdeas.map((idea) => (

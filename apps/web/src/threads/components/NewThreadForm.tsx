@@ -22,13 +22,16 @@ export const SIMILAR_DELAY_MS = 300;
  */
 export function NewThreadForm({
   spaceId,
+  initialTitle = '',
   onCreated,
 }: {
   spaceId: string;
+  /** The words the asker searched for in vain, if they came from the search. */
+  initialTitle?: string;
   onCreated: (threadId: string) => void;
 }) {
   const { t } = useTranslation('threads');
-  const [title, setTitle] = useState('');
+  const [title, setTitle] = useState(initialTitle);
   const [language, setLanguage] = useContentLanguage();
   const [titleProblem, setTitleProblem] = useState<string | null>(null);
   const [settledTitle, setSettledTitle] = useState('');

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonPosts } from '../../components/Skeleton';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { RoleBadge } from '../../components/RoleBadge';
 import { useMarkdownForm } from '../../components/useMarkdownForm';
@@ -64,7 +64,7 @@ export function PrivateFollowUpView({ id }: { id: string }) {
     send: (bodyMarkdown) => send({ variables: { input: { followUpId: id, bodyMarkdown } } }),
   });
 
-  if (loading && !data) return <Loading />;
+  if (loading && !data) return <SkeletonPosts posts={3} />;
   if (!data) return <ErrorNotice error={error} />;
   const followUp = data.privateFollowUp;
 

@@ -140,10 +140,12 @@ describe('the SLA queue', () => {
     expect(within(second).getByText('Offered first to Sarah (Parvis team) (on duty)')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Assigned to me' }));
-    expect(await screen.findByText('Nothing is waiting for an answer.')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing is assigned to you.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Assigned to me' })).toHaveAttribute('aria-pressed', 'true');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Unassigned' }));
+    // The empty view says where the work is, one click away.
+    await userEvent.click(screen.getByRole('button', { name: 'See unassigned threads' }));
+    expect(screen.getByRole('button', { name: 'Unassigned' })).toHaveAttribute('aria-pressed', 'true');
     const [, offered] = await screen.findAllByRole('row');
     expect(within(offered).getByText('Offered to you: you are on duty')).toBeInTheDocument();
   });

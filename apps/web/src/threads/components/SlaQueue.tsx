@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonList } from '../../components/Skeleton';
 import type { SlaQueueView } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
@@ -45,11 +46,23 @@ export function SlaQueue() {
         ))}
       </div>
       {loading && !data ? (
-        <Loading />
+        <SkeletonList list="threads" item="thread-row" count={6} />
       ) : !data ? (
         <ErrorNotice error={error} />
       ) : data.slaQueue.edges.length === 0 ? (
-        <p>{t('sla.empty')}</p>
+        <EmptyState title={t(`sla.emptyState.${view}.title`)} hint={t(`sla.emptyState.${view}.hint`)}>
+          {view === 'ALL' ? (
+            <Link to="/staff/duty">{t('sla.emptyState.ALL.action')}</Link>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setView(view === 'MINE' ? 'UNASSIGNED' : 'MINE')}
+            >
+              {t(`sla.emptyState.${view}.action`)}
+            </button>
+          )}
+        </EmptyState>
       ) : (
         <>
           <table className="sla-table">

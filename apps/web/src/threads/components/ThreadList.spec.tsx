@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderWithProviders } from '../../testing/render';
+import type { ThreadListQuery as ThreadListData } from '../../gql/graphql';
+import { createCache } from '../../lib/apollo';
+import { holdAnswers, renderWithProviders } from '../../testing/render';
 import { ThreadListQuery } from '../api/threads';
 import { viewerMock } from '../testing/thread-fixtures';
 import { ThreadList } from './ThreadList';
@@ -76,5 +78,104 @@ describe('a help space’s questions', () => {
       '/staff/sla',
     );
     expect(await screen.findByText('Con retraso')).toBeInTheDocument();
+  });
+});
+
+/** The panel an empty list shows, to look inside it. */
+const emptyPanel = (title: string) => screen.getByText(title).closest<HTMLElement>('.empty-panel')!;
+
+describe('a help space’s questions while they load, and when there are none', () => {
+  it('show rows to come in a busy status with one hidden word, then the empty state', async () => {
+    const answer = holdAnswers('ThreadList');
+    renderWithProviders(<ThreadList spaceId="s1" spaceSlug="aide" />, {
+      language: 'fr',
+      hold: answer,
+      mocks: [viewerMock(null), list({}, [])],
+    });
+    const busy = await screen.findByRole('status');
+    expect(busy).toHaveAttribute('aria-busy', 'true');
+    expect(busy).toHaveTextContent(/^Chargement…$/);
+    expect(busy.querySelectorAll('li.thread-row')).toHaveLength(8);
+    answer.release();
+    expect(await screen.findByText('Aucune question pour l’instant.')).toBeInTheDocument();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('invite a visitor to sign in or sign up, then come back to ask the first question', async () => {
+    renderWithProviders(<ThreadList spaceId="s1" spaceSlug="help" />, {
+      mocks: [viewerMock(null), list({}, [])],
+    });
+    await screen.findByText('No question here yet.');
+    const panel = emptyPanel('No question here yet.');
+    expect(panel).toHaveTextContent('Sign in or create an account to ask the first one');
+    expect(within(panel).getByRole('link', { name: 'Sign in' })).toHaveAttribute(
+      'href',
+      '/sign-in?returnTo=%2Fs%2Fhelp%2Fnew',
+    );
+    expect(within(panel).getByRole('link', { name: 'Create an account' })).toHaveAttribute(
+      'href',
+      '/sign-up?returnTo=%2Fs%2Fhelp%2Fnew',
+    );
+  });
+
+  it('invite a member to ask the first question', async () => {
+    renderWithProviders(<ThreadList spaceId="s1" spaceSlug="help" />, {
+      mocks: [viewerMock({ id: 'u1', role: 'MEMBER' }), list({}, [])],
+    });
+    await screen.findByText('Ask the first one: members and the brand’s team answer here.');
+    const panel = emptyPanel('No question here yet.');
+    expect(within(panel).getByRole('link', { name: 'Ask a question' })).toHaveAttribute(
+      'href',
+      '/s/help/new',
+    );
+    expect(within(panel).queryByRole('link', { name: 'Sign in' })).toBeNull();
+  });
+
+  it('under the “without replies” filter, offer the answered questions when none is waiting', async () => {
+    renderWithProviders(<ThreadList spaceId="s1" spaceSlug="help" />, {
+      mocks: [
+        viewerMock(null),
+        list({}, [node('a', 'Card refused', 'ANSWERED')]),
+        list({ unanswered: true }, []),
+        list({ status: 'ANSWERED' }, [node('a', 'Card refused', 'ANSWERED')]),
+      ],
+    });
+    const user = userEvent.setup();
+    await screen.findByRole('link', { name: 'Card refused' });
+    await user.click(screen.getByLabelText('Without replies only'));
+    await screen.findByText('No unanswered question: every question here has a reply.');
+    await user.click(screen.getByRole('button', { name: 'Browse answered questions' }));
+    expect(await screen.findByRole('link', { name: 'Card refused' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Status')).toHaveValue('ANSWERED');
+    expect(screen.getByLabelText('Without replies only')).not.toBeChecked();
+  });
+
+  it('show the staff of the announcements the way to publish the first one', async () => {
+    renderWithProviders(<ThreadList spaceId="s1" spaceSlug="news" announcements />, {
+      language: 'es',
+      mocks: [viewerMock({ id: 's1', role: 'STAFF' }), list({}, [])],
+    });
+    await screen.findByText(/Publique el primero/);
+    const panel = emptyPanel('Todavía no hay anuncios.');
+    expect(within(panel).getByRole('link', { name: 'Publicar un anuncio' })).toHaveAttribute(
+      'href',
+      '/s/news/new',
+    );
+  });
+});
+
+describe('a server-rendered list hydrating', () => {
+  it('shows its rows from the restored cache at once, never a placeholder over them', () => {
+    const cache = createCache();
+    const answer = list({}, [node('a', 'Card refused', 'ANSWERED')]);
+    cache.writeQuery({
+      query: ThreadListQuery,
+      variables: { spaceId: 's1', sort: 'LAST_ACTIVITY', first: 20 },
+      data: answer.result.data as unknown as ThreadListData,
+    });
+    renderWithProviders(<ThreadList spaceId="s1" spaceSlug="help" />, { cache, mocks: [viewerMock(null)] });
+    // The very first render, as hydration sees it: the data, no busy placeholder.
+    expect(screen.getByRole('link', { name: 'Card refused' })).toBeInTheDocument();
+    expect(document.querySelector('[aria-busy]')).toBeNull();
   });
 });

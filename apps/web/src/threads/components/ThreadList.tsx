@@ -3,8 +3,9 @@ import { THREAD_STATUSES } from '@parvis/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState, SignInActions } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { RoleBadge } from '../../components/RoleBadge';
 import { graphql } from '../../gql';
 import type { ThreadSort, ThreadStatus } from '../../gql/graphql';
@@ -122,7 +123,10 @@ export function ThreadList({
       </form>
 
       {loading && !data ? (
-        <Loading />
+        <Skeleton>
+          <SkeletonText width={20} />
+          <SkeletonItems list="threads" item="thread-row" count={8} />
+        </Skeleton>
       ) : !data ? (
         <ErrorNotice error={error} />
       ) : (
@@ -131,7 +135,16 @@ export function ThreadList({
             {t('list.count', { count: data.threads.totalCount })}
           </p>
           {data.threads.edges.length === 0 && (
-            <p>{announcements ? t('announcement.empty') : t('list.empty')}</p>
+            <ThreadListEmpty
+              spaceSlug={spaceSlug}
+              announcements={announcements}
+              status={status}
+              unanswered={unanswered}
+              onShow={(next) => {
+                setStatus(next);
+                setUnanswered(false);
+              }}
+            />
           )}
           <ul className="threads">
             {data.threads.edges.map(({ node: thread }) => (
@@ -180,5 +193,74 @@ export function ThreadList({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * What an empty list means and what to do next: under filters, the other questions (answered
+ * ones when none is waiting); in an empty help space, asking the first question (a visitor signs
+ * in first, then comes back to the form); in the announcements, publishing one (staff).
+ */
+function ThreadListEmpty({
+  spaceSlug,
+  announcements,
+  status,
+  unanswered,
+  onShow,
+}: {
+  spaceSlug: string;
+  announcements: boolean;
+  status: ThreadStatus | '';
+  unanswered: boolean;
+  onShow: (status: ThreadStatus | '') => void;
+}) {
+  const { t } = useTranslation('threads');
+  const { viewer, isStaff } = useViewer();
+  const askPath = `/s/${spaceSlug}/new`;
+  if (status || unanswered) {
+    const title =
+      status && unanswered
+        ? t('list.emptyState.filtered')
+        : status
+          ? t(`list.emptyState.${status}`)
+          : t('list.emptyState.unanswered');
+    return (
+      <EmptyState title={title} hint={t('list.emptyState.hintFiltered')}>
+        {unanswered && status !== 'ANSWERED' && (
+          <button type="button" className="button button-primary" onClick={() => onShow('ANSWERED')}>
+            {t('list.emptyState.browseAnswered')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => onShow('')}>
+          {t('list.emptyState.showAll')}
+        </button>
+      </EmptyState>
+    );
+  }
+  if (announcements) {
+    return isStaff ? (
+      <EmptyState title={t('announcement.emptyState.title')} hint={t('announcement.emptyState.hintStaff')}>
+        <Link to={askPath} className="button button-primary">
+          {t('announcement.new')}
+        </Link>
+      </EmptyState>
+    ) : (
+      <EmptyState title={t('announcement.emptyState.title')} hint={t('announcement.emptyState.hint')}>
+        <Link to="/" className="button">
+          {t('announcement.emptyState.home')}
+        </Link>
+      </EmptyState>
+    );
+  }
+  return viewer ? (
+    <EmptyState title={t('list.emptyState.title')} hint={t('list.emptyState.hintMember')}>
+      <Link to={askPath} className="button button-primary">
+        {t('list.ask')}
+      </Link>
+    </EmptyState>
+  ) : (
+    <EmptyState title={t('list.emptyState.title')} hint={t('list.emptyState.hintVisitor')}>
+      <SignInActions then={askPath} />
+    </EmptyState>
   );
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { SkeletonPosts } from '../../components/Skeleton';
 import { RoleBadge } from '../../components/RoleBadge';
 import { graphql } from '../../gql';
 import type {
@@ -171,7 +171,7 @@ export function ThreadPage<T extends ThreadPageThread>({
   }, [ready, location.hash]);
   const onQuote = useCallback((markdown: string) => setQuote({ markdown, at: Date.now() }), []);
 
-  if (loading && !data) return <Loading />;
+  if (loading && !data) return <SkeletonPosts posts={3} />;
   if (!data) return <ErrorNotice error={error} />;
   const { thread } = data;
   const acceptedAnswerId = thread.acceptedAnswer?.id ?? null;
