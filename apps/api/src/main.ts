@@ -60,10 +60,14 @@ async function main(): Promise<void> {
   const ran = await runMigrations(urls.migrations);
   if (ran.length > 0) log(`Migrations run: ${ran.join(', ')}`);
   if ((await databaseRoleOf(urls.runtime)) === 'owner') log.warn(OWNER_ROLE_WARNING);
-  // Bodies stored before remote images went through the media proxy, rendered again (as the owner).
-  const { rerenderRemoteImages } = await import('./media/rerender-html');
-  const rerendered = await rerenderRemoteImages(urls.migrations, config.sessionSecret);
-  for (const [table, rows] of Object.entries(rerendered))
+  // Bodies stored before remote images went through the media proxy, rendered again (as the
+  // owner), once per database: later starts find the job recorded and skip its scan.
+  const { runOnce } = await import('./database/run-once');
+  const { REMOTE_IMAGES_BACKFILL, rerenderRemoteImages } = await import('./media/rerender-html');
+  const rerendered = await runOnce(urls.migrations, REMOTE_IMAGES_BACKFILL, () =>
+    rerenderRemoteImages(urls.migrations, config.sessionSecret),
+  );
+  for (const [table, rows] of Object.entries(rerendered ?? {}))
     log(`Remote images now shown through the media proxy: ${rows} rows of ${table} rendered again.`);
 
   // Step 4: the API. The demo is written once, before anyone is answered, by the first API process.

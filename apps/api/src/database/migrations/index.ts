@@ -20,6 +20,7 @@ import { RerenderWithoutRevision1795697463732 } from './1795697463732-RerenderWi
 import { ReportIndexes1795697662612 } from './1795697662612-ReportIndexes';
 import { DropPostSearchIndexes1795697807308 } from './1795697807308-DropPostSearchIndexes';
 import { ThreadCounts1795698400000 } from './1795698400000-ThreadCounts';
+import { MaintenanceRuns1795710077087 } from './1795710077087-MaintenanceRuns';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ReportIndexes1795697662612,
   DropPostSearchIndexes1795697807308,
   ThreadCounts1795698400000,
+  MaintenanceRuns1795710077087,
 ];
