@@ -1,6 +1,7 @@
+// First: every module loaded after this one is compiled through the start-up compile cache.
+import { startupCompileCache } from './startup-compile-cache';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import nodeModule from 'node:module';
 import { ApiProcesses } from './api-processes';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
@@ -17,10 +18,6 @@ import { startupLog } from './startup-log';
  */
 
 const log = startupLog('Parvis');
-
-// Node 22.1+ keeps the compiled code of the modules between starts (most of an API process's
-// start is loading Nest, Apollo and TypeORM); a no-op on Node 20, which has no such cache.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -80,6 +77,8 @@ async function main(): Promise<void> {
 
   // Step 5: tell the person who started it.
   printBanner(config, processes?.count ?? 1);
+  // Once after a build: what this process compiled, kept for the next start.
+  startupCompileCache?.save();
 }
 
 async function startEmbeddedDatabase(config: AppConfig): Promise<EmbeddedPostgres> {
