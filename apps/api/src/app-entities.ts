@@ -29,6 +29,7 @@ import { DutyException, DutySchedule } from './desk/duty.entity';
 import { AskAttempt } from './reports/ask-attempt.entity';
 import { DigestRecipient } from './reports/digest-recipient.entity';
 import { Upload } from './uploads/upload.entity';
+import { MaintenanceRun } from './database/maintenance-run.entity';
 
 /**
  * Every table's entity, owned by the app (database/ knows no domain): the app's data source, the
@@ -72,4 +73,5 @@ export const APP_ENTITIES = [
   AskAttempt,
   DigestRecipient,
   Upload,
+  MaintenanceRun,
 ];

@@ -1,6 +1,7 @@
+// First: every module loaded after this one is compiled through the start-up compile cache.
+import { startupCompileCache } from './startup-compile-cache';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import nodeModule from 'node:module';
 import { ApiProcesses } from './api-processes';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
@@ -17,10 +18,6 @@ import { startupLog } from './startup-log';
  */
 
 const log = startupLog('Parvis');
-
-// Node 22.1+ keeps the compiled code of the modules between starts (most of an API process's
-// start is loading Nest, Apollo and TypeORM); a no-op on Node 20, which has no such cache.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -60,10 +57,14 @@ async function main(): Promise<void> {
   const ran = await runMigrations(urls.migrations);
   if (ran.length > 0) log(`Migrations run: ${ran.join(', ')}`);
   if ((await databaseRoleOf(urls.runtime)) === 'owner') log.warn(OWNER_ROLE_WARNING);
-  // Bodies stored before remote images went through the media proxy, rendered again (as the owner).
-  const { rerenderRemoteImages } = await import('./media/rerender-html');
-  const rerendered = await rerenderRemoteImages(urls.migrations, config.sessionSecret);
-  for (const [table, rows] of Object.entries(rerendered))
+  // Bodies stored before remote images went through the media proxy, rendered again (as the
+  // owner), once per database: later starts find the job recorded and skip its scan.
+  const { runOnce } = await import('./database/run-once');
+  const { REMOTE_IMAGES_BACKFILL, rerenderRemoteImages } = await import('./media/rerender-html');
+  const rerendered = await runOnce(urls.migrations, REMOTE_IMAGES_BACKFILL, () =>
+    rerenderRemoteImages(urls.migrations, config.sessionSecret),
+  );
+  for (const [table, rows] of Object.entries(rerendered ?? {}))
     log(`Remote images now shown through the media proxy: ${rows} rows of ${table} rendered again.`);
 
   // Step 4: the API. The demo is written once, before anyone is answered, by the first API process.
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
 
   // Step 5: tell the person who started it.
   printBanner(config, processes?.count ?? 1);
+  // Once after a build: what this process compiled, kept for the next start.
+  startupCompileCache?.save();
 }
 
 async function startEmbeddedDatabase(config: AppConfig): Promise<EmbeddedPostgres> {

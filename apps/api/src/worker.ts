@@ -3,6 +3,7 @@ import { createApp, listen } from './app.factory';
 import type { PrimaryMessage, WorkerMessage } from './api-processes';
 import { AppConfig } from './config/config';
 import { seedDemoIfEmpty } from './seed/demo-seed';
+import { startupCompileCache } from './startup-compile-cache';
 
 const logger = new Logger('Parvis');
 
@@ -63,6 +64,8 @@ export async function runWorker(config: AppConfig): Promise<void> {
   if (stopping) return void (await close());
   stopApi = close;
   send({ type: 'parvis:ready' });
+  // Once after a build: what this process compiled, kept for the next start.
+  startupCompileCache?.save();
 }
 
 function send(message: WorkerMessage): void {

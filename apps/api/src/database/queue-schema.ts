@@ -1,6 +1,9 @@
-import PgBoss from 'pg-boss';
-import { DataSource } from 'typeorm';
 import { RUNTIME_GROUP } from './roles';
+
+/** What the schema is installed through: a TypeORM data source, or a plain connection's rows. */
+export interface Queryable {
+  query<T>(sql: string, parameters?: unknown[]): Promise<T>;
+}
 
 /** pg-boss's schema (the mail queue and the other domains' timed jobs: mail/mail-queue.ts). */
 const QUEUE_SCHEMA = 'pgboss';
@@ -13,12 +16,15 @@ const QUEUE_SCHEMA = 'pgboss';
  * and hands every object in it to `parvis_runtime`: a database from before the two roles is
  * handed over the same way. Later pg-boss versions migrate their schema themselves, as its owner.
  */
-export async function prepareQueueSchema(db: DataSource): Promise<void> {
+export async function prepareQueueSchema(db: Queryable): Promise<void> {
   const [{ installed }] = await db.query<{ installed: boolean }[]>(
     `SELECT to_regclass($1) IS NOT NULL AS installed`,
     [`${QUEUE_SCHEMA}.version`],
   );
-  if (!installed) await db.query(PgBoss.getConstructionPlans(QUEUE_SCHEMA));
+  if (!installed) {
+    const { default: PgBoss } = await import('pg-boss');
+    await db.query(PgBoss.getConstructionPlans(QUEUE_SCHEMA));
+  }
   // Owned by the runtime: by its group, or by a login in it (the tables the queue adds as it runs);
   // the owner running this may be a member too (see below), and its objects are handed over.
   const runtimeOwns = (owner: string) =>

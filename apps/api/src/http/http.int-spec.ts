@@ -105,6 +105,25 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it("names each request's own host as its WebSocket origin, and none for a Host that is not a plain host", async () => {
+    const connectSrc = async (host: string) =>
+      directives((await send('GET', '/health', { host })).headers['content-security-policy']).get(
+        'connect-src',
+      );
+    expect(await connectSrc('forum.example.org')).toEqual([
+      "'self'",
+      'ws://forum.example.org',
+      'wss://forum.example.org',
+    ]);
+    expect(await connectSrc('forum.example.org')).toEqual([
+      "'self'",
+      'ws://forum.example.org',
+      'wss://forum.example.org',
+    ]);
+    expect(await connectSrc('evil.example"; script-src *')).toEqual(["'self'", "'self'"]);
+    expect(await connectSrc('[::1]:8080')).toEqual(["'self'", 'ws://[::1]:8080', 'wss://[::1]:8080']);
+  });
+
   it('sends HSTS and upgrades insecure requests when served over HTTPS (COOKIE_SECURE)', async () => {
     const secure = await startTestApp({ WEB_DIST: webDist, COOKIE_SECURE: 'true' });
     try {

@@ -1,6 +1,5 @@
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { IncomingMessage } from 'node:http';
 
 /** Browser features Parvis never uses: no page of it (or anything injected into one) may ask for them. */
 export const PERMISSIONS_POLICY = [
@@ -48,7 +47,7 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
         // (uploads, or remote images fetched through the app so readers' addresses do not leak).
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'", webSocketOrigins],
+        connectSrc: ["'self'", WEB_SOCKET_ORIGINS],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
@@ -63,11 +62,46 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     xFrameOptions: { action: 'deny' },
   });
-  const permissions: RequestHandler = (_req, res, next) => {
-    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+  // Every value is the same for every response but the WebSocket origins of the policy, which
+  // name the request's host: helmet's headers are written down once here, and each response only
+  // copies them (helmet would run a dozen middlewares and build the policy again, per request).
+  const written = headersOf(headers as RequestHandler);
+  written.push(['Permissions-Policy', PERMISSIONS_POLICY]);
+  const policy = written.find(([name]) => name === 'Content-Security-Policy')![1];
+  const [policyBefore, policyAfter] = policy.split(WEB_SOCKET_ORIGINS);
+  const constant = written.filter(([name]) => name !== 'Content-Security-Policy');
+  // One host almost always (the site's own): its policy is kept, not built again.
+  let lastHost: string | null = null;
+  let lastPolicy = '';
+  const apply: RequestHandler = (req, res, next) => {
+    for (const [name, value] of constant) res.setHeader(name, value);
+    const host = req.headers.host ?? '';
+    if (host !== lastHost) {
+      lastPolicy = policyBefore + webSocketOrigins(host) + policyAfter;
+      lastHost = host;
+    }
+    res.setHeader('Content-Security-Policy', lastPolicy);
     next();
   };
-  return [headers as RequestHandler, permissions];
+  return [apply];
+}
+
+/** Where the policy names the request's WebSocket origins (replaced per host, see above). */
+const WEB_SOCKET_ORIGINS = 'parvis-web-socket-origins.invalid';
+
+/** The headers a helmet middleware sets, in order, read by running it once on a response that records them. */
+function headersOf(middleware: RequestHandler): [string, string][] {
+  const headers: [string, string][] = [];
+  const response = {
+    setHeader: (name: string, value: string) => headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+  };
+  const failures: Error[] = [];
+  middleware({ headers: {} } as never, response as never, (error?: unknown) => {
+    if (error instanceof Error) failures.push(error);
+  });
+  if (failures.length > 0) throw failures[0];
+  return headers;
 }
 
 /**
@@ -76,8 +110,7 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
  * TLS, this process may not know which one the page used). A Host header that is not a plain
  * host[:port] (it comes from the client) names nothing.
  */
-function webSocketOrigins(req: IncomingMessage): string {
-  const host = req.headers.host ?? '';
+function webSocketOrigins(host: string): string {
   if (!/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host)) return "'self'";
   return `ws://${host} wss://${host}`;
 }

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import { setImageProxyKey } from '../common/image-proxy-url';
-import { renderMarkdown } from '../common/markdown';
 
 /** Every stored rendering of Markdown: the table, its Markdown column and its HTML column. */
 const RENDERED = [
@@ -22,22 +21,30 @@ const REMOTE_SOURCE = '%src="http%';
 const BATCH = 500;
 
 /**
+ * The job as `main` runs it, once per database (database/run-once.ts): raise the version when the
+ * renderer's rule for images changes, and the next start renders the stored bodies again.
+ */
+export const REMOTE_IMAGES_BACKFILL = { name: 'rerender-remote-images', version: 1 };
+
+/**
  * Bodies stored before remote images went through the media proxy still point readers'
  * browsers at the other host. This renders them again from their Markdown with the current
  * renderer (remote images proxied, signed with `sessionSecret`'s key) and stores the new HTML:
  * the same Markdown, so not an edit (no revision, the edit date kept: the trigger lets the
- * owner say so, migration RerenderWithoutRevision). Run by the primary at every start, as the
- * owner, before the API answers; it does nothing once no body has a remote source: each table
- * is scanned once (`LIKE`, no index needed), and the few rows found are rendered in batches, one
- * short transaction each, so a million posts neither hold a transaction open nor fill memory. A
- * body edited meanwhile (its Markdown changed) is left to the edit. Returns the rows rewritten
- * per table.
+ * owner say so, migration RerenderWithoutRevision). Run by the primary as the owner, before the
+ * API answers, once per database (`REMOTE_IMAGES_BACKFILL`): each table is scanned once (`LIKE`,
+ * no index needed; seconds at a million posts, hence once only), and the rows found are
+ * rendered in batches, one short transaction each, so a million posts neither hold a
+ * transaction open nor fill memory. A body edited meanwhile (its Markdown changed) is left to
+ * the edit. Returns the rows rewritten per table.
  */
 export async function rerenderRemoteImages(
   ownerUrl: string,
   sessionSecret: string,
 ): Promise<Record<string, number>> {
   setImageProxyKey(sessionSecret);
+  // Loaded here, not with this file: a start that skips the job does not load the renderer.
+  const { renderMarkdown } = await import('../common/markdown');
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   const rewritten: Record<string, number> = {};

@@ -21,6 +21,7 @@ import { ReportIndexes1795697662612 } from './1795697662612-ReportIndexes';
 import { DropPostSearchIndexes1795697807308 } from './1795697807308-DropPostSearchIndexes';
 import { ThreadCounts1795698400000 } from './1795698400000-ThreadCounts';
 import { ReportHelperRollups1795709619236 } from './1795709619236-ReportHelperRollups';
+import { MaintenanceRuns1795710077087 } from './1795710077087-MaintenanceRuns';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   DropPostSearchIndexes1795697807308,
   ThreadCounts1795698400000,
   ReportHelperRollups1795709619236,
+  MaintenanceRuns1795710077087,
 ];
