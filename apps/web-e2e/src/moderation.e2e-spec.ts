@@ -53,7 +53,8 @@ describe('a complaint is answered, not deleted', () => {
     await moderator.goto(threadUrl);
     const question = moderator.getByRole('region', { name: 'Question' });
     // The replies to choose from arrive with the moderation controls (after the page is live).
-    await question.getByRole('button', { name: 'Mark answered…' }).click();
+    await question.getByRole('button', { name: /^Moderate the post by / }).click();
+    await question.getByRole('menuitem', { name: 'Mark answered…' }).click();
     const picker = moderator.getByRole('dialog', { name: 'Which reply answers this post?' });
     await picker.getByRole('radio', { name: /I am Sarah from the delivery team/ }).check();
     await picker.getByRole('button', { name: 'Mark answered' }).click();
@@ -163,7 +164,8 @@ describe('ideas are moderated like threads', () => {
     const moderator = await as(DEMO.moderator.email);
     await moderator.goto(ideaUrl);
     const comment = moderator.locator('.comment', { hasText: '07 12 34 56 78' });
-    await comment.getByRole('button', { name: 'Hide', exact: true }).click();
+    await comment.getByRole('button', { name: /^Moderate the post by / }).click();
+    await comment.getByRole('menuitem', { name: 'Hide…' }).click();
     const form = moderator.getByRole('dialog', { name: 'Hide this post for a breach of the charter' });
     await form.getByLabel('Rule broken').selectOption('PERSONAL_DATA');
     await form.getByRole('button', { name: 'Hide the post' }).click();
