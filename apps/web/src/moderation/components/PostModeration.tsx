@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { PostModerationFieldsFragment } from '../../gql/graphql';
@@ -68,6 +68,10 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
   const flagged = post.viewerHasFlagged || flaggedNow;
   const answer = post.answered;
   const readerSeesText = post.viewerCanEdit || post.viewerCanModerate;
+  // The menu is drawn in the browser only, once its code is there: a button the server drew would
+  // sit dead until that code arrived (a key pressed on it meanwhile would do nothing).
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => setInBrowser(true), []);
 
   return (
     <div className="post-moderation">
@@ -93,7 +97,7 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
           </button>
         )}
         {flagged && <span role="status">{t('flag.flagged')}</span>}
-        {offersModeration(post, replies) && (
+        {inBrowser && offersModeration(post, replies) && (
           <Suspense fallback={null}>
             <ModerationMenu post={post} replies={replies} />
           </Suspense>
