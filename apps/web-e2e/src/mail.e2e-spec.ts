@@ -20,6 +20,40 @@ async function openCaughtMail(page: Page, subject: string): Promise<void> {
   await mail.click();
 }
 
+describe('a newcomer who signs up from a thread', () => {
+  it('confirms their address from the mail and comes back to the thread they were reading', async () => {
+    const context = await newVisitor(world.browser, world.parvis.baseUrl, 'en-US');
+    const page = await context.newPage();
+    await page.goto('/s/help');
+    const title = (await page.locator('.thread-title').first().textContent())!.trim();
+    await page.locator('.thread-title').first().click();
+    await page.waitForURL(/\/t\//);
+    // The thread is shown (the address changes before the page does).
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const threadPath = new URL(page.url()).pathname;
+    await page.locator('.site-header .sign-up-link').click();
+    await page.waitForURL(/\/sign-up\?returnTo=/);
+    await page.getByLabel('E-mail address').fill('noor.haddad@example.com');
+    await page.getByLabel('Your name, as others will see it').fill('Noor Haddad');
+    await page.getByLabel('Password').fill('a kettle that whistles');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+
+    const staff = await world.as(DEMO.staff.email);
+    await openCaughtMail(staff, 'Confirm your e-mail address for Parvis');
+    const link = staff.getByRole('link', { name: /\/confirm-email\?token=/ }).first();
+    const href = (await link.getAttribute('href'))!;
+    expect(new URL(href).searchParams.get('returnTo')).toBe(threadPath);
+
+    await page.goto(href);
+    await page.getByText('noor.haddad@example.com is confirmed.').waitFor();
+    await page.getByRole('link', { name: 'Back to the page you were reading' }).click();
+    await page.waitForURL((url) => url.pathname === threadPath);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await context.close();
+  });
+});
+
 describe('a member who forgot their password', () => {
   it('gets a link by e-mail (read in the catcher), chooses a new password, is signed in, and their other session is revoked', async () => {
     // The member is still signed in on another device.

@@ -105,8 +105,20 @@ describe('the moderation queue, in French', () => {
     const moderator = await inFrench(DEMO.moderator.email);
     await moderator.goto(`/t/${threadId}`);
     const post = moderator.getByRole('article').filter({ hasText: '06 11 22 33 44' });
-    const hide = post.getByRole('button', { name: 'Masquer', exact: true });
-    await hide.focus();
+    // The post's "Modérer" menu, by keyboard: Enter opens it on its first item, Masquer….
+    const menuButton = post.getByRole('button', { name: /^Modérer le message de / });
+    await menuButton.focus();
+    await moderator.keyboard.press('Enter');
+    await post.getByRole('menuitem', { name: 'Masquer…' }).waitFor();
+    expect(await axeViolations(moderator, LAYOUT_KNOWN)).toEqual([]);
+    await moderator.keyboard.press('Escape');
+    await post.getByRole('menu').waitFor({ state: 'detached' });
+    await moderator.waitForFunction(
+      (node) => node === document.activeElement,
+      await menuButton.elementHandle(),
+    );
+    await moderator.keyboard.press('Enter');
+    await post.getByRole('menuitem', { name: 'Masquer…' }).waitFor();
     await moderator.keyboard.press('Enter');
     const dialog = moderator.getByRole('dialog', {
       name: 'Masquer ce message pour un manquement à la charte',
@@ -116,9 +128,15 @@ describe('the moderation queue, in French', () => {
     expect(await dialog.evaluate((node) => node.contains(document.activeElement))).toBe(true);
     await moderator.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await hide.evaluate((node) => node === document.activeElement)).toBe(true);
+    // Focus is back on the menu's button, not lost to the page.
+    await moderator.waitForFunction(
+      (node) => node === document.activeElement,
+      await menuButton.elementHandle(),
+    );
 
     // Again, deciding by keyboard: the rule (the first field, focused), then the button.
+    await moderator.keyboard.press('Enter');
+    await post.getByRole('menuitem', { name: 'Masquer…' }).waitFor();
     await moderator.keyboard.press('Enter');
     const rule = dialog.getByLabel('Règle enfreinte');
     await rule.waitFor();

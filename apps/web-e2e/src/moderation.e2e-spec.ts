@@ -53,7 +53,8 @@ describe('a complaint is answered, not deleted', () => {
     await moderator.goto(threadUrl);
     const question = moderator.getByRole('region', { name: 'Question' });
     // The replies to choose from arrive with the moderation controls (after the page is live).
-    await question.getByRole('button', { name: 'Mark answered…' }).click();
+    await question.getByRole('button', { name: /^Moderate the post by / }).click();
+    await question.getByRole('menuitem', { name: 'Mark answered…' }).click();
     const picker = moderator.getByRole('dialog', { name: 'Which reply answers this post?' });
     await picker.getByRole('radio', { name: /I am Sarah from the delivery team/ }).check();
     await picker.getByRole('button', { name: 'Mark answered' }).click();
@@ -150,6 +151,40 @@ describe('personal data is hidden, with a public notice', () => {
   });
 });
 
+describe('the moderation menu’s code', () => {
+  /** The scripts a page downloads while it loads and its reader looks at a thread. */
+  async function scriptsOfThread(page: Page): Promise<string[]> {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/s/help');
+    const href = await page.locator('.thread-title').first().getAttribute('href');
+    await page.goto(href!);
+    await page.locator('article.post').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    return scripts;
+  }
+
+  it('is downloaded by moderators, not by visitors or members', async () => {
+    const menuChunk = /\/ModerationMenu-[\w-]+\.js$/;
+    const visitorScripts = await scriptsOfThread(await visitor());
+    // The page's own code was seen loading: the absence of the menu's is not a blind spot.
+    expect(visitorScripts.some((path) => /\/ThreadRoute-[\w-]+\.js$/.test(path))).toBe(true);
+    expect(visitorScripts.filter((path) => menuChunk.test(path))).toEqual([]);
+    expect(
+      (await scriptsOfThread(await as(DEMO.member.email))).filter((path) => menuChunk.test(path)),
+    ).toEqual([]);
+    const moderator = await as(DEMO.moderator.email);
+    const loaded = await scriptsOfThread(moderator);
+    await moderator
+      .getByRole('button', { name: /^Moderate the post by / })
+      .first()
+      .waitFor();
+    expect(loaded.some((path) => menuChunk.test(path))).toBe(true);
+  });
+});
+
 describe('ideas are moderated like threads', () => {
   it('a comment on an idea leaking a phone number is hidden from the idea page: visitors see the notice, not the number', async () => {
     const member = await as(DEMO.member.email);
@@ -163,7 +198,8 @@ describe('ideas are moderated like threads', () => {
     const moderator = await as(DEMO.moderator.email);
     await moderator.goto(ideaUrl);
     const comment = moderator.locator('.comment', { hasText: '07 12 34 56 78' });
-    await comment.getByRole('button', { name: 'Hide', exact: true }).click();
+    await comment.getByRole('button', { name: /^Moderate the post by / }).click();
+    await comment.getByRole('menuitem', { name: 'Hide…' }).click();
     const form = moderator.getByRole('dialog', { name: 'Hide this post for a breach of the charter' });
     await form.getByLabel('Rule broken').selectOption('PERSONAL_DATA');
     await form.getByRole('button', { name: 'Hide the post' }).click();

@@ -48,7 +48,8 @@ describe('a reply just posted', () => {
     const moderator = await as(DEMO.moderator.email);
     await moderator.goto(`/t/${threadId}`);
     const slip = await postReply(moderator, 'Try the code 4242, it is the one of a neighbour.');
-    await slip.getByRole('button', { name: 'Hide', exact: true }).click();
+    await slip.getByRole('button', { name: /^Moderate the post by / }).click();
+    await slip.getByRole('menuitem', { name: 'Hide…' }).click();
     const form = moderator.getByRole('dialog', { name: 'Hide this post for a breach of the charter' });
     await form.getByLabel('Rule broken').selectOption('PERSONAL_DATA');
     await form.getByRole('button', { name: 'Hide the post' }).click();
@@ -62,7 +63,8 @@ describe('a reply just posted', () => {
     await postReply(expert, 'Ask the locker team for a new code in the app.');
     const question = expert.getByRole('region', { name: 'Question' });
     // The one reply to choose from is the expert's, posted a moment ago (the hidden one cannot answer).
-    await question.getByRole('button', { name: 'Mark answered…' }).click();
+    await question.getByRole('button', { name: /^Moderate the post by / }).click();
+    await question.getByRole('menuitem', { name: 'Mark answered…' }).click();
     const picker = expert.getByRole('dialog', { name: 'Which reply answers this post?' });
     await picker.getByRole('radio', { name: /Ask the locker team for a new code/ }).check();
     await picker.getByRole('button', { name: 'Mark answered' }).click();

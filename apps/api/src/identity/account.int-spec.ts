@@ -131,6 +131,39 @@ describe('registering', () => {
   });
 });
 
+describe('the way back through the confirmation link', () => {
+  const signUp = (email: string, returnTo: string) =>
+    test.agent().data(REGISTER, {
+      input: { email, displayName: 'Coming back', password: TEST_PASSWORD, locale: 'en', returnTo },
+    });
+  const linkIn = (text: string) => /https?:\/\/\S*\/confirm-email\?\S+/.exec(text)![0];
+
+  it('leads back to the page of this site the person signed up from', async () => {
+    await signUp('back@example.com', '/t/0b6f6c1e-7a51-4c53-9a49-8a6a3f6f7d10?sort=old#reply');
+    const [confirm] = await mailsTo('back@example.com', 1);
+    const link = new URL(linkIn(confirm.text));
+    expect(link.pathname).toBe('/confirm-email');
+    expect(link.searchParams.get('returnTo')).toBe('/t/0b6f6c1e-7a51-4c53-9a49-8a6a3f6f7d10?sort=old#reply');
+    // The address does not end at the path's own `#`: it is encoded inside the query.
+    expect(link.hash).toBe('');
+    expect(link.searchParams.get('token')).toBe(tokenIn(confirm.text));
+  });
+
+  it.each([
+    ['another site, protocol-relative', '//evil.example/t/1', 'evil1@example.com'],
+    ['another site, absolute', 'https://evil.example/t/1', 'evil2@example.com'],
+    ['a backslash read as a slash', '/\\evil.example', 'evil3@example.com'],
+    ['a script', 'javascript:alert(1)', 'evil4@example.com'],
+    ['the sign-in page (a loop)', '/sign-in?returnTo=%2Ft%2F1', 'evil5@example.com'],
+  ])('drops %s: the link leads home, and sign-up still goes through', async (_case, returnTo, email) => {
+    expect(await signUp(email, returnTo)).toEqual({ register: { email } });
+    const [confirm] = await mailsTo(email, 1);
+    const link = new URL(linkIn(confirm.text));
+    expect([...link.searchParams.keys()]).toEqual(['token']);
+    expect(confirm.text).not.toContain('evil');
+  });
+});
+
 describe('changing the e-mail address', () => {
   it('takes effect only once the new address confirms it', async () => {
     const { agent, email } = await signedInAs(test, 'MEMBER', 'Mover');

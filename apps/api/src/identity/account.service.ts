@@ -62,14 +62,14 @@ export class AccountService {
     );
   }
 
-  /** Queues the confirmation of a new account's address. */
-  async sendConfirmation(tx: EntityManager, user: User): Promise<void> {
+  /** Queues the confirmation of a new account's address; its link leads back to `returnTo` afterwards. */
+  async sendConfirmation(tx: EntityManager, user: User, returnTo: string | null = null): Promise<void> {
     const { id, token } = await this.issue(tx, user.id, 'EMAIL_CONFIRM', user.email);
     await this.mail.enqueue(tx, {
       kind: 'EMAIL_CONFIRM',
       idempotencyKey: `email-confirm:${id}`,
       to: { address: user.email, userId: user.id, locale: user.locale },
-      params: { displayName: user.displayName },
+      params: { displayName: user.displayName, ...(returnTo ? { returnTo } : {}) },
       secrets: { token },
     });
   }

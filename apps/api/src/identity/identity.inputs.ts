@@ -42,6 +42,16 @@ export class RegisterInput {
   @IsOptional()
   @IsIn(LANGUAGES, { message: 'The language must be fr, en or es.' })
   locale?: string;
+
+  /** Not refused when unsafe: sign-up goes on, and its confirmation link simply leads home. */
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The page of this site the person signed up from; the confirmation link leads back to it. Anything but a path of this site is dropped.',
+  })
+  @IsOptional()
+  @IsString()
+  returnTo?: string | null;
 }
 
 @InputType()

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
-import { passwordProblem } from '@parvis/domain';
+import { passwordProblem, safeReturnPath } from '@parvis/domain';
 import { EntityManager, In, Repository } from 'typeorm';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { badInput, forbidden, notFound, unauthenticated } from '../common/domain-error';
@@ -65,7 +65,11 @@ export class IdentityService {
         .execute();
       const created = (inserted.raw as { id: string }[])[0];
       if (created) {
-        await this.account.sendConfirmation(tx, await tx.findOneByOrFail(User, { id: created.id }));
+        await this.account.sendConfirmation(
+          tx,
+          await tx.findOneByOrFail(User, { id: created.id }),
+          safeReturnPath(input.returnTo),
+        );
       } else {
         await this.account.sendAccountExists(tx, await tx.findOneByOrFail(User, { email }));
       }

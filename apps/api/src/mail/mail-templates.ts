@@ -1,3 +1,5 @@
+import { safeReturnPath } from '@parvis/domain';
+
 /**
  * Every mail Parvis sends, in French, English and Spanish: a subject, a plain-text body and an
  * HTML body with the brand's name and one link built from PUBLIC_URL. A notification mail also
@@ -181,11 +183,17 @@ const WORDS: Record<Exclude<MailKind, DomainWorded>, Words> = {
 };
 
 const PATHS: Record<Exclude<MailKind, DomainWorded>, (p: Record<string, string>) => string> = {
-  EMAIL_CONFIRM: (p) => `/confirm-email?token=${encodeURIComponent(p.token)}`,
+  EMAIL_CONFIRM: (p) => `/confirm-email?token=${encodeURIComponent(p.token)}${returnQuery(p.returnTo)}`,
   EMAIL_CHANGE_CONFIRM: (p) => `/confirm-email?token=${encodeURIComponent(p.token)}`,
   ACCOUNT_EXISTS: () => '/forgot-password',
   PASSWORD_RESET: (p) => `/reset-password?token=${encodeURIComponent(p.token)}`,
 };
+
+/** The page to come back to after confirming, checked again here: a mail links to this site only. */
+function returnQuery(returnTo: string | undefined): string {
+  const path = safeReturnPath(returnTo);
+  return path ? `&returnTo=${encodeURIComponent(path)}` : '';
+}
 
 const FOOTER: Record<MailLocale, { sentBy: (brand: string) => string; unsubscribe: string }> = {
   fr: { sentBy: (brand) => `Envoyé par ${brand}.`, unsubscribe: 'Ne plus recevoir ces e-mails' },

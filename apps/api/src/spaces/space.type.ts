@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SPACE_KINDS, SpaceKind as SpaceKindName } from '@parvis/domain';
-import { Language } from '@parvis/domain';
+import { Language, LANGUAGES } from '@parvis/domain';
 import { Space, SpaceTranslations } from './space.entity';
 
 export const SpaceKind = Object.fromEntries(SPACE_KINDS.map((k) => [k, k])) as { [K in SpaceKindName]: K };
@@ -20,6 +20,23 @@ export class OpeningPeriodType {
   to: number;
 }
 
+@ObjectType('SpaceTexts', {
+  description: 'A space’s name and description as written in one language (for those who write them).',
+})
+export class SpaceTextsType {
+  @Field(() => String, { description: 'fr, en or es.' })
+  language: Language;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null while the space has no name in this language (its readers get the space’s own).',
+  })
+  name: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Null like `name`.' })
+  description: string | null;
+}
+
 @ObjectType('Space')
 export class SpaceType {
   @Field(() => ID)
@@ -31,8 +48,13 @@ export class SpaceType {
   /** Not fields as such: `name` and `description` are resolved in the reader's language (spaces.resolver.ts). */
   name: string;
   description: string;
-  language: Language;
   translations: SpaceTranslations;
+
+  @Field(() => String, {
+    description:
+      'The space’s own language (fr, en or es): readers of a language it has no text in read this one.',
+  })
+  language: Language;
 
   @Field(() => SpaceKind)
   kind: SpaceKindName;
@@ -59,6 +81,17 @@ export class SpaceType {
       openingPeriods: space.openingPeriods,
     });
   }
+}
+
+/** The space's texts as written in each language Parvis speaks, null where it has none. */
+export function writtenTexts(space: SpaceType): SpaceTextsType[] {
+  return LANGUAGES.map((language) => {
+    const written =
+      language === space.language
+        ? { name: space.name, description: space.description }
+        : (space.translations[language] ?? null);
+    return { language, name: written?.name ?? null, description: written?.description ?? null };
+  });
 }
 
 /** A space's name and description in `language`, else in the space's own language (its columns). */

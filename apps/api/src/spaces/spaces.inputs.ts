@@ -1,9 +1,12 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { LANGUAGES, type Language } from '@parvis/domain';
+import { LANGUAGES, SPACE_TEXT_LIMITS, type Language } from '@parvis/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, IsUUID } from 'class-validator';
 import { TextLength, TextMaxLength } from '../common/text.validators';
 import { trim } from '../common/trim.transform';
+
+const NAME_MESSAGE = `Name the space in ${SPACE_TEXT_LIMITS.name.min} to ${SPACE_TEXT_LIMITS.name.max} characters.`;
+const DESCRIPTION_MESSAGE = `Describe the space in at most ${SPACE_TEXT_LIMITS.description.max} characters.`;
 
 @InputType()
 export class SetSpaceTextsInput {
@@ -17,13 +20,13 @@ export class SetSpaceTextsInput {
 
   @Field()
   @Transform(trim)
-  @IsString({ message: 'Name the space in 1 to 80 characters.' })
-  @TextLength(1, 80, { message: 'Name the space in 1 to 80 characters.' })
+  @IsString({ message: NAME_MESSAGE })
+  @TextLength(SPACE_TEXT_LIMITS.name.min, SPACE_TEXT_LIMITS.name.max, { message: NAME_MESSAGE })
   name: string;
 
   @Field()
   @Transform(trim)
-  @IsString({ message: 'Describe the space in at most 500 characters.' })
-  @TextMaxLength(500, { message: 'Describe the space in at most 500 characters.' })
+  @IsString({ message: DESCRIPTION_MESSAGE })
+  @TextMaxLength(SPACE_TEXT_LIMITS.description.max, { message: DESCRIPTION_MESSAGE })
   description: string;
 }

@@ -112,6 +112,48 @@ describe('naming a space in a language', () => {
     expect((await read('fr')).name).toBe('Help and support');
   });
 
+  it('shows what is written in each language, null where nothing is yet, with the space’s own language', async () => {
+    await test.db.query(
+      `INSERT INTO spaces (slug, name, description, kind, position, language)
+       VALUES ('shop', 'Shop talk', 'About the shop.', 'HELP', 4, 'en')`,
+    );
+    const [{ id }] = await test.db.query(`SELECT id FROM spaces WHERE slug = 'shop'`);
+    const admin = await signedInAs(test, 'ADMIN');
+    const written = async () =>
+      (await test.agent().data(`{ space(slug: "shop") { language texts { language name description } } }`))
+        .space;
+    expect(await written()).toEqual({
+      language: 'en',
+      texts: [
+        { language: 'fr', name: null, description: null },
+        { language: 'en', name: 'Shop talk', description: 'About the shop.' },
+        { language: 'es', name: null, description: null },
+      ],
+    });
+    await admin.agent.data(SET, texts(id, 'es', 'La tienda'));
+    expect((await written()).texts[2]).toEqual({
+      language: 'es',
+      name: 'La tienda',
+      description: 'La tienda, described.',
+    });
+  });
+
+  it('refuses a name too long or empty, naming the field and the reason', async () => {
+    const [{ id }] = await test.db.query(`SELECT id FROM spaces WHERE slug = 'help'`);
+    const admin = await signedInAs(test, 'ADMIN');
+    const long = await admin.agent.request(SET, texts(id, 'fr', 'A'.repeat(81)));
+    expect(long.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'name',
+      reason: 'TOO_LONG',
+      max: 80,
+    });
+    const empty = await admin.agent.request(SET, {
+      input: { spaceId: id, language: 'fr', name: '  ', description: '' },
+    });
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+  });
+
   it('is refused to anyone else, and refuses a language Parvis does not speak', async () => {
     const [{ id }] = await test.db.query(`SELECT id FROM spaces WHERE slug = 'help'`);
     const moderator = await signedInAs(test, 'MODERATOR');

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { readerLanguage } from '../common/reader-language';
 import { CurrentViewer, type GraphQLContext, type Viewer } from '../common/viewer';
-import { spaceTexts, SpaceType } from './space.type';
+import { spaceTexts, SpaceTextsType, SpaceType, writtenTexts } from './space.type';
 import { SetSpaceTextsInput } from './spaces.inputs';
 import { SpacesService } from './spaces.service';
 
@@ -40,5 +40,13 @@ export class SpacesResolver {
   @ResolveField(() => String, { description: 'In the reader’s language, like `name`.' })
   description(@Parent() space: SpaceType, @Context() ctx: GraphQLContext): string {
     return spaceTexts(space, readerLanguage(ctx)).description;
+  }
+
+  @ResolveField(() => [SpaceTextsType], {
+    description:
+      'The name and description as written in each language (fr, en, es), for the form that edits them.',
+  })
+  texts(@Parent() space: SpaceType): SpaceTextsType[] {
+    return writtenTexts(space);
   }
 }

@@ -63,6 +63,12 @@ export function AppLayout() {
           <Link to="/staff/reports">{t('title', { ns: 'reports' })}</Link> ·{' '}
           <Link to="/staff/mail">{t('catcher.title', { ns: 'mail' })}</Link> ·{' '}
           <Link to="/staff/duty">{t('duty.heading', { ns: 'desk' })}</Link>
+          {viewer?.role === 'ADMIN' && (
+            <>
+              {' · '}
+              <Link to="/staff/spaces">{t('texts.link', { ns: 'spaces' })}</Link>
+            </>
+          )}
         </nav>
       )}
     </>

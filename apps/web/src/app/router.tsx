@@ -82,6 +82,7 @@ export const routes: RouteObject[] = [
       { path: 'staff/mail', ...page('MailCatcherRoute', () => import('./routes/MailCatcherRoute')) },
       { path: 'unsubscribe', ...page('UnsubscribeRoute', () => import('./routes/UnsubscribeRoute')) },
       { path: 'staff/duty', ...page('DutyRoute', () => import('./routes/DutyRoute')) },
+      { path: 'staff/spaces', ...page('SpaceTextsRoute', () => import('./routes/SpaceTextsRoute')) },
       { path: 'account', ...page('AccountRoute', () => import('./routes/AccountRoute')) },
       { path: 'staff/reports', ...page('ReportsRoute', () => import('./routes/ReportsRoute')) },
       { path: 'staff/digest/:day?', ...page('DigestRoute', () => import('./routes/DigestRoute')) },

@@ -8,3 +8,4 @@ export * from './moderation';
 export * from './tone';
 export * from './business-hours';
 export * from './text';
+export * from './return-path';

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { safeReturnPath } from '@parvis/domain';
 import { useSearchParams } from 'react-router';
 import { ConfirmEmail } from '../../identity/components/ConfirmEmail';
 
@@ -8,7 +9,7 @@ export function ConfirmEmailRoute() {
   return (
     <section className="narrow">
       <h1>{t('confirm.title')}</h1>
-      <ConfirmEmail token={params.get('token') ?? ''} />
+      <ConfirmEmail token={params.get('token') ?? ''} returnTo={safeReturnPath(params.get('returnTo'))} />
     </section>
   );
 }

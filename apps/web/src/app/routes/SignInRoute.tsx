@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHead } from '../../components/PageHead';
 import { SignInForm } from '../../identity/components/SignInForm';
-import { safeReturnPath, withReturnTo } from '../../lib/return-to';
+import { safeReturnPath } from '@parvis/domain';
+import { withReturnTo } from '../../lib/return-to';
 
 export function SignInRoute() {
   const { t } = useTranslation('identity');

@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHead } from '../../components/PageHead';
 import { CheckInbox } from '../../identity/components/CheckInbox';
 import { SignUpForm } from '../../identity/components/SignUpForm';
-import { safeReturnPath, withReturnTo } from '../../lib/return-to';
+import { safeReturnPath } from '@parvis/domain';
+import { withReturnTo } from '../../lib/return-to';
 
 export function SignUpRoute() {
   const { t } = useTranslation('identity');
@@ -14,7 +15,11 @@ export function SignUpRoute() {
     <section className="narrow">
       <PageHead title={t('signUpTitle')} noIndex />
       <h1>{t('signUpTitle')}</h1>
-      {sentTo ? <CheckInbox email={sentTo} returnTo={returnTo} /> : <SignUpForm onDone={setSentTo} />}
+      {sentTo ? (
+        <CheckInbox email={sentTo} returnTo={returnTo} />
+      ) : (
+        <SignUpForm returnTo={returnTo} onDone={setSentTo} />
+      )}
       <p>
         {t('haveAccount')} <Link to={withReturnTo('/sign-in', returnTo)}>{t('signIn')}</Link>
       </p>

@@ -6,8 +6,11 @@ import { Loading } from '../../components/Loading';
 import { fieldErrors } from '../../lib/graphql-errors';
 import { ConfirmEmailMutation } from '../api/identity';
 
-/** The landing page of a confirmation link: confirms once, on arrival. */
-export function ConfirmEmail({ token }: { token: string }) {
+/**
+ * The landing page of a confirmation link: confirms once, on arrival, then offers the way back to
+ * `returnTo` (the page the person signed up from, checked by the caller), else the home page.
+ */
+export function ConfirmEmail({ token, returnTo = null }: { token: string; returnTo?: string | null }) {
   const { t } = useTranslation('identity');
   const [confirm, { data, error, called }] = useMutation(ConfirmEmailMutation);
   const sent = useRef(false);
@@ -30,7 +33,7 @@ export function ConfirmEmail({ token }: { token: string }) {
   return (
     <div role="status" className="notice">
       <p>{t('confirm.done', { email: data.confirmEmail.email })}</p>
-      <Link to="/">{t('confirm.continue')}</Link>
+      <Link to={returnTo ?? '/'}>{returnTo ? t('confirm.back') : t('confirm.continue')}</Link>
     </div>
   );
 }

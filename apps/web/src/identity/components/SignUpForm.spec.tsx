@@ -77,4 +77,18 @@ describe('the sign-up form', () => {
     await fillAndSubmit();
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('ana@example.com'));
   });
+
+  it('sends the page the person came from, for the confirmation link to lead back to it', async () => {
+    const onDone = jest.fn();
+    renderWithProviders(<SignUpForm onDone={onDone} returnTo="/t/42#reply" />, {
+      mocks: [
+        {
+          request: { query: RegisterMutation, variables: { input: { ...input, returnTo: '/t/42#reply' } } },
+          result: { data: { register: { __typename: 'RegisterResult', email: 'ana@example.com' } } },
+        },
+      ],
+    });
+    await fillAndSubmit();
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith('ana@example.com'));
+  });
 });

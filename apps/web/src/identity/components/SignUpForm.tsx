@@ -13,8 +13,15 @@ type Field = 'email' | 'displayName' | 'password';
  * Checks the same rules as the API (shared in @parvis/domain) before sending, so most mistakes
  * are explained at once in the reader's language. The API answers the same whether or not the
  * address already has an account: `onDone` receives the address whose inbox holds the next step.
+ * `returnTo`, the page the person came from, travels in the confirmation link.
  */
-export function SignUpForm({ onDone }: { onDone: (email: string) => void }) {
+export function SignUpForm({
+  onDone,
+  returnTo = null,
+}: {
+  onDone: (email: string) => void;
+  returnTo?: string | null;
+}) {
   const { t, i18n } = useTranslation('identity');
   const [values, setValues] = useState({ email: '', displayName: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -44,7 +51,9 @@ export function SignUpForm({ onDone }: { onDone: (email: string) => void }) {
     if (Object.keys(found).length > 0) return;
     let email: string;
     try {
-      const { data } = await register({ variables: { input: { ...values, locale: i18n.resolvedLanguage } } });
+      const { data } = await register({
+        variables: { input: { ...values, locale: i18n.resolvedLanguage, ...(returnTo ? { returnTo } : {}) } },
+      });
       email = data!.register.email;
     } catch (problem) {
       const byField = fieldErrors(problem);

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders, apiError } from '../../testing/render';
-import { FlagMutation, HidePostMutation } from '../api/moderation';
+import { FlagMutation, HidePostMutation, RestorePostMutation } from '../api/moderation';
 import { hiddenBy, moderatedPost, user } from '../testing/moderation-fixtures';
 import { PostModerationView } from './PostModeration';
 
@@ -123,9 +123,10 @@ describe('an answered post', () => {
       />,
     );
     const person = userEvent.setup();
-    const open = screen.getByRole('button', { name: 'Mark answered…' });
+    const open = await screen.findByRole('button', { name: 'Moderate the post by Camille Martin' });
     open.focus();
     await person.keyboard('{Enter}');
+    await person.click(screen.getByRole('menuitem', { name: 'Mark answered…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Which reply answers this post?' });
     await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
     const choices = within(dialog).getAllByRole('radio');
@@ -141,14 +142,82 @@ describe('an answered post', () => {
   });
 });
 
+describe('the moderation menu', () => {
+  it('is offered to nobody who may not moderate the post, and not to experts when no reply may answer it', () => {
+    renderWithProviders(
+      <PostModerationView
+        post={moderatedPost('p1', { viewerCanMarkAnswered: true })}
+        replies={[moderatedPost('p1')]}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: /Moderate/ })).toBeNull();
+  });
+
+  it('by keyboard alone: arrows move between its items, Escape closes it and gives focus back to its button', async () => {
+    renderWithProviders(
+      <PostModerationView
+        post={moderatedPost('p1', { viewerCanModerate: true, viewerCanMarkAnswered: true })}
+        replies={[moderatedPost('p2')]}
+      />,
+      { language: 'fr' },
+    );
+    const person = userEvent.setup();
+    const open = await screen.findByRole('button', { name: 'Modérer le message de Camille Martin' });
+    expect(open).toHaveTextContent('Modérer');
+    open.focus();
+    await person.keyboard('{Enter}');
+    const menu = screen.getByRole('menu');
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Masquer…', 'Marquer comme répondu…']);
+    await waitFor(() =>
+      expect(menu).toHaveAttribute('aria-activedescendant', within(menu).getAllByRole('menuitem')[0].id),
+    );
+    await person.keyboard('{ArrowDown}');
+    expect(menu).toHaveAttribute('aria-activedescendant', within(menu).getAllByRole('menuitem')[1].id);
+    await person.keyboard('{ArrowUp}');
+    expect(menu).toHaveAttribute('aria-activedescendant', within(menu).getAllByRole('menuitem')[0].id);
+    await person.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    expect(open).toHaveFocus();
+  });
+
+  it('offers to restore a hidden post, and restores it', async () => {
+    const restored = {
+      request: { query: RestorePostMutation, variables: { input: { postId: 'p1' } } },
+      result: { data: { restorePost: moderatedPost('p1', { viewerCanModerate: true }) } },
+    };
+    renderWithProviders(
+      <PostModerationView
+        post={moderatedPost('p1', {
+          viewerCanModerate: true,
+          viewerCanFlag: false,
+          hidden: hiddenBy('Malik Benali'),
+        })}
+        replies={[]}
+      />,
+      { mocks: [restored] },
+    );
+    const person = userEvent.setup();
+    await person.click(await screen.findByRole('button', { name: 'Moderate the post by Camille Martin' }));
+    expect(screen.queryByRole('menuitem', { name: 'Hide…' })).toBeNull();
+    await person.click(screen.getByRole('menuitem', { name: 'Restore' }));
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+  });
+});
+
 describe('the hide dialog', () => {
-  it('by keyboard alone: takes focus when opened, closes on Escape and gives focus back to the Hide button', async () => {
+  it('by keyboard alone: opened from the menu, takes focus, closes on Escape and gives focus back to the menu button', async () => {
     renderWithProviders(
       <PostModerationView post={moderatedPost('p1', { viewerCanModerate: true })} replies={[]} />,
     );
     const person = userEvent.setup();
-    const open = screen.getByRole('button', { name: 'Hide' });
+    const open = await screen.findByRole('button', { name: 'Moderate the post by Camille Martin' });
     open.focus();
+    await person.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('menu')).toHaveFocus());
     await person.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', {
       name: 'Hide this post for a breach of the charter',
@@ -180,7 +249,8 @@ describe('the hide dialog', () => {
       { mocks: [hidden] },
     );
     const person = userEvent.setup();
-    await person.click(screen.getByRole('button', { name: 'Hide' }));
+    await person.click(await screen.findByRole('button', { name: 'Moderate the post by Camille Martin' }));
+    await person.click(screen.getByRole('menuitem', { name: 'Hide…' }));
     const dialog = await screen.findByRole('dialog');
     await person.selectOptions(within(dialog).getByLabelText('Rule broken'), 'SPAM');
     await person.type(within(dialog).getByLabelText('Public explanation (optional)'), 'Advertising');

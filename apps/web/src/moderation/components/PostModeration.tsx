@@ -1,16 +1,16 @@
-import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { graphql } from '../../gql';
 import type { PostModerationFieldsFragment } from '../../gql/graphql';
-import { Dialog } from '../../components/Dialog';
-import { RestorePostMutation } from '../api/moderation';
 import { FlagDialog } from './FlagDialog';
 import { HiddenNotice } from './HiddenNotice';
-import { HideForm } from './HideForm';
-import { MarkAnsweredDialog } from './MarkAnsweredDialog';
+import { offersModeration } from './moderation-offers';
 import { ToneChip } from './ToneChip';
+
+// Only moderators, staff and experts use the menu (and its menu library): nobody else loads it.
+const ModerationMenu = lazy(() =>
+  import('./ModerationMenu').then((module) => ({ default: module.ModerationMenu })),
+);
 
 /**
  * What moderation shows and decides of a post. A page's query spreads it on each post it shows
@@ -58,17 +58,20 @@ type ModeratedPost = PostModerationFieldsFragment;
 /**
  * The moderation side of one post, shown under its body (thread page, idea page): the hidden
  * notice, the answered mark with a link to the answer, the tone (staff), and the actions the
- * viewer may take (flag; hide or restore; mark answered by one of `replies`).
+ * viewer may take at the end of the post's action bar: flag, and the "Moderate" menu (hide or
+ * restore; mark answered by one of `replies`).
  */
 export function PostModerationView({ post, replies }: { post: ModeratedPost; replies: ModeratedPost[] }) {
   const { t } = useTranslation('moderation');
   const [flagging, setFlagging] = useState(false);
-  const [hiding, setHiding] = useState(false);
   const [flaggedNow, setFlaggedNow] = useState(false);
   const flagged = post.viewerHasFlagged || flaggedNow;
-  const [restore, restoring] = useMutation(RestorePostMutation);
   const answer = post.answered;
   const readerSeesText = post.viewerCanEdit || post.viewerCanModerate;
+  // The menu is drawn in the browser only, once its code is there: a button the server drew would
+  // sit dead until that code arrived (a key pressed on it meanwhile would do nothing).
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => setInBrowser(true), []);
 
   return (
     <div className="post-moderation">
@@ -94,25 +97,12 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
           </button>
         )}
         {flagged && <span role="status">{t('flag.flagged')}</span>}
-        {/* Kept mounted while its dialog is open, so that focus comes back to it. */}
-        {post.viewerCanModerate && !post.hidden && (
-          <button type="button" className="button" onClick={() => setHiding(true)}>
-            {t('moderate.hide')}
-          </button>
-        )}
-        {post.viewerCanMarkAnswered && <MarkAnswered post={post} replies={replies} />}
-        {post.viewerCanModerate && post.hidden && (
-          <button
-            type="button"
-            className="button"
-            disabled={restoring.loading}
-            onClick={() => void restore({ variables: { input: { postId: post.id } } }).catch(() => undefined)}
-          >
-            {t('moderate.restore')}
-          </button>
+        {inBrowser && offersModeration(post, replies) && (
+          <Suspense fallback={null}>
+            <ModerationMenu post={post} replies={replies} />
+          </Suspense>
         )}
       </div>
-      {restoring.error && <ErrorNotice error={restoring.error} />}
       {post.viewerCanFlag && (
         <FlagDialog
           open={flagging}
@@ -124,39 +114,6 @@ export function PostModerationView({ post, replies }: { post: ModeratedPost; rep
           }}
         />
       )}
-      {post.viewerCanModerate && (
-        <Dialog
-          open={hiding}
-          onClose={() => setHiding(false)}
-          className="hide-dialog"
-          title={t('moderate.hideTitle')}
-        >
-          <HideForm postId={post.id} onDone={() => setHiding(false)} />
-        </Dialog>
-      )}
     </div>
-  );
-}
-
-/** The "Mark answered" button and its dialog, offered while some other visible reply may be the answer. */
-function MarkAnswered({ post, replies }: { post: ModeratedPost; replies: ModeratedPost[] }) {
-  const { t } = useTranslation('moderation');
-  const [open, setOpen] = useState(false);
-  const candidates = replies.filter(
-    (reply) => reply.id !== post.id && !reply.hidden && reply.id !== post.answered?.id,
-  );
-  if (candidates.length === 0) return null;
-  return (
-    <>
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {t('answered.open')}
-      </button>
-      <MarkAnsweredDialog
-        postId={post.id}
-        candidates={candidates}
-        open={open}
-        onClose={() => setOpen(false)}
-      />
-    </>
   );
 }

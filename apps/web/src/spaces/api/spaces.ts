@@ -11,3 +11,22 @@ export const SpacesQuery = graphql(`
     }
   }
 `);
+
+export const SetSpaceTextsMutation = graphql(`
+  mutation SetSpaceTexts($input: SetSpaceTextsInput!) {
+    setSpaceTexts(input: $input) {
+      id
+      name
+      description
+      ...SpaceTextsFields
+    }
+  }
+`);
+
+export const SpaceTextsQuery = graphql(`
+  query SpaceTexts {
+    spaces {
+      ...SpaceTextsFields
+    }
+  }
+`);

@@ -1,0 +1,5 @@
+import { SpaceTextsPage } from '../../spaces/components/SpaceTextsEditor';
+
+export function SpaceTextsRoute() {
+  return <SpaceTextsPage />;
+}
