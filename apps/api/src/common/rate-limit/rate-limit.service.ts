@@ -8,16 +8,23 @@ export interface RateLimitRule {
   limit: number;
 }
 
-/** An attempt counted by `hit`: its keys and the window it was counted in, so it can be given back. */
+/** An attempt counted by `hit`: its keys and the windows it was counted in, so it can be given back. */
 export interface CountedHit {
   keys: string[];
-  windowStart: Date;
+  windowStarts: Date[];
 }
 
+/** Whether a key's window, begun at `counted.window_start`, has run its `$2` seconds. */
+const expired = `counted.window_start <= now() - make_interval(secs => $2::int)`;
+/** A window's start in milliseconds, as a JavaScript Date holds it, so `giveBack` finds it again. */
+const startsNow = `date_trunc('milliseconds', now())`;
+
 /**
- * Fixed-window counters in PostgreSQL, shared by every API process. An attempt is counted and
- * judged in one statement (an upsert returning the new count), so concurrent attempts cannot
- * all slip under the limit: the row lock makes them take their turn.
+ * Counters in PostgreSQL, shared by every API process, one window per key that begins at the
+ * key's first counted attempt and lasts `windowSeconds` (windows aligned to the clock would let a
+ * burst straddling a boundary have twice the limit). An attempt is counted and judged in one
+ * statement (an upsert returning the new count), so concurrent attempts cannot all slip under the
+ * limit: the row lock makes them take their turn.
  */
 @Injectable()
 export class RateLimitService {
@@ -39,22 +46,24 @@ export class RateLimitService {
     const keys = rules.map((rule) => rule.key).sort();
     const count = async (manager: EntityManager): Promise<CountedHit> => {
       const rows: { key: string; hits: number; window_start: Date }[] = await manager.query(
-        `INSERT INTO rate_limit_hits (key, window_start, hits)
-         SELECT unnest($1::varchar[]), ${windowStart('$2')}, 1
-         ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
+        `INSERT INTO rate_limit_hits AS counted (key, window_start, hits)
+         SELECT unnest($1::varchar[]), ${startsNow}, 1
+         ON CONFLICT (key) DO UPDATE SET
+           -- A window that has run out starts again at this attempt.
+           hits = CASE WHEN ${expired} THEN 1 ELSE counted.hits + 1 END,
+           window_start = CASE WHEN ${expired} THEN ${startsNow} ELSE counted.window_start END
          RETURNING key, window_start, hits`,
         [keys, windowSeconds],
       );
-      const over = rules.some((rule) => rows.some((row) => row.key === rule.key && row.hits > rule.limit));
-      if (over) {
-        // Whole seconds until the window turns, for the client's "try again in …".
-        const retryAfter = Math.max(
-          1,
-          Math.ceil((rows[0].window_start.getTime() + windowSeconds * 1000 - Date.now()) / 1000),
-        );
+      const over = rows.filter((row) => rules.some((rule) => row.key === rule.key && row.hits > rule.limit));
+      if (over.length > 0) {
+        // Whole seconds until every window over its limit ends, for the client's "try again in …".
+        const ends = Math.max(...over.map((row) => row.window_start.getTime() + windowSeconds * 1000));
+        const retryAfter = Math.max(1, Math.ceil((ends - Date.now()) / 1000));
         throw new DomainError('RATE_LIMITED', message, undefined, { reason: 'RATE_LIMITED', retryAfter });
       }
-      return { keys, windowStart: rows[0].window_start };
+      const byKey = new Map(rows.map((row) => [row.key, row.window_start]));
+      return { keys, windowStarts: keys.map((key) => byKey.get(key) as Date) };
     };
     return tx ? count(tx) : this.db.transaction(count);
   }
@@ -62,12 +71,10 @@ export class RateLimitService {
   /** Takes back an attempt counted by `hit` that should not count (e.g. a sign-in that succeeded). */
   async giveBack(counted: CountedHit): Promise<void> {
     await this.db.query(
-      `UPDATE rate_limit_hits SET hits = hits - 1 WHERE key = ANY($1) AND window_start = $2 AND hits > 0`,
-      [counted.keys, counted.windowStart],
+      `UPDATE rate_limit_hits AS counted SET hits = hits - 1
+       FROM unnest($1::varchar[], $2::timestamptz[]) AS given(key, window_start)
+       WHERE counted.key = given.key AND counted.window_start = given.window_start AND counted.hits > 0`,
+      [counted.keys, counted.windowStarts],
     );
   }
-}
-
-function windowStart(secondsParam: string): string {
-  return `to_timestamp(floor(extract(epoch FROM now()) / ${secondsParam}::int) * ${secondsParam}::int)`;
 }

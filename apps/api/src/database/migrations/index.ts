@@ -22,6 +22,7 @@ import { DropPostSearchIndexes1795697807308 } from './1795697807308-DropPostSear
 import { ThreadCounts1795698400000 } from './1795698400000-ThreadCounts';
 import { ReportHelperRollups1795709619236 } from './1795709619236-ReportHelperRollups';
 import { MaintenanceRuns1795710077087 } from './1795710077087-MaintenanceRuns';
+import { RateLimitWindowPerKey1795715389058 } from './1795715389058-RateLimitWindowPerKey';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   ThreadCounts1795698400000,
   ReportHelperRollups1795709619236,
   MaintenanceRuns1795710077087,
+  RateLimitWindowPerKey1795715389058,
 ];
