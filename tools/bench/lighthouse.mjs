@@ -276,7 +276,8 @@ async function main() {
 }
 
 function writeResults(rows, { profile, version, loadBefore, loadAfter, builds }) {
-  const commit = commitOf(ROOT);
+  // The commit measured (read when the servers started), whatever HEAD is by now.
+  const commit = builds[builds.length - 1].commit;
   const date = new Date().toISOString().slice(0, 10);
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   const compared = builds.length > 1;
