@@ -5,7 +5,9 @@
 // the idea board; prints them and writes a dated section into tools/bench/RESULTS.md.
 //
 // Options: --runs N (each page N times, the median is kept; default 3), --no-write (print only),
-// --root DIR (measure another built checkout, e.g. the commit before a change, with this script).
+// --root DIR (measure another built checkout, e.g. the commit before a change, with this script),
+// --before DIR (measure that built checkout too, in turns with this one, run for run: before and
+// after a change on the same machine at the same moments, both written).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import lighthouse from 'lighthouse';
 
 const HERE = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const ROOT = option('--root') ? resolve(option('--root')) : HERE;
+const BEFORE = option('--before') ? resolve(option('--before')) : null;
 const RESULTS = join(HERE, 'tools', 'bench', 'RESULTS.md');
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const RUNS = Number(option('--runs') ?? 3);
@@ -65,15 +68,15 @@ function stop(child) {
 }
 
 /** Parvis as `npm start` runs it, production settings over plain HTTP, with the demo. */
-async function startParvis() {
+async function startParvis(root = ROOT) {
   for (const built of ['apps/api/dist/main.js', 'apps/web/dist/index.html']) {
-    if (!existsSync(join(ROOT, built)))
+    if (!existsSync(join(root, built)))
       throw new Error(`Build first (npm run bench:lighthouse does): ${built} is missing.`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'parvis-lighthouse-'));
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+    cwd: root,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -213,62 +216,92 @@ async function measureInFreshChrome(url) {
 
 const load = () => loadavg()[0].toFixed(2);
 
+const commitOf = (root) =>
+  execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+
 async function main() {
   const loadBefore = load();
-  const parvis = await startParvis();
+  // With --before, the checkout before the change is measured first in each pair of runs.
+  const builds = [
+    ...(BEFORE ? [{ label: 'before', root: BEFORE }] : []),
+    { label: BEFORE ? 'after' : '', root: ROOT },
+  ];
+  const running = [];
   const rows = [];
   let profile = '';
   let version = '';
   try {
-    for (const page of await pages(parvis.url)) {
+    for (const build of builds) {
+      const parvis = await startParvis(build.root);
+      running.push(parvis);
+      build.url = parvis.url;
+      build.pages = await pages(parvis.url);
+      build.commit = commitOf(build.root);
+    }
+    for (let p = 0; p < builds[0].pages.length; p++) {
+      const runs = builds.map(() => []);
       // One unmeasured load: the server compresses each file once, on its first request.
-      await fetch(`${parvis.url}${page.path}`);
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measureInFreshChrome(`${parvis.url}${page.path}`));
-      profile = runs[0].profile;
-      version = runs[0].version;
-      const row = {
-        ...page,
-        fcp: median(runs.map((r) => r.fcp)),
-        lcp: median(runs.map((r) => r.lcp)),
-        scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))])),
-        failed: [...new Set(runs.flatMap((r) => r.failed))],
-      };
-      rows.push(row);
-      console.log(
-        `${page.name}: FCP ${(row.fcp / 1000).toFixed(2)} s, LCP ${(row.lcp / 1000).toFixed(2)} s, ` +
-          CATEGORIES.map((c) => `${c} ${row.scores[c]}`).join(', ') +
-          (row.failed.length ? `; failed audits: ${row.failed.join(', ')}` : ''),
-      );
+      for (const build of builds) await fetch(`${build.url}${build.pages[p].path}`);
+      for (let i = 0; i < RUNS; i++) {
+        for (const [b, build] of builds.entries()) {
+          runs[b].push(await measureInFreshChrome(`${build.url}${build.pages[p].path}`));
+        }
+      }
+      for (const [b, build] of builds.entries()) {
+        const page = build.pages[p];
+        profile = runs[b][0].profile;
+        version = runs[b][0].version;
+        const row = {
+          ...page,
+          build: build.label ? `${build.label} (${build.commit})` : '',
+          fcp: median(runs[b].map((r) => r.fcp)),
+          lcp: median(runs[b].map((r) => r.lcp)),
+          lcps: runs[b].map((r) => r.lcp),
+          scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(runs[b].map((r) => r.scores[c]))])),
+          failed: [...new Set(runs[b].flatMap((r) => r.failed))],
+        };
+        rows.push(row);
+        console.log(
+          `${row.build ? `${row.build} ` : ''}${page.name}: FCP ${(row.fcp / 1000).toFixed(2)} s, ` +
+            `LCP ${(row.lcp / 1000).toFixed(2)} s (runs: ${row.lcps.map((ms) => (ms / 1000).toFixed(2)).join(', ')}), ` +
+            CATEGORIES.map((c) => `${c} ${row.scores[c]}`).join(', ') +
+            (row.failed.length ? `; failed audits: ${row.failed.join(', ')}` : ''),
+        );
+      }
     }
   } finally {
-    await parvis.stop();
+    await Promise.all(running.map((parvis) => parvis.stop()));
   }
-  if (WRITE) writeResults(rows, { profile, version, loadBefore, loadAfter: load() });
+  if (WRITE) writeResults(rows, { profile, version, loadBefore, loadAfter: load(), builds });
 }
 
-function writeResults(rows, { profile, version, loadBefore, loadAfter }) {
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  }).trim();
+function writeResults(rows, { profile, version, loadBefore, loadAfter, builds }) {
+  // The commit measured (read when the servers started), whatever HEAD is by now.
+  const commit = builds[builds.length - 1].commit;
   const date = new Date().toISOString().slice(0, 10);
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const compared = builds.length > 1;
   const section = [
-    `## ${date} — Lighthouse, mobile (\`npm run bench:lighthouse\`, commit ${commit})`,
+    `## ${date} — Lighthouse, mobile (\`npm run bench:lighthouse\`, commit ${commit}` +
+      (compared ? `, before: ${builds[0].commit})` : ')'),
     '',
     `Lighthouse ${version} driving Debian's Chromium (${CHROME}), ${profile}; the built app started as`,
     '`npm start` runs it (production settings over plain HTTP, embedded PostgreSQL, the demo seeded), each page',
-    `measured ${RUNS} time(s), median kept. The machine (2 cores) was shared with other engineers' builds and tests`,
+    `measured ${RUNS} time(s), median kept` +
+      (compared
+        ? ', the two builds in turns (before, after, before, after…), each in a fresh Chromium.'
+        : '.') +
+      " The machine (2 cores) was shared with other engineers' builds and tests",
     `(load average ${loadBefore} before, ${loadAfter} after): simulated throttling scales the CPU work it observed, so`,
     'a loaded machine makes every figure worse. Targets (issue "public pages"): FCP ≤ 1.5 s and LCP ≤ 2.5 s on a thread',
     'page; performance ≥ 90, SEO 100, accessibility 100, best practices ≥ 95.',
     '',
-    '| page | FCP | LCP | performance | accessibility | best practices | SEO | audits not passed |',
-    '|---|---|---|---|---|---|---|---|',
+    `| page |${compared ? ' build | LCP of each run |' : ''} FCP | LCP | performance | accessibility | best practices | SEO | audits not passed |`,
+    `|---|${compared ? '---|---|' : ''}---|---|---|---|---|---|---|`,
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${s(r.fcp)} | ${s(r.lcp)} | ${r.scores.performance} | ${r.scores.accessibility} | ` +
+        `| ${r.name} |${compared ? ` ${r.build} | ${r.lcps.map(s).join(', ')} |` : ''} ${s(r.fcp)} | ${s(r.lcp)} | ` +
+        `${r.scores.performance} | ${r.scores.accessibility} | ` +
         `${r.scores['best-practices']} | ${r.scores.seo} | ${r.failed.join(', ') || '—'} |`,
     ),
     '',

@@ -5,6 +5,7 @@ import { Providers } from './app/Providers';
 import { preloadPages, routes } from './app/router';
 import { createApolloClient } from './lib/apollo';
 import { setDisplayTimeZone } from './lib/format';
+import { prefetchWhenIdle } from './lib/on-demand';
 import { PAGE_STATE_ELEMENT_ID, PageProvider, type PageState, type SerializedPage } from './lib/page';
 import { createBrowserI18n } from './app/browser-i18n';
 import './styles.css';
@@ -23,6 +24,7 @@ async function start(): Promise<void> {
     const { createAppI18n } = await import('./app/translations');
     const page: PageState = { publicUrl: window.location.origin, notFoundPath: null };
     createRoot(container).render(app(createApolloClient(), createAppI18n(), page));
+    prefetchWhenIdle();
     return;
   }
   const state = JSON.parse(stateElement.textContent ?? '{}') as SerializedPage;
@@ -45,11 +47,17 @@ async function start(): Promise<void> {
   // As a transition, hydration yields to the browser between components instead of holding the
   // main thread for the whole page: a phone can scroll and paint while it runs.
   startTransition(() => {
-    hydrateRoot(
-      container,
-      app(client, i18n, page, <Hydrated onHydrated={() => (client.prioritizeCacheValues = false)} />),
-    );
+    hydrateRoot(container, app(client, i18n, page, <Hydrated onHydrated={() => hydrated(client)} />));
   });
+}
+
+/**
+ * Once the page is hydrated: queries may ask the network again, and the code of what opens on
+ * demand (menus, dialogs) is fetched when the browser is next idle, so that opening is instant.
+ */
+function hydrated(client: ReturnType<typeof createApolloClient>): void {
+  client.prioritizeCacheValues = false;
+  prefetchWhenIdle();
 }
 
 /**

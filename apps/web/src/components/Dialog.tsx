@@ -1,13 +1,7 @@
-import {
-  Description,
-  DialogBackdrop,
-  DialogPanel,
-  DialogTitle,
-  Dialog as HeadlessDialog,
-} from '@headlessui/react';
 import type { ReactNode } from 'react';
+import { onDemand, useOnDemand } from '../lib/on-demand';
 
-interface DialogProps {
+export interface DialogProps {
   /** Whether the dialog is shown; a dialog rendered only while needed passes `true`. */
   open: boolean;
   /** Called on Escape, on a click outside the panel, and by the dialog's own cancel buttons. */
@@ -18,28 +12,18 @@ interface DialogProps {
   children: ReactNode;
 }
 
+const modal = onDemand(() => import('./ModalDialog'));
+
 /**
- * The one modal dialog of the app, on Headless UI's: focus moves into the dialog when it opens
- * and stays there, Escape and a click outside close it, focus returns to what opened it, and the
- * rest of the page is hidden from assistive technology meanwhile. Headless UI rather than a
- * hand-written one because those rules are easy to get almost right; rather than Radix because
- * Radix's scroll lock injects a <style> element, which the strict CSP (style-src 'self') refuses.
+ * The one modal dialog of the app (see ModalDialog: focus in, Escape, focus back). Its code, and
+ * Headless UI's, load on first opening, or when the browser is idle after hydration: a reader who
+ * opens no dialog does not download them before the page is usable. Closed, it renders nothing,
+ * on the server as in the browser.
  */
-export function Dialog({ open, onClose, title, description, className, children }: DialogProps) {
-  return (
-    <HeadlessDialog open={open} onClose={onClose} className="dialog-root">
-      <DialogBackdrop className="dialog-backdrop" />
-      <div className="dialog-frame">
-        <DialogPanel className={className ? `dialog ${className}` : 'dialog'}>
-          <DialogTitle as="h2" className="dialog-title">
-            {title}
-          </DialogTitle>
-          {description && <Description className="field-hint">{description}</Description>}
-          {children}
-        </DialogPanel>
-      </div>
-    </HeadlessDialog>
-  );
+export function Dialog(props: DialogProps) {
+  const loaded = useOnDemand(modal, props.open);
+  if (!loaded) return null;
+  return <loaded.ModalDialog {...props} />;
 }
 
 /** A dialog form's two buttons: the action (disabled while it runs) and the way out. */

@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { Menu, MenuButton, MenuItem, MenuItems, MenuSeparator } from '@headlessui/react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Avatar } from '../../components/Avatar';
+import { Menu, type MenuEntry } from '../../components/Menu';
 import { RoleBadge } from '../../components/RoleBadge';
 import { NARROW_SCREEN, useMediaQuery } from '../../lib/media';
 import { withReturnTo } from '../../lib/return-to';
@@ -20,7 +20,7 @@ export interface FoldedLink {
 /**
  * The header's one menu: for a member, their avatar opening their profile, account and sign-out
  * (and, on a phone, the links the header has no room for); for a visitor, sign in, and on a phone
- * a menu with sign-up and those links. Headless UI's menu: arrow keys, Escape, focus back.
+ * a menu with sign-up and those links (components/Menu: arrow keys, Escape, focus back).
  */
 export function ViewerMenu({ folded = [] }: { folded?: FoldedLink[] }) {
   const { t } = useTranslation('identity');
@@ -37,12 +37,8 @@ export function ViewerMenu({ folded = [] }: { folded?: FoldedLink[] }) {
   if (loading) return null;
   // "Signed in as {{name}}: your menu", around the name the button shows.
   const [before, after] = t('menu.label', { name: '\u0000' }).split('\u0000');
-  const foldedItems = narrow
-    ? folded.map((link) => (
-        <MenuItem key={link.to} as={Link} to={link.to} className="menu-item">
-          {link.label}
-        </MenuItem>
-      ))
+  const foldedEntries: MenuEntry[] = narrow
+    ? folded.map((link) => ({ kind: 'link', to: link.to, label: link.label }))
     : [];
 
   if (!viewer) {
@@ -54,61 +50,56 @@ export function ViewerMenu({ folded = [] }: { folded?: FoldedLink[] }) {
         <Link to={withReturnTo('/sign-up', here)} className="button button-primary sign-up-link">
           {t('signUp')}
         </Link>
-        <Menu as="div" className="menu menu-narrow-only">
-          <MenuButton className="menu-button" aria-label={t('menu.visitor')}>
-            <MenuIcon />
-          </MenuButton>
-          <MenuItems className="menu-items" modal={false}>
-            <MenuItem as={Link} to={withReturnTo('/sign-in', here)} className="menu-item">
-              {t('signIn')}
-            </MenuItem>
-            {foldedItems}
-            <MenuItem as={Link} to={withReturnTo('/sign-up', here)} className="menu-item">
-              {t('signUp')}
-            </MenuItem>
-          </MenuItems>
-        </Menu>
+        <Menu
+          className="menu menu-narrow-only"
+          buttonClassName="menu-button"
+          buttonLabel={{ 'aria-label': t('menu.visitor') }}
+          button={<MenuIcon />}
+          entries={[
+            { kind: 'link', to: withReturnTo('/sign-in', here), label: t('signIn') },
+            ...foldedEntries,
+            { kind: 'link', to: withReturnTo('/sign-up', here), label: t('signUp') },
+          ]}
+        />
       </div>
     );
   }
   return (
     <div className="viewer-menu">
-      <Menu as="div" className="menu">
-        <MenuButton className="menu-button viewer-menu-button" aria-labelledby={labelId}>
-          <Avatar id={viewer.id} name={viewer.displayName} size="small" />
-          {/* The name is the visible part of the button's name ("Signed in as …: your menu"). */}
-          <span id={labelId}>
-            <span className="visually-hidden">{before}</span>
-            <span className="viewer-name">
-              {viewer.displayName} <RoleBadge role={viewer.role} />
+      <Menu
+        className="menu"
+        buttonClassName="menu-button viewer-menu-button"
+        buttonLabel={{ 'aria-labelledby': labelId }}
+        button={
+          <>
+            <Avatar id={viewer.id} name={viewer.displayName} size="small" />
+            {/* The name is the visible part of the button's name ("Signed in as …: your menu"). */}
+            <span id={labelId}>
+              <span className="visually-hidden">{before}</span>
+              <span className="viewer-name">
+                {viewer.displayName} <RoleBadge role={viewer.role} />
+              </span>
+              <span className="visually-hidden">{after}</span>
             </span>
-            <span className="visually-hidden">{after}</span>
-          </span>
-        </MenuButton>
-        <MenuItems className="menu-items" modal={false}>
-          <MenuItem as={Link} to={`/u/${viewer.id}`} className="menu-item">
-            {t('menu.profile')}
-          </MenuItem>
-          <MenuItem as={Link} to="/account" className="menu-item">
-            {t('account.link')}
-          </MenuItem>
-          {foldedItems.length > 0 && <MenuSeparator className="menu-separator" />}
-          {foldedItems}
-          <MenuSeparator className="menu-separator" />
-          <MenuItem
-            as="button"
-            type="button"
-            className="menu-item"
-            onClick={() =>
+          </>
+        }
+        entries={[
+          { kind: 'link', to: `/u/${viewer.id}`, label: t('menu.profile') },
+          { kind: 'link', to: '/account', label: t('account.link') },
+          ...(foldedEntries.length > 0
+            ? [{ kind: 'separator', key: 'folded' } as const, ...foldedEntries]
+            : []),
+          { kind: 'separator', key: 'session' },
+          {
+            kind: 'action',
+            label: t('signOut'),
+            onSelect: () =>
               void signOut()
                 .then(sessionChanged)
-                .then(() => navigate('/'))
-            }
-          >
-            {t('signOut')}
-          </MenuItem>
-        </MenuItems>
-      </Menu>
+                .then(() => navigate('/')),
+          },
+        ]}
+      />
     </div>
   );
 }
