@@ -30,7 +30,7 @@ export async function runMigrations(url: string): Promise<string[]> {
     // This connection holds the lock while TypeORM migrates on its own connections.
     return await migrate(url);
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    // The lock is this session's: ending the connection releases it, whatever happened above.
     await client.end();
   }
 }

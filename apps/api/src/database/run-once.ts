@@ -34,18 +34,15 @@ export async function runOnce<T>(
   try {
     if (await recorded()) return null;
     await client.query('SELECT pg_advisory_lock($1)', [MAINTENANCE_LOCK]);
-    try {
-      if (await recorded()) return null;
-      const result = await work();
-      await client.query(
-        'INSERT INTO maintenance_runs (name, version) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [job.name, job.version],
-      );
-      return result;
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MAINTENANCE_LOCK]).catch(() => undefined);
-    }
+    if (await recorded()) return null;
+    const result = await work();
+    await client.query(
+      'INSERT INTO maintenance_runs (name, version) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [job.name, job.version],
+    );
+    return result;
   } finally {
+    // The lock is this session's: ending the connection releases it, whatever happened above.
     await client.end();
   }
 }
