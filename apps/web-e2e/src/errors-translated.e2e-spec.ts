@@ -109,16 +109,22 @@ describe.each([
     await page.getByRole('link', { name: 'Our next summer flavour' }).click();
     await page.getByRole('heading', { name: 'Our next summer flavour' }).waitFor();
     // Vote for one idea after another until the budget (2 votes) is spent: the page then turns
-    // voting off and says why.
+    // voting off and says why. What is left is read from each vote's refreshed campaign, not from
+    // the page, which shows it a moment after that answer arrives (a loop reading the page could
+    // look too early and wait for a vote button that the spent budget has turned off).
     const spentNote = page.locator('#campaign-budget', { hasText: spent });
-    while (!(await spentNote.isVisible())) {
-      await Promise.all([
+    let remaining = (await spentNote.isVisible()) ? 0 : 1;
+    while (remaining > 0) {
+      const [refreshed] = await Promise.all([
         page.waitForResponse((r) =>
           (r.request().postData() ?? '').includes('"operationName":"CampaignPage"'),
         ),
         page.locator('button.vote-button[aria-pressed="false"]:not([disabled])').first().click(),
       ]);
+      remaining = ((await refreshed.json()) as { data: { campaign: { viewerVotesRemaining: number } } }).data
+        .campaign.viewerVotesRemaining;
     }
+    await spentNote.waitFor();
     expect(await page.locator('button.vote-button[aria-pressed="false"]').first().isDisabled()).toBe(true);
     // Elsewhere (the idea's own page), a vote beyond the budget is refused by the API.
     const other = page.locator('.ranking-entry', {
