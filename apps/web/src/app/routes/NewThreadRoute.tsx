@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHead } from '../../components/PageHead';
-import { Loading } from '../../components/Loading';
+import { PageSkeleton } from '../../components/Skeleton';
 import { graphql } from '../../gql';
 import { useViewer } from '../../lib/viewer';
 import { AnnouncementForm } from '../../threads/components/AnnouncementForm';
@@ -30,7 +30,7 @@ export function NewThreadRoute() {
   const { viewer, isStaff } = useViewer();
   const signInLink = useReturnLink();
   const { data, loading, error } = useQuery(AskSpaceQuery, { variables: { slug } });
-  if (loading) return <Loading />;
+  if (loading) return <PageSkeleton />;
   if (!data) return <ErrorNotice error={error} />;
   const { space } = data;
   if (space.kind === 'ANNOUNCEMENTS') {

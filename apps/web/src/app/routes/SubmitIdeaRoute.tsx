@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Loading } from '../../components/Loading';
+import { PageSkeleton } from '../../components/Skeleton';
 import { useViewer } from '../../lib/viewer';
 import { CampaignPageQuery } from '../../ideas/api/ideas';
 import { SubmitIdeaForm } from '../../ideas/components/SubmitIdeaForm';
@@ -18,7 +18,7 @@ export function SubmitIdeaRoute() {
     variables: { id: campaignId ?? '' },
     skip: !campaignId,
   });
-  if (loading) return <Loading />;
+  if (loading) return <PageSkeleton />;
   return (
     <section className="narrow">
       <h1>{t('submit.title')}</h1>

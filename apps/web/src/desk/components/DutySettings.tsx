@@ -3,7 +3,7 @@ import { formatClockTime, parseClockTime } from '@parvis/domain';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { PageSkeleton } from '../../components/Skeleton';
 import { graphql } from '../../gql';
 import { useViewer } from '../../lib/viewer';
 import {
@@ -73,7 +73,7 @@ export function DutySettings() {
   const chosenSpace = helpSpaces.find((s) => s.id === chosen);
   const isAdmin = viewer?.role === 'ADMIN';
 
-  if (viewerLoading) return <Loading />;
+  if (viewerLoading) return <PageSkeleton />;
   if (!isStaff) return <p className="notice">{t('duty.staffOnly')}</p>;
   return (
     <section className="duty-settings" aria-labelledby="duty-heading">
@@ -81,7 +81,7 @@ export function DutySettings() {
         <h1 id="duty-heading">{t('duty.heading')}</h1>
         <p>{t('duty.intro')}</p>
       </header>
-      {spaces.loading && <Loading />}
+      {spaces.loading && <PageSkeleton />}
       <ErrorNotice error={spaces.error} />
       {helpSpaces.length > 1 && (
         <p>
@@ -235,7 +235,7 @@ function SpaceDuty({ spaceId }: { spaceId: string }) {
     }
   }, [data?.myDuty]);
 
-  if (loading && !data) return <Loading />;
+  if (loading && !data) return <PageSkeleton />;
   const periods = periodsOf(week);
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Loading } from '../../components/Loading';
+import { PageSkeleton } from '../../components/Skeleton';
 import { fieldErrors } from '../../lib/graphql-errors';
 import { ConfirmEmailMutation } from '../api/identity';
 
@@ -29,7 +29,7 @@ export function ConfirmEmail({ token, returnTo = null }: { token: string; return
       </div>
     );
   }
-  if (!called || !data) return <Loading />;
+  if (!called || !data) return <PageSkeleton />;
   return (
     <div role="status" className="notice">
       <p>{t('confirm.done', { email: data.confirmEmail.email })}</p>

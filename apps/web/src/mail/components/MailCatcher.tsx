@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { PageSkeleton } from '../../components/Skeleton';
 import { formatDateTime } from '../../lib/format';
 import { CaughtMailsQuery } from '../api/mail';
 
@@ -19,7 +19,7 @@ export function MailCatcher() {
   const [openId, setOpenId] = useState<string | null>(null);
 
   if (error) return <ErrorNotice error={error} />;
-  if (loading && !data) return <Loading />;
+  if (loading && !data) return <PageSkeleton />;
   const mails = data?.caughtMails ?? [];
   return (
     <section>

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { PageSkeleton } from '../../components/Skeleton';
 import type { NotificationDelivery } from '../../gql/graphql';
 import { apiProblems } from '../../lib/graphql-errors';
 import {
@@ -23,7 +23,7 @@ export function NotificationPreferences() {
   const [setPreference, preferenceState] = useMutation(SetNotificationPreferenceMutation);
   const [setTimeZone, timeZoneState] = useMutation(SetNotificationTimeZoneMutation);
   const [zone, setZone] = useState<string | null>(null);
-  if (loading && !data) return <Loading />;
+  if (loading && !data) return <PageSkeleton />;
   if (apiProblems(error)[0]?.code === 'UNAUTHENTICATED') return <p>{t('signIn')}</p>;
   if (!data) return <ErrorNotice error={error} />;
   const settings = data.notificationSettings;

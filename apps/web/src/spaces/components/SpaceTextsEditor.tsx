@@ -3,7 +3,7 @@ import { hasAtLeastRole, LANGUAGES, SPACE_TEXT_LIMITS, textLength, type Language
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { PageSkeleton } from '../../components/Skeleton';
 import { PageHead } from '../../components/PageHead';
 import { TextField } from '../../components/TextField';
 import { graphql } from '../../gql';
@@ -155,10 +155,10 @@ export function SpaceTextsPage() {
   const isAdmin = viewer !== null && hasAtLeastRole(viewer.role, 'ADMIN');
   const { data, loading, error } = useQuery(SpaceTextsQuery, { skip: !isAdmin });
   const body = () => {
-    if (viewerLoading) return <Loading />;
+    if (viewerLoading) return <PageSkeleton />;
     if (!isAdmin) return <p className="notice">{t('texts.forAdmins')}</p>;
     if (error) return <ErrorNotice error={error} />;
-    if (loading || !data) return <Loading />;
+    if (loading || !data) return <PageSkeleton />;
     return <SpaceTextsEditor spaces={data.spaces} />;
   };
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/Avatar';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { PageSkeleton } from '../../components/Skeleton';
 import { MarkdownEditor } from '../../components/MarkdownEditor';
 import { RoleBadge } from '../../components/RoleBadge';
 import { useMarkdownForm } from '../../components/useMarkdownForm';
@@ -258,7 +258,7 @@ function EditForm({ post, onDone }: { post: PostViewFieldsFragment; onDone: () =
     fetchPolicy: 'network-only',
   });
   if (error) return <ErrorNotice error={error} />;
-  if (!data) return <Loading />;
+  if (!data) return <PageSkeleton />;
   return <MarkdownEditForm postId={post.id} initial={data.post.bodyMarkdown} onDone={onDone} />;
 }
 
