@@ -14,9 +14,13 @@ SELECT bi.id, bu.id FROM bench.ideas bi JOIN ideas i ON i.id = bi.id, bench.user
 INSERT INTO follows (user_id, subject_type, subject_id, following)
 SELECT bu.id, 'IDEA', bi.id, true FROM bench.users bu, bench.ideas bi WHERE bu.n = :u AND bi.n = :i
 ON CONFLICT (user_id, subject_type, subject_id) DO UPDATE SET following = true;
-INSERT INTO rate_limit_hits (key, window_start, hits)
-SELECT 'vote:user:' || id, to_timestamp(floor(extract(epoch FROM now()) / 600) * 600), 1 FROM bench.users WHERE n = :u
-ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1;
+INSERT INTO rate_limit_hits AS counted (key, window_start, hits)
+SELECT 'vote:user:' || id, date_trunc('milliseconds', now()), 1 FROM bench.users WHERE n = :u
+ON CONFLICT (key) DO UPDATE SET
+  hits = CASE WHEN counted.window_start <= now() - make_interval(secs => 600) THEN 1 ELSE counted.hits + 1 END,
+  window_start = CASE WHEN counted.window_start <= now() - make_interval(secs => 600)
+                      THEN date_trunc('milliseconds', now()) ELSE counted.window_start END
+RETURNING key, window_start, hits;
 SELECT pg_notify('parvis_live', '{"topic":"ideaVotes","data":{}}');
 SELECT i.id, i.status, i.votes_count FROM ideas i WHERE i.id = (SELECT id FROM bench.ideas WHERE n = :i);
 COMMIT;
