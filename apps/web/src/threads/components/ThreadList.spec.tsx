@@ -164,6 +164,35 @@ describe('a help space’s questions while they load, and when there are none', 
   });
 });
 
+describe('the announcements', () => {
+  it('are counted as announcements, with no answer status and no question filters', async () => {
+    renderWithProviders(<ThreadList spaceId="s1" spaceSlug="news" announcements />, {
+      language: 'fr',
+      mocks: [
+        viewerMock({ id: 's1', role: 'STAFF' }),
+        list({}, [
+          node('a', 'Nouveaux horaires', 'OPEN', {
+            pinned: true,
+            sla: { __typename: 'Sla', breached: true, nextDueAt: null },
+          }),
+          node('b', 'Maintenance', 'OPEN'),
+        ]),
+      ],
+    });
+    const items = await screen.findAllByRole('listitem');
+    expect(screen.getByText('2 annonces')).toBeInTheDocument();
+    expect(within(items[0]).getByText('Épinglée')).toBeInTheDocument();
+    // An announcement asks nothing: nothing reads "Ouvert" or overdue, and no question filter.
+    expect(screen.queryByText('Ouverte')).toBeNull();
+    expect(screen.queryByText('En retard')).toBeNull();
+    expect(items[0]).not.toHaveClass('overdue');
+    expect(screen.queryByLabelText('Statut')).toBeNull();
+    expect(screen.queryByLabelText(/Sans réponse/)).toBeNull();
+    expect(screen.getByLabelText('Trier par')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /File des délais/ })).toBeNull();
+  });
+});
+
 describe('a server-rendered list hydrating', () => {
   it('shows its rows from the restored cache at once, never a placeholder over them', () => {
     const cache = createCache();

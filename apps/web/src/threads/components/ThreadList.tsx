@@ -39,7 +39,8 @@ export const ThreadListFields = graphql(`
 
 /**
  * A help space's questions, with status chips, filters (status, without replies), sort and paging;
- * or the announcements (pinned first), which only staff and moderators publish.
+ * or the announcements (pinned first), which only staff and moderators publish. An announcement
+ * asks nothing, so it has no answer status, no answer clock and no question filters.
  */
 export function ThreadList({
   spaceId,
@@ -79,7 +80,7 @@ export function ThreadList({
           <Link to="/search" className="button">
             {t('list.search')}
           </Link>
-          {isStaff && (
+          {isStaff && !announcements && (
             <Link to="/staff/sla" className="button">
               {t('list.slaQueue')}
             </Link>
@@ -88,31 +89,35 @@ export function ThreadList({
       </div>
 
       <form className="filters" aria-label={t('list.filters')} onSubmit={(event) => event.preventDefault()}>
-        <div className="field field-inline">
-          <label htmlFor={statusId}>{t('list.statusLabel')}</label>
-          <select
-            id={statusId}
-            value={status}
-            onChange={(event) => setStatus(event.target.value as ThreadStatus | '')}
-          >
-            <option value="">{t('list.allStatuses')}</option>
-            {THREAD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label>
-            <input
-              type="checkbox"
-              checked={unanswered}
-              onChange={(event) => setUnanswered(event.target.checked)}
-            />{' '}
-            {t('list.unanswered')}
-          </label>
-        </div>
+        {!announcements && (
+          <>
+            <div className="field field-inline">
+              <label htmlFor={statusId}>{t('list.statusLabel')}</label>
+              <select
+                id={statusId}
+                value={status}
+                onChange={(event) => setStatus(event.target.value as ThreadStatus | '')}
+              >
+                <option value="">{t('list.allStatuses')}</option>
+                {THREAD_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field field-inline">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={unanswered}
+                  onChange={(event) => setUnanswered(event.target.checked)}
+                />{' '}
+                {t('list.unanswered')}
+              </label>
+            </div>
+          </>
+        )}
         <div className="field field-inline">
           <label htmlFor={sortId}>{t('list.sortLabel')}</label>
           <select id={sortId} value={sort} onChange={(event) => setSort(event.target.value as ThreadSort)}>
@@ -132,7 +137,7 @@ export function ThreadList({
       ) : (
         <>
           <p className="count" aria-live="polite">
-            {t('list.count', { count: data.threads.totalCount })}
+            {t(announcements ? 'announcement.count' : 'list.count', { count: data.threads.totalCount })}
           </p>
           {data.threads.edges.length === 0 && (
             <ThreadListEmpty
@@ -150,17 +155,17 @@ export function ThreadList({
             {data.threads.edges.map(({ node: thread }) => (
               <li
                 key={thread.id}
-                className={`thread-row${thread.sla?.breached && thread.status === 'OPEN' ? ' overdue' : ''}`}
+                className={`thread-row${!announcements && thread.sla?.breached && thread.status === 'OPEN' ? ' overdue' : ''}`}
               >
                 <div className="thread-row-main">
                   <Link to={`/t/${thread.id}`} lang={thread.language} className="thread-title">
                     {thread.title}
                   </Link>
                   <p className="thread-row-meta">
-                    <ThreadStatusChip status={thread.status} />
+                    {!announcements && <ThreadStatusChip status={thread.status} />}
                     {thread.pinned && <span className="chip">{t('list.pinned')}</span>}
                     {thread.locked && <span className="chip">{t('list.locked')}</span>}
-                    {isStaff && thread.status === 'OPEN' && thread.sla?.breached && (
+                    {isStaff && !announcements && thread.status === 'OPEN' && thread.sla?.breached && (
                       <span className="chip chip-overdue">{t('list.overdue')}</span>
                     )}{' '}
                     {t('list.by', { name: thread.author.displayName })}{' '}
@@ -187,7 +192,7 @@ export function ThreadList({
                 })
               }
             >
-              {t('list.more')}
+              {announcements ? t('announcement.more') : t('list.more')}
             </button>
           )}
         </>
