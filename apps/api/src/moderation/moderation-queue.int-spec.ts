@@ -1,4 +1,4 @@
-import { ask, reply, RESOLVE } from '../testing/threads-fixtures';
+import { ask, REOPEN, reply, RESOLVE } from '../testing/threads-fixtures';
 import { codeOf, fieldOf, useCommunity } from '../testing/community';
 
 const { test, space, who } = useCommunity({ POST_LIMIT_PER_MEMBER: '1000' });
@@ -113,6 +113,47 @@ describe('resolving a thread with a complaint nobody has answered', () => {
     expect(
       (await who.asker.agent.data(RESOLVE, { input: { threadId: thread.id } })).resolveThread.status,
     ).toBe('RESOLVED');
+  });
+});
+
+describe('the database holds the same rule for every writer', () => {
+  const resolveBySql = (threadId: string, resolverId: string | null) =>
+    test.db.query(`UPDATE threads SET status = 'RESOLVED', resolved_by_id = $2 WHERE id = $1`, [
+      threadId,
+      resolverId,
+    ]);
+  const refused = { driverError: { code: '23514', constraint: 'threads_resolve_answered_complaints_check' } };
+
+  it('refuses a resolve typed in SQL by anyone but the asker while a complaint has no answer', async () => {
+    const thread = await ask(
+      who.asker.agent,
+      space.help,
+      'Refund refused',
+      'Awful service, I hate it. A scam!',
+    );
+    await expect(resolveBySql(thread.id, who.moderator.id)).rejects.toMatchObject(refused);
+    await expect(resolveBySql(thread.id, null)).rejects.toMatchObject(refused);
+    await resolveBySql(thread.id, who.asker.id);
+    expect((await test.db.query('SELECT status FROM threads WHERE id = $1', [thread.id]))[0].status).toBe(
+      'RESOLVED',
+    );
+  });
+
+  it('lets it through once someone else answered, and records who resolved until it is reopened', async () => {
+    const thread = await ask(
+      who.asker.agent,
+      space.help,
+      'Broken again',
+      'Awful, broken, I hate this blender!',
+    );
+    await reply(who.expert.agent, thread.id, 'Sorry to hear it: the warranty covers this, here is how.');
+    await who.moderator.agent.data(RESOLVE, { input: { threadId: thread.id } });
+    const resolvedBy = async () =>
+      (await test.db.query('SELECT resolved_by_id FROM threads WHERE id = $1', [thread.id]))[0]
+        .resolved_by_id;
+    expect(await resolvedBy()).toBe(who.moderator.id);
+    await who.moderator.agent.data(REOPEN, { input: { threadId: thread.id } });
+    expect(await resolvedBy()).toBeNull();
   });
 });
 

@@ -124,6 +124,17 @@ export class Thread {
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
 
+  /**
+   * Who resolved it, while it is resolved. The asker may close their own question; anyone else
+   * must first answer every complaint in it (trigger `threads_resolve_answered_complaints`).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  resolvedById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'resolved_by_id', foreignKeyConstraintName: 'threads_resolved_by_id_fkey' })
+  resolvedBy?: User;
+
   /** Replies, the question not counted. */
   @Column({ type: 'integer', default: 0 })
   repliesCount: number;

@@ -4,6 +4,7 @@ import { hasAtLeastRole, Language, languageOrEnglish } from '@parvis/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { ConnectionShape } from '../common/pagination';
+import { isCheckViolation } from '../common/postgres-errors';
 import { requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { startClocks } from './clocks.service';
@@ -20,7 +21,6 @@ import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
 import { answerPostIds, askedThreadIds, HOME_LISTS, HomeList, homeListRows } from './thread-lists.queries';
 import { threadsPage } from './threads.queries';
 import { Actor, canResolve, speaksForBrand } from './threads.rules';
-import { unansweredComplaint } from './complaints.queries';
 
 export interface StartThreadParams {
   spaceId: string;
@@ -108,14 +108,6 @@ export class ThreadsService {
       if (!canResolve(actor, thread))
         throw forbidden('Only the person who asked or a moderator can resolve a thread.');
       if (thread.status === 'RESOLVED') throw conflict('This thread is already resolved.');
-      // The asker may close their own question; anyone else answers a complaint before closing it.
-      if (actor.id !== thread.authorId && (await unansweredComplaint(tx, thread.id))) {
-        throw conflict(
-          'A negative post in this thread has no answer yet: answer it before resolving the thread.',
-          'threadId',
-          'UNANSWERED_COMPLAINT',
-        );
-      }
       await this.resolve(tx, thread, actor);
       await this.events.publish(tx, { kind: 'THREAD_STATUS_CHANGED', threadId: thread.id, postId: null });
       return tx.findOneByOrFail(Thread, { id: thread.id });
@@ -125,9 +117,25 @@ export class ThreadsService {
   /**
    * Resolves a thread in the caller's transaction, once the caller has checked who may (the
    * thread row locked): logged publicly when the actor is not the asker. `at`: now unless given.
+   * The asker may close their own question; anyone else answers every complaint in it first: the
+   * database holds that rule (trigger `threads_resolve_answered_complaints`), refused here as
+   * UNANSWERED_COMPLAINT.
    */
   async resolve(tx: EntityManager, thread: Thread, actor: Actor, at: Date = new Date()): Promise<void> {
-    await tx.update(Thread, { id: thread.id }, { status: 'RESOLVED', resolvedAt: at, lastActivityAt: at });
+    try {
+      await tx.update(
+        Thread,
+        { id: thread.id },
+        { status: 'RESOLVED', resolvedAt: at, resolvedById: actor.id, lastActivityAt: at },
+      );
+    } catch (error) {
+      if (!isCheckViolation(error, 'threads_resolve_answered_complaints_check')) throw error;
+      throw conflict(
+        'A negative post in this thread has no answer yet: answer it before resolving the thread.',
+        'threadId',
+        'UNANSWERED_COMPLAINT',
+      );
+    }
     await this.recordOnOthersThread(tx, 'THREAD_RESOLVED', actor, thread, at);
     await this.notices.resolved(tx, thread, actor, at);
   }
@@ -147,6 +155,7 @@ export class ThreadsService {
         {
           status: thread.acceptedAnswerId ? 'ANSWERED' : 'OPEN',
           resolvedAt: null,
+          resolvedById: null,
           lastActivityAt: new Date(),
         },
       );
