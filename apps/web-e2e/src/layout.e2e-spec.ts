@@ -146,6 +146,41 @@ describe.each([
   });
 });
 
+describe('every page’s own title', () => {
+  /** The tab's title names the page: its heading, then the site's name. */
+  async function expectTitledByHeading(page: Page, path: string): Promise<void> {
+    await page.goto(path);
+    const heading = (await page.locator('main h1').first().innerText()).trim();
+    expect({ path, title: await page.title() }).toEqual({ path, title: `${heading} · Parvis` });
+  }
+
+  it('names the account, staff and mail pages by their heading, in the reader’s language', async () => {
+    const page = await readerIn('fr-FR', DESKTOP);
+    for (const path of [
+      '/forgot-password',
+      '/reset-password?token=x',
+      '/confirm-email?token=x',
+      '/unsubscribe?token=x',
+    ]) {
+      await expectTitledByHeading(page, path);
+    }
+    await page.goto('/sign-in');
+    await signInAnyLanguage(page, DEMO.admin.email);
+    for (const path of [
+      '/account',
+      '/notifications',
+      '/notifications/preferences',
+      '/ideas/new',
+      '/staff/reports',
+      '/staff/duty',
+      '/staff/digest',
+    ]) {
+      await expectTitledByHeading(page, path);
+    }
+    await page.context().close();
+  }, 120_000);
+});
+
 describe('a moderator’s post', () => {
   it.each([
     ['a phone', PHONE],

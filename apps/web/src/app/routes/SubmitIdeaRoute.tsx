@@ -6,6 +6,7 @@ import { useViewer } from '../../lib/viewer';
 import { CampaignPageQuery } from '../../ideas/api/ideas';
 import { SubmitIdeaForm } from '../../ideas/components/SubmitIdeaForm';
 import { useReturnLink } from '../../lib/return-to';
+import { PageHead } from '../../components/PageHead';
 
 export function SubmitIdeaRoute() {
   const { t } = useTranslation('ideas');
@@ -21,6 +22,7 @@ export function SubmitIdeaRoute() {
   if (loading) return <PageSkeleton />;
   return (
     <section className="narrow">
+      <PageHead title={t('submit.title')} noIndex />
       <h1>{t('submit.title')}</h1>
       {viewer ? (
         <SubmitIdeaForm campaign={campaign?.campaign} onDone={(id) => void navigate(`/ideas/${id}`)} />

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHead } from '../../components/PageHead';
 import { Skeleton, SkeletonItems, SkeletonText } from '../../components/Skeleton';
 import { browserTimeZone, formatCalendarDay, formatDateTime } from '../../lib/format';
 import { useViewer } from '../../lib/viewer';
@@ -30,6 +31,7 @@ export function DigestPage() {
 
   return (
     <section className="digest" aria-labelledby="digest-heading">
+      <PageHead title={t('digest.title', { day: longDay })} noIndex />
       <header className="page-header">
         <h1 id="digest-heading">{t('digest.title', { day: longDay })}</h1>
         <p>{t('digest.intro')}</p>
