@@ -1,4 +1,4 @@
-import { axeViolations } from './support/axe';
+import { axeViolations } from './support/accessibility';
 import { DEMO } from './support/demo';
 import { useParvisInChromium } from './support/session';
 
