@@ -146,7 +146,10 @@ export function PostView({ post, canAccept, acceptedAnswerId, signedIn, extra, o
             disabled={thanking.loading}
             onClick={() => void toggleThanks()}
           >
-            {post.viewerHasThanked ? t('post.thanked') : t('post.thank')}
+            {/* A toggle keeps its name; being pressed (aria-pressed, the tick and the colour) says
+                it is done, so the visible word stays inside the accessible name in every language. */}
+            {post.viewerHasThanked && <span aria-hidden="true">✓ </span>}
+            {t('post.thank')}
           </button>
         )}
         {(mayThank || post.thanksCount > 0) && (

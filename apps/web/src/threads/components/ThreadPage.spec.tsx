@@ -172,6 +172,9 @@ describe('a thread page', () => {
     await userEvent.setup().click(thank);
     expect(await screen.findByText('2 thanks')).toBeInTheDocument();
     expect(thank).toHaveAttribute('aria-pressed', 'true');
+    // Pressed, it keeps its name, and its visible word is still part of that name.
+    expect(thank).toHaveAccessibleName('Thank Eva Expert for this post');
+    expect(thank).toHaveTextContent(/^✓ Thank$/);
   });
 
   it('tells that the case continues privately, and that a locked thread takes no reply', async () => {
