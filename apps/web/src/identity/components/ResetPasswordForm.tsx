@@ -34,8 +34,9 @@ export function ResetPasswordForm({ token, onDone }: { token: string; onDone: ()
       });
       return;
     }
-    await sessionChanged();
+    const refetched = sessionChanged();
     onDone();
+    await refetched;
   };
 
   if (!token) return <p className="notice notice-error">{t('reset.linkDead')}</p>;

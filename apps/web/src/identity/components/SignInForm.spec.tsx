@@ -1,7 +1,10 @@
-import { screen } from '@testing-library/react';
+import { ApolloLink } from '@apollo/client/link';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
-import { apiError, renderWithProviders } from '../../testing/render';
+import { Observable } from 'rxjs';
+import { useViewer, ViewerQuery } from '../../lib/viewer';
+import { apiError, renderWithProviders, type HeldAnswers } from '../../testing/render';
 import { SignInMutation } from '../api/identity';
 import { SignInForm } from './SignInForm';
 
@@ -35,4 +38,71 @@ describe('the sign-in form', () => {
     );
     expect(screen.getByLabelText('Contraseña')).toHaveAccessibleDescription('Introduzca su contraseña.');
   });
+
+  it('moves on as soon as the person is signed in, not once every query on screen has answered again', async () => {
+    const refetches = refetchesHeld('Viewer');
+    const onDone = jest.fn();
+    const me = { __typename: 'User', id: 'u1', displayName: 'Ana Asker', role: 'MEMBER', reputation: 0 };
+    renderWithProviders(
+      <>
+        <SignInForm onDone={onDone} />
+        <WhoReads />
+      </>,
+      {
+        hold: refetches,
+        mocks: [
+          { request: { query: ViewerQuery }, result: { data: { me: null } } },
+          {
+            request: {
+              query: SignInMutation,
+              variables: { input: { email: 'ana@example.com', password: 'right one!' } },
+            },
+            result: {
+              data: { signIn: { __typename: 'AuthPayload', user: { __typename: 'User', id: 'u1' } } },
+            },
+          },
+          { request: { query: ViewerQuery }, result: { data: { me } } },
+        ],
+      },
+    );
+    expect(await screen.findByText('Reading as a visitor')).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('E-mail address'), 'ana@example.com');
+    await user.type(screen.getByLabelText('Password'), 'right one!');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    // The page the person goes to (or opens meanwhile) is theirs at once, while what was on
+    // screen is still being asked again: a late navigation would take them away from it.
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText('Reading as Ana Asker')).toBeNull();
+    refetches.release();
+    expect(await screen.findByText('Reading as Ana Asker')).toBeInTheDocument();
+  });
 });
+
+/** Something on screen that asks who reads, as the header does. */
+function WhoReads() {
+  const { viewer } = useViewer();
+  return <p>{viewer ? `Reading as ${viewer.displayName}` : 'Reading as a visitor'}</p>;
+}
+
+/** Answers the first `operationName` at once and holds its later ones (refetches) until `release()`. */
+function refetchesHeld(operationName: string): HeldAnswers {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let seen = 0;
+  const link = new ApolloLink((operation, forward) => {
+    if (operation.operationName !== operationName || seen++ === 0) return forward(operation);
+    return new Observable<ApolloLink.Result>((observer) => {
+      let closed = false;
+      let forwarded: { unsubscribe(): void } | null = null;
+      void released.then(() => {
+        if (!closed) forwarded = forward(operation).subscribe(observer);
+      });
+      return () => {
+        closed = true;
+        forwarded?.unsubscribe();
+      };
+    });
+  });
+  return { link, release: () => release() };
+}

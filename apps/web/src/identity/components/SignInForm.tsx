@@ -34,8 +34,9 @@ export function SignInForm({ onDone }: { onDone: () => void }) {
       });
       return;
     }
-    await sessionChanged();
+    const refetched = sessionChanged();
     onDone();
+    await refetched;
   };
 
   return (

@@ -94,9 +94,11 @@ export function ViewerMenu({ folded = [] }: { folded?: FoldedLink[] }) {
             kind: 'action',
             label: t('signOut'),
             onSelect: () =>
-              void signOut()
-                .then(sessionChanged)
-                .then(() => navigate('/')),
+              void signOut().then(() => {
+                const refetched = sessionChanged();
+                void navigate('/');
+                return refetched;
+              }),
           },
         ]}
       />

@@ -33,8 +33,9 @@ export function YourData({ onClosed }: { onClosed: () => void }) {
       setError(fieldErrors(problem).password?.message ? t('yourData.wrongPassword') : undefined);
       return;
     }
-    await sessionChanged();
+    const refetched = sessionChanged();
     onClosed();
+    await refetched;
   };
 
   return (
