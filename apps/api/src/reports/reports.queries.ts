@@ -529,10 +529,14 @@ export async function ideasByVotes(
               ((SELECT coalesce(sum(r.votes), 0) FROM report_idea_vote_days r
                  WHERE r.idea_id = c.id AND r.day >= :fullfrom::date AND r.day < :fullto::date)
                + (SELECT count(*) FROM idea_votes v
-                   WHERE v.idea_id = c.id AND v.withdrawn_at IS NULL AND ${outsideWholeDays('v.created_at')}))::int AS votes_in_range
+                   WHERE v.idea_id = c.id AND v.withdrawn_at IS NULL AND v.created_at >= :from AND v.created_at < :headto)
+               + (SELECT count(*) FROM idea_votes v
+                   WHERE v.idea_id = c.id AND v.withdrawn_at IS NULL AND v.created_at >= :tailfrom AND v.created_at < :to))::int AS votes_in_range
          FROM candidates c`,
     )
   ).map(ideaVotesRow);
+  // (The head and the tail are counted apart: each is then one range of (idea_id, created_at), where
+  // an OR of both may be planned as a scan of all the idea's votes.)
   const ranked = first.filter((i) => i.votesInRange > 0).sort(byVotes);
   // The most votes an idea not counted yet can have (all of them in the range, at best).
   const leftAtMost = first.length > batch ? first[batch].votesTotal : 0;
