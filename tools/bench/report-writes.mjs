@@ -67,7 +67,7 @@ try {
     'posts scored negative': [
       `posts`,
       'report_rows_posts_update',
-      `UPDATE posts SET tone = 'NEGATIVE'
+      `UPDATE posts SET tone = 'NEGATIVE', tone_score = -0.8
         WHERE id IN (SELECT id FROM posts WHERE tone IS DISTINCT FROM 'NEGATIVE' ORDER BY created_at DESC LIMIT ${N})`,
     ],
     'status changes': [
