@@ -2,6 +2,7 @@ import { ACCEPT, ask, reply } from '../testing/threads-fixtures';
 import { createIdeaSpace, SET_STATUS, submitIdea } from '../testing/ideas-fixtures';
 import { useCommunity } from '../testing/community';
 import { ideaFlow, mood, ReportScope, responseTimes, timeInStatus } from './reports.queries';
+import { ReportsService } from './reports.service';
 
 /*
  * Answer times, mood, the ideas' flow and time in status are read from narrow copies of the rows
@@ -19,6 +20,15 @@ const { test, space, who } = useCommunity({ POST_LIMIT_PER_MEMBER: '1000' });
 const MOVE = `mutation ($input: MoveThreadInput!) { moveThread(input: $input) { id } }`;
 const HIDE = `mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`;
 const RESTORE = `mutation ($input: ModeratePostInput!) { restorePost(input: $input) { id } }`;
+
+const REPORT = `query ($from: DateTime!, $to: DateTime!) {
+  report(from: $from, to: $to, granularity: DAY, timeZone: "Europe/Paris") {
+    responseTimes { period questions firstResponseMedian firstResponseP90 answerMedian answerP90 firstResponseMet answerMissed }
+    mood { period negativePosts answeredInTime answeredLate }
+    ideaFlow { period submitted underReview planned launched declined }
+    timeInStatus { status stays medianDays averageDays }
+  }
+}`;
 
 const PERIODS = `periods AS (
   SELECT p AS period FROM generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE $4),
@@ -380,5 +390,25 @@ describe('the report’s narrow rows', () => {
       ['LAUNCHED', 1],
       ['DECLINED', 1],
     ]);
+  });
+
+  it('answers the same through the API, its sections side by side on one snapshot, with more reports at once than connections to lend', async () => {
+    const range = scope('2026-10-23T00:00:00+02:00', '2026-10-27T00:00:00+01:00', 'Europe/Paris');
+    const alone = await test.db.transaction('REPEATABLE READ', (tx) =>
+      test.app.get(ReportsService).compute(tx, { ...range, now: new Date() }),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        who.staff.agent.data(REPORT, { from: range.from.toISOString(), to: range.to.toISOString() }),
+      ),
+    );
+    const pick = <T extends object>(rows: T[], keys: string[]) =>
+      rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k]])));
+    for (const { report } of answers) {
+      expect(report.responseTimes).toEqual(pick(alone.responseTimes, Object.keys(report.responseTimes[0])));
+      expect(report.mood).toEqual(pick(alone.mood, Object.keys(report.mood[0])));
+      expect(report.ideaFlow).toEqual(pick(alone.ideaFlow, Object.keys(report.ideaFlow[0])));
+      expect(report.timeInStatus).toEqual(alone.timeInStatus);
+    }
   });
 });

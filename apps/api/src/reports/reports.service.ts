@@ -129,11 +129,20 @@ export class ReportsService {
       ['campaigns', (db) => campaignResults(db, scope)],
     ];
     const data: Record<string, unknown> = { scope };
-    await Promise.all(
+    // Every lane finishes its statement before the answer (or the first error) leaves: the
+    // transactions end only once none of their connections is still reading.
+    const ended = await Promise.allSettled(
       lanes.map(async (lane) => {
-        for (let next = queue.shift(); next; next = queue.shift()) data[next[0]] = await next[1](lane);
+        try {
+          for (let next = queue.shift(); next; next = queue.shift()) data[next[0]] = await next[1](lane);
+        } catch (error) {
+          queue.length = 0;
+          throw error;
+        }
       }),
     );
+    const failed = ended.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+    if (failed) throw failed.reason;
     return data as unknown as ReportData;
   }
 
