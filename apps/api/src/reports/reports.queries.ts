@@ -81,8 +81,12 @@ const HOURS = `hours AS (
                          interval '1 hour') h
 )`;
 
+/** Rows (of `alias`, with a space_id and a language) of the chosen space and language. */
+const inScope = (alias: string) =>
+  `(:space::uuid IS NULL OR ${alias}.space_id = :space) AND (:language::text IS NULL OR ${alias}.language = :language)`;
+
 /** Threads of the scope: help spaces or the chosen space, the chosen language. */
-const THREAD_SCOPE = `(:space::uuid IS NULL OR t.space_id = :space) AND (:language::text IS NULL OR t.language = :language)`;
+const THREAD_SCOPE = inScope('t');
 
 const bucket = (column: string) => `date_trunc(:unit, ${column} AT TIME ZONE :zone)`;
 
@@ -164,7 +168,8 @@ export interface ResponseRow {
 /**
  * Questions asked in each period and how their clocks ended: time to the first response and to
  * the answer (median, 90th percentile), deadlines met and missed. A question whose deadline is
- * still running counts in neither.
+ * still running counts in neither. Read from report_questions (the threads' clocks, kept by
+ * triggers): the range is an index-only scan of narrow rows.
  */
 export async function responseTimes(db: Db, scope: ReportScope): Promise<ResponseRow[]> {
   const rows: Record<string, unknown>[] = await run(
@@ -172,12 +177,12 @@ export async function responseTimes(db: Db, scope: ReportScope): Promise<Respons
     scope,
     `WITH ${PERIODS},
      asked AS (
-       SELECT ${bucket('t.created_at')} AS period,
-              extract(epoch FROM t.first_response_at - t.created_at) / 60 AS first_response,
-              extract(epoch FROM t.answered_at - t.created_at) / 60 AS answer,
-              t.first_response_at, t.first_response_due_at, t.answered_at, t.answer_due_at
-         FROM threads t JOIN spaces s ON s.id = t.space_id
-        WHERE s.kind = 'HELP' AND t.created_at >= :from AND t.created_at < :to AND ${THREAD_SCOPE}
+       SELECT ${bucket('q.asked_at')} AS period,
+              extract(epoch FROM q.first_response_at - q.asked_at) / 60 AS first_response,
+              extract(epoch FROM q.answered_at - q.asked_at) / 60 AS answer,
+              q.first_response_at, q.first_response_due_at, q.answered_at, q.answer_due_at
+         FROM report_questions q JOIN spaces s ON s.id = q.space_id
+        WHERE s.kind = 'HELP' AND q.asked_at >= :from AND q.asked_at < :to AND ${inScope('q')}
      )
      SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
             count(a.period)::int AS questions,
@@ -346,7 +351,8 @@ export interface MoodRow {
 
 /**
  * Negative posts (the tone scorer's) written in each period, and how many the brand answered
- * within its promise: marked answered within the first-response minutes of the post's space.
+ * within its promise: marked answered within the first-response minutes of the post's space
+ * (today's setting). Read from report_negative_posts (kept by triggers), without the threads.
  */
 export async function mood(db: Db, scope: ReportScope): Promise<MoodRow[]> {
   const rows: Record<string, unknown>[] = await run(
@@ -354,11 +360,11 @@ export async function mood(db: Db, scope: ReportScope): Promise<MoodRow[]> {
     scope,
     `WITH ${PERIODS},
      negative AS (
-       SELECT ${bucket('p.created_at')} AS period,
-              p.answered_at IS NOT NULL AND p.answered_at <= p.created_at + make_interval(mins => s.first_response_minutes) AS in_time,
-              p.answered_at IS NOT NULL AS answered
-         FROM posts p JOIN threads t ON t.id = p.thread_id JOIN spaces s ON s.id = t.space_id
-        WHERE p.tone = 'NEGATIVE' AND p.created_at >= :from AND p.created_at < :to AND ${THREAD_SCOPE}
+       SELECT ${bucket('n.created_at')} AS period,
+              n.answered_at IS NOT NULL AND n.answered_at <= n.created_at + make_interval(mins => s.first_response_minutes) AS in_time,
+              n.answered_at IS NOT NULL AS answered
+         FROM report_negative_posts n JOIN spaces s ON s.id = n.space_id
+        WHERE n.negative AND n.created_at >= :from AND n.created_at < :to AND ${inScope('n')}
      )
      SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
             count(n.period)::int AS negative_posts,
@@ -386,20 +392,19 @@ export interface IdeaFlowRow {
   declined: number;
 }
 
-/** Ideas submitted in each period, and ideas moved into each status in it. */
+/**
+ * Ideas submitted in each period, and ideas moved into each status in it (from report_idea_stays:
+ * a submission and each status change, with the idea's space and language, kept by triggers).
+ */
 export async function ideaFlow(db: Db, scope: ReportScope): Promise<IdeaFlowRow[]> {
   const rows: Record<string, unknown>[] = await run(
     db,
     scope,
     `WITH ${PERIODS},
      moves AS (
-       SELECT ${bucket('i.created_at')} AS period, 'SUBMITTED' AS status
-         FROM ideas i JOIN threads t ON t.id = i.thread_id
-        WHERE i.created_at >= :from AND i.created_at < :to AND ${THREAD_SCOPE}
-       UNION ALL
-       SELECT ${bucket('c.created_at')}, c.to_status
-         FROM idea_status_changes c JOIN ideas i ON i.id = c.idea_id JOIN threads t ON t.id = i.thread_id
-        WHERE c.created_at >= :from AND c.created_at < :to AND ${THREAD_SCOPE}
+       SELECT ${bucket('r.began')} AS period, CASE WHEN r.submitted THEN 'SUBMITTED' ELSE r.status END AS status
+         FROM report_idea_stays r
+        WHERE r.began >= :from AND r.began < :to AND ${inScope('r')}
      )
      SELECT to_char(p.period, 'YYYY-MM-DD') AS period,
             count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS submitted,
@@ -434,21 +439,20 @@ export interface StatusDwellRow {
 /**
  * How long ideas stay in each status: every stay that began in the range (an idea's submission
  * begins its NEW stay, each status change begins the next), ended by the next change or by now.
+ * Only the ideas with a stay beginning in the range are read (all their stays, from
+ * report_idea_stays, kept by triggers), since a stay's end is the idea's next one.
  */
 export async function timeInStatus(db: Db, scope: ReportScope): Promise<StatusDwellRow[]> {
   const rows: Record<string, unknown>[] = await run(
     db,
     scope,
-    `WITH stays AS (
-       SELECT i.id AS idea_id, 'NEW' AS status, i.created_at AS began, t.space_id, t.language
-         FROM ideas i JOIN threads t ON t.id = i.thread_id
-       UNION ALL
-       SELECT c.idea_id, c.to_status, c.created_at, t.space_id, t.language
-         FROM idea_status_changes c JOIN ideas i ON i.id = c.idea_id JOIN threads t ON t.id = i.thread_id
+    `WITH touched AS (
+       SELECT DISTINCT r.idea_id FROM report_idea_stays r
+        WHERE r.began >= :from AND r.began < :to AND ${inScope('r')}
      ), ended AS (
-       SELECT status, began, space_id, language,
-              coalesce(lead(began) OVER (PARTITION BY idea_id ORDER BY began), :now) - began AS length
-         FROM stays
+       SELECT r.status, r.began, r.space_id, r.language,
+              coalesce(lead(r.began) OVER (PARTITION BY r.idea_id ORDER BY r.began), :now) - r.began AS length
+         FROM report_idea_stays r WHERE r.idea_id IN (SELECT idea_id FROM touched)
      )
      SELECT e.status, count(*)::int AS stays,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.length) / 86400) AS median_days,
@@ -499,6 +503,16 @@ export async function ideasByVotes(
       ? scope.from
       : new Date(Math.max(scope.from.getTime(), scope.to.getTime() - 7 * DAY_MS));
   const windowScope = { ...scope, from: since };
+  // A space or language without a single idea (the help space) ranks none: said by the ideas'
+  // narrow rows at once, instead of walking every idea by votes to find none of its own.
+  if (scope.spaceId !== null || scope.language !== null) {
+    const [{ any }] = await run(
+      db,
+      scope,
+      `SELECT EXISTS (SELECT 1 FROM report_idea_stays r WHERE r.submitted AND ${inScope('r')}) AS any`,
+    );
+    if (!any) return [];
+  }
   const batch = 64;
   const first = (
     await run(
@@ -515,10 +529,14 @@ export async function ideasByVotes(
               ((SELECT coalesce(sum(r.votes), 0) FROM report_idea_vote_days r
                  WHERE r.idea_id = c.id AND r.day >= :fullfrom::date AND r.day < :fullto::date)
                + (SELECT count(*) FROM idea_votes v
-                   WHERE v.idea_id = c.id AND v.withdrawn_at IS NULL AND ${outsideWholeDays('v.created_at')}))::int AS votes_in_range
+                   WHERE v.idea_id = c.id AND v.withdrawn_at IS NULL AND v.created_at >= :from AND v.created_at < :headto)
+               + (SELECT count(*) FROM idea_votes v
+                   WHERE v.idea_id = c.id AND v.withdrawn_at IS NULL AND v.created_at >= :tailfrom AND v.created_at < :to))::int AS votes_in_range
          FROM candidates c`,
     )
   ).map(ideaVotesRow);
+  // (The head and the tail are counted apart: each is then one range of (idea_id, created_at), where
+  // an OR of both may be planned as a scan of all the idea's votes.)
   const ranked = first.filter((i) => i.votesInRange > 0).sort(byVotes);
   // The most votes an idea not counted yet can have (all of them in the range, at best).
   const leftAtMost = first.length > batch ? first[batch].votesTotal : 0;

@@ -24,6 +24,7 @@ import { ReportHelperRollups1795709619236 } from './1795709619236-ReportHelperRo
 import { MaintenanceRuns1795710077087 } from './1795710077087-MaintenanceRuns';
 import { RateLimitWindowPerKey1795715389058 } from './1795715389058-RateLimitWindowPerKey';
 import { IdeasStayInIdeaSpaces1795721189667 } from './1795721189667-IdeasStayInIdeaSpaces';
+import { ReportNarrowRows1795721212293 } from './1795721212293-ReportNarrowRows';
 import { ThreadsResolvedBy1795721644221 } from './1795721644221-ThreadsResolvedBy';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
@@ -54,5 +55,6 @@ export const MIGRATIONS = [
   MaintenanceRuns1795710077087,
   RateLimitWindowPerKey1795715389058,
   IdeasStayInIdeaSpaces1795721189667,
+  ReportNarrowRows1795721212293,
   ThreadsResolvedBy1795721644221,
 ];
