@@ -23,6 +23,7 @@ import { ThreadCounts1795698400000 } from './1795698400000-ThreadCounts';
 import { ReportHelperRollups1795709619236 } from './1795709619236-ReportHelperRollups';
 import { MaintenanceRuns1795710077087 } from './1795710077087-MaintenanceRuns';
 import { RateLimitWindowPerKey1795715389058 } from './1795715389058-RateLimitWindowPerKey';
+import { FollowsBySubject1795721422009 } from './1795721422009-FollowsBySubject';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ReportHelperRollups1795709619236,
   MaintenanceRuns1795710077087,
   RateLimitWindowPerKey1795715389058,
+  FollowsBySubject1795721422009,
 ];

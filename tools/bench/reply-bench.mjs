@@ -1,0 +1,241 @@
+// `npm run bench:reply`: the reply (the web app's ThreadRouteReply, signed in) on the scale
+// community of `npm run bench:scale` (1M posts), at 32 concurrent clients, the way a crowd replies:
+// a pool of members (64 by default, round robin, each reply to the next of 2,000 ordinary help
+// threads), and, for comparison, all of them sent by ONE member (one rate-limit row, one session).
+// With `--before-root DIR` (another built checkout) both builds are measured on the same data in
+// turns (before, after, before, after…), so that a shared, noisy machine compares pairs run back
+// to back. Writes a dated section into tools/bench/RESULTS.md (newest first), with the number of
+// posts the runs added to the data (replies are kept: the community grows with each run).
+//
+// Options: --data DIR (the seeded scale cluster's folder, as bench:scale's), --scale-factor F,
+// --duration S (per run, default 10), --rounds N (turns per build, default 2), --members N (the
+// pool, default 64), --processes N (API processes, default 1), --before-root DIR, --no-write.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import autocannon from 'autocannon';
+import { graphql, option, ROOT, startApi, webOperations } from './harness.mjs';
+import { openScaleCluster, scaleDataDir } from './scale-seed.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const FACTOR = Number(option('scale-factor', '1'));
+const DURATION = Number(option('duration', '10'));
+const ROUNDS = Number(option('rounds', '2'));
+const MEMBERS = Number(option('members', '64'));
+const PROCESSES = Number(option('processes', '1'));
+const BEFORE_ROOT = option('before-root') ? resolve(option('before-root')) : null;
+const WRITE = !process.argv.includes('--no-write');
+const CONNECTIONS = 32;
+const PASSWORD = 'parvis-demo-2026';
+const API_ENV = {
+  WEB_CONCURRENCY: String(PROCESSES),
+  POST_LIMIT_PER_MEMBER: '10000',
+  POST_LIMIT_WINDOW_SECONDS: '10',
+};
+const log = (...a) => console.log(...a);
+
+const dataDir = scaleDataDir(ROOT, option('data', tmpdir()), FACTOR);
+const { pg, seeded, stoppers, stopAll } = await openScaleCluster(dataDir);
+if (!seeded) {
+  await stopAll();
+  throw new Error(
+    `No seeded scale community in ${dataDir}: run \`npm run bench:scale -- --seed-only\` first.`,
+  );
+}
+const require = createRequire(join(ROOT, 'package.json'));
+const { Client } = require('pg');
+const sql = new Client({ connectionString: pg.url('parvis') });
+
+try {
+  await sql.connect();
+  const one = async (q, p = []) => (await sql.query(q, p)).rows;
+  const threads = (
+    await one(
+      `SELECT b.id FROM bench.threads b JOIN threads t ON t.id = b.id
+        WHERE b.kind = 'HELP' AND t.replies_count BETWEEN 3 AND 50 AND NOT t.locked ORDER BY b.n LIMIT 2000`,
+    )
+  ).map((r) => r.id);
+  // Ordinary members of the seed (every 100th is an expert, every 1,000th staff: none below 100).
+  const emails = Array.from({ length: MEMBERS }, (_, i) => `bench-${i + 1}@parvis.test`);
+  const operations = await webOperations();
+  const postsAtStart = Number((await one(`SELECT count(*) FROM posts`))[0].count);
+  const load = [loadavg()[0].toFixed(2)];
+  const builds = BEFORE_ROOT
+    ? [
+        { label: 'before', root: BEFORE_ROOT },
+        { label: 'after', root: ROOT },
+      ]
+    : [{ label: 'this build', root: ROOT }];
+  const runs = [];
+  let port = 3970;
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const build of builds) {
+      const api = await startApi(pg.url('parvis'), { port: port++, root: build.root, env: API_ENV });
+      try {
+        const cookies = [];
+        for (const email of emails) cookies.push(await signIn(api.url, email));
+        for (const [crowd, pool] of [
+          [`${MEMBERS} members, round robin`, cookies],
+          ['one member', cookies.slice(0, 1)],
+        ]) {
+          const make = replies(pool);
+          await cannon(api.url, make, CONNECTIONS, 2); // warm-up, not counted
+          const r = await cannon(api.url, make, CONNECTIONS, DURATION);
+          runs.push({ round, build: build.label, crowd, ...r });
+          log(
+            `| ${round} | ${build.label} | ${crowd} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`,
+          );
+        }
+      } finally {
+        await api.stop();
+      }
+    }
+  }
+  load.push(loadavg()[0].toFixed(2));
+  const added = Number((await one(`SELECT count(*) FROM posts`))[0].count) - postsAtStart;
+  const section = report({ runs, load, postsAtStart, added });
+  console.log(section);
+  if (WRITE) {
+    const file = join(HERE, 'RESULTS.md');
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('\n## ');
+    writeFileSync(file, `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`);
+    log(`Written into ${file}.`);
+  }
+
+  /** Replies from the pool in turn, each to the next thread, as the web app sends them. */
+  function replies(pool) {
+    let i = 0;
+    return () => {
+      const n = i++;
+      return {
+        body: JSON.stringify({
+          query: operations.ThreadRouteReply,
+          variables: {
+            input: {
+              threadId: threads[n % threads.length],
+              bodyMarkdown: `A reply from the benchmark, number ${n}: the router works again.`,
+            },
+          },
+        }),
+        headers: { cookie: pool[n % pool.length] },
+      };
+    };
+  }
+} finally {
+  await sql.end().catch(() => undefined);
+  await stopAll();
+}
+
+async function signIn(url, email) {
+  const { cookie } = await graphql(url, 'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
+    i: { email, password: PASSWORD },
+  });
+  if (!cookie) throw new Error(`${email} could not sign in.`);
+  return cookie;
+}
+
+/** `duration` seconds of POSTs at `connections` clients; latencies of every answer, and the GraphQL errors. */
+async function cannon(url, make, connections, duration) {
+  const latencies = [];
+  let errors = 0;
+  const instance = autocannon({
+    url: `${url}/graphql`,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const { body, headers } = make();
+          return {
+            ...req,
+            body,
+            headers: { ...req.headers, 'content-type': 'application/json', ...headers },
+          };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200 || body.includes('"errors"')) errors++;
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
+  const result = await instance;
+  await settle(url);
+  latencies.sort((a, b) => a - b);
+  const pct = (p) =>
+    latencies.length
+      ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
+      : NaN;
+  return {
+    rps: Math.round(latencies.length / duration),
+    p50: pct(50).toFixed(1),
+    p95: pct(95).toFixed(1),
+    p99: pct(99).toFixed(1),
+    errors: errors + result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** Waits until the API has answered what autocannon gave up on (up to 60 s), so that runs do not overlap. */
+async function settle(url) {
+  for (let i = 0; i < 120; i++) {
+    const t0 = performance.now();
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok && performance.now() - t0 < 50) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function report({ runs, load, postsAtStart, added }) {
+  const commit = spawnSync('git', ['-C', ROOT, 'log', '-1', '--format=%h %s'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const before = BEFORE_ROOT
+    ? spawnSync('git', ['-C', BEFORE_ROOT, 'log', '-1', '--format=%h'], { encoding: 'utf8' }).stdout.trim()
+    : null;
+  const median = (values) => {
+    const s = [...values].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const lines = [
+    `## ${new Date().toISOString().slice(0, 10)} — reply at scale (\`npm run bench:reply\`), ${cpus().length} cores`,
+    '',
+    `Commit ${commit}${before ? ` (before: ${before}, \`--before-root\`)` : ''}. The scale community (${postsAtStart.toLocaleString('en')} posts at the start;` +
+      ` these runs added ${added.toLocaleString('en')}), ThreadRouteReply signed in at ${CONNECTIONS} clients, each reply to the next of 2,000 help threads;` +
+      ` ${DURATION} s per run after a 2 s warm-up, ${ROUNDS} round(s)${before ? ', the builds in turns' : ''},` +
+      ` ${PROCESSES === 1 ? 'one API process' : `${PROCESSES} API processes`}; load average ${load.join(' → ')}` +
+      ' (the machine may be shared: compare pairs of one round).',
+    '',
+    '| round | build | who replies | req/s | p50 ms | p95 ms | p99 ms | errors |',
+    '|---|---|---|---|---|---|---|---|',
+    ...runs.map(
+      (r) =>
+        `| ${r.round} | ${r.build} | ${r.crowd} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`,
+    ),
+  ];
+  if (before) {
+    lines.push(
+      '',
+      '| who replies | before, median req/s | after, median req/s | after / before, per round |',
+      '|---|---|---|---|',
+    );
+    for (const crowd of [...new Set(runs.map((r) => r.crowd))]) {
+      const of = (build) => runs.filter((r) => r.build === build && r.crowd === crowd);
+      const ratios = of('after').map((a) => {
+        const b = of('before').find((r) => r.round === a.round);
+        return b?.rps ? (a.rps / b.rps).toFixed(2) : '–';
+      });
+      lines.push(
+        `| ${crowd} | ${median(of('before').map((r) => r.rps))} | ${median(of('after').map((r) => r.rps))} | ${ratios.join(', ')} |`,
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
