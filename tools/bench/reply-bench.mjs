@@ -37,21 +37,34 @@ const API_ENV = {
 };
 const log = (...a) => console.log(...a);
 
-const dataDir = scaleDataDir(ROOT, option('data', tmpdir()), FACTOR);
-const { pg, seeded, stoppers, stopAll } = await openScaleCluster(dataDir);
-if (!seeded) {
-  await stopAll();
-  throw new Error(
-    `No seeded scale community in ${dataDir}: run \`npm run bench:scale -- --seed-only\` first.`,
-  );
-}
 const require = createRequire(join(ROOT, 'package.json'));
 const { Client } = require('pg');
-const sql = new Client({ connectionString: pg.url('parvis') });
+const clusters = [];
+/** The seeded scale cluster in `dir`, started, with a client; stopped at the end. */
+async function cluster(dir) {
+  const opened = await openScaleCluster(dir);
+  clusters.push(opened);
+  if (!opened.seeded)
+    throw new Error(`No seeded scale community in ${dir}: run \`npm run bench:scale -- --seed-only\` first.`);
+  const sql = new Client({ connectionString: opened.pg.url('parvis') });
+  await sql.connect();
+  opened.stoppers.push(() => sql.end());
+  return { url: opened.pg.url('parvis'), sql };
+}
 
 try {
-  await sql.connect();
-  const one = async (q, p = []) => (await sql.query(q, p)).rows;
+  const after = await cluster(scaleDataDir(ROOT, option('data', tmpdir()), FACTOR));
+  const before =
+    BEFORE_ROOT && option('before-data')
+      ? await cluster(scaleDataDir(BEFORE_ROOT, option('before-data'), FACTOR))
+      : after;
+  const one = async (q, p = []) => (await after.sql.query(q, p)).rows;
+  const postCount = async () => {
+    let n = 0;
+    for (const c of new Set([after, before]))
+      n += Number((await c.sql.query(`SELECT count(*) FROM posts`)).rows[0].count);
+    return n;
+  };
   const threads = (
     await one(
       `SELECT b.id FROM bench.threads b JOIN threads t ON t.id = b.id
@@ -62,18 +75,19 @@ try {
   const emails = Array.from({ length: MEMBERS }, (_, i) => `bench-${i + 1}@parvis.test`);
   const operations = await webOperations();
   const postsAtStart = Number((await one(`SELECT count(*) FROM posts`))[0].count);
+  const allPostsAtStart = await postCount();
   const load = [loadavg()[0].toFixed(2)];
   const builds = BEFORE_ROOT
     ? [
-        { label: 'before', root: BEFORE_ROOT },
-        { label: 'after', root: ROOT },
+        { label: 'before', root: BEFORE_ROOT, db: before },
+        { label: 'after', root: ROOT, db: after },
       ]
-    : [{ label: 'this build', root: ROOT }];
+    : [{ label: 'this build', root: ROOT, db: after }];
   const runs = [];
   let port = 3970;
   for (let round = 1; round <= ROUNDS; round++) {
     for (const build of builds) {
-      const api = await startApi(pg.url('parvis'), { port: port++, root: build.root, env: API_ENV });
+      const api = await startApi(build.db.url, { port: port++, root: build.root, env: API_ENV });
       try {
         const cookies = [];
         for (const email of emails) cookies.push(await signIn(api.url, email));
@@ -95,7 +109,7 @@ try {
     }
   }
   load.push(loadavg()[0].toFixed(2));
-  const added = Number((await one(`SELECT count(*) FROM posts`))[0].count) - postsAtStart;
+  const added = (await postCount()) - allPostsAtStart;
   const section = report({ runs, load, postsAtStart, added });
   console.log(section);
   if (WRITE) {
@@ -126,8 +140,7 @@ try {
     };
   }
 } finally {
-  await sql.end().catch(() => undefined);
-  await stopAll();
+  for (const c of clusters.reverse()) await c.stopAll();
 }
 
 async function signIn(url, email) {
@@ -208,7 +221,7 @@ function report({ runs, load, postsAtStart, added }) {
     `## ${new Date().toISOString().slice(0, 10)} — reply at scale (\`npm run bench:reply\`), ${cpus().length} cores`,
     '',
     `Commit ${commit}${before ? ` (before: ${before}, \`--before-root\`)` : ''}. The scale community (${postsAtStart.toLocaleString('en')} posts at the start;` +
-      ` these runs added ${added.toLocaleString('en')}), ThreadRouteReply signed in at ${CONNECTIONS} clients, each reply to the next of 2,000 help threads;` +
+      ` these runs added ${added.toLocaleString('en')}${BEFORE_ROOT && option('before-data') ? ' over the two copies: each build ran on its own copy, at its own migrations' : ''}), ThreadRouteReply signed in at ${CONNECTIONS} clients, each reply to the next of 2,000 help threads;` +
       ` ${DURATION} s per run after a 2 s warm-up, ${ROUNDS} round(s)${before ? ', the builds in turns' : ''},` +
       ` ${PROCESSES === 1 ? 'one API process' : `${PROCESSES} API processes`}; load average ${load.join(' → ')}` +
       ' (the machine may be shared: compare pairs of one round).',
