@@ -10,7 +10,7 @@
 // Options: --data DIR (the seeded scale cluster's folder, as bench:scale's), --scale-factor F,
 // --duration S (per run, default 10), --rounds N (turns per build, default 2), --members N (the
 // pool, default 64), --processes N (API processes, default 1), --before-root DIR, --no-write.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -49,7 +49,8 @@ async function cluster(dir) {
   const sql = new Client({ connectionString: opened.pg.url('parvis') });
   await sql.connect();
   opened.stoppers.push(() => sql.end());
-  return { url: opened.pg.url('parvis'), sql };
+  const postmaster = Number(readFileSync(join(dir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url: opened.pg.url('parvis'), sql, postmaster };
 }
 
 try {
@@ -97,11 +98,16 @@ try {
         ]) {
           const make = replies(pool);
           await cannon(api.url, make, CONNECTIONS, 2); // warm-up, not counted
+          const roots = { api: api.pid, db: build.db.postmaster };
+          const cpu0 = cpuTime(roots);
           const r = await cannon(api.url, make, CONNECTIONS, DURATION);
-          runs.push({ round, build: build.label, crowd, ...r });
-          log(
-            `| ${round} | ${build.label} | ${crowd} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`,
-          );
+          const cpu1 = cpuTime(roots);
+          // Processor time per reply, of the API and of PostgreSQL (its backends and writers):
+          // what a reply costs, much less sensitive than req/s to what else runs on the machine.
+          const per = (part) => (r.count ? (cpu1[part] - cpu0[part]) / r.count : NaN);
+          const row = { round, build: build.label, crowd, ...r, apiCpu: per('api'), dbCpu: per('db') };
+          runs.push(row);
+          log(line(row));
         }
       } finally {
         await api.stop();
@@ -185,12 +191,54 @@ async function cannon(url, make, connections, duration) {
       ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
       : NaN;
   return {
+    count: latencies.length,
     rps: Math.round(latencies.length / duration),
     p50: pct(50).toFixed(1),
     p95: pct(95).toFixed(1),
     p99: pct(99).toFixed(1),
     errors: errors + result.errors + result.timeouts + result.non2xx,
   };
+}
+
+/**
+ * Processor time (user + system, ms) used so far by each root process and its descendants alive
+ * now (Linux /proc; clock ticks of 10 ms). Measured around a run while its processes live.
+ */
+function cpuTime(roots) {
+  const procs = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      procs.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  const out = {};
+  for (const [part, root] of Object.entries(roots)) {
+    const tree = new Set([root]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const p of procs)
+        if (tree.has(p.ppid) && !tree.has(p.pid)) {
+          tree.add(p.pid);
+          grew = true;
+        }
+    }
+    out[part] = procs.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.ticks * 10, 0);
+  }
+  return out;
+}
+
+/** One run as a row of the table. */
+function line(r) {
+  return `| ${r.round} | ${r.build} | ${r.crowd} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.apiCpu.toFixed(2)} | ${r.dbCpu.toFixed(2)} |`;
 }
 
 /** Waits until the API has answered what autocannon gave up on (up to 60 s), so that runs do not overlap. */
@@ -226,27 +274,30 @@ function report({ runs, load, postsAtStart, added }) {
       ` ${PROCESSES === 1 ? 'one API process' : `${PROCESSES} API processes`}; load average ${load.join(' → ')}` +
       ' (the machine may be shared: compare pairs of one round).',
     '',
-    '| round | build | who replies | req/s | p50 ms | p95 ms | p99 ms | errors |',
-    '|---|---|---|---|---|---|---|---|',
-    ...runs.map(
-      (r) =>
-        `| ${r.round} | ${r.build} | ${r.crowd} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`,
-    ),
+    '| round | build | who replies | req/s | p50 ms | p95 ms | p99 ms | errors | API CPU ms / reply | PostgreSQL CPU ms / reply |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...runs.map(line),
   ];
   if (before) {
     lines.push(
       '',
-      '| who replies | before, median req/s | after, median req/s | after / before, per round |',
-      '|---|---|---|---|',
+      '| who replies | median req/s, before → after | after / before req/s, per round | median CPU ms / reply (API + PostgreSQL), before → after | after / before CPU, per round |',
+      '|---|---|---|---|---|',
     );
+    const cpu = (r) => r.apiCpu + r.dbCpu;
     for (const crowd of [...new Set(runs.map((r) => r.crowd))]) {
       const of = (build) => runs.filter((r) => r.build === build && r.crowd === crowd);
-      const ratios = of('after').map((a) => {
-        const b = of('before').find((r) => r.round === a.round);
-        return b?.rps ? (a.rps / b.rps).toFixed(2) : '–';
-      });
+      const ratios = (value) =>
+        of('after')
+          .map((a) => {
+            const b = of('before').find((r) => r.round === a.round);
+            return b && value(b) ? (value(a) / value(b)).toFixed(2) : '–';
+          })
+          .join(', ');
+      const medians = (value, digits) =>
+        `${median(of('before').map(value)).toFixed(digits)} → ${median(of('after').map(value)).toFixed(digits)}`;
       lines.push(
-        `| ${crowd} | ${median(of('before').map((r) => r.rps))} | ${median(of('after').map((r) => r.rps))} | ${ratios.join(', ')} |`,
+        `| ${crowd} | ${medians((r) => r.rps, 0)} | ${ratios((r) => r.rps)} | ${medians(cpu, 2)} | ${ratios(cpu)} |`,
       );
     }
   }
