@@ -3,6 +3,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -17,9 +18,11 @@ export type FollowSubjectType = (typeof FOLLOW_SUBJECT_TYPES)[number];
 /**
  * Someone following a thread or an idea, or having stopped to. Members follow the threads they
  * post in automatically; the row of an explicit unfollow stays (`following = false`), so posting
- * again does not follow them back against their choice.
+ * again does not follow them back against their choice. A notice to a subject's followers finds
+ * them by the subject (follows_subject_idx), not by reading every follow.
  */
 @Entity('follows')
+@Index('follows_subject_idx', ['subjectType', 'subjectId', 'userId'], { where: 'following' })
 @Unique('follows_user_subject_key', ['userId', 'subjectType', 'subjectId'])
 @Check('follows_subject_type_check', sqlInList('subject_type', FOLLOW_SUBJECT_TYPES))
 export class Follow {

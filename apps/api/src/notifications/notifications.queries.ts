@@ -24,6 +24,8 @@ export interface NotificationBatch {
   createdAt?: Date;
   /** An event that reaches each person once, however many processes report it. */
   dedupeKey?: string | null;
+  /** The actor follows `followersOf` from now on (a post's author), unless they unfollowed it. */
+  actorFollows?: boolean;
 }
 
 /** A notice just written: whom for, and how they chose to hear of its kind. */
@@ -33,14 +35,28 @@ export interface WrittenNotice {
   delivery: NotificationDelivery;
 }
 
+/** A PostgreSQL notification for the live-event bus (events/live-events.service.ts): its channel and topic. */
+export interface CountAnnouncement {
+  channel: string;
+  topic: string;
+  /** Ids per notification: PostgreSQL limits a payload to 8,000 bytes. */
+  batch: number;
+}
+
 /**
  * Writes the batch for each recipient once, never for the actor nor for whoever turned the kind
  * OFF, each with the delivery they chose (or the kind's default), with one INSERT … SELECT
  * however many people that is. A dedupe key already written for someone writes nothing again.
+ * In the same statement (one round trip, the hot path of every reply): the actor follows the
+ * subject when `actorFollows` (an earlier unfollow stays; the actor is never a recipient, so the
+ * notices do not depend on it), and the recipients' open pages are told that their unread count
+ * changed (`pg_notify`, delivered when the transaction commits), with the payload that
+ * LiveEvents.publish sends: `{ topic, data: { userIds } }`.
  */
 export async function insertNotifications(
   tx: EntityManager,
   batch: NotificationBatch,
+  announce: CountAnnouncement,
 ): Promise<WrittenNotice[]> {
   return tx.query<WrittenNotice[]>(
     `WITH recipients AS (
@@ -61,8 +77,16 @@ export async function insertNotifications(
        FROM chosen c WHERE c.delivery <> 'OFF'
        ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
        RETURNING id, user_id, delivery
+     ), followed AS (
+       INSERT INTO follows (user_id, subject_type, subject_id, following)
+       SELECT $5::uuid, $8, $9::uuid, true WHERE $13 AND $5::uuid IS NOT NULL AND $9::uuid IS NOT NULL
+       ON CONFLICT ON CONSTRAINT follows_user_subject_key DO NOTHING
+     ), announced AS (
+       SELECT pg_notify($14, json_build_object('topic', $15::text, 'data', json_build_object('userIds', json_agg(b.user_id)))::text)
+       FROM (SELECT w.user_id, (row_number() OVER () - 1) / $16::int AS n FROM written w) b
+       GROUP BY b.n
      )
-     SELECT id, user_id AS "userId", delivery FROM written`,
+     SELECT w.id, w.user_id AS "userId", w.delivery FROM written w CROSS JOIN (SELECT count(*) FROM announced) a`,
     [
       batch.recipientIds,
       batch.kind,
@@ -76,6 +100,10 @@ export async function insertNotifications(
       defaultDelivery(batch.kind),
       batch.exceptIds ?? [],
       batch.dedupeKey ?? null,
+      batch.actorFollows ?? false,
+      announce.channel,
+      announce.topic,
+      announce.batch,
     ],
   );
 }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../common/domain-error';
 import { mapConnection, pageInCreationOrder } from '../common/pagination';
 import { requireSignedIn, Viewer } from '../common/viewer';
-import { LiveEvents } from '../events/live-events.service';
+import { LIVE_CHANNEL, LiveEvents } from '../events/live-events.service';
 import { AppConfig, isTimeZone } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccountService } from '../identity/account.service';
@@ -67,6 +67,8 @@ export interface NewNotification {
   dedupeKey?: string;
   /** When it happened: now unless given (the demo seed writes a past). */
   at?: Date;
+  /** The actor follows `followersOf` from now on (a post's author), unless they unfollowed it. */
+  actorFollows?: boolean;
 }
 
 /**
@@ -144,10 +146,14 @@ export class NotificationsService implements OnModuleInit {
     notification: NewNotification,
   ): Promise<WrittenNotice[]> {
     const { at, ...rest } = notification;
-    const written = await insertNotifications(tx, { recipientIds, ...rest, createdAt: at });
+    // The recipients' unread counts are announced by the same statement (when `tx` commits).
+    const written = await insertNotifications(
+      tx,
+      { recipientIds, ...rest, createdAt: at },
+      { channel: LIVE_CHANNEL, topic: UNREAD_COUNT_TOPIC, batch: COUNT_EVENT_BATCH },
+    );
     const byMail = written.filter((w) => w.delivery === 'EMAIL');
     if (byMail.length > 0) await this.mailNotices(tx, notification, byMail);
-    await this.announceCounts(tx, [...new Set(written.map((w) => w.userId))]);
     return written;
   }
 
@@ -168,10 +174,7 @@ export class NotificationsService implements OnModuleInit {
   }
 
   private async mailNotices(tx: EntityManager, n: NewNotification, notices: WrittenNotice[]): Promise<void> {
-    const title = await this.titleOf(tx, n.subject);
-    const data = { ...n.data, ...(await this.extraTitles(tx, n.data)) };
-    const [actor] = n.actorId ? await this.identity.usersByIds([n.actorId], tx) : [];
-    const { brandName } = this.config.mail;
+    // Who can be mailed first: with no confirmed address among them, nothing else is looked up.
     const recipients = new Map(
       (
         await this.accounts.confirmedRecipients(
@@ -180,6 +183,11 @@ export class NotificationsService implements OnModuleInit {
         )
       ).map((r) => [r.userId, r]),
     );
+    if (recipients.size === 0) return;
+    const title = await this.titleOf(tx, n.subject);
+    const data = { ...n.data, ...(await this.extraTitles(tx, n.data)) };
+    const [actor] = n.actorId ? await this.identity.usersByIds([n.actorId], tx) : [];
+    const { brandName } = this.config.mail;
     for (const notice of notices) {
       const recipient = recipients.get(notice.userId);
       if (!recipient) continue;

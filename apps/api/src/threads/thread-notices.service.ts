@@ -41,7 +41,8 @@ export class ThreadNoticesService implements OnModuleInit {
    * among them) who was not mentioned already.
    */
   async posted(tx: EntityManager, thread: Thread, post: Post, author: Actor, at?: Date): Promise<void> {
-    await this.notifications.autoFollow(tx, [author.id], 'THREAD', thread.id);
+    // A question's author follows it here; a reply's, with the followers' notice (one statement).
+    if (post.isQuestion) await this.notifications.autoFollow(tx, [author.id], 'THREAD', thread.id);
     const named = mentionedUserIds(post.bodyMarkdown);
     const mentioned = named.length ? (await this.identity.usersByIds(named, tx)).map((u) => u.id) : [];
     const event = {
@@ -57,6 +58,7 @@ export class ThreadNoticesService implements OnModuleInit {
         ...event,
         followersOf: { type: 'THREAD', id: thread.id },
         exceptIds: mentioned,
+        actorFollows: true,
       });
     }
   }

@@ -25,6 +25,7 @@ import { MaintenanceRuns1795710077087 } from './1795710077087-MaintenanceRuns';
 import { RateLimitWindowPerKey1795715389058 } from './1795715389058-RateLimitWindowPerKey';
 import { IdeasStayInIdeaSpaces1795721189667 } from './1795721189667-IdeasStayInIdeaSpaces';
 import { ReportNarrowRows1795721212293 } from './1795721212293-ReportNarrowRows';
+import { FollowsBySubject1795721422009 } from './1795721422009-FollowsBySubject';
 import { ThreadsResolvedBy1795721644221 } from './1795721644221-ThreadsResolvedBy';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
@@ -56,5 +57,6 @@ export const MIGRATIONS = [
   RateLimitWindowPerKey1795715389058,
   IdeasStayInIdeaSpaces1795721189667,
   ReportNarrowRows1795721212293,
+  FollowsBySubject1795721422009,
   ThreadsResolvedBy1795721644221,
 ];
