@@ -8,6 +8,10 @@
  * the chunks the entry and the page need (space-separated), fetched side by side instead of one
  * import after another. This file imports nothing: it must stay one small request.
  */
+
+/** How long after its first frame a page that reported no contentful paint waits to start anyway. */
+const FALLBACK_AFTER_FRAME_MS = 300;
+
 const element = document.querySelector<HTMLScriptElement>('script[data-entry]');
 
 if (element?.dataset.entry) {
@@ -25,14 +29,30 @@ if (element?.dataset.entry) {
 }
 
 /**
- * Runs `start` once the page's first frame is painted: an animation frame runs just before a
- * paint, a task queued from it runs after that paint. A tab opened in the background paints
- * nothing (and runs no animation frame) until shown, so there it starts at once.
+ * Runs `start` once the browser has reported the page's first contentful paint (the moment it
+ * showed the frame, which comes after the frame's own work on the main thread: a task queued from
+ * an animation frame may still run before it). A tab opened in the background paints nothing until
+ * shown, so there it starts at once; a page with nothing contentful to paint (a skeleton) starts a
+ * little after its first frame, and so does a browser that reports no paint.
  */
 function afterPaint(start: () => void): void {
   if (document.visibilityState === 'hidden') {
     start();
     return;
   }
-  requestAnimationFrame(() => setTimeout(start, 0));
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    start();
+  };
+  let observer: PerformanceObserver | null = null;
+  if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) setTimeout(once, 0);
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  }
+  requestAnimationFrame(() => setTimeout(once, observer ? FALLBACK_AFTER_FRAME_MS : 0));
 }
