@@ -111,6 +111,32 @@ describe('the first load of a public page', () => {
     await page.context().close();
   });
 
+  it('opens the menu pressed before the app’s code arrived (the page painted, not yet interactive), once the app is ready', async () => {
+    const path = await helpThreadPath();
+    const page = await world.visitor();
+    await page.setViewportSize(PHONE);
+    // The app's entry held back, as a slow network would: the page shows, its buttons are plain HTML.
+    const waiting: (() => void)[] = [];
+    let requested!: () => void;
+    const entryRequested = new Promise<void>((resolve) => (requested = resolve));
+    await page.route('**/assets/index-*.js', async (route) => {
+      requested();
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      await route.continue();
+    });
+    // (This page's `goto` resolves once the app is ready: not before the entry is released.)
+    const navigation = page.goto(path);
+    // The loader asks for the entry once the page has painted.
+    await entryRequested;
+    await page.locator('.site-header .menu-button').click();
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app-ready'))).toBe(false);
+    waiting.splice(0).forEach((resolve) => resolve());
+    await navigation;
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Sign in' }).waitFor();
+    await page.context().close();
+  });
+
   it('opens the menu pressed before its code arrived, the moment it arrives, as the press would have', async () => {
     const path = await helpThreadPath();
     const page = await world.visitor();

@@ -14,9 +14,13 @@ const FALLBACK_AFTER_FRAME_MS = 300;
 
 const element = document.querySelector<HTMLScriptElement>('script[data-entry]');
 
+/** What main.tsx dispatches on the document as it starts hydrating (from then on, React replays presses). */
+const HYDRATING_EVENT = 'parvis:hydrating';
+
 if (element?.dataset.entry) {
   const entry = element.dataset.entry;
   const preloads = (element.dataset.preloads ?? '').split(' ').filter(Boolean);
+  replayEarlyPress();
   afterPaint(() => {
     for (const href of preloads) {
       const link = document.createElement('link');
@@ -55,4 +59,31 @@ function afterPaint(start: () => void): void {
     observer.observe({ type: 'paint', buffered: true });
   }
   requestAnimationFrame(() => setTimeout(once, observer ? FALLBACK_AFTER_FRAME_MS : 0));
+}
+
+/**
+ * Until the app's code has arrived, the page's buttons are HTML without their handlers: the last
+ * button pressed meanwhile (a menu's, the language's…) is pressed again once the app is ready
+ * (`<html data-app-ready>`), as the reader meant. Only plain buttons: links and a form's submit
+ * button work without the app. Once hydration has begun, React replays presses itself.
+ */
+function replayEarlyPress(): void {
+  let pressed: HTMLButtonElement | null = null;
+  const remember = (event: Event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const button = target?.closest<HTMLButtonElement>('button[type="button"]');
+    if (button && !button.disabled) pressed = button;
+  };
+  document.addEventListener('click', remember, true);
+  document.addEventListener(HYDRATING_EVENT, () => document.removeEventListener('click', remember, true), {
+    once: true,
+  });
+  const ready = new MutationObserver(() => {
+    if (!document.documentElement.hasAttribute('data-app-ready')) return;
+    ready.disconnect();
+    document.removeEventListener('click', remember, true);
+    if (pressed?.isConnected) pressed.click();
+    pressed = null;
+  });
+  ready.observe(document.documentElement, { attributes: true, attributeFilter: ['data-app-ready'] });
 }

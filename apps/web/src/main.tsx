@@ -44,6 +44,8 @@ async function start(): Promise<void> {
     notFoundPath: state.notFoundPath,
     renderedAt: state.renderedAt,
   };
+  // From now on React replays a press on the page itself; until now the loader kept it (loader.ts).
+  document.dispatchEvent(new Event('parvis:hydrating'));
   // As a transition, hydration yields to the browser between components instead of holding the
   // main thread for the whole page: a phone can scroll and paint while it runs.
   startTransition(() => {
