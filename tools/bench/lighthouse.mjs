@@ -222,10 +222,19 @@ async function measure(port, url) {
   };
 }
 
+/**
+ * The largest paint's element, or (when Lighthouse could not name it: Debian's Chromium often
+ * reports no trace elements) how long after the first paint the observed largest paint came: 0 ms
+ * means the largest paint is the server's HTML, painted before any script ran.
+ */
 function lcpElementOf(lhr) {
   const details = lhr.audits['largest-contentful-paint-element']?.details;
   const node = details?.items?.[0]?.items?.[0]?.node ?? details?.items?.[0]?.node;
-  return node ? `${node.selector ?? ''} ${node.snippet ?? ''}`.trim().slice(0, 120) : 'unknown';
+  if (node) return `${node.selector ?? ''} ${node.snippet ?? ''}`.trim().slice(0, 120);
+  const observed = lhr.audits.metrics?.details?.items?.[0];
+  if (!observed) return 'unknown';
+  const after = observed.observedLargestContentfulPaint - observed.observedFirstContentfulPaint;
+  return `not named; observed ${Math.round(after)} ms after the first paint`;
 }
 
 /**
