@@ -21,7 +21,14 @@ export default defineConfig(({ isSsrBuild }) => ({
           output: { format: 'cjs', entryFileNames: 'entry-server.cjs', codeSplitting: false },
         },
       }
-    : { outDir: here('dist'), emptyOutDir: true, manifest: true },
+    : {
+        outDir: here('dist'),
+        emptyOutDir: true,
+        manifest: true,
+        // The loader is the server-rendered pages' only script; it starts the app (index.html's
+        // entry) once the page has painted (src/loader.ts).
+        rollupOptions: { input: { index: here('index.html'), loader: here('src/loader.ts') } },
+      },
   ssr: { noExternal: true, target: 'node' },
   server: {
     port: 5173,

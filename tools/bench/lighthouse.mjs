@@ -59,10 +59,15 @@ async function waitFor(url, child, what) {
   throw new Error(`${what} did not answer ${url} within 120 s.`);
 }
 
+/** Stops a process and waits for its exit (killed outright if it has not exited within 10 s). */
 function stop(child) {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
-    child.once('exit', done);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -96,7 +101,7 @@ async function startParvis(root = ROOT) {
     url,
     stop: async () => {
       await stop(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      await removeFolder(dataDir);
     },
   };
 }
@@ -155,10 +160,29 @@ async function startChrome() {
     port,
     stop: async () => {
       await stop(child);
-      // Chromium may still be writing its profile as it exits.
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      await removeFolder(profile);
     },
   };
+}
+
+/**
+ * Removes a throwaway folder, tried again while something still writes into it (Chromium's helper
+ * processes outlive the browser's own exit by a moment: `ENOTEMPTY`). A folder that cannot be
+ * removed is left in the temporary directory with a warning: a measurement never fails for it.
+ */
+async function removeFolder(folder) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      return;
+    } catch (error) {
+      if (attempt === 10) {
+        console.warn(`Could not remove ${folder} (${error.code ?? error.message}); left in place.`);
+        return;
+      }
+      await pause(500);
+    }
+  }
 }
 
 const median = (values) => {
@@ -185,6 +209,8 @@ async function measure(port, url) {
     scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(lhr.categories[c].score * 100)])),
     profile: `${lhr.configSettings.formFactor}, ${lhr.configSettings.throttlingMethod}d: ${throttling.rttMs} ms RTT, ${(throttling.throughputKbps / 1000).toFixed(1)} Mbit/s, CPU ×${throttling.cpuSlowdownMultiplier}`,
     version: lhr.lighthouseVersion,
+    // The element of the largest paint: it must be the server's HTML, not something hydration drew.
+    lcpElement: lcpElementOf(lhr),
     // The weighted audits of each category that did not pass (a metric scoring under 0.9 included).
     failed: CATEGORIES.flatMap((c) =>
       lhr.categories[c].auditRefs
@@ -194,6 +220,21 @@ async function measure(port, url) {
         .map((ref) => ref.id),
     ),
   };
+}
+
+/**
+ * The largest paint's element, or (when Lighthouse could not name it: Debian's Chromium often
+ * reports no trace elements) how long after the first paint the observed largest paint came: 0 ms
+ * means the largest paint is the server's HTML, painted before any script ran.
+ */
+function lcpElementOf(lhr) {
+  const details = lhr.audits['largest-contentful-paint-element']?.details;
+  const node = details?.items?.[0]?.items?.[0]?.node ?? details?.items?.[0]?.node;
+  if (node) return `${node.selector ?? ''} ${node.snippet ?? ''}`.trim().slice(0, 120);
+  const observed = lhr.audits.metrics?.details?.items?.[0];
+  if (!observed) return 'unknown';
+  const after = observed.observedLargestContentfulPaint - observed.observedFirstContentfulPaint;
+  return `not named; observed ${Math.round(after)} ms after the first paint`;
 }
 
 /**
@@ -259,13 +300,15 @@ async function main() {
           lcps: runs[b].map((r) => r.lcp),
           scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(runs[b].map((r) => r.scores[c]))])),
           failed: [...new Set(runs[b].flatMap((r) => r.failed))],
+          lcpElements: [...new Set(runs[b].map((r) => r.lcpElement))],
         };
         rows.push(row);
         console.log(
           `${row.build ? `${row.build} ` : ''}${page.name}: FCP ${(row.fcp / 1000).toFixed(2)} s, ` +
             `LCP ${(row.lcp / 1000).toFixed(2)} s (runs: ${row.lcps.map((ms) => (ms / 1000).toFixed(2)).join(', ')}), ` +
             CATEGORIES.map((c) => `${c} ${row.scores[c]}`).join(', ') +
-            (row.failed.length ? `; failed audits: ${row.failed.join(', ')}` : ''),
+            (row.failed.length ? `; failed audits: ${row.failed.join(', ')}` : '') +
+            `; LCP element: ${row.lcpElements.join(' | ')}`,
         );
       }
     }

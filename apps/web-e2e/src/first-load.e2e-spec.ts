@@ -22,15 +22,19 @@ async function helpThreadPath(): Promise<string> {
   return `/t/${threads.edges[0].node.id}`;
 }
 
-/** The scripts a page's HTML makes the browser fetch before it runs: its module and its preloads. */
+/**
+ * The scripts a page fetches before it is interactive: its loader (the one script of its HTML)
+ * and what the loader starts once the page has painted, the app's entry and the page's chunks.
+ */
 async function scriptsOf(path: string): Promise<string[]> {
   const response = await fetch(new URL(path, world.parvis.baseUrl));
   expect(response.status).toBe(200);
   const html = await response.text();
-  const tags = html.match(/<(?:script|link)\b[^>]*>/g) ?? [];
-  return tags
-    .filter((tag) => /type="module"|rel="modulepreload"/.test(tag))
-    .map((tag) => /(?:src|href)="([^"]+)"/.exec(tag)![1]);
+  const loader = (html.match(/<script\b[^>]*>/g) ?? []).find((tag) => /type="module"/.test(tag))!;
+  const attribute = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(loader)?.[1] ?? '';
+  return [attribute('src'), attribute('data-entry'), ...attribute('data-preloads').split(' ')].filter(
+    Boolean,
+  );
 }
 
 /**
@@ -82,6 +86,54 @@ describe('the first load of a public page', () => {
     await page.locator('.site-header .menu-button').click();
     await page.getByRole('menu').getByRole('menuitem', { name: 'Sign up' }).waitFor();
     expect(loaded.length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('paints the page before it starts fetching the app’s code: only the small loader is fetched with the HTML', async () => {
+    const page = await world.visitor();
+    await page.goto(await helpThreadPath());
+    await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+    const timeline = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/assets\/[^/]+\.js$/.test(entry.name))
+        .map((entry) => ({ name: new URL(entry.name).pathname, startTime: entry.startTime }));
+      return { paint: paint?.startTime ?? null, scripts };
+    });
+    expect(timeline.paint).not.toBeNull();
+    const beforePaint = timeline.scripts
+      .filter((script) => script.startTime < timeline.paint)
+      .map((script) => script.name);
+    expect(beforePaint.filter((name) => !/^\/assets\/loader-/.test(name))).toEqual([]);
+    // The app did come, after the paint: its entry among the scripts fetched.
+    expect(timeline.scripts.some((script) => /^\/assets\/index-/.test(script.name))).toBe(true);
+    await page.context().close();
+  });
+
+  it('opens the menu pressed before the app’s code arrived (the page painted, not yet interactive), once the app is ready', async () => {
+    const path = await helpThreadPath();
+    const page = await world.visitor();
+    await page.setViewportSize(PHONE);
+    // The app's entry held back, as a slow network would: the page shows, its buttons are plain HTML.
+    const waiting: (() => void)[] = [];
+    let requested!: () => void;
+    const entryRequested = new Promise<void>((resolve) => (requested = resolve));
+    await page.route('**/assets/index-*.js', async (route) => {
+      requested();
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      await route.continue();
+    });
+    // (This page's `goto` resolves once the app is ready: not before the entry is released.)
+    const navigation = page.goto(path);
+    // The loader asks for the entry once the page has painted.
+    await entryRequested;
+    await page.locator('.site-header .menu-button').click();
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app-ready'))).toBe(false);
+    waiting.splice(0).forEach((resolve) => resolve());
+    await navigation;
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Sign in' }).waitFor();
     await page.context().close();
   });
 

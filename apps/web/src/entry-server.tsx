@@ -70,8 +70,12 @@ export function createRenderer(options: RendererOptions): Renderer {
     if (!i18n) translations.set(language, (i18n = createAppI18n(language)));
     return i18n;
   };
-  const entry = Object.entries(options.manifest).find(([, chunk]) => chunk.isEntry);
-  if (!entry) throw new Error('The web build has no entry in its manifest: build the web app again.');
+  const entry = Object.entries(options.manifest).find(
+    ([key, chunk]) => chunk.isEntry && key !== LOADER_MODULE,
+  );
+  const loader = options.manifest[LOADER_MODULE];
+  if (!entry || !loader?.isEntry)
+    throw new Error('The web build has no entry or no loader in its manifest: build the web app again.');
 
   return async (request) => {
     const { url, language } = request;
@@ -116,7 +120,7 @@ export function createRenderer(options: RendererOptions): Renderer {
       timeZone: options.timeZone,
       renderedAt,
     };
-    const assets = assetsOf(options.manifest, entry[0], [
+    const assets = assetsOf(options.manifest, entry[0], loader.file, [
       ...pagesAt(pathname).map((page) => page.module),
       languageModule(languageOrEnglish(language)),
     ]);
@@ -178,14 +182,21 @@ function stream(element: ReactNode): Promise<string> {
   });
 }
 
+/** The module that starts the app once the page has painted (src/loader.ts, its own build entry). */
+const LOADER_MODULE = 'src/loader.ts';
+
 interface Assets {
+  /** The loader's file: the only script the HTML starts. */
+  loader: string;
+  /** The app's entry, which the loader imports. */
   script: string;
   styles: string[];
+  /** The chunks the entry and the page's modules import, which the loader preloads with it. */
   preloads: string[];
 }
 
 /** The entry's script and styles, and every chunk the page's own modules need, to preload. */
-function assetsOf(manifest: Manifest, entryKey: string, pageModules: string[]): Assets {
+function assetsOf(manifest: Manifest, entryKey: string, loaderFile: string, pageModules: string[]): Assets {
   const styles = new Set<string>();
   const preloads = new Set<string>();
   const visit = (key: string, preload: boolean) => {
@@ -203,6 +214,7 @@ function assetsOf(manifest: Manifest, entryKey: string, pageModules: string[]): 
   const script = manifest[entryKey].file;
   preloads.delete(script);
   return {
+    loader: `/${loaderFile}`,
     script: `/${script}`,
     styles: [...styles].map((file) => `/${file}`),
     preloads: [...preloads].map((file) => `/${file}`),
@@ -249,19 +261,11 @@ function Document({
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
         <link rel="manifest" href="/manifest.webmanifest" />
-        {/* `precedence` makes React emit the stylesheet right after the meta tags, ahead of the
-            module preloads: the page paints as soon as its CSS is in, and on a slow network the
-            CSS must not queue behind the JavaScript. */}
+        {/* `precedence` makes React emit the stylesheet right after the meta tags: the page
+            paints as soon as its CSS is in. */}
         {assets.styles.map((href) => (
           <link key={href} rel="stylesheet" href={href} precedence="default" />
         ))}
-        {/* The page is readable from its HTML and CSS alone; the code that makes it interactive
-            loads at low priority so that, on a slow phone network, it does not take the bandwidth
-            the first paint needs (browsers fetch scripts in the head at high priority otherwise). */}
-        {assets.preloads.map((href) => (
-          <link key={href} rel="modulepreload" href={href} fetchPriority="low" />
-        ))}
-        <script type="module" src={assets.script} fetchPriority="low" />
       </head>
       <body>
         <div id="root">{children}</div>
@@ -269,6 +273,16 @@ function Document({
           type="application/json"
           id={PAGE_STATE_ELEMENT_ID}
           dangerouslySetInnerHTML={{ __html: json }}
+        />
+        {/* The page is readable from its HTML and CSS alone: the only script it starts is a small
+            loader, which fetches the app's code (the entry and its chunks) once the page has
+            painted. Named in the head (modulepreload, or the entry's script), that code would be
+            fetched with the HTML and share a slow phone network with the stylesheet. */}
+        <script
+          type="module"
+          src={assets.loader}
+          data-entry={assets.script}
+          data-preloads={assets.preloads.join(' ')}
         />
       </body>
     </html>

@@ -13,8 +13,9 @@ import './styles.css';
 /**
  * A page the server rendered is hydrated: the same components, over the cache the server rendered
  * them from (no request is sent again), in the language and time zone it was written in, once the
- * code of the page shown is loaded (its chunks are preloaded by the HTML). Without server
- * rendering (the Vite dev server), the app renders from scratch.
+ * code of the page shown is loaded. This module is imported by the page's loader (src/loader.ts)
+ * after the page has painted, its chunks preloaded beside it. Without server rendering (the Vite
+ * dev server, the build's index.html), the app renders from scratch.
  */
 async function start(): Promise<void> {
   const container = document.getElementById('root')!;
@@ -37,13 +38,14 @@ async function start(): Promise<void> {
   const [i18n] = await Promise.all([
     createBrowserI18n(document.documentElement.lang),
     preloadPages(window.location.pathname),
-    afterFirstPaint(),
   ]);
   const page: PageState = {
     publicUrl: state.publicUrl,
     notFoundPath: state.notFoundPath,
     renderedAt: state.renderedAt,
   };
+  // From now on React replays a press on the page itself; until now the loader kept it (loader.ts).
+  document.dispatchEvent(new Event('parvis:hydrating'));
   // As a transition, hydration yields to the browser between components instead of holding the
   // main thread for the whole page: a phone can scroll and paint while it runs.
   startTransition(() => {
@@ -58,17 +60,6 @@ async function start(): Promise<void> {
 function hydrated(client: ReturnType<typeof createApolloClient>): void {
   client.prioritizeCacheValues = false;
   prefetchWhenIdle();
-}
-
-/**
- * Resolves once the browser has painted the server's HTML: the reader sees the page first, and
- * only then does the work of making it interactive begin (it would otherwise delay the first
- * paint on a slow phone by the whole hydration).
- */
-function afterFirstPaint(): Promise<void> {
-  // A tab opened in the background paints nothing (and runs no animation frame) until shown.
-  if (document.visibilityState === 'hidden') return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /**

@@ -138,6 +138,39 @@ describe('public pages rendered on the server', () => {
     );
   });
 
+  it('start no JavaScript with the HTML but a small loader at the end of the body, which names the app’s entry and the chunks of the page to fetch once it has painted', async () => {
+    const { html } = await get(`/t/${answered.id}`);
+    const [head, body] = html.split('</head>');
+    // What the HTML makes the browser fetch as it arrives: stylesheets and icons in the head, one
+    // script in the body. No module preload and no script that the preload scanner would start
+    // beside the stylesheet.
+    const fetchedByHead = [...head.matchAll(/<(script|link)\b([^>]*)>/g)]
+      .filter(([, tag, attributes]) => tag === 'script' || !/rel="(canonical|alternate)"/.test(attributes))
+      .map(([, tag, attributes]) => (tag === 'script' ? 'script' : /rel="([^"]+)"/.exec(attributes)![1]));
+    expect(new Set(fetchedByHead)).toEqual(new Set(['icon', 'apple-touch-icon', 'manifest', 'stylesheet']));
+    expect(html).not.toContain('modulepreload');
+    const scripts = [...body.matchAll(/<script\b([^>]*)>/g)]
+      .map(([, attributes]) => attributes)
+      .filter((attributes) => !/type="application\/(ld\+)?json"/.test(attributes));
+    expect(scripts).toHaveLength(1);
+    const attribute = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(scripts[0])?.[1];
+    expect(attribute('type')).toBe('module');
+    expect(attribute('src')).toMatch(/^\/assets\/loader-[\w-]+\.js$/);
+    // The loader is one small file that imports nothing: the page's code comes from what it names.
+    const loader = await get(attribute('src')!);
+    expect(loader.status).toBe(200);
+    expect(loader.html).not.toMatch(/\bimport\s*[\s{*"'`]|\bfrom\s*["'`]/);
+    expect(loader.html).toContain('modulepreload');
+    const entry = attribute('data-entry')!;
+    const preloads = attribute('data-preloads')!.split(' ');
+    expect(entry).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    expect((await get(entry)).status).toBe(200);
+    // The thread page's own chunk is among them, fetched beside the entry rather than after it.
+    expect(preloads.some((href) => /^\/assets\/ThreadRoute-[\w-]+\.js$/.test(href))).toBe(true);
+    for (const href of preloads)
+      expect({ href, status: (await get(href)).status }).toEqual({ href, status: 200 });
+  });
+
   it('describe a help thread as a QAPage with its question, accepted and suggested answers (Google’s Q&A rich result)', async () => {
     const { html } = await get(`/t/${answered.id}`);
     const data = jsonLd(html);
