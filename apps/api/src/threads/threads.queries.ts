@@ -8,44 +8,73 @@ import { PrivateFollowUp } from './private-follow-up.entity';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 
-/** Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. */
-export async function threadsPage(
-  db: DataSource | EntityManager,
-  args: ThreadsArgs,
-): Promise<ConnectionShape<Thread>> {
-  const query = db.getRepository(Thread).createQueryBuilder('t');
-  // The same filters on the counts the database keeps (thread_counts, migration ThreadCounts):
-  // the total is a sum over a few rows, not a count over the space's threads.
-  const counted = db
-    .createQueryBuilder()
-    .select('COALESCE(sum(c.threads), 0)::int', 'total')
-    .from('thread_counts', 'c');
+/** A page of threads with the author of each, whom a list shows beside it. */
+export interface ThreadsPage {
+  connection: ConnectionShape<Thread>;
+  authors: User[];
+}
+
+/**
+ * Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. One
+ * statement for the page, each thread with its author, hand-written like the thread page's; beside it, at once, the total from the counts
+ * the database keeps (thread_counts, migration ThreadCounts): a sum over a few rows, not a count
+ * over the space's threads.
+ */
+export async function threadsPage(db: DataSource | EntityManager, args: ThreadsArgs): Promise<ThreadsPage> {
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const where: string[] = [];
+  const counted: string[] = [];
   if (args.spaceId) {
-    query.andWhere('t.space_id = :spaceId', { spaceId: args.spaceId });
-    counted.andWhere('c.space_id = :spaceId', { spaceId: args.spaceId });
+    const p = param(args.spaceId);
+    where.push(`t.space_id = ${p}::uuid`);
+    counted.push(`c.space_id = ${p}::uuid`);
   }
   if (args.status) {
-    query.andWhere('t.status = :status', { status: args.status });
-    counted.andWhere('c.status = :status', { status: args.status });
+    const p = param(args.status);
+    where.push(`t.status = ${p}`);
+    counted.push(`c.status = ${p}`);
   }
   if (args.unanswered) {
-    query.andWhere('t.replies_count = 0');
-    counted.andWhere('c.unanswered');
+    where.push('t.replies_count = 0');
+    counted.push('c.unanswered');
   }
-  const total = ((await counted.getRawOne<{ total: number }>()) ?? { total: 0 }).total;
+  const countParams = [...params];
   const column = args.sort === 'NEWEST' ? 't.created_at' : 't.last_activity_at';
   const field: 'createdAt' | 'lastActivityAt' = args.sort === 'NEWEST' ? 'createdAt' : 'lastActivityAt';
   if (args.after) {
     const [pinned, at, id] = decodeCursor(args.after, ['boolean', 'instant', 'uuid']);
-    query.andWhere(`(t.pinned, ${column}, t.id) < (:pinned, :at, :id)`, { pinned, at, id });
+    where.push(
+      `(t.pinned, ${column}, t.id) < (${param(pinned)}::boolean, ${param(at)}::timestamptz, ${param(id)}::uuid)`,
+    );
   }
-  const rows = await query
-    .orderBy('t.pinned', 'DESC')
-    .addOrderBy(column, 'DESC')
-    .addOrderBy('t.id', 'DESC')
-    .limit(args.first + 1)
-    .getMany();
-  return toConnection(rows, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id]);
+  const limit = param(args.first + 1);
+  const filter = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+  const [[{ total }], rows] = await Promise.all([
+    db.query<{ total: number }[]>(
+      `SELECT COALESCE(sum(c.threads), 0)::int AS total FROM thread_counts c ${filter(counted)}`,
+      countParams,
+    ),
+    db.query<Record<string, unknown>[]>(
+      `SELECT ${THREAD_COLUMNS}, ${AUTHOR_COLUMNS}
+         FROM (SELECT * FROM threads t ${filter(where)} ORDER BY t.pinned DESC, ${column} DESC, t.id DESC LIMIT ${limit}) t
+         JOIN users u ON u.id = t.author_id
+        ORDER BY t.pinned DESC, ${column} DESC, t.id DESC`,
+      params,
+    ),
+  ]);
+  const threads: Thread[] = [];
+  const authors = new Map<string, User>();
+  for (const row of rows) {
+    threads.push(Object.assign(new Thread(), own(row)));
+    const author = part(row, 'author');
+    if (author && !authors.has(author.id as string))
+      authors.set(author.id as string, Object.assign(new User(), author));
+  }
+  return {
+    connection: toConnection(threads, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id]),
+    authors: [...authors.values()],
+  };
 }
 
 /** A public page for search engines' sitemap: its id and when it last changed. */
@@ -87,12 +116,33 @@ export async function sitemapThreadsCount(db: DataSource | EntityManager): Promi
  * The same rows as the repositories give: every column but the search vector.
  */
 
-const POST_COLUMNS = `p.id, p.thread_id AS "threadId", p.author_id AS "authorId", p.is_question AS "isQuestion",
-  p.body_markdown AS "bodyMarkdown", p.body_html AS "bodyHtml", p.body_text AS "bodyText",
-  p.is_official AS "isOfficial", p.thanks_count AS "thanksCount", p.edited_at AS "editedAt",
-  p.hidden_at AS "hiddenAt", p.hidden_by_id AS "hiddenById", p.hidden_reason AS "hiddenReason",
-  p.hidden_note AS "hiddenNote", p.answered_by_post_id AS "answeredByPostId", p.answered_at AS "answeredAt",
-  p.answered_marked_by_id AS "answeredMarkedById", p.tone, p.tone_score AS "toneScore", p.created_at AS "createdAt"`;
+/** A post's columns, each named as its property. */
+const POST_COLUMNS = (
+  [
+    ['id', 'id'],
+    ['thread_id', 'threadId'],
+    ['author_id', 'authorId'],
+    ['is_question', 'isQuestion'],
+    ['body_markdown', 'bodyMarkdown'],
+    ['body_html', 'bodyHtml'],
+    ['body_text', 'bodyText'],
+    ['is_official', 'isOfficial'],
+    ['thanks_count', 'thanksCount'],
+    ['edited_at', 'editedAt'],
+    ['hidden_at', 'hiddenAt'],
+    ['hidden_by_id', 'hiddenById'],
+    ['hidden_reason', 'hiddenReason'],
+    ['hidden_note', 'hiddenNote'],
+    ['answered_by_post_id', 'answeredByPostId'],
+    ['answered_at', 'answeredAt'],
+    ['answered_marked_by_id', 'answeredMarkedById'],
+    ['tone', 'tone'],
+    ['tone_score', 'toneScore'],
+    ['created_at', 'createdAt'],
+  ] as const
+)
+  .map(([column, property]) => `p.${column} AS "${property}"`)
+  .join(', ');
 
 const THREAD_COLUMNS = `t.id, t.space_id AS "spaceId", t.author_id AS "authorId", t.title, t.language, t.status,
   t.locked, t.lock_reason AS "lockReason", t.pinned, t.accepted_answer_id AS "acceptedAnswerId",

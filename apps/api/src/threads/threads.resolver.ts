@@ -101,8 +101,9 @@ export class ThreadsResolver {
     @Args() args: ThreadsArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<ConnectionShape<ThreadType>> {
-    const connection = await this.service.threads(args);
+    const { connection, authors } = await this.service.threads(args);
     for (const edge of connection.edges) threadsById(ctx, this.service).prime(edge.node.id, edge.node);
+    for (const user of authors) usersById(ctx, this.identity).prime(user.id, user);
     return mapConnection(connection, (t) => ThreadType.from(t));
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hasAtLeastRole, Language, languageOrEnglish } from '@parvis/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
-import { ConnectionShape, decodeCursor } from '../common/pagination';
+import { decodeCursor } from '../common/pagination';
 import { requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
 import { startClocks } from './clocks.service';
@@ -18,7 +18,7 @@ import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
 import { answerPostIds, askedThreadIds, HOME_LISTS, HomeList, homeListRows } from './thread-lists.queries';
-import { threadPageRows, ThreadPageRows, threadRow, threadsPage } from './threads.queries';
+import { threadPageRows, ThreadPageRows, threadRow, ThreadsPage, threadsPage } from './threads.queries';
 import { Actor, canResolve, speaksForBrand } from './threads.rules';
 import { unansweredComplaint } from './complaints.queries';
 
@@ -176,7 +176,7 @@ export class ThreadsService {
   }
 
   /** Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. */
-  threads(args: ThreadsArgs): Promise<ConnectionShape<Thread>> {
+  threads(args: ThreadsArgs): Promise<ThreadsPage> {
     return threadsPage(this.db, args);
   }
 
