@@ -8,15 +8,26 @@
 // Options: --scale-factor F (default 1; 0.01 to try it quickly), --duration S (per run, default 10),
 // --data DIR (where the seeded cluster is kept; default the system's temp folder), --before-root DIR
 // (another built checkout: its API is measured on the same data for the search and board rows,
-// before the current one), --processes N (API processes sharing the port, as `npm start`'s WEB_CONCURRENCY;
-// default 1: figures per process, like the ceilings), --no-write (print only), --seed-only (seed the community
-// and stop).
+// before the current one; the thread page and list rows of both builds are then also measured in turns,
+// before, after, before, after…, `--rounds N` times), --processes N (API processes sharing the port, as
+// `npm start`'s WEB_CONCURRENCY; default 1: figures per process, like the ceilings), --pages-only (with
+// --before-root: only those turns and a CPU profile of each build's thread page, then stop), --no-write (print
+// only), --seed-only (seed the community and stop).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { graphql, option, ROOT, startApi, webOperations } from './harness.mjs';
 import { openScaleCluster, scaleDataDir, searchTerms, seedScale } from './scale-seed.mjs';
@@ -28,6 +39,8 @@ const DURATION = Number(option('duration', '10'));
 const BEFORE_ROOT = option('before-root') ? resolve(option('before-root')) : null;
 const WRITE = !process.argv.includes('--no-write');
 const PROCESSES = Number(option('processes', '1'));
+const ROUNDS = Number(option('rounds', '3'));
+const PAGES_ONLY = process.argv.includes('--pages-only');
 const CONNECTIONS = [32, 128];
 const CROWD = 64;
 const PASSWORD = 'parvis-demo-2026';
@@ -64,6 +77,64 @@ try {
   const rows = [];
   const beforeAfter = [];
   const load = [loadavg()[0].toFixed(2)];
+
+  // ─── Before and after in turns (with --before-root): the thread page and list of both builds,
+  // each API started once and measured alternately, so that each pair ran under the same load.
+  const turns = [];
+  const profiles = [];
+  if (BEFORE_ROOT) {
+    const builds = [
+      ['before', BEFORE_ROOT],
+      ['after', ROOT],
+    ];
+    const apis = [];
+    try {
+      for (const [label, root] of builds)
+        apis.push({
+          label,
+          ...(await startApi(databaseUrl, { port: await freePort(), root, env: API_ENV })),
+        });
+      const member = (await signIn(apis[1].url, 'member@parvis.test')).cookie;
+      const pages = [
+        ['thread page, anonymous (ThreadRoute)', () => threadPage(null)],
+        ['thread page, signed in (ThreadRoute)', () => threadPage(member)],
+        [
+          'thread list (ThreadList, help space)',
+          () => () => op('ThreadList', { spaceId: ids.help, first: 20 }),
+        ],
+      ];
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const [name, make] of pages) {
+          for (const api of apis) {
+            await cannon(api.url, make(), 32, 2);
+            const cpu0 = [cpuTime(api.pid), cpuTime(postmasterPid())];
+            const r = await cannon(api.url, make(), 32, DURATION);
+            const requests = Math.max(1, r.rps * DURATION);
+            const [apiMs, pgMs] = [cpuTime(api.pid), cpuTime(postmasterPid())].map((t, i) =>
+              ((t - cpu0[i]) / requests).toFixed(2),
+            );
+            turns.push({ round, label: api.label, name, c: 32, ...r, apiMs, pgMs });
+            log(
+              `| ${round} | ${api.label} | ${name} | 32 | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | API ${apiMs} ms/req | PostgreSQL ${pgMs} ms/req |`,
+            );
+          }
+        }
+      }
+    } finally {
+      for (const api of apis) await api.stop();
+    }
+    if (PAGES_ONLY) {
+      // Where each build's time goes on the anonymous thread page: one process each, in turn.
+      for (const [label, root] of builds) profiles.push({ label, ...(await profiled(root)) });
+    }
+  }
+  if (PAGES_ONLY) {
+    const section = pagesReport({ turns, profiles, load: [...load, loadavg()[0].toFixed(2)] });
+    console.log(section);
+    if (WRITE) writeSection(section);
+    await sql.end().catch(() => undefined); // before its server stops
+    process.exit(await stopAll().then(() => 0));
+  }
 
   // ─── Before (optional): another checkout's API on the same data, for the hot paths changed here.
   if (BEFORE_ROOT) {
@@ -187,15 +258,38 @@ try {
 
   const section = report({ counts, rows, ceilings, profile, beforeAfter, load });
   console.log(section);
-  if (WRITE) {
-    const file = join(HERE, 'RESULTS.md');
-    const text = readFileSync(file, 'utf8');
-    const at = text.indexOf('\n## ');
-    writeFileSync(file, `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`);
-    log(`Written into ${file}.`);
-  }
+  if (WRITE) writeSection(section);
 
   // ─── Pieces ───────────────────────────────────────────────────────────────────────────────
+
+  /** The anonymous thread page of one build under `node --cpu-prof` (one process), summarized. */
+  async function profiled(root) {
+    const dir = mkdtempSync(join(tmpdir(), 'parvis-cpu-prof-'));
+    const api = await startApi(databaseUrl, {
+      port: await freePort(),
+      root,
+      env: { ...API_ENV, WEB_CONCURRENCY: '1' },
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    });
+    let r;
+    try {
+      await cannon(api.url, threadPage(null), 32, 3);
+      r = await cannon(api.url, threadPage(null), 32, DURATION);
+      await new Promise((done) => setTimeout(done, 1000));
+    } finally {
+      await api.stop();
+    }
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    // BENCH_PROFILE_DIR: keep the raw profiles (one per build), to open in a profiler.
+    if (file && process.env.BENCH_PROFILE_DIR)
+      copyFileSync(
+        join(dir, file),
+        join(process.env.BENCH_PROFILE_DIR, `thread-page-${basename(root)}.cpuprofile`),
+      );
+    const summary = file ? summarizeProfile(JSON.parse(readFileSync(join(dir, file), 'utf8'))) : null;
+    rmSync(dir, { recursive: true, force: true });
+    return { rps: r.rps, summary };
+  }
 
   function op(name, variables, cookie) {
     return {
@@ -269,6 +363,129 @@ try {
 } finally {
   await sql.end().catch(() => undefined);
   await stopAll();
+}
+
+function writeSection(section) {
+  const file = join(HERE, 'RESULTS.md');
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf('\n## ');
+  writeFileSync(file, `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`);
+  log(`Written into ${file}.`);
+}
+
+/**
+ * CPU time (ms, user + system) of a process and its descendants, from /proc, with their exited
+ * children's (cutime, cstime) so that a worker or backend that ended still counts. What a request
+ * costs in CPU is steadier than req/s on a machine shared with other work.
+ */
+function cpuTime(rootPid) {
+  const tick = 1000 / 100; // USER_HZ
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After the name: state ppid … utime (11) stime (12) cutime (13) cstime (14), counted from state.
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        ms: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * tick,
+      });
+    } catch {
+      // The process ended while /proc was read.
+    }
+  }
+  let total = 0;
+  const todo = [rootPid];
+  while (todo.length) {
+    const pid = todo.pop();
+    total += stats.get(pid)?.ms ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) todo.push(child);
+  }
+  return total;
+}
+
+/** The scale cluster's PostgreSQL server process (its backends are its children). */
+function postmasterPid() {
+  return Number(readFileSync(join(dataDir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
+
+/** A port nobody listens on: other benchmarks may run on this machine at the same time. */
+function freePort() {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** The before/after turns of the thread page and list, with each pair's ratio, and the profiles. */
+function pagesReport({ turns, profiles, load }) {
+  const commit = (root) =>
+    spawnSync('git', ['-C', root, 'log', '-1', '--format=%h'], { encoding: 'utf8' }).stdout.trim();
+  const lines = [
+    `## ${new Date().toISOString().slice(0, 10)} — thread page and list, before (${commit(BEFORE_ROOT)}) and after (${commit(ROOT)}) in turns (\`npm run bench:scale -- --pages-only\`), ${cpus().length} cores`,
+    '',
+    `Scale data (factor ${FACTOR}); c=32, ${DURATION} s per run after a 2 s warm-up, ${PROCESSES === 1 ? 'one API process' : `${PROCESSES} API processes`} per build,` +
+      ` both builds started once and measured alternately (before, after) ${ROUNDS} time(s); autocannon and PostgreSQL on the same machine;` +
+      ` load average ${load.join(' → ')}. The machine may be shared: the ratio of each back-to-back pair is what compares.`,
+    '',
+    'CPU per request: the API processes (with their workers) and the PostgreSQL server (with its backends), read from /proc around each run.',
+    '',
+    '| round | operation | before req/s | before p50 / p99 ms | before CPU ms/req: API + PostgreSQL | after req/s | after p50 / p99 ms | after CPU ms/req: API + PostgreSQL | req/s after ÷ before | CPU/req after ÷ before | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const ratios = new Map();
+  for (const after of turns.filter((t) => t.label === 'after')) {
+    const before = turns.find(
+      (t) => t.label === 'before' && t.round === after.round && t.name === after.name,
+    );
+    const ratio = after.rps / Math.max(1, before.rps);
+    const cpu = (t) => Number(t.apiMs) + Number(t.pgMs);
+    const cpuRatio = cpu(after) / Math.max(0.01, cpu(before));
+    const [r, c] = ratios.get(after.name) ?? [[], []];
+    ratios.set(after.name, [
+      [...r, ratio],
+      [...c, cpuRatio],
+    ]);
+    lines.push(
+      `| ${after.round} | ${after.name} | ${before.rps} | ${before.p50} / ${before.p99} | ${before.apiMs} + ${before.pgMs} | ${after.rps} | ${after.p50} / ${after.p99} | ${after.apiMs} + ${after.pgMs} | ${ratio.toFixed(2)} | ${cpuRatio.toFixed(2)} | ${before.errors} / ${after.errors} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Medians per operation (after ÷ before): ' +
+      [...ratios]
+        .map(
+          ([name, [r, c]]) =>
+            `${name}: req/s ${median(r).toFixed(2)}, CPU per request ${median(c).toFixed(2)}`,
+        )
+        .join('; ') +
+      '.',
+  );
+  const shown = profiles.filter((p) => p.summary);
+  if (shown.length) {
+    lines.push(
+      '',
+      `CPU profile of one API process during the anonymous thread page (\`node --cpu-prof\`, idle excluded), each build in turn:`,
+      '',
+      `| part | ${shown.map((p) => `${p.label} self / with callees`).join(' | ')} |`,
+      `|---|${shown.map(() => '---').join('|')}|`,
+      ...shown[0].summary.parts.map(
+        (part, i) =>
+          `| ${part.name} | ${shown.map((p) => `${p.summary.parts[i].self} % / ${p.summary.parts[i].inclusive} %`).join(' | ')} |`,
+      ),
+      `| (samples; req/s under the profiler) | ${shown.map((p) => `${p.summary.samples}; ${p.rps}/s`).join(' | ')} |`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function signIn(url, email) {

@@ -1,6 +1,6 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { canMarkAnswered, canModerate, canSeeTone } from '@parvis/domain';
-import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
+import { GraphQLContext } from '../common/viewer';
 import { PostType } from '../threads/post.type';
 import { PostsService } from '../threads/posts.service';
 import { postsById } from '../threads/threads.loaders';
@@ -9,7 +9,13 @@ import { ModerationService } from './moderation.service';
 import { PostModerationContextType } from './post-moderation-context.type';
 import { PostHiddenType, PostToneType } from './post-moderation.type';
 
-/** The moderation side of a post: its hidden notice, its answered mark, its tone, the viewer's flag. */
+/**
+ * The moderation side of a post: its hidden notice, its answered mark, its tone, the viewer's flag.
+ *
+ * Like PostsResolver, its fields take GraphQL's own arguments (the post, the field's arguments,
+ * the context) without parameter decorators: resolved for every post of a page, they are then
+ * called directly rather than through Nest's per-call parameter pipeline.
+ */
 @Resolver(() => PostType)
 export class PostModerationResolver {
   constructor(
@@ -21,7 +27,7 @@ export class PostModerationResolver {
     nullable: true,
     description: 'Null, or the public notice of who hid the post, when, and under which charter rule.',
   })
-  hidden(@Parent() post: PostType): PostHiddenType | null {
+  hidden(post: PostType): PostHiddenType | null {
     if (!post.hiddenAt || !post.hiddenById || !post.hiddenReason) return null;
     return Object.assign(new PostHiddenType(), {
       reason: post.hiddenReason,
@@ -35,14 +41,14 @@ export class PostModerationResolver {
     nullable: true,
     description: 'Null, or the reply this post was marked answered by.',
   })
-  async answered(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<PostType | null> {
+  async answered(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<PostType | null> {
     if (!post.answeredByPostId) return null;
     const answer = await postsById(ctx, this.posts).load(post.answeredByPostId);
     return answer ? PostType.from(answer) : null;
   }
 
   @ResolveField(() => Date, { nullable: true, description: 'When the post was marked answered.' })
-  answeredAt(@Parent() post: PostType): Date | null {
+  answeredAt(post: PostType): Date | null {
     return post.answeredAt;
   }
 
@@ -50,7 +56,8 @@ export class PostModerationResolver {
     nullable: true,
     description: 'How the post reads: for staff and moderators only (null for everyone else).',
   })
-  tone(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): PostToneType | null {
+  tone(post: PostType, _args: unknown, ctx: GraphQLContext): PostToneType | null {
+    const viewer = ctx.req.viewer ?? null;
     if (!canSeeTone(viewer) || !post.tone || post.toneScore === null) return null;
     return Object.assign(new PostToneType(), { label: post.tone, score: post.toneScore });
   }
@@ -60,16 +67,13 @@ export class PostModerationResolver {
     description:
       'Where the post sits (its thread, the message before it, the replies after it): for moderators, null for everyone else.',
   })
-  moderationContext(
-    @Parent() post: PostType,
-    @CurrentViewer() viewer: Viewer,
-  ): PostModerationContextType | null {
-    if (!canModerate(viewer)) return null;
+  moderationContext(post: PostType, _args: unknown, ctx: GraphQLContext): PostModerationContextType | null {
+    if (!canModerate(ctx.req.viewer ?? null)) return null;
     return Object.assign(new PostModerationContextType(), { postId: post.id, threadId: post.threadId });
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer has an open flag on this post.' })
-  async viewerHasFlagged(@Parent() post: PostType, @Context() ctx: GraphQLContext): Promise<boolean> {
+  async viewerHasFlagged(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
     if (!ctx.req.viewer) return false;
     return (await moderationLoaders(ctx, this.moderation).viewerFlagged.load(post.id)) ?? false;
   }
@@ -77,19 +81,20 @@ export class PostModerationResolver {
   @ResolveField(() => Boolean, {
     description: 'The viewer may flag this post (signed in, not its author, not hidden).',
   })
-  viewerCanFlag(@Parent() post: PostType, @CurrentViewer() viewer: Viewer): boolean {
+  viewerCanFlag(post: PostType, _args: unknown, ctx: GraphQLContext): boolean {
+    const viewer = ctx.req.viewer ?? null;
     return viewer !== null && viewer.id !== post.authorId && !post.hiddenAt;
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may hide and restore this post (moderators).' })
-  viewerCanModerate(@CurrentViewer() viewer: Viewer): boolean {
-    return canModerate(viewer);
+  viewerCanModerate(_post: PostType, _args: unknown, ctx: GraphQLContext): boolean {
+    return canModerate(ctx.req.viewer ?? null);
   }
 
   @ResolveField(() => Boolean, {
     description: 'The viewer may mark this post answered (experts, staff, moderators).',
   })
-  viewerCanMarkAnswered(@CurrentViewer() viewer: Viewer): boolean {
-    return canMarkAnswered(viewer);
+  viewerCanMarkAnswered(_post: PostType, _args: unknown, ctx: GraphQLContext): boolean {
+    return canMarkAnswered(ctx.req.viewer ?? null);
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { conflict, forbidden } from '../common/domain-error';
-import { ConnectionShape, decodeCursor, pageInCreationOrder } from '../common/pagination';
+import { ConnectionShape, pageInCreationOrder } from '../common/pagination';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { AppConfig } from '../config/config';
@@ -140,43 +140,6 @@ export class PostsService {
       .createQueryBuilder('p')
       .where('p.thread_id = :threadId AND NOT p.is_question', { threadId });
     return pageInCreationOrder(query, 'p', { first, after }, 'ASC', total);
-  }
-
-  /**
-   * What the thread page opens on, in one statement: the thread's question, its accepted answer
-   * and, when `page` is given, one page of replies (keyset: the index on (thread_id, created_at,
-   * id) is read from the cursor on, so a deep page costs what the first one does). The accepted
-   * answer is found from the thread's row in the same statement, so this runs beside the query of
-   * the thread itself. `posts`: every row fetched; `replies`: those of the page, oldest first,
-   * `first + 1` at most (the extra one tells there is a next page).
-   */
-  async openingPosts(
-    threadId: string,
-    page: { first: number; after?: string } | null,
-  ): Promise<{ posts: Post[]; replies: Post[] | null }> {
-    const after = page?.after ? decodeCursor(page.after, ['instant', 'uuid']) : null;
-    const query = this.db.getRepository(Post).createQueryBuilder('p');
-    const head = `p.is_question OR p.id = (SELECT t.accepted_answer_id FROM threads t WHERE t.id = :threadId)`;
-    if (page) {
-      query
-        .addCommonTableExpression(
-          `SELECT r.id FROM posts r WHERE r.thread_id = :threadId AND NOT r.is_question
-           ${after ? 'AND (r.created_at, r.id) > (:afterAt, :afterId)' : ''}
-           ORDER BY r.created_at, r.id LIMIT :limit`,
-          'page',
-        )
-        .addSelect('p.id IN (SELECT id FROM page)', 'in_page')
-        .where(`p.thread_id = :threadId AND (${head} OR p.id IN (SELECT id FROM page))`);
-    } else {
-      query.where(`p.thread_id = :threadId AND (${head})`);
-    }
-    const { entities, raw } = await query
-      .setParameters({ threadId, limit: (page?.first ?? 0) + 1, afterAt: after?.[0], afterId: after?.[1] })
-      .orderBy('p.created_at')
-      .addOrderBy('p.id')
-      .getRawAndEntities<{ p_id: string; in_page?: boolean }>();
-    const inPage = new Set(raw.filter((row) => row.in_page).map((row) => row.p_id));
-    return { posts: entities, replies: page ? entities.filter((post) => inPage.has(post.id)) : null };
   }
 
   // ─── Batch reads for the per-request loaders ────────────────────────────────────────────

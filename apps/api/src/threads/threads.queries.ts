@@ -1,46 +1,80 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
+import { User } from '../identity/user.entity';
+import { Space } from '../spaces/space.entity';
+import { PostRevision } from './post-revision.entity';
+import { Post } from './post.entity';
+import { PrivateFollowUp } from './private-follow-up.entity';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 
-/** Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. */
-export async function threadsPage(
-  db: DataSource | EntityManager,
-  args: ThreadsArgs,
-): Promise<ConnectionShape<Thread>> {
-  const query = db.getRepository(Thread).createQueryBuilder('t');
-  // The same filters on the counts the database keeps (thread_counts, migration ThreadCounts):
-  // the total is a sum over a few rows, not a count over the space's threads.
-  const counted = db
-    .createQueryBuilder()
-    .select('COALESCE(sum(c.threads), 0)::int', 'total')
-    .from('thread_counts', 'c');
+/** A page of threads with the author of each, whom a list shows beside it. */
+export interface ThreadsPage {
+  connection: ConnectionShape<Thread>;
+  authors: User[];
+}
+
+/**
+ * Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. One
+ * statement for the page, each thread with its author, hand-written like the thread page's; beside it, at once, the total from the counts
+ * the database keeps (thread_counts, migration ThreadCounts): a sum over a few rows, not a count
+ * over the space's threads.
+ */
+export async function threadsPage(db: DataSource | EntityManager, args: ThreadsArgs): Promise<ThreadsPage> {
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const where: string[] = [];
+  const counted: string[] = [];
   if (args.spaceId) {
-    query.andWhere('t.space_id = :spaceId', { spaceId: args.spaceId });
-    counted.andWhere('c.space_id = :spaceId', { spaceId: args.spaceId });
+    const p = param(args.spaceId);
+    where.push(`t.space_id = ${p}::uuid`);
+    counted.push(`c.space_id = ${p}::uuid`);
   }
   if (args.status) {
-    query.andWhere('t.status = :status', { status: args.status });
-    counted.andWhere('c.status = :status', { status: args.status });
+    const p = param(args.status);
+    where.push(`t.status = ${p}`);
+    counted.push(`c.status = ${p}`);
   }
   if (args.unanswered) {
-    query.andWhere('t.replies_count = 0');
-    counted.andWhere('c.unanswered');
+    where.push('t.replies_count = 0');
+    counted.push('c.unanswered');
   }
-  const total = ((await counted.getRawOne<{ total: number }>()) ?? { total: 0 }).total;
+  const countParams = [...params];
   const column = args.sort === 'NEWEST' ? 't.created_at' : 't.last_activity_at';
   const field: 'createdAt' | 'lastActivityAt' = args.sort === 'NEWEST' ? 'createdAt' : 'lastActivityAt';
   if (args.after) {
     const [pinned, at, id] = decodeCursor(args.after, ['boolean', 'instant', 'uuid']);
-    query.andWhere(`(t.pinned, ${column}, t.id) < (:pinned, :at, :id)`, { pinned, at, id });
+    where.push(
+      `(t.pinned, ${column}, t.id) < (${param(pinned)}::boolean, ${param(at)}::timestamptz, ${param(id)}::uuid)`,
+    );
   }
-  const rows = await query
-    .orderBy('t.pinned', 'DESC')
-    .addOrderBy(column, 'DESC')
-    .addOrderBy('t.id', 'DESC')
-    .limit(args.first + 1)
-    .getMany();
-  return toConnection(rows, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id]);
+  const limit = param(args.first + 1);
+  const filter = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+  const [[{ total }], rows] = await Promise.all([
+    db.query<{ total: number }[]>(
+      `SELECT COALESCE(sum(c.threads), 0)::int AS total FROM thread_counts c ${filter(counted)}`,
+      countParams,
+    ),
+    db.query<Record<string, unknown>[]>(
+      `SELECT ${THREAD_COLUMNS}, ${AUTHOR_COLUMNS}
+         FROM (SELECT * FROM threads t ${filter(where)} ORDER BY t.pinned DESC, ${column} DESC, t.id DESC LIMIT ${limit}) t
+         JOIN users u ON u.id = t.author_id
+        ORDER BY t.pinned DESC, ${column} DESC, t.id DESC`,
+      params,
+    ),
+  ]);
+  const threads: Thread[] = [];
+  const authors = new Map<string, User>();
+  for (const row of rows) {
+    threads.push(Object.assign(new Thread(), own(row)));
+    const author = part(row, 'author');
+    if (author && !authors.has(author.id as string))
+      authors.set(author.id as string, Object.assign(new User(), author));
+  }
+  return {
+    connection: toConnection(threads, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id]),
+    authors: [...authors.values()],
+  };
 }
 
 /** A public page for search engines' sitemap: its id and when it last changed. */
@@ -73,4 +107,178 @@ export async function sitemapThreadsCount(db: DataSource | EntityManager): Promi
     `SELECT count(*)::int AS count FROM threads t JOIN spaces s ON s.id = t.space_id WHERE s.kind <> 'IDEAS'`,
   );
   return count;
+}
+
+/*
+ * The thread page's reads, hand-written: a plain statement per kind of row, its rows turned into
+ * entities by naming each column as its property, without TypeORM's query builder and entity
+ * hydration (which a profile of the page showed costing more than the statements themselves).
+ * The same rows as the repositories give: every column but the search vector.
+ */
+
+/** A post's columns, each named as its property. */
+const POST_COLUMNS = (
+  [
+    ['id', 'id'],
+    ['thread_id', 'threadId'],
+    ['author_id', 'authorId'],
+    ['is_question', 'isQuestion'],
+    ['body_markdown', 'bodyMarkdown'],
+    ['body_html', 'bodyHtml'],
+    ['body_text', 'bodyText'],
+    ['is_official', 'isOfficial'],
+    ['thanks_count', 'thanksCount'],
+    ['edited_at', 'editedAt'],
+    ['hidden_at', 'hiddenAt'],
+    ['hidden_by_id', 'hiddenById'],
+    ['hidden_reason', 'hiddenReason'],
+    ['hidden_note', 'hiddenNote'],
+    ['answered_by_post_id', 'answeredByPostId'],
+    ['answered_at', 'answeredAt'],
+    ['answered_marked_by_id', 'answeredMarkedById'],
+    ['tone', 'tone'],
+    ['tone_score', 'toneScore'],
+    ['created_at', 'createdAt'],
+  ] as const
+)
+  .map(([column, property]) => `p.${column} AS "${property}"`)
+  .join(', ');
+
+const THREAD_COLUMNS = `t.id, t.space_id AS "spaceId", t.author_id AS "authorId", t.title, t.language, t.status,
+  t.locked, t.lock_reason AS "lockReason", t.pinned, t.accepted_answer_id AS "acceptedAnswerId",
+  t.accepted_by_id AS "acceptedById", t.first_response_due_at AS "firstResponseDueAt",
+  t.answer_due_at AS "answerDueAt", t.first_response_at AS "firstResponseAt",
+  t.first_response_by_id AS "firstResponseById", t.assignee_id AS "assigneeId", t.answered_at AS "answeredAt",
+  t.resolved_at AS "resolvedAt", t.replies_count AS "repliesCount", t.last_activity_at AS "lastActivityAt",
+  t.created_at AS "createdAt"`;
+
+/** The thread with this id, or null. */
+export async function threadRow(db: DataSource | EntityManager, id: string): Promise<Thread | null> {
+  const [row] = await db.query<Thread[]>(`SELECT ${THREAD_COLUMNS} FROM threads t WHERE t.id = $1`, [id]);
+  return row ? Object.assign(new Thread(), row) : null;
+}
+
+const SPACE_COLUMNS = `s.id AS "space.id", s.slug AS "space.slug", s.name AS "space.name",
+  s.description AS "space.description", s.language AS "space.language", s.translations AS "space.translations",
+  s.kind AS "space.kind", s.position AS "space.position", s.first_response_minutes AS "space.firstResponseMinutes",
+  s.answer_minutes AS "space.answerMinutes", s.opening_periods AS "space.openingPeriods",
+  s.time_zone AS "space.timeZone", s.created_at AS "space.createdAt"`;
+
+const FOLLOW_UP_COLUMNS = `f.id AS "followUp.id", f.thread_id AS "followUp.threadId", f.asker_id AS "followUp.askerId",
+  f.agent_id AS "followUp.agentId", f.created_at AS "followUp.createdAt"`;
+
+const AUTHOR_COLUMNS = `u.id AS "author.id", u.email AS "author.email", u.display_name AS "author.displayName",
+  u.password_hash AS "author.passwordHash", u.role AS "author.role", u.reputation AS "author.reputation",
+  u.locale AS "author.locale", u.created_at AS "author.createdAt",
+  u.email_confirmed_at AS "author.emailConfirmedAt", u.closed_at AS "author.closedAt"`;
+
+/** The properties of a row named `<prefix>.<property>`, as an object; null when its id is null (an outer join that found nothing). */
+function part(row: Record<string, unknown>, prefix: string): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  const start = prefix.length + 1;
+  for (const key in row)
+    if (key.startsWith(prefix) && key[prefix.length] === '.') out[key.slice(start)] = row[key];
+  return out.id === null || out.id === undefined ? null : out;
+}
+
+/** The properties of a row that belong to its main table (not named `<prefix>.<property>`). */
+function own(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in row) if (!key.includes('.')) out[key] = row[key];
+  return out;
+}
+
+/** Everything the thread page shows but what the viewer did (thanks, flags): see `threadPageRows`. */
+export interface ThreadPageRows {
+  thread: Thread;
+  space: Space;
+  followUp: PrivateFollowUp | null;
+  /** The question, the accepted answer and the page of replies, oldest first. */
+  posts: Post[];
+  /** The page of replies, `first + 1` at most (the extra one tells there is a next page); null without a page. */
+  replies: Post[] | null;
+  /** The authors of `posts`. */
+  authors: User[];
+  /** The earlier versions of each of `posts`, newest first (none for a post never edited). */
+  revisions: Map<string, PostRevision[]>;
+}
+
+/**
+ * The thread page in two statements sent at once, whatever the thread's length: the thread with
+ * its space and private follow-up; and its question, its accepted answer and, when `page` is
+ * given, one page of replies (keyset: the index on (thread_id, created_at, id) is read from the
+ * cursor on, so a deep page costs what the first one does), each with its author and, for an
+ * edited post, its earlier versions. The accepted answer is found from the thread's row inside the
+ * second statement, so both run at once. Null when there is no such thread. Rows as stored:
+ * who may read what is decided by the resolvers (post-visibility.ts), as for rows from loaders.
+ */
+export async function threadPageRows(
+  db: DataSource | EntityManager,
+  threadId: string,
+  page: { first: number; after: [string, string] | null } | null,
+): Promise<ThreadPageRows | null> {
+  const head = `p.is_question OR p.id = (SELECT t.accepted_answer_id FROM threads t WHERE t.id = $1)`;
+  const revisions = `CASE WHEN p.edited_at IS NOT NULL THEN (
+      SELECT json_agg(json_build_object('id', r.id, 'postId', r.post_id, 'bodyMarkdown', r.body_markdown,
+               'bodyHtml', r.body_html, 'writtenAt', r.written_at, 'editorId', r.editor_id, 'createdAt', r.created_at,
+               'hiddenAt', r.hidden_at, 'hiddenReason', r.hidden_reason) ORDER BY r.created_at DESC, r.id DESC)
+        FROM post_revisions r WHERE r.post_id = p.id) END AS revisions`;
+  const [[threadRowFound], postRows] = await Promise.all([
+    db.query<Record<string, unknown>[]>(
+      `SELECT ${THREAD_COLUMNS}, ${SPACE_COLUMNS}, ${FOLLOW_UP_COLUMNS}
+         FROM threads t JOIN spaces s ON s.id = t.space_id LEFT JOIN private_follow_ups f ON f.thread_id = t.id
+        WHERE t.id = $1`,
+      [threadId],
+    ),
+    db.query<
+      (Post & { inPage: boolean; revisions: Record<string, unknown>[] | null } & Record<string, unknown>)[]
+    >(
+      page
+        ? `WITH page AS (
+             SELECT r.id FROM posts r WHERE r.thread_id = $1 AND NOT r.is_question
+             ${page.after ? 'AND (r.created_at, r.id) > ($3::timestamptz, $4::uuid)' : ''}
+             ORDER BY r.created_at, r.id LIMIT $2)
+           SELECT ${POST_COLUMNS}, p.id IN (SELECT id FROM page) AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}
+             FROM posts p JOIN users u ON u.id = p.author_id
+            WHERE p.thread_id = $1 AND (${head} OR p.id IN (SELECT id FROM page))
+            ORDER BY p.created_at, p.id`
+        : `SELECT ${POST_COLUMNS}, false AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}
+             FROM posts p JOIN users u ON u.id = p.author_id WHERE p.thread_id = $1 AND (${head})
+            ORDER BY p.created_at, p.id`,
+      page ? [threadId, page.first + 1, ...(page.after ?? [])] : [threadId],
+    ),
+  ]);
+  if (!threadRowFound) return null;
+  const thread = Object.assign(new Thread(), own(threadRowFound));
+  const followUp = part(threadRowFound, 'followUp');
+  const rows: ThreadPageRows = {
+    thread,
+    space: Object.assign(new Space(), part(threadRowFound, 'space')),
+    followUp: followUp ? Object.assign(new PrivateFollowUp(), followUp) : null,
+    posts: [],
+    replies: page ? [] : null,
+    authors: [],
+    revisions: new Map(),
+  };
+  const authors = new Map<string, User>();
+  for (const row of postRows) {
+    const { inPage, revisions: versions, ...columns } = row;
+    const post = Object.assign(new Post(), own(columns));
+    rows.posts.push(post);
+    if (inPage) rows.replies?.push(post);
+    if (!authors.has(post.authorId))
+      authors.set(post.authorId, Object.assign(new User(), part(row, 'author')));
+    rows.revisions.set(
+      post.id,
+      (versions ?? []).map((r) =>
+        Object.assign(new PostRevision(), r, {
+          writtenAt: new Date(r.writtenAt as string),
+          createdAt: new Date(r.createdAt as string),
+          hiddenAt: r.hiddenAt ? new Date(r.hiddenAt as string) : null,
+        }),
+      ),
+    );
+  }
+  rows.authors = [...authors.values()];
+  return rows;
 }

@@ -29,6 +29,7 @@ import {
   postsById,
   questionByThreadId,
   replyPages,
+  revisionsByPostId,
   threadsById,
 } from './threads.loaders';
 import {
@@ -41,6 +42,12 @@ import {
 } from './threads.rules';
 import { ThreadsService } from './threads.service';
 
+/**
+ * Threads. Its field resolvers, asked for each thread of a list, take GraphQL's own arguments
+ * (the thread, the field's arguments, the context) without parameter decorators, as in
+ * PostsResolver: they are then called directly, not through Nest's per-call parameter pipeline.
+ * Only `posts`, whose arguments are validated, keeps its decorators (one call per thread page).
+ */
 @Resolver(() => ThreadType)
 export class ThreadsResolver {
   constructor(
@@ -52,11 +59,12 @@ export class ThreadsResolver {
   ) {}
 
   /**
-   * The thread page, in one round trip to the database whatever it shows: the thread, and beside
-   * it (one statement) its question, its accepted answer and the page of replies its `posts` field
-   * asks for, with the private follow-up notice when asked. They are primed into the loaders, so
-   * the relations of every post on the page (authors, revisions, thanks) are then batched in one
-   * statement per kind of row, whatever the number of posts.
+   * The thread page, in one round trip to the database whatever it shows (two statements sent at
+   * once, ThreadsService.threadPage): the thread with its space and private follow-up notice, its
+   * question, its accepted answer and the page of replies its `posts` field asks for, with their
+   * authors and earlier versions. They are primed into the loaders the fields read, so that only
+   * what the viewer did (thanks, flags) and people the page names beyond the posts' authors (who
+   * accepted the answer, who acknowledged it) cost a statement more, one per kind of row.
    */
   @Query(() => ThreadType)
   async thread(
@@ -65,23 +73,22 @@ export class ThreadsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ThreadType> {
     const page = firstRepliesAsked(info);
-    const [thread, opening] = await Promise.all([
-      this.service.thread(id),
-      this.postsService.openingPosts(id, page),
-      requestedArgs(info, 'privateFollowUp').length > 0
-        ? followUpByThreadId(ctx, this.followUps).load(id)
-        : null,
-    ]);
+    const rows = await this.service.threadPage(id, page);
+    const { thread } = rows;
     threadsById(ctx, this.service).prime(thread.id, thread);
-    for (const post of opening.posts) {
+    spacesById(ctx, this.spaces).prime(rows.space.id, rows.space);
+    followUpByThreadId(ctx, this.followUps).prime(thread.id, rows.followUp);
+    for (const user of rows.authors) usersById(ctx, this.identity).prime(user.id, user);
+    for (const post of rows.posts) {
       postsById(ctx, this.postsService).prime(post.id, post);
+      revisionsByPostId(ctx, this.postsService).prime(post.id, rows.revisions.get(post.id) ?? []);
       if (post.isQuestion) questionByThreadId(ctx, this.postsService).prime(thread.id, post);
     }
-    if (page && opening.replies) {
+    if (page && rows.replies) {
       const total = thread.repliesCount;
       replyPages(ctx, this.postsService).prime(
         { threadId: thread.id, total, ...page },
-        toConnection(opening.replies, page.first, total, creationOrderKey),
+        toConnection(rows.replies, page.first, total, creationOrderKey),
       );
     }
     return ThreadType.from(thread);
@@ -94,8 +101,9 @@ export class ThreadsResolver {
     @Args() args: ThreadsArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<ConnectionShape<ThreadType>> {
-    const connection = await this.service.threads(args);
+    const { connection, authors } = await this.service.threads(args);
     for (const edge of connection.edges) threadsById(ctx, this.service).prime(edge.node.id, edge.node);
+    for (const user of authors) usersById(ctx, this.identity).prime(user.id, user);
     return mapConnection(connection, (t) => ThreadType.from(t));
   }
 
@@ -129,18 +137,18 @@ export class ThreadsResolver {
     description:
       'The title; "Hidden question" for readers the question is hidden from (the title is part of the question).',
   })
-  async title(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<string> {
+  async title(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<string> {
     const question = await questionByThreadId(ctx, this.postsService).load(thread.id);
     return readableTitle(thread.title, question, ctx.req.viewer ?? null);
   }
 
   @ResolveField(() => SpaceType)
-  async space(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<SpaceType> {
+  async space(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<SpaceType> {
     return SpaceType.from((await spacesById(ctx, this.spaces).load(thread.spaceId))!);
   }
 
   @ResolveField(() => UserType)
-  async author(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async author(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from(
       (await usersById(ctx, this.identity).load(thread.authorId))!,
       ctx.req.viewer ?? null,
@@ -148,7 +156,7 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => PostType, { description: 'The question: the thread’s first post.' })
-  async question(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<PostType> {
+  async question(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<PostType> {
     return PostType.from((await questionByThreadId(ctx, this.postsService).load(thread.id))!);
   }
 
@@ -156,17 +164,14 @@ export class ThreadsResolver {
     nullable: true,
     description: 'The accepted answer, shown first under the question.',
   })
-  async acceptedAnswer(
-    @Parent() thread: ThreadType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<PostType | null> {
+  async acceptedAnswer(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<PostType | null> {
     if (!thread.acceptedAnswerId) return null;
     const post = await postsById(ctx, this.postsService).load(thread.acceptedAnswerId);
     return post ? PostType.from(post) : null;
   }
 
   @ResolveField(() => UserType, { nullable: true, description: 'Who accepted or marked the answer.' })
-  async acceptedBy(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<UserType | null> {
+  async acceptedBy(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<UserType | null> {
     if (!thread.acceptedById) return null;
     const user = await usersById(ctx, this.identity).load(thread.acceptedById);
     return user ? UserType.from(user, ctx.req.viewer ?? null) : null;
@@ -195,8 +200,9 @@ export class ThreadsResolver {
       'Public notice that the case continues privately with the named agent; null when it does not.',
   })
   async privateFollowUp(
-    @Parent() thread: ThreadType,
-    @Context() ctx: GraphQLContext,
+    thread: ThreadType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<PrivateFollowUpNoticeType | null> {
     const followUp = await followUpByThreadId(ctx, this.followUps).load(thread.id);
     if (!followUp) return null;
@@ -209,20 +215,16 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may reply (signed in, thread not locked).' })
-  viewerCanReply(@Parent() thread: ThreadType, @CurrentViewer() viewer: Viewer): boolean {
-    return canReply(viewer, thread);
+  viewerCanReply(thread: ThreadType, _args: unknown, ctx: GraphQLContext): boolean {
+    return canReply(ctx.req.viewer ?? null, thread);
   }
 
   @ResolveField(() => Boolean, {
     description:
       'The viewer may accept an answer (the asker, an expert or a moderator) on this help thread (ideas and announcements have none).',
   })
-  async viewerCanAcceptAnswer(
-    @Parent() thread: ThreadType,
-    @CurrentViewer() viewer: Viewer,
-    @Context() ctx: GraphQLContext,
-  ): Promise<boolean> {
-    if (!canAcceptAnswer(viewer, thread)) return false;
+  async viewerCanAcceptAnswer(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
+    if (!canAcceptAnswer(ctx.req.viewer ?? null, thread)) return false;
     const space = await spacesById(ctx, this.spaces).load(thread.spaceId);
     return !!space && takesAnswers(space.kind);
   }
@@ -230,13 +232,13 @@ export class ThreadsResolver {
   @ResolveField(() => Boolean, {
     description: 'The viewer may resolve or reopen the thread (the asker or a moderator).',
   })
-  viewerCanResolve(@Parent() thread: ThreadType, @CurrentViewer() viewer: Viewer): boolean {
-    return canResolve(viewer, thread);
+  viewerCanResolve(thread: ThreadType, _args: unknown, ctx: GraphQLContext): boolean {
+    return canResolve(ctx.req.viewer ?? null, thread);
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may start a private follow-up (staff).' })
-  viewerCanStartPrivateFollowUp(@CurrentViewer() viewer: Viewer): boolean {
-    return canStartPrivateFollowUp(viewer);
+  viewerCanStartPrivateFollowUp(_thread: ThreadType, _args: unknown, ctx: GraphQLContext): boolean {
+    return canStartPrivateFollowUp(ctx.req.viewer ?? null);
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hasAtLeastRole, Language, languageOrEnglish } from '@parvis/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
-import { ConnectionShape } from '../common/pagination';
+import { decodeCursor } from '../common/pagination';
 import { isCheckViolation } from '../common/postgres-errors';
 import { requireSignedIn, SignedInViewer, Viewer } from '../common/viewer';
 import { ModerationLogService } from '../moderation-log/moderation-log.service';
@@ -19,7 +19,7 @@ import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 import { CreateThreadInput, ThreadIdInput } from './threads.inputs';
 import { answerPostIds, askedThreadIds, HOME_LISTS, HomeList, homeListRows } from './thread-lists.queries';
-import { threadsPage } from './threads.queries';
+import { threadPageRows, ThreadPageRows, threadRow, ThreadsPage, threadsPage } from './threads.queries';
 import { Actor, canResolve, speaksForBrand } from './threads.rules';
 
 export interface StartThreadParams {
@@ -168,13 +168,24 @@ export class ThreadsService {
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
 
   async thread(id: string): Promise<Thread> {
-    const thread = await this.db.getRepository(Thread).findOneBy({ id });
+    const thread = await threadRow(this.db, id);
     if (!thread) throw notFound('There is no such thread.', 'THREAD_NOT_FOUND');
     return thread;
   }
 
+  /**
+   * The thread page's rows in one round trip (threads.queries.ts `threadPageRows`): the thread,
+   * its space and follow-up, its opening posts with their authors and earlier versions; NOT_FOUND.
+   */
+  async threadPage(id: string, page: { first: number; after?: string } | null): Promise<ThreadPageRows> {
+    const after = page?.after ? decodeCursor(page.after, ['instant', 'uuid']) : null;
+    const rows = await threadPageRows(this.db, id, page && { first: page.first, after });
+    if (!rows) throw notFound('There is no such thread.', 'THREAD_NOT_FOUND');
+    return rows;
+  }
+
   /** Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. */
-  threads(args: ThreadsArgs): Promise<ConnectionShape<Thread>> {
+  threads(args: ThreadsArgs): Promise<ThreadsPage> {
     return threadsPage(this.db, args);
   }
 
