@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
 
 const require = createRequire(import.meta.url);
 const HERE = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -156,4 +157,67 @@ export async function webOperations() {
 export function header() {
   console.log('| scenario | requests | concurrency | req/s | p50 ms | p95 ms | p99 ms |');
   console.log('|---|---|---|---|---|---|---|');
+}
+
+/**
+ * `duration` seconds of POSTs at `connections` clients, each body from `make()`; latencies of
+ * every response (autocannon reports no p95), and the answers that were GraphQL errors.
+ */
+export async function cannon(url, make, connections, duration, { path = '/graphql' } = {}) {
+  const latencies = [];
+  let errors = 0;
+  const instance = autocannon({
+    url: url + path,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const { body, headers } = make();
+          return {
+            ...req,
+            body,
+            headers: { ...req.headers, 'content-type': 'application/json', ...headers },
+          };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200 || (path === '/graphql' && body.includes('"errors"'))) errors++;
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
+  if (process.env.BENCH_DEBUG) instance.on('reqError', (error) => console.error(error));
+  const result = await instance;
+  if (path === '/graphql') await settle(url);
+  latencies.sort((a, b) => a - b);
+  const pct = (p) =>
+    latencies.length
+      ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
+      : NaN;
+  return {
+    count: latencies.length,
+    rps: Math.round(latencies.length / duration),
+    p50: pct(50).toFixed(1),
+    p95: pct(95).toFixed(1),
+    p99: pct(99).toFixed(1),
+    errors: errors + result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/**
+ * Waits until the API has worked through what an overloaded run left queued (requests autocannon
+ * gave up on are still answered), so that each run starts on an idle process: up to 60 s.
+ */
+async function settle(url) {
+  for (let i = 0; i < 120; i++) {
+    const t0 = performance.now();
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok && performance.now() - t0 < 50) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }

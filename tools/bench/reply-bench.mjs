@@ -16,8 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import autocannon from 'autocannon';
-import { graphql, option, ROOT, startApi, webOperations } from './harness.mjs';
+import { cannon, graphql, option, ROOT, startApi, webOperations } from './harness.mjs';
 import { openScaleCluster, scaleDataDir } from './scale-seed.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -157,49 +156,6 @@ async function signIn(url, email) {
   return cookie;
 }
 
-/** `duration` seconds of POSTs at `connections` clients; latencies of every answer, and the GraphQL errors. */
-async function cannon(url, make, connections, duration) {
-  const latencies = [];
-  let errors = 0;
-  const instance = autocannon({
-    url: `${url}/graphql`,
-    connections,
-    duration,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const { body, headers } = make();
-          return {
-            ...req,
-            body,
-            headers: { ...req.headers, 'content-type': 'application/json', ...headers },
-          };
-        },
-        onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) errors++;
-        },
-      },
-    ],
-  });
-  instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
-  const result = await instance;
-  await settle(url);
-  latencies.sort((a, b) => a - b);
-  const pct = (p) =>
-    latencies.length
-      ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]
-      : NaN;
-  return {
-    count: latencies.length,
-    rps: Math.round(latencies.length / duration),
-    p50: pct(50).toFixed(1),
-    p95: pct(95).toFixed(1),
-    p99: pct(99).toFixed(1),
-    errors: errors + result.errors + result.timeouts + result.non2xx,
-  };
-}
-
 /**
  * Processor time (user + system, ms) used so far by each root process and its descendants alive
  * now (Linux /proc; clock ticks of 10 ms). Measured around a run while its processes live.
@@ -239,19 +195,6 @@ function cpuTime(roots) {
 /** One run as a row of the table. */
 function line(r) {
   return `| ${r.round} | ${r.build} | ${r.crowd} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.apiCpu.toFixed(2)} | ${r.dbCpu.toFixed(2)} |`;
-}
-
-/** Waits until the API has answered what autocannon gave up on (up to 60 s), so that runs do not overlap. */
-async function settle(url) {
-  for (let i = 0; i < 120; i++) {
-    const t0 = performance.now();
-    const ok = await fetch(`${url}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok && performance.now() - t0 < 50) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 function report({ runs, load, postsAtStart, added }) {

@@ -68,12 +68,15 @@ export interface HeldAnswers {
  * Holds the API's answers to the operation named `operationName` until the test calls
  * `release()`: what a component shows while it waits (an optimistic vote) stays on screen as
  * long as the test looks at it, however busy the machine (a mock's `delay` may elapse first).
+ * `answeredFirst`: how many of its first requests are answered at once (e.g. 1 to hold only the
+ * refetches of a query already on screen).
  */
-export function holdAnswers(operationName: string): HeldAnswers {
+export function holdAnswers(operationName: string, { answeredFirst = 0 } = {}): HeldAnswers {
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
+  let seen = 0;
   const link = new ApolloLink((operation, forward) =>
-    operation.operationName !== operationName
+    operation.operationName !== operationName || seen++ < answeredFirst
       ? forward(operation)
       : new Observable<ApolloLink.Result>((observer) => {
           let forwarded: Subscription | null = null;

@@ -1,10 +1,8 @@
-import { ApolloLink } from '@apollo/client/link';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
-import { Observable } from 'rxjs';
 import { useViewer, ViewerQuery } from '../../lib/viewer';
-import { apiError, renderWithProviders, type HeldAnswers } from '../../testing/render';
+import { apiError, holdAnswers, renderWithProviders } from '../../testing/render';
 import { SignInMutation } from '../api/identity';
 import { SignInForm } from './SignInForm';
 
@@ -40,7 +38,7 @@ describe('the sign-in form', () => {
   });
 
   it('moves on as soon as the person is signed in, not once every query on screen has answered again', async () => {
-    const refetches = refetchesHeld('Viewer');
+    const refetches = holdAnswers('Viewer', { answeredFirst: 1 });
     const onDone = jest.fn();
     const me = { __typename: 'User', id: 'u1', displayName: 'Ana Asker', role: 'MEMBER', reputation: 0 };
     renderWithProviders(
@@ -83,26 +81,4 @@ describe('the sign-in form', () => {
 function WhoReads() {
   const { viewer } = useViewer();
   return <p>{viewer ? `Reading as ${viewer.displayName}` : 'Reading as a visitor'}</p>;
-}
-
-/** Answers the first `operationName` at once and holds its later ones (refetches) until `release()`. */
-function refetchesHeld(operationName: string): HeldAnswers {
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let seen = 0;
-  const link = new ApolloLink((operation, forward) => {
-    if (operation.operationName !== operationName || seen++ === 0) return forward(operation);
-    return new Observable<ApolloLink.Result>((observer) => {
-      let closed = false;
-      let forwarded: { unsubscribe(): void } | null = null;
-      void released.then(() => {
-        if (!closed) forwarded = forward(operation).subscribe(observer);
-      });
-      return () => {
-        closed = true;
-        forwarded?.unsubscribe();
-      };
-    });
-  });
-  return { link, release: () => release() };
 }
