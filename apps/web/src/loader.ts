@@ -52,7 +52,11 @@ function afterPaint(start: () => void): void {
     start();
   };
   let observer: PerformanceObserver | null = null;
-  if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+  // A browser without paint timing (or without PerformanceObserver) starts after its first frame.
+  if (
+    typeof PerformanceObserver !== 'undefined' &&
+    PerformanceObserver.supportedEntryTypes?.includes('paint')
+  ) {
     observer = new PerformanceObserver((list) => {
       if (list.getEntriesByName('first-contentful-paint').length > 0) setTimeout(once, 0);
     });

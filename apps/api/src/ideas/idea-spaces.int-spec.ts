@@ -13,7 +13,7 @@ const spaceOf = async (threadId: string): Promise<string> =>
 
 // The moderators' move already refuses these (moderation.int-spec.ts); the database refuses them
 // to every other writer too: a script, a migration, a future service.
-describe('ideas live in idea spaces, and only ideas do, whoever writes', () => {
+describe('ideas never leave idea spaces, and questions never move in, whoever writes', () => {
   it('an idea’s thread never moves out of the idea box', async () => {
     const idea = await submitIdea(who.member.agent);
     const threadId = await threadOf(idea.id);

@@ -133,6 +133,9 @@ describe('the database holds the same rule for every writer', () => {
     );
     await expect(resolveBySql(thread.id, who.moderator.id)).rejects.toMatchObject(refused);
     await expect(resolveBySql(thread.id, null)).rejects.toMatchObject(refused);
+    // The complainer writing again answers nothing.
+    await reply(who.asker.agent, thread.id, 'Still nobody from the shop, awful.');
+    await expect(resolveBySql(thread.id, who.moderator.id)).rejects.toMatchObject(refused);
     await resolveBySql(thread.id, who.asker.id);
     expect((await test.db.query('SELECT status FROM threads WHERE id = $1', [thread.id]))[0].status).toBe(
       'RESOLVED',

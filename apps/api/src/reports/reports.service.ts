@@ -164,8 +164,9 @@ export class ReportsService {
       if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`Unexpected snapshot id ${snapshot}`);
       for (let i = 0; i < count; i++) {
         const runner = this.db.createQueryRunner();
-        lanes.push(runner);
+        // Counted as a lane once it holds a connection: one that never got it has nothing to give back.
         await runner.connect();
+        lanes.push(runner);
         await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         await runner.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
       }
@@ -177,15 +178,23 @@ export class ReportsService {
     }
   }
 
+  /**
+   * Gives every lane back to the pool, each after rolling its read-only transaction back, even when
+   * one of them fails to (a broken connection); the first such failure is raised once all are back.
+   */
   private async release(lanes: QueryRunner[]): Promise<void> {
+    let failure: Error | null = null;
     for (const runner of lanes) {
       try {
         if (!runner.isReleased) await runner.query('ROLLBACK');
+      } catch (error) {
+        failure ??= error instanceof Error ? error : new Error(String(error));
       } finally {
         await runner.release();
         this.sideLanesLent--;
       }
     }
+    if (failure) throw failure;
   }
 
   /** Checks a requested scope: a real range within MAX_REPORT_DAYS, a known zone and language. */

@@ -125,8 +125,9 @@ export class Thread {
   resolvedAt: Date | null;
 
   /**
-   * Who resolved it, while it is resolved. The asker may close their own question; anyone else
-   * must first answer every complaint in it (trigger `threads_resolve_answered_complaints`).
+   * Who resolved it: set when it is resolved, cleared when it is reopened. The asker may close
+   * their own question; anyone else must first answer every complaint in it (the trigger
+   * `threads_resolve_answered_complaints`, which a resolve without a resolver does not pass either).
    */
   @Column({ type: 'uuid', nullable: true })
   resolvedById: string | null;

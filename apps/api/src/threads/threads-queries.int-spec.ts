@@ -2,6 +2,8 @@ import { encodeCursor } from '../common/pagination';
 import { useCommunity } from '../testing/community';
 import { ask, reply, THREAD } from '../testing/threads-fixtures';
 import { webOperation } from '../testing/web-operations';
+import { Thread } from './thread.entity';
+import { threadRow } from './threads.queries';
 
 const { test, space, who } = useCommunity();
 
@@ -95,6 +97,21 @@ describe('the thread page', () => {
 
 /** The statements of one request, shortened for a failure message or the log. */
 const listed = (queries: string[]) => queries.map((q) => q.replace(/\s+/g, ' ').slice(0, 140));
+
+describe('the thread page’s hand-written reads', () => {
+  it('give the same thread as the repository, every column included (a column added later must be named there too)', async () => {
+    const question = await ask(who.asker.agent, space.help, 'Is the store open on Sunday?');
+    await reply(who.expert.agent, question.id, 'Yes, from ten to six.');
+    await test.db.query(
+      `UPDATE threads SET status = 'RESOLVED', resolved_at = now(), resolved_by_id = $2 WHERE id = $1`,
+      [question.id, who.asker.id],
+    );
+    const handWritten = await threadRow(test.db, question.id);
+    const byRepository = await test.db.getRepository(Thread).findOneByOrFail({ id: question.id });
+    expect({ ...handWritten }).toEqual({ ...byRepository });
+    expect(handWritten?.resolvedById).toBe(who.asker.id);
+  });
+});
 
 describe('the thread page as the web app asks for it (its ThreadRoute operation)', () => {
   const page = () => webOperation('ThreadRoute');

@@ -149,7 +149,7 @@ const THREAD_COLUMNS = `t.id, t.space_id AS "spaceId", t.author_id AS "authorId"
   t.accepted_by_id AS "acceptedById", t.first_response_due_at AS "firstResponseDueAt",
   t.answer_due_at AS "answerDueAt", t.first_response_at AS "firstResponseAt",
   t.first_response_by_id AS "firstResponseById", t.assignee_id AS "assigneeId", t.answered_at AS "answeredAt",
-  t.resolved_at AS "resolvedAt", t.replies_count AS "repliesCount", t.last_activity_at AS "lastActivityAt",
+  t.resolved_at AS "resolvedAt", t.resolved_by_id AS "resolvedById", t.replies_count AS "repliesCount", t.last_activity_at AS "lastActivityAt",
   t.created_at AS "createdAt"`;
 
 /** The thread with this id, or null. */

@@ -1,11 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Ideas live in idea spaces, and only ideas do: the moderators' move refuses to take a thread into
- * or out of the idea box (a duplicate idea is merged instead), and these triggers hold the same rule
- * for every writer of the database — a thread never changes between an idea space and another kind,
- * an idea is only attached to a thread of an idea space, and a space that holds threads keeps its
- * kind's side of that line. A move between two idea spaces stays possible (their counts follow it).
+ * Ideas live in idea spaces: the moderators' move refuses to take a thread into or out of the idea
+ * box (a duplicate idea is merged instead), and these triggers hold the same rule for every writer
+ * of the database — a thread never changes between an idea space and another kind, an idea is only
+ * attached to a thread of an idea space, and a space that holds threads keeps its kind's side of
+ * that line. A move between two idea spaces stays possible (their counts follow it). Not held here:
+ * a thread written straight into an idea space without its idea (the idea row comes second, in the
+ * same transaction, and bulk loads write them apart); asking a question there is refused by the service.
  */
 export class IdeasStayInIdeaSpaces1795721189667 implements MigrationInterface {
   name = 'IdeasStayInIdeaSpaces1795721189667';

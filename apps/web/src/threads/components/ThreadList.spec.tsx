@@ -182,7 +182,7 @@ describe('the announcements', () => {
     const items = await screen.findAllByRole('listitem');
     expect(screen.getByText('2 annonces')).toBeInTheDocument();
     expect(within(items[0]).getByText('Épinglée')).toBeInTheDocument();
-    // An announcement asks nothing: nothing reads "Ouvert" or overdue, and no question filter.
+    // An announcement asks nothing: nothing reads "Ouverte" or overdue, and no question filter.
     expect(screen.queryByText('Ouverte')).toBeNull();
     expect(screen.queryByText('En retard')).toBeNull();
     expect(items[0]).not.toHaveClass('overdue');

@@ -58,10 +58,12 @@ export function ThreadList({
   const [status, setStatus] = useState<ThreadStatus | ''>('');
   const [unanswered, setUnanswered] = useState(false);
   const [sort, setSort] = useState<ThreadSort>('LAST_ACTIVITY');
+  // The question filters are not offered in the announcements: none left set in a help space
+  // (the same list, another space) may narrow them unseen.
   const variables = {
     spaceId,
-    status: status || undefined,
-    unanswered: unanswered || undefined,
+    status: (!announcements && status) || undefined,
+    unanswered: (!announcements && unanswered) || undefined,
     sort,
     first: PAGE,
   };
