@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: start Parvis as `npm start` does (built API, embedded
 // PostgreSQL in a throwaway folder), send GraphQL requests, and time many of them at once.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -220,4 +220,19 @@ async function settle(url) {
     if (ok && performance.now() - t0 < 50) return;
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/**
+ * Puts a dated section at the top of tools/bench/RESULTS.md (newest first: before the first
+ * existing section) and returns the file's path.
+ */
+export function writeResultsSection(section) {
+  const file = join(HERE, 'tools', 'bench', 'RESULTS.md');
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf('\n## ');
+  writeFileSync(
+    file,
+    at < 0 ? `${text}\n${section}` : `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`,
+  );
+  return file;
 }

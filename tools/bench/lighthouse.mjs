@@ -10,17 +10,17 @@
 // after a change on the same machine at the same moments, both written).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
+import { writeResultsSection } from './harness.mjs';
 
 const HERE = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const ROOT = option('--root') ? resolve(option('--root')) : HERE;
 const BEFORE = option('--before') ? resolve(option('--before')) : null;
-const RESULTS = join(HERE, 'tools', 'bench', 'RESULTS.md');
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const RUNS = Number(option('--runs') ?? 3);
 const WRITE = !process.argv.includes('--no-write');
@@ -349,13 +349,7 @@ function writeResults(rows, { profile, version, loadBefore, loadAfter, builds })
     ),
     '',
   ].join('\n');
-  const text = readFileSync(RESULTS, 'utf8');
-  const at = text.indexOf('\n## ');
-  writeFileSync(
-    RESULTS,
-    at < 0 ? `${text}\n${section}` : `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`,
-  );
-  console.log(`Written into ${RESULTS}.`);
+  console.log(`Written into ${writeResultsSection(section)}.`);
 }
 
 main().catch((error) => {

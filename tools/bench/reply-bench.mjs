@@ -10,13 +10,13 @@
 // Options: --data DIR (the seeded scale cluster's folder, as bench:scale's), --scale-factor F,
 // --duration S (per run, default 10), --rounds N (turns per build, default 2), --members N (the
 // pool, default 64), --processes N (API processes, default 1), --before-root DIR, --no-write.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { cannon, graphql, option, ROOT, startApi, webOperations } from './harness.mjs';
+import { cannon, graphql, option, ROOT, startApi, webOperations, writeResultsSection } from './harness.mjs';
 import { openScaleCluster, scaleDataDir } from './scale-seed.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -118,11 +118,7 @@ try {
   const section = report({ runs, load, postsAtStart, added });
   console.log(section);
   if (WRITE) {
-    const file = join(HERE, 'RESULTS.md');
-    const text = readFileSync(file, 'utf8');
-    const at = text.indexOf('\n## ');
-    writeFileSync(file, `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`);
-    log(`Written into ${file}.`);
+    log(`Written into ${writeResultsSection(section)}.`);
   }
 
   /** Replies from the pool in turn, each to the next thread, as the web app sends them. */

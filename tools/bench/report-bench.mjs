@@ -12,14 +12,14 @@
 // checkout: its API is measured first on the same data, for before/after figures of one run),
 // --before-sql COMMIT (each section's statement as at COMMIT, on COMMIT's indexes, timed in turns
 // with the checkout's: see sectionTimes), --no-write (print only).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { graphql, option, ROOT, startApi, webOperations } from './harness.mjs';
+import { graphql, option, ROOT, startApi, webOperations, writeResultsSection } from './harness.mjs';
 import { openScaleCluster, scaleDataDir, seedScale } from './scale-seed.mjs';
 import { isReportSeeded, seedReportRows } from './report-seed.mjs';
 
@@ -78,11 +78,7 @@ try {
   const section = report({ counts, reportCounts, rows, sections, load });
   console.log(section);
   if (WRITE) {
-    const file = join(HERE, 'RESULTS.md');
-    const text = readFileSync(file, 'utf8');
-    const at = text.indexOf('\n## ');
-    writeFileSync(file, `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`);
-    log(`Written into ${file}.`);
+    log(`Written into ${writeResultsSection(section)}.`);
   }
 
   // ─── Pieces ───────────────────────────────────────────────────────────────────────────────

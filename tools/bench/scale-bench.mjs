@@ -28,7 +28,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { cannon, graphql, option, ROOT, startApi, webOperations } from './harness.mjs';
+import { cannon, graphql, option, ROOT, startApi, webOperations, writeResultsSection } from './harness.mjs';
 import { openScaleCluster, scaleDataDir, searchTerms, seedScale } from './scale-seed.mjs';
 import { summarizeProfile } from './cpu-profile.mjs';
 
@@ -130,7 +130,7 @@ try {
   if (PAGES_ONLY) {
     const section = pagesReport({ turns, profiles, load: [...load, loadavg()[0].toFixed(2)] });
     console.log(section);
-    if (WRITE) writeSection(section);
+    if (WRITE) log(`Written into ${writeResultsSection(section)}.`);
     await sql.end().catch(() => undefined); // before its server stops
     process.exit(await stopAll().then(() => 0));
   }
@@ -257,7 +257,7 @@ try {
 
   const section = report({ counts, rows, ceilings, profile, beforeAfter, load });
   console.log(section);
-  if (WRITE) writeSection(section);
+  if (WRITE) log(`Written into ${writeResultsSection(section)}.`);
 
   // ─── Pieces ───────────────────────────────────────────────────────────────────────────────
 
@@ -362,14 +362,6 @@ try {
 } finally {
   await sql.end().catch(() => undefined);
   await stopAll();
-}
-
-function writeSection(section) {
-  const file = join(HERE, 'RESULTS.md');
-  const text = readFileSync(file, 'utf8');
-  const at = text.indexOf('\n## ');
-  writeFileSync(file, `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`);
-  log(`Written into ${file}.`);
 }
 
 /**
