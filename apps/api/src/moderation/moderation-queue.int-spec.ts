@@ -157,6 +157,9 @@ describe('the database holds the same rule for every writer', () => {
     expect(await resolvedBy()).toBe(who.moderator.id);
     await who.moderator.agent.data(REOPEN, { input: { threadId: thread.id } });
     expect(await resolvedBy()).toBeNull();
+    await expect(
+      test.db.query(`UPDATE threads SET resolved_by_id = $2 WHERE id = $1`, [thread.id, who.moderator.id]),
+    ).rejects.toMatchObject({ driverError: { code: '23514', constraint: 'threads_resolved_by_check' } });
   });
 });
 

@@ -24,6 +24,8 @@ import { sqlInList } from '../common/sql-check';
 @Check('threads_status_check', sqlInList('status', THREAD_STATUSES))
 @Check('threads_answered_has_answer_check', `status <> 'ANSWERED' OR accepted_answer_id IS NOT NULL`)
 @Check('threads_lock_reason_check', `locked OR lock_reason IS NULL`)
+// Who resolved a thread is known only while it is resolved (cleared when it is reopened).
+@Check('threads_resolved_by_check', `status = 'RESOLVED' OR resolved_by_id IS NULL`)
 @Check('threads_replies_count_check', `replies_count >= 0`)
 @Index('threads_space_activity_idx', ['spaceId', 'pinned', 'lastActivityAt', 'id'])
 @Index('threads_space_created_idx', ['spaceId', 'createdAt', 'id'])

@@ -27,6 +27,7 @@ import { IdeasStayInIdeaSpaces1795721189667 } from './1795721189667-IdeasStayInI
 import { ReportNarrowRows1795721212293 } from './1795721212293-ReportNarrowRows';
 import { FollowsBySubject1795721422009 } from './1795721422009-FollowsBySubject';
 import { ThreadsResolvedBy1795721644221 } from './1795721644221-ThreadsResolvedBy';
+import { ThreadsResolvedByWhileResolved1795729694663 } from './1795729694663-ThreadsResolvedByWhileResolved';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ReportNarrowRows1795721212293,
   FollowsBySubject1795721422009,
   ThreadsResolvedBy1795721644221,
+  ThreadsResolvedByWhileResolved1795729694663,
 ];
