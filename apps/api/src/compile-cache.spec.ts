@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CompileCache } from './compile-cache';
@@ -13,8 +13,13 @@ function load(cache: CompileCache, filename: string, content: string): unknown {
 const FILENAME = '/app/dist/greeting.js';
 const SOURCE = `module.exports = function greet(name) { return 'Hello ' + name; };`;
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 function cacheFile(): string {
-  return join(mkdtempSync(join(tmpdir(), 'parvis-compile-cache-')), 'api-process.v8cache');
+  const folder = mkdtempSync(join(tmpdir(), 'parvis-compile-cache-'));
+  folders.push(folder);
+  return join(folder, 'api-process.v8cache');
 }
 
 it('runs a module compiled from the cache like one compiled by Node, and writes the cache only after a miss', () => {

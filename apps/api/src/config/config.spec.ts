@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'parvis-config-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function problemsOf(env: Record<string, string>): string[] {
   try {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,7 +87,11 @@ beforeAll(async () => {
   restored = await createDatabase();
   await tool('restore', restored, file);
 }, 180_000);
-afterAll(() => api?.stop());
+afterAll(async () => {
+  await api?.stop();
+  // The backup files hold a whole community: none is left behind in the machine's temp folder.
+  rmSync(folder, { recursive: true, force: true });
+});
 
 describe('backup and restore', () => {
   it('restores the same rows in every table, the vote counts and revisions included', async () => {

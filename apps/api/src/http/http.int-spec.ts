@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { startTestApp, useTestApp } from '../testing/test-app';
  * a hashed bundle, an icon and a manifest, each large enough to be worth compressing.
  */
 const webDist = mkdtempSync(join(tmpdir(), 'parvis-web-dist-'));
+afterAll(() => rmSync(webDist, { recursive: true, force: true }));
 const BUNDLE = `console.log(${JSON.stringify('Parvis '.repeat(600))});\n`;
 const INDEX_HTML = `<!doctype html><html lang="en"><head><title>Parvis</title>
 <script type="module" src="/assets/index-AbCd1234.js"></script></head>

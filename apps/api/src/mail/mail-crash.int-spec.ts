@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSmtpServer } from '../testing/smtp-test-server';
@@ -48,12 +48,13 @@ it('a crash between commit and send still delivers the mail exactly once', async
   const databaseUrl = await createDatabase();
   const stalling = await startSmtpServer({ stallData: true });
   const port = 39_881;
+  const dataDir = mkdtempSync(join(tmpdir(), 'parvis-crash-'));
   const child = await startBuiltApi(
     {
       ...MAIL_ENV,
       DATABASE_URL: databaseUrl,
       SMTP_URL: stalling.url,
-      PARVIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parvis-crash-')),
+      PARVIS_DATA_DIR: dataDir,
     },
     port,
   );
@@ -93,5 +94,6 @@ it('a crash between commit and send still delivers the mail exactly once', async
   } finally {
     if (!killed) child.kill('SIGKILL');
     await stalling.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }, 120_000);

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,7 @@ export async function startApiProcess(
 ): Promise<ApiProcess> {
   if (!existsSync(API_MAIN)) throw new Error('Build the API first (npm test does): npx nx build api');
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'parvis-process-'));
   const child = spawn(process.execPath, [API_MAIN], {
     env: {
       PATH: process.env.PATH,
@@ -46,7 +47,7 @@ export async function startApiProcess(
       // As in production: migrations as the owner, the API as the runtime role.
       DATABASE_URL: runtimeUrl(databaseUrl),
       MIGRATION_DATABASE_URL: databaseUrl,
-      PARVIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parvis-process-')),
+      PARVIS_DATA_DIR: dataDir,
       PORT: String(port),
       WEB_DIST: '',
       SEED_DEMO: 'false',
@@ -60,10 +61,12 @@ export async function startApiProcess(
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
@@ -75,5 +78,6 @@ export async function startApiProcess(
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
   throw new Error(`The API process did not start:\n${output}`);
 }
