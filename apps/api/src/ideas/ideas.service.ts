@@ -325,17 +325,22 @@ export class IdeasService implements OnModuleInit {
    * One statement: the insert. The database refuses a second active vote (unique index),
    * a vote on a closed idea or outside an open campaign, and a vote beyond the campaign's
    * budget (triggers holding a per-member, per-campaign lock), and keeps votes_count exact.
-   * The vote is counted against the voting limit in the same transaction, once accepted.
+   * The vote is counted against the voting limit in the same transaction (a refused vote,
+   * rolled back, never counts; a member over the limit is told so first, whatever the idea).
    */
   async vote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'vote');
     try {
       return await this.db.transaction(async (tx) => {
+        // The insert's trigger locks the idea's row until COMMIT to count the vote, and every
+        // other vote for that idea queues on it (a popular idea gets hundreds at once): what does
+        // not need that row (the voting limit, following the idea) comes first, so that the lock
+        // is held over the fewest round trips to this process.
+        await this.countVote(tx, voter);
         await this.castVote(tx, ideaId, voter.id);
         // Read once, after the insert: the trigger has counted the vote, and the idea's campaign
         // is what the live event needs. A vote for no idea fails the insert (foreign key).
         const idea = await this.idea(ideaId, tx);
-        await this.countVote(tx, voter);
         await this.voteEvents.publish(tx, [{ ideaId: idea.id, campaignId: idea.campaignId }]);
         return idea;
       });
@@ -355,10 +360,11 @@ export class IdeasService implements OnModuleInit {
   /**
    * Casts a vote in the caller's transaction: one insert, which the vote trigger checks (open
    * idea, open campaign, budget) and counts. `at`: when it was cast, now unless given.
+   * The voter follows the idea first: the insert locks the idea's row, held until COMMIT.
    */
   async castVote(tx: EntityManager, ideaId: string, userId: string, at?: Date): Promise<void> {
-    await tx.insert(IdeaVote, { ideaId, userId, createdAt: at });
     await this.notifications.setFollowingIn(tx, userId, 'IDEA', ideaId, true);
+    await tx.insert(IdeaVote, { ideaId, userId, createdAt: at });
   }
 
   /**
