@@ -208,10 +208,15 @@ function sample(url) {
 
 /** The ceiling: pgbench running the vote transaction on the same data; `hot` as the API's run. */
 function pgbench(url, clients, duration, counts, hot) {
-  const bin = ['/usr/bin/pgbench', '/usr/lib/postgresql/17/bin/pgbench', '/usr/lib/postgresql/15/bin/pgbench'].find(
-    (p) => existsSync(p),
-  );
-  if (!bin) throw new Error('pgbench not found (/usr/bin/pgbench): the vote ceiling is what this benchmark compares to.');
+  const bin = [
+    '/usr/bin/pgbench',
+    '/usr/lib/postgresql/17/bin/pgbench',
+    '/usr/lib/postgresql/15/bin/pgbench',
+  ].find((p) => existsSync(p));
+  if (!bin)
+    throw new Error(
+      'pgbench not found (/usr/bin/pgbench): the vote ceiling is what this benchmark compares to.',
+    );
   const u = new URL(url);
   const dir = mkdtempSync(join(tmpdir(), 'parvis-pgbench-'));
   const script = join(dir, 'vote.sql');
@@ -244,7 +249,11 @@ function cpuTime(roots) {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.push({ pid: Number(entry), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      procs.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
     } catch {
       // The process ended while being read.
     }
@@ -252,7 +261,7 @@ function cpuTime(roots) {
   const out = {};
   for (const [part, root] of Object.entries(roots)) {
     const tree = new Set([root]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const p of procs)
         if (tree.has(p.ppid) && !tree.has(p.pid)) {
@@ -322,7 +331,9 @@ function report({ runs, waits, load }) {
       '',
       '| sessions per sample | state |',
       '|---|---|',
-      ...w.top.map(([what, n]) => `| ${(n / Math.max(1, w.samples)).toFixed(1)} | ${what.replace(/\|/g, '\\|')} |`),
+      ...w.top.map(
+        ([what, n]) => `| ${(n / Math.max(1, w.samples)).toFixed(1)} | ${what.replace(/\|/g, '\\|')} |`,
+      ),
     );
   }
   return lines.join('\n') + '\n';

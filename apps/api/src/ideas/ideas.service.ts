@@ -334,15 +334,15 @@ export class IdeasService implements OnModuleInit {
       return await this.db.transaction(async (tx) => {
         // The insert's trigger locks the idea's row until COMMIT to count the vote, and every
         // other vote for that idea queues on it (a popular idea gets hundreds at once): what does
-        // not need that row (the voting limit, following the idea) comes first, so that the lock
-        // is held over the fewest round trips to this process.
+        // not need that row (the voting limit, following the idea, the live event, sent only if
+        // this commits) comes first, so that the lock is held over the read of the count alone.
         await this.countVote(tx, voter);
+        // The idea's campaign is not known yet: its subscribers read it with the idea.
+        await this.voteEvents.publish(tx, [{ ideaId }]);
         await this.castVote(tx, ideaId, voter.id);
-        // Read once, after the insert: the trigger has counted the vote, and the idea's campaign
-        // is what the live event needs. A vote for no idea fails the insert (foreign key).
-        const idea = await this.idea(ideaId, tx);
-        await this.voteEvents.publish(tx, [{ ideaId: idea.id, campaignId: idea.campaignId }]);
-        return idea;
+        // Read once, after the insert: the trigger has counted the vote. A vote for no idea fails
+        // the insert (foreign key).
+        return this.idea(ideaId, tx);
       });
     } catch (error) {
       // What a refused vote says depends on the idea: read it on this (rare) path only.
