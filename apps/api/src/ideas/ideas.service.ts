@@ -374,6 +374,12 @@ export class IdeasService implements OnModuleInit {
   async unvote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'withdraw a vote');
     return this.db.transaction(async (tx) => {
+      // The rows a vote locks, in the vote's order (voting limit, follow, then the idea's row), so
+      // that a member's vote and unvote running at once queue instead of deadlocking. Refused,
+      // all of it rolls back. Withdrawing the vote stops following the idea (the Follow button
+      // follows it again).
+      await this.countVote(tx, voter);
+      await this.notifications.setFollowingIn(tx, voter.id, 'IDEA', ideaId, false);
       // Locking the idea row orders this with status changes and merges of the same idea. NO KEY
       // UPDATE, not FOR UPDATE: a vote being cast holds a KEY SHARE on the row (its foreign key)
       // before its trigger updates the count, and FOR UPDATE queued between the two deadlocked.
@@ -393,9 +399,6 @@ export class IdeasService implements OnModuleInit {
         { withdrawnAt: () => 'now()' },
       );
       if (affected === 0) throw conflict('You have not voted for this idea.', 'ideaId', 'NOT_VOTED');
-      // Withdrawing the vote stops following the idea (the Follow button follows it again).
-      await this.notifications.setFollowingIn(tx, voter.id, 'IDEA', ideaId, false);
-      await this.countVote(tx, voter);
       await this.voteEvents.publish(tx, [{ ideaId, campaignId: locked.campaignId }]);
       return this.idea(ideaId, tx);
     });
