@@ -534,6 +534,8 @@ function pgbench(url, clients, duration, counts) {
       `ideas=${counts.ideas}`,
       '-D',
       `users=${counts.users}`,
+      '-D',
+      'hot=0', // a random idea per vote (bench:vote measures one idea at a time too)
       '-l',
       '--log-prefix',
       join(dir, 'log'),

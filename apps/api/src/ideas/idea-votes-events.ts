@@ -4,10 +4,14 @@ import { LiveEvents } from '../events/live-events.service';
 
 export const IDEA_VOTES_TOPIC = 'ideas:votes';
 
-/** An idea's vote count changed: its id, and its campaign so a ranking page keeps only its own. */
+/**
+ * An idea's vote count changed: its id, and its campaign (null: none) so a ranking page keeps
+ * only its own; without `campaignId` (a vote announces itself before it reads the idea), each
+ * process reads it with the idea.
+ */
 export interface IdeaVotesEventData {
   ideaId: string;
-  campaignId: string | null;
+  campaignId?: string | null;
 }
 
 /** Announces, when the caller's transaction commits, that ideas' vote counts changed. */

@@ -325,19 +325,24 @@ export class IdeasService implements OnModuleInit {
    * One statement: the insert. The database refuses a second active vote (unique index),
    * a vote on a closed idea or outside an open campaign, and a vote beyond the campaign's
    * budget (triggers holding a per-member, per-campaign lock), and keeps votes_count exact.
-   * The vote is counted against the voting limit in the same transaction, once accepted.
+   * The vote is counted against the voting limit in the same transaction (a refused vote,
+   * rolled back, never counts; a member over the limit is told so first, whatever the idea).
    */
   async vote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'vote');
     try {
       return await this.db.transaction(async (tx) => {
-        await this.castVote(tx, ideaId, voter.id);
-        // Read once, after the insert: the trigger has counted the vote, and the idea's campaign
-        // is what the live event needs. A vote for no idea fails the insert (foreign key).
-        const idea = await this.idea(ideaId, tx);
+        // The insert's trigger locks the idea's row until COMMIT to count the vote, and every
+        // other vote for that idea queues on it (a popular idea gets hundreds at once): what does
+        // not need that row (the voting limit, following the idea, the live event, sent only if
+        // this commits) comes first, so that the lock is held over the read of the count alone.
         await this.countVote(tx, voter);
-        await this.voteEvents.publish(tx, [{ ideaId: idea.id, campaignId: idea.campaignId }]);
-        return idea;
+        // The idea's campaign is not known yet: its subscribers read it with the idea.
+        await this.voteEvents.publish(tx, [{ ideaId }]);
+        await this.castVote(tx, ideaId, voter.id);
+        // Read once, after the insert: the trigger has counted the vote. A vote for no idea fails
+        // the insert (foreign key).
+        return this.idea(ideaId, tx);
       });
     } catch (error) {
       // What a refused vote says depends on the idea: read it on this (rare) path only.
@@ -355,10 +360,11 @@ export class IdeasService implements OnModuleInit {
   /**
    * Casts a vote in the caller's transaction: one insert, which the vote trigger checks (open
    * idea, open campaign, budget) and counts. `at`: when it was cast, now unless given.
+   * The voter follows the idea first: the insert locks the idea's row, held until COMMIT.
    */
   async castVote(tx: EntityManager, ideaId: string, userId: string, at?: Date): Promise<void> {
-    await tx.insert(IdeaVote, { ideaId, userId, createdAt: at });
     await this.notifications.setFollowingIn(tx, userId, 'IDEA', ideaId, true);
+    await tx.insert(IdeaVote, { ideaId, userId, createdAt: at });
   }
 
   /**
@@ -368,6 +374,12 @@ export class IdeasService implements OnModuleInit {
   async unvote(viewer: Viewer, ideaId: string): Promise<IdeaRow> {
     const voter = requireSignedIn(viewer, 'withdraw a vote');
     return this.db.transaction(async (tx) => {
+      // The rows a vote locks, in the vote's order (voting limit, follow, then the idea's row), so
+      // that a member's vote and unvote running at once queue instead of deadlocking. Refused,
+      // all of it rolls back. Withdrawing the vote stops following the idea (the Follow button
+      // follows it again).
+      await this.countVote(tx, voter);
+      await this.notifications.setFollowingIn(tx, voter.id, 'IDEA', ideaId, false);
       // Locking the idea row orders this with status changes and merges of the same idea. NO KEY
       // UPDATE, not FOR UPDATE: a vote being cast holds a KEY SHARE on the row (its foreign key)
       // before its trigger updates the count, and FOR UPDATE queued between the two deadlocked.
@@ -387,9 +399,6 @@ export class IdeasService implements OnModuleInit {
         { withdrawnAt: () => 'now()' },
       );
       if (affected === 0) throw conflict('You have not voted for this idea.', 'ideaId', 'NOT_VOTED');
-      // Withdrawing the vote stops following the idea (the Follow button follows it again).
-      await this.notifications.setFollowingIn(tx, voter.id, 'IDEA', ideaId, false);
-      await this.countVote(tx, voter);
       await this.voteEvents.publish(tx, [{ ideaId, campaignId: locked.campaignId }]);
       return this.idea(ideaId, tx);
     });
