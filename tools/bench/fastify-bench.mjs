@@ -12,7 +12,7 @@
 // --warm-up S (each adapter and operation once before the turns, default 5),
 // --no-write (print only). Build first: `npx nx run-many -t build --projects=api,web`.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cannon, graphql, option, ROOT, startApi, webOperations, writeResultsSection } from './harness.mjs';
 import { openScaleCluster, scaleDataDir } from './scale-seed.mjs';
+import { summarizeProfile } from './cpu-profile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FACTOR = Number(option('scale-factor', '1'));
@@ -75,6 +76,9 @@ try {
     ['thread page, anonymous (ThreadRoute)', () => threadPage(null)],
     ['thread page, signed in (ThreadRoute)', () => threadPage(member)],
     ['thread list (ThreadList, help space)', () => () => op('ThreadList', { spaceId: ids.help, first: 20 })],
+    // No resolver, no statement: what is left is the HTTP layer, Apollo's request pipeline and the
+    // session middleware, so the most an adapter can change.
+    ['floor: `{ __typename }`, anonymous', () => () => ({ body: '{"query":"{ __typename }"}', headers: {} })],
   ];
   // Both must answer the same bytes, or the comparison compares different work.
   for (const [name, make] of pages) {
@@ -115,8 +119,36 @@ try {
       }
     }
   }
+  await fastify.stop();
+  await express.stop();
+  // Where each adapter's time goes on the anonymous thread page: one process each, in turn.
+  const profiles = [];
+  for (const label of ['Express', 'Fastify']) {
+    const dir = mkdtempSync(join(tmpdir(), 'parvis-cpu-prof-'));
+    const options = {
+      port: await freePort(),
+      env: { WEB_CONCURRENCY: '1' },
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    };
+    const api =
+      label === 'Express'
+        ? await startApi(databaseUrl, options)
+        : await startFastify(databaseUrl, options.port, options);
+    let r;
+    try {
+      await cannon(api.url, pages[0][1](), CONNECTIONS, 3);
+      r = await cannon(api.url, pages[0][1](), CONNECTIONS, DURATION);
+    } finally {
+      await api.stop();
+    }
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    const profile = file ? JSON.parse(readFileSync(join(dir, file), 'utf8')) : null;
+    rmSync(dir, { recursive: true, force: true });
+    if (profile)
+      profiles.push({ label, rps: r.rps, summary: summarizeProfile(profile), http: httpShare(profile) });
+  }
   load.push(loadavg()[0].toFixed(2));
-  const section = report(turns, load);
+  const section = report(turns, profiles, load);
   console.log(section);
   if (WRITE) log(`Written into ${writeResultsSection(section)}.`);
 } finally {
@@ -125,8 +157,8 @@ try {
 }
 
 /** tools/bench/fastify-api.mjs on `databaseUrl` (migrated), once it answers /health. */
-async function startFastify(url, port) {
-  const child = spawn(process.execPath, [join(HERE, 'fastify-api.mjs')], {
+async function startFastify(url, port, { env = {}, nodeArgs = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, join(HERE, 'fastify-api.mjs')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -137,6 +169,7 @@ async function startFastify(url, port) {
       COOKIE_SECURE: 'false',
       BENCH_ROOT: ROOT,
       ...API_ENV,
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -178,7 +211,35 @@ async function benchIds() {
   return { help, threads };
 }
 
-function report(turns, load) {
+/** HTTP framework packages, of either adapter: what switching could save at most. */
+const HTTP_LAYER =
+  /node_modules\/(express|@nestjs\/platform-express|@as-integrations\/express5|body-parser|raw-body|router|cookie-parser|cookie|cookie-signature|compression|finalhandler|send|etag|fresh|on-finished|on-headers|type-is|content-type|accepts|negotiator|proxy-addr|qs|path-to-regexp|statuses|http-errors|vary|iconv-lite|media-typer|mime-types|mime-db|depd|fastify|@fastify\/[^/]+|@nestjs\/platform-fastify|@as-integrations\/fastify|find-my-way|light-my-request|avvio|fast-json-stringify|secure-json-parse|fast-querystring|fast-decode-uri-component|abstract-logging|pino|process-warning|toad-cache|reusify|fastq)\//;
+
+/** Share (%) of the profile's busy samples whose own frame, or any frame of its stack, is the HTTP layer's. */
+function httpShare(profile) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const isHttp = (n) => HTTP_LAYER.test(n.callFrame.url);
+  let total = 0;
+  let self = 0;
+  let inclusive = 0;
+  for (const id of profile.samples) {
+    const node = byId.get(id);
+    if (['(idle)', '(program)'].includes(node.callFrame.functionName)) continue;
+    total++;
+    if (isHttp(node)) self++;
+    for (let at = id; at !== undefined; at = parent.get(at))
+      if (isHttp(byId.get(at))) {
+        inclusive++;
+        break;
+      }
+  }
+  const pct = (n) => ((100 * n) / Math.max(1, total)).toFixed(1);
+  return { self: pct(self), inclusive: pct(inclusive) };
+}
+
+function report(turns, profiles, load) {
   const commit = spawnSync('git', ['-C', ROOT, 'log', '-1', '--format=%h'], {
     encoding: 'utf8',
   }).stdout.trim();
@@ -223,6 +284,21 @@ function report(turns, load) {
         .join('; ') +
       '.',
   );
+  if (profiles.length) {
+    lines.push(
+      '',
+      `CPU profile of one API process during the anonymous thread page (\`node --cpu-prof\`, idle excluded, ${DURATION} s at c=${CONNECTIONS}), each adapter in turn:`,
+      '',
+      `| part | ${profiles.map((p) => `${p.label} self / with callees`).join(' | ')} |`,
+      `|---|${profiles.map(() => '---').join('|')}|`,
+      `| HTTP framework (${profiles.map((p) => p.label).join(' or ')} and their packages) | ${profiles.map((p) => `${p.http.self} % / ${p.http.inclusive} %`).join(' | ')} |`,
+      ...profiles[0].summary.parts.map(
+        (part, i) =>
+          `| ${part.name} | ${profiles.map((p) => `${p.summary.parts[i].self} % / ${p.summary.parts[i].inclusive} %`).join(' | ')} |`,
+      ),
+      `| (samples; req/s under the profiler) | ${profiles.map((p) => `${p.summary.samples}; ${p.rps}/s`).join(' | ')} |`,
+    );
+  }
   return lines.join('\n') + '\n';
 }
 
