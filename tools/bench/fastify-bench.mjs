@@ -8,7 +8,7 @@
 //
 // Options: --data DIR (where the scale cluster is kept; default the system's temp folder),
 // --scale-factor F (default 1), --processes N (API processes per adapter, default 2),
-// --rounds N (default 3), --duration S (per run, default 10), --connections C (default 32),
+// --rounds N (default 3; 0: only the profiles), --duration S (per run, default 10), --connections C (default 32),
 // --warm-up S (each adapter and operation once before the turns, default 5),
 // --no-write (print only). Build first: `npx nx run-many -t build --projects=api,web`.
 import { spawn, spawnSync } from 'node:child_process';
@@ -32,6 +32,10 @@ const WARM_UP = Number(option('warm-up', '5'));
 const WRITE = !process.argv.includes('--no-write');
 const API_ENV = { WEB_CONCURRENCY: String(PROCESSES) };
 const log = (...a) => console.log(...a);
+
+/** HTTP framework packages, of either adapter: what switching could save at most. */
+const HTTP_LAYER =
+  /node_modules\/(express|@nestjs\/platform-express|@as-integrations\/express5|body-parser|raw-body|router|cookie-parser|cookie|cookie-signature|compression|finalhandler|send|etag|fresh|on-finished|on-headers|type-is|content-type|accepts|negotiator|proxy-addr|qs|path-to-regexp|statuses|http-errors|vary|iconv-lite|media-typer|mime-types|mime-db|depd|fastify|@fastify\/[^/]+|@nestjs\/platform-fastify|@as-integrations\/fastify|find-my-way|light-my-request|avvio|fast-json-stringify|secure-json-parse|fast-querystring|fast-decode-uri-component|abstract-logging|pino|process-warning|toad-cache|reusify|fastq)\//;
 
 const dataDir = scaleDataDir(ROOT, option('data', tmpdir()), FACTOR);
 const { pg, seeded, stoppers, stopAll } = await openScaleCluster(dataDir);
@@ -97,8 +101,9 @@ try {
   }
 
   // Once before the turns: each adapter's code compiled by V8, PostgreSQL's cache warm for both.
-  for (const [, make] of pages)
-    for (const api of [express, fastify]) await cannon(api.url, make(), CONNECTIONS, WARM_UP);
+  if (WARM_UP > 0 && ROUNDS > 0)
+    for (const [, make] of pages)
+      for (const api of [express, fastify]) await cannon(api.url, make(), CONNECTIONS, WARM_UP);
   const turns = [];
   for (let round = 1; round <= ROUNDS; round++) {
     // Which adapter goes first alternates from round to round.
@@ -210,10 +215,6 @@ async function benchIds() {
   ).map((r) => r.id);
   return { help, threads };
 }
-
-/** HTTP framework packages, of either adapter: what switching could save at most. */
-const HTTP_LAYER =
-  /node_modules\/(express|@nestjs\/platform-express|@as-integrations\/express5|body-parser|raw-body|router|cookie-parser|cookie|cookie-signature|compression|finalhandler|send|etag|fresh|on-finished|on-headers|type-is|content-type|accepts|negotiator|proxy-addr|qs|path-to-regexp|statuses|http-errors|vary|iconv-lite|media-typer|mime-types|mime-db|depd|fastify|@fastify\/[^/]+|@nestjs\/platform-fastify|@as-integrations\/fastify|find-my-way|light-my-request|avvio|fast-json-stringify|secure-json-parse|fast-querystring|fast-decode-uri-component|abstract-logging|pino|process-warning|toad-cache|reusify|fastq)\//;
 
 /** Share (%) of the profile's busy samples whose own frame, or any frame of its stack, is the HTTP layer's. */
 function httpShare(profile) {
