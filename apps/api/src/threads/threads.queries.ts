@@ -8,15 +8,26 @@ import { PrivateFollowUp } from './private-follow-up.entity';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 
-/** A page of threads with the author of each, whom a list shows beside it. */
+/** What a thread's title needs of its question (post-visibility.ts `readableTitle`). */
+export interface QuestionState {
+  authorId: string;
+  hiddenAt: Date | null;
+}
+
+/**
+ * A page of threads with the author of each, whom a list shows beside it, and each one's
+ * question state (a hidden question hides the title); null for a thread without a question.
+ */
 export interface ThreadsPage {
   connection: ConnectionShape<Thread>;
   authors: User[];
+  questions: Map<string, QuestionState | null>;
 }
 
 /**
  * Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. One
- * statement for the page, each thread with its author, hand-written like the thread page's; beside it, at once, the total from the counts
+ * statement for the page, each thread with its author and what its title needs of its question,
+ * hand-written like the thread page's; beside it, at once, the total from the counts
  * the database keeps (thread_counts, migration ThreadCounts): a sum over a few rows, not a count
  * over the space's threads.
  */
@@ -56,24 +67,32 @@ export async function threadsPage(db: DataSource | EntityManager, args: ThreadsA
       countParams,
     ),
     db.query<Record<string, unknown>[]>(
-      `SELECT ${THREAD_COLUMNS}, ${AUTHOR_COLUMNS}
+      `SELECT ${THREAD_COLUMNS}, ${AUTHOR_COLUMNS}, q.author_id AS "question.authorId", q.hidden_at AS "question.hiddenAt"
          FROM (SELECT * FROM threads t ${filter(where)} ORDER BY t.pinned DESC, ${column} DESC, t.id DESC LIMIT ${limit}) t
          JOIN users u ON u.id = t.author_id
+         LEFT JOIN posts q ON q.thread_id = t.id AND q.is_question
         ORDER BY t.pinned DESC, ${column} DESC, t.id DESC`,
       params,
     ),
   ]);
   const threads: Thread[] = [];
   const authors = new Map<string, User>();
+  const questions = new Map<string, QuestionState | null>();
   for (const row of rows) {
     threads.push(Object.assign(new Thread(), own(row)));
     const author = part(row, 'author');
     if (author && !authors.has(author.id as string))
       authors.set(author.id as string, Object.assign(new User(), author));
+    const authorId = row['question.authorId'] as string | null;
+    questions.set(
+      row.id as string,
+      authorId === null ? null : { authorId, hiddenAt: row['question.hiddenAt'] as Date | null },
+    );
   }
   return {
     connection: toConnection(threads, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id]),
     authors: [...authors.values()],
+    questions,
   };
 }
 

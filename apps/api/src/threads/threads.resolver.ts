@@ -28,6 +28,7 @@ import {
   followUpByThreadId,
   postsById,
   questionByThreadId,
+  questionStateByThreadId,
   replyPages,
   revisionsByPostId,
   threadsById,
@@ -82,7 +83,10 @@ export class ThreadsResolver {
     for (const post of rows.posts) {
       postsById(ctx, this.postsService).prime(post.id, post);
       revisionsByPostId(ctx, this.postsService).prime(post.id, rows.revisions.get(post.id) ?? []);
-      if (post.isQuestion) questionByThreadId(ctx, this.postsService).prime(thread.id, post);
+      if (post.isQuestion) {
+        questionByThreadId(ctx, this.postsService).prime(thread.id, post);
+        questionStateByThreadId(ctx, this.postsService).prime(thread.id, post);
+      }
     }
     if (page && rows.replies) {
       const total = thread.repliesCount;
@@ -101,9 +105,11 @@ export class ThreadsResolver {
     @Args() args: ThreadsArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<ConnectionShape<ThreadType>> {
-    const { connection, authors } = await this.service.threads(args);
+    const { connection, authors, questions } = await this.service.threads(args);
     for (const edge of connection.edges) threadsById(ctx, this.service).prime(edge.node.id, edge.node);
     for (const user of authors) usersById(ctx, this.identity).prime(user.id, user);
+    for (const [threadId, question] of questions)
+      questionStateByThreadId(ctx, this.postsService).prime(threadId, question);
     return mapConnection(connection, (t) => ThreadType.from(t));
   }
 
@@ -138,7 +144,7 @@ export class ThreadsResolver {
       'The title; "Hidden question" for readers the question is hidden from (the title is part of the question).',
   })
   async title(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<string> {
-    const question = await questionByThreadId(ctx, this.postsService).load(thread.id);
+    const question = await questionStateByThreadId(ctx, this.postsService).load(thread.id);
     return readableTitle(thread.title, question, ctx.req.viewer ?? null);
   }
 
