@@ -147,6 +147,26 @@ describe('the thread list’s hand-written rows', () => {
       );
     }
     expect(page.questions.get(hidden.id)?.hiddenAt).toBeInstanceOf(Date);
+
+    // The total comes with the page's rows, and with none on a page past the last thread.
+    const total = page.connection.totalCount;
+    expect(total).toBeGreaterThanOrEqual(2);
+    const all = await threadsPage(
+      test.db,
+      Object.assign(new ThreadsArgs(), { spaceId: space.fast, first: 100 }),
+    );
+    const beyond = await threadsPage(
+      test.db,
+      Object.assign(new ThreadsArgs(), {
+        spaceId: space.fast,
+        first: 20,
+        after: all.connection.pageInfo.endCursor,
+      }),
+    );
+    expect(all.connection.totalCount).toBe(total);
+    expect(beyond.connection.edges).toEqual([]);
+    expect(beyond.connection.totalCount).toBe(total);
+    expect(beyond.questions.size).toBe(0);
   });
 });
 
@@ -223,10 +243,10 @@ describe('the thread list as the web app asks for it (ThreadList)', () => {
     const many = await measure();
     expect(many.result.threads.edges).toHaveLength(20);
     expect(many.queries).toHaveLength(few.queries.length);
-    // The session, then two statements at once: the count, and the page with each thread's
-    // author and what its title needs of its question, whether it is hidden and whose it is (each
-    // a statement of its own until they came with the page).
-    expect(listed(many.queries)).toHaveLength(3);
+    // The session, then one statement: the page with each thread's author and what its title
+    // needs of its question (whether it is hidden, whose it is), and the total (each a statement
+    // of its own until they came with the page).
+    expect(listed(many.queries)).toHaveLength(2);
   });
 });
 

@@ -26,8 +26,8 @@ export interface ThreadsPage {
 
 /**
  * Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. One
- * statement for the page, each thread with its author and what its title needs of its question,
- * hand-written like the thread page's; beside it, at once, the total from the counts
+ * statement, hand-written like the thread page's: the page, each thread with its author and what
+ * its title needs of its question; and with it the total, from the counts
  * the database keeps (thread_counts, migration ThreadCounts): a sum over a few rows, not a count
  * over the space's threads.
  */
@@ -50,7 +50,6 @@ export async function threadsPage(db: DataSource | EntityManager, args: ThreadsA
     where.push('t.replies_count = 0');
     counted.push('c.unanswered');
   }
-  const countParams = [...params];
   const column = args.sort === 'NEWEST' ? 't.created_at' : 't.last_activity_at';
   const field: 'createdAt' | 'lastActivityAt' = args.sort === 'NEWEST' ? 'createdAt' : 'lastActivityAt';
   if (args.after) {
@@ -61,24 +60,26 @@ export async function threadsPage(db: DataSource | EntityManager, args: ThreadsA
   }
   const limit = param(args.first + 1);
   const filter = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
-  const [[{ total }], rows] = await Promise.all([
-    db.query<{ total: number }[]>(
-      `SELECT COALESCE(sum(c.threads), 0)::int AS total FROM thread_counts c ${filter(counted)}`,
-      countParams,
-    ),
-    db.query<Record<string, unknown>[]>(
-      `SELECT ${THREAD_COLUMNS}, ${AUTHOR_COLUMNS}, q.author_id AS "question.authorId", q.hidden_at AS "question.hiddenAt"
-         FROM (SELECT * FROM threads t ${filter(where)} ORDER BY t.pinned DESC, ${column} DESC, t.id DESC LIMIT ${limit}) t
-         JOIN users u ON u.id = t.author_id
-         LEFT JOIN posts q ON q.thread_id = t.id AND q.is_question
-        ORDER BY t.pinned DESC, ${column} DESC, t.id DESC`,
-      params,
-    ),
-  ]);
+  // The total's conditions use the first parameters only (the filters), the page's all of them.
+  // The total's one row is joined to the page's rows, so that an empty page still carries it.
+  const rows = await db.query<Record<string, unknown>[]>(
+    `SELECT n.total AS "page.total", ${THREAD_COLUMNS}, ${AUTHOR_COLUMNS},
+            q.author_id AS "question.authorId", q.hidden_at AS "question.hiddenAt"
+       FROM (SELECT COALESCE(sum(c.threads), 0)::int AS total FROM thread_counts c ${filter(counted)}) n
+       LEFT JOIN LATERAL (
+         SELECT * FROM threads t ${filter(where)} ORDER BY t.pinned DESC, ${column} DESC, t.id DESC LIMIT ${limit}
+       ) t ON true
+       LEFT JOIN users u ON u.id = t.author_id
+       LEFT JOIN posts q ON q.thread_id = t.id AND q.is_question
+      ORDER BY t.pinned DESC, ${column} DESC, t.id DESC`,
+    params,
+  );
+  const total = (rows[0]?.['page.total'] as number | undefined) ?? 0;
   const threads: Thread[] = [];
   const authors = new Map<string, User>();
   const questions = new Map<string, QuestionState | null>();
   for (const row of rows) {
+    if (row.id === null) continue; // the total's row, without a thread: an empty page
     threads.push(Object.assign(new Thread(), own(row)));
     const author = part(row, 'author');
     if (author && !authors.has(author.id as string))
