@@ -194,18 +194,48 @@ describe('the thread page as the web app asks for it (its ThreadRoute operation)
     expect(listed(visitor500.queries)).toHaveLength(2);
     expect(visitor20.queries).toHaveLength(visitor500.queries.length);
 
-    // Signed in: the session (one statement), and what the member did: thanks and flags.
+    // Signed in: the session (one statement), and what the member flagged. What they thank
+    // comes with the posts (a statement of its own until then).
     const member20 = await measure(who.member.agent, short);
     const member500 = await measure(who.member.agent, long);
-    expect(listed(member500.queries)).toHaveLength(5);
+    expect(listed(member500.queries)).toHaveLength(4);
     expect(member20.queries).toHaveLength(member500.queries.length);
     expect(member500.queries.filter((q) => /"sessions"/.test(q))).toHaveLength(1);
-    // Each kind of row once: authors (with the posts) and thanks are not asked for twice.
+    // Each kind of row once: authors and thanks come with the posts.
     expect(member500.queries.filter((q) => /FROM "?users"?/.test(q))).toHaveLength(0);
-    expect(member500.queries.filter((q) => /FROM "thanks"/.test(q))).toHaveLength(1);
+    expect(member500.queries.filter((q) => /FROM "thanks"/.test(q))).toHaveLength(0);
     console.info(
       `thread page (ThreadRoute), 500 replies, signed in:\n  ${listed(member500.queries).join('\n  ')}`,
     );
+  });
+
+  it('tells which posts the viewer thanks, a withdrawn thanks not counted, and nobody else’s', async () => {
+    const id = await threadWith(20);
+    const [withdrawn] = await test.db.query(
+      `SELECT id FROM posts WHERE thread_id = $1 AND body_markdown = 'Reply 3'`,
+      [id],
+    );
+    await test.db.query(`UPDATE thanks SET withdrawn_at = now() WHERE post_id = $1`, [withdrawn.id]);
+    const thanked = async (agent: { data: (q: string, v: Record<string, unknown>) => Promise<any> }) =>
+      Object.fromEntries(
+        (await agent.data(page(), { id })).thread.posts.edges.map((e: any) => [
+          e.node.id,
+          e.node.viewerHasThanked,
+        ]),
+      );
+    const rows: { id: string }[] = await test.db.query(
+      `SELECT post_id AS id FROM thanks k JOIN posts p ON p.id = k.post_id
+        WHERE p.thread_id = $1 AND k.user_id = $2 AND k.withdrawn_at IS NULL`,
+      [id, who.member.id],
+    );
+    const byMember = await thanked(who.member.agent);
+    expect(Object.keys(byMember)).toHaveLength(20);
+    expect(rows.length).toBeGreaterThan(2);
+    for (const [postId, yes] of Object.entries(byMember))
+      expect([postId, yes]).toEqual([postId, rows.some((r) => r.id === postId)]);
+    expect(byMember[withdrawn.id]).toBe(false);
+    expect(Object.values(await thanked(who.expert.agent)).every((yes) => yes === false)).toBe(true);
+    expect(Object.values(await thanked(who.visitor)).every((yes) => yes === false)).toBe(true);
   });
 
   it('costs the same on a deep page (keyset from the cursor, no OFFSET), and pages follow each other', async () => {

@@ -208,7 +208,7 @@ function own(row: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** Everything the thread page shows but what the viewer did (thanks, flags): see `threadPageRows`. */
+/** Everything the thread page shows but what the viewer flagged: see `threadPageRows`. */
 export interface ThreadPageRows {
   thread: Thread;
   space: Space;
@@ -221,6 +221,8 @@ export interface ThreadPageRows {
   authors: User[];
   /** The earlier versions of each of `posts`, newest first (none for a post never edited). */
   revisions: Map<string, PostRevision[]>;
+  /** Which of `posts` the viewer thanks (thanks not withdrawn); null for a visitor. */
+  thankedByViewer: Set<string> | null;
 }
 
 /**
@@ -228,7 +230,7 @@ export interface ThreadPageRows {
  * its space and private follow-up; and its question, its accepted answer and, when `page` is
  * given, one page of replies (keyset: the index on (thread_id, created_at, id) is read from the
  * cursor on, so a deep page costs what the first one does), each with its author and, for an
- * edited post, its earlier versions. The accepted answer is found from the thread's row inside the
+ * edited post, its earlier versions, and whether the viewer (`viewerId`, if any) thanks it. The accepted answer is found from the thread's row inside the
  * second statement, so both run at once. Null when there is no such thread. Rows as stored:
  * who may read what is decided by the resolvers (post-visibility.ts), as for rows from loaders.
  */
@@ -236,6 +238,7 @@ export async function threadPageRows(
   db: DataSource | EntityManager,
   threadId: string,
   page: { first: number; after: [string, string] | null } | null,
+  viewerId: string | null = null,
 ): Promise<ThreadPageRows | null> {
   const head = `p.is_question OR p.id = (SELECT t.accepted_answer_id FROM threads t WHERE t.id = $1)`;
   const revisions = `CASE WHEN p.edited_at IS NOT NULL THEN (
@@ -243,6 +246,11 @@ export async function threadPageRows(
                'bodyHtml', r.body_html, 'writtenAt', r.written_at, 'editorId', r.editor_id, 'createdAt', r.created_at,
                'hiddenAt', r.hidden_at, 'hiddenReason', r.hidden_reason) ORDER BY r.created_at DESC, r.id DESC)
         FROM post_revisions r WHERE r.post_id = p.id) END AS revisions`;
+  const postParams: unknown[] = page ? [threadId, page.first + 1, ...(page.after ?? [])] : [threadId];
+  const thanked = viewerId
+    ? `EXISTS (SELECT 1 FROM thanks k WHERE k.post_id = p.id AND k.user_id = $${postParams.push(viewerId)}::uuid
+         AND k.withdrawn_at IS NULL) AS "viewerThanked"`
+    : `false AS "viewerThanked"`;
   const [[threadRowFound], postRows] = await Promise.all([
     db.query<Record<string, unknown>[]>(
       `SELECT ${THREAD_COLUMNS}, ${SPACE_COLUMNS}, ${FOLLOW_UP_COLUMNS}
@@ -251,21 +259,25 @@ export async function threadPageRows(
       [threadId],
     ),
     db.query<
-      (Post & { inPage: boolean; revisions: Record<string, unknown>[] | null } & Record<string, unknown>)[]
+      (Post & {
+        inPage: boolean;
+        revisions: Record<string, unknown>[] | null;
+        viewerThanked: boolean;
+      } & Record<string, unknown>)[]
     >(
       page
         ? `WITH page AS (
              SELECT r.id FROM posts r WHERE r.thread_id = $1 AND NOT r.is_question
              ${page.after ? 'AND (r.created_at, r.id) > ($3::timestamptz, $4::uuid)' : ''}
              ORDER BY r.created_at, r.id LIMIT $2)
-           SELECT ${POST_COLUMNS}, p.id IN (SELECT id FROM page) AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}
+           SELECT ${POST_COLUMNS}, p.id IN (SELECT id FROM page) AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
              FROM posts p JOIN users u ON u.id = p.author_id
             WHERE p.thread_id = $1 AND (${head} OR p.id IN (SELECT id FROM page))
             ORDER BY p.created_at, p.id`
-        : `SELECT ${POST_COLUMNS}, false AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}
+        : `SELECT ${POST_COLUMNS}, false AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
              FROM posts p JOIN users u ON u.id = p.author_id WHERE p.thread_id = $1 AND (${head})
             ORDER BY p.created_at, p.id`,
-      page ? [threadId, page.first + 1, ...(page.after ?? [])] : [threadId],
+      postParams,
     ),
   ]);
   if (!threadRowFound) return null;
@@ -279,12 +291,14 @@ export async function threadPageRows(
     replies: page ? [] : null,
     authors: [],
     revisions: new Map(),
+    thankedByViewer: viewerId ? new Set() : null,
   };
   const authors = new Map<string, User>();
   for (const row of postRows) {
-    const { inPage, revisions: versions, ...columns } = row;
+    const { inPage, revisions: versions, viewerThanked, ...columns } = row;
     const post = Object.assign(new Post(), own(columns));
     rows.posts.push(post);
+    if (viewerThanked) rows.thankedByViewer?.add(post.id);
     if (inPage) rows.replies?.push(post);
     if (!authors.has(post.authorId))
       authors.set(post.authorId, Object.assign(new User(), part(row, 'author')));

@@ -19,6 +19,7 @@ import { readableTitle } from './post-visibility';
 import { SpaceType } from '../spaces/space.type';
 import { spacesById } from '../spaces/spaces.loader';
 import { SpacesService } from '../spaces/spaces.service';
+import { AnswersService } from './answers.service';
 import { PostConnection, PostType } from './post.type';
 import { PostsService } from './posts.service';
 import { PrivateFollowUpsService } from './private-follow-ups.service';
@@ -32,6 +33,7 @@ import {
   replyPages,
   revisionsByPostId,
   threadsById,
+  viewerThanksPostId,
 } from './threads.loaders';
 import {
   canAcceptAnswer,
@@ -57,6 +59,7 @@ export class ThreadsResolver {
     private readonly followUps: PrivateFollowUpsService,
     private readonly spaces: SpacesService,
     private readonly identity: IdentityService,
+    private readonly answers: AnswersService,
   ) {}
 
   /**
@@ -64,8 +67,9 @@ export class ThreadsResolver {
    * once, ThreadsService.threadPage): the thread with its space and private follow-up notice, its
    * question, its accepted answer and the page of replies its `posts` field asks for, with their
    * authors and earlier versions. They are primed into the loaders the fields read, so that only
-   * what the viewer did (thanks, flags) and people the page names beyond the posts' authors (who
-   * accepted the answer, who acknowledged it) cost a statement more, one per kind of row.
+   * what the viewer flagged and people the page names beyond the posts' authors (who
+   * accepted the answer, who acknowledged it) cost a statement more, one per kind of row. What
+   * the viewer thanks comes with the posts too.
    */
   @Query(() => ThreadType)
   async thread(
@@ -74,7 +78,7 @@ export class ThreadsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ThreadType> {
     const page = firstRepliesAsked(info);
-    const rows = await this.service.threadPage(id, page);
+    const rows = await this.service.threadPage(id, page, ctx.req.viewer?.id ?? null);
     const { thread } = rows;
     threadsById(ctx, this.service).prime(thread.id, thread);
     spacesById(ctx, this.spaces).prime(rows.space.id, rows.space);
@@ -82,6 +86,8 @@ export class ThreadsResolver {
     for (const user of rows.authors) usersById(ctx, this.identity).prime(user.id, user);
     for (const post of rows.posts) {
       postsById(ctx, this.postsService).prime(post.id, post);
+      if (rows.thankedByViewer)
+        viewerThanksPostId(ctx, this.answers).prime(post.id, rows.thankedByViewer.has(post.id));
       revisionsByPostId(ctx, this.postsService).prime(post.id, rows.revisions.get(post.id) ?? []);
       if (post.isQuestion) {
         questionByThreadId(ctx, this.postsService).prime(thread.id, post);
