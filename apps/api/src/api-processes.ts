@@ -43,12 +43,16 @@ export class ApiProcesses {
   private readonly restarts = new Set<NodeJS.Timeout>();
   private started: { resolve: () => void; reject: (error: Error) => void } | null = null;
 
-  /** `exec`: the script an API process runs (main.js, which runs worker.ts in a cluster worker). */
+  /**
+   * `exec`: the script an API process runs (main.js, which runs worker.ts in a cluster worker);
+   * `semiSpaceMb`: V8's young generation of each (config `semiSpaceMb`; 0: V8's default).
+   */
   constructor(
     readonly count: number,
     exec: string,
+    semiSpaceMb = 0,
   ) {
-    cluster.setupPrimary({ exec });
+    cluster.setupPrimary({ exec, execArgv: apiProcessArgs(process.execArgv, semiSpaceMb) });
     this.fork();
   }
 
@@ -149,4 +153,17 @@ export class ApiProcesses {
     }, delay);
     this.restarts.add(timer);
   }
+}
+
+/**
+ * The Node options of an API process: this process's, with V8's semi-space size unless they set
+ * one already (`node --max-semi-space-size=… main.js` wins). Each request allocates many
+ * short-lived objects (rows, GraphQL results, the JSON answer); with V8's default nursery they
+ * fill it several times a second under load, and each scavenge copies and promotes the live part.
+ */
+export function apiProcessArgs(execArgv: readonly string[], semiSpaceMb: number): string[] {
+  const args = [...execArgv];
+  if (semiSpaceMb > 0 && !args.some((arg) => /^--max[-_]semi[-_]space[-_]size\b/.test(arg)))
+    args.push(`--max-semi-space-size=${semiSpaceMb}`);
+  return args;
 }

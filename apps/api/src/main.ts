@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   }
 
   // Step 1: the first API process starts loading its code at once, while the database starts.
-  const processes = config.webConcurrency > 1 ? new ApiProcesses(config.webConcurrency, __filename) : null;
+  const processes =
+    config.webConcurrency > 1
+      ? new ApiProcesses(config.webConcurrency, __filename, config.semiSpaceMb)
+      : null;
   let embedded: EmbeddedPostgres | null = null;
   let stopApi: (() => Promise<void>) | null = null;
   let stopping = false;

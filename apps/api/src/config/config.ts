@@ -12,6 +12,12 @@ export interface AppConfig {
   port: number;
   /** API processes `npm start` runs on the port (Node's cluster); 1: one process, no cluster. */
   webConcurrency: number;
+  /**
+   * V8's young generation per API process of the cluster, in MB per semi-space
+   * (`--max-semi-space-size`); 0: V8's own default. A request allocates much short-lived garbage:
+   * a larger nursery collects it in fewer scavenges and promotes less of it.
+   */
+  semiSpaceMb: number;
   /** null: start the embedded PostgreSQL and build the URL from it. */
   databaseUrl: string | null;
   /** The owner's URL the migrations run with, when DATABASE_URL is the API's runtime role (null: DATABASE_URL). */
@@ -134,6 +140,12 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** The repository root, whether running from src (ts-jest) or dist (node). */
+/**
+ * `API_SEMI_SPACE_MB`'s default: V8's own. 32 MB measured no better than V8's default on a loaded
+ * machine (tools/bench/RESULTS.md, 2026-11-26, read path): to be measured again on a quiet one.
+ */
+export const DEFAULT_SEMI_SPACE_MB = 0;
+
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -146,6 +158,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const port = integer(env, 'PORT', 3000, 1, 65535, problems);
   const webConcurrency = integer(env, 'WEB_CONCURRENCY', availableParallelism(), 1, 256, problems);
+  const semiSpaceMb = integer(env, 'API_SEMI_SPACE_MB', DEFAULT_SEMI_SPACE_MB, 0, 1024, problems);
 
   let databaseUrl: string | null = null;
   if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '') {
@@ -232,6 +245,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     env: nodeEnv as AppConfig['env'],
     port,
     webConcurrency,
+    semiSpaceMb,
     databaseUrl,
     migrationDatabaseUrl,
     dataDir,

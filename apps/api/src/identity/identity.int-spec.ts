@@ -6,6 +6,8 @@ import {
   TestApp,
   useTestApp,
 } from '../testing/test-app';
+import { SessionsService } from './sessions.service';
+import { User } from './user.entity';
 
 const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { email } }`;
 const ME = `{ me { id displayName role email } }`;
@@ -240,6 +242,25 @@ describe('signing in and out', () => {
     } finally {
       await direct.close();
     }
+  });
+
+  it('the session lookup gives the same user as the repository, every column included, and none for a revoked or expired session', async () => {
+    const sessions = test.app.get(SessionsService);
+    const { id } = await test.agent().registerMember('Looked Up');
+    const user = await test.db.getRepository(User).findOneByOrFail({ id });
+    const { token } = await sessions.open(user, { ipAddress: null, userAgent: null });
+    const found = await sessions.userFor(token);
+    expect(found).toBeInstanceOf(User);
+    expect({ ...found }).toEqual({ ...user });
+    expect(await sessions.userFor(`${token}x`)).toBeNull();
+    await sessions.revoke(token);
+    expect(await sessions.userFor(token)).toBeNull();
+    const expired = await sessions.open(user, { ipAddress: null, userAgent: null });
+    await test.db.query(
+      `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND revoked_at IS NULL`,
+      [id],
+    );
+    expect(await sessions.userFor(expired.token)).toBeNull();
   });
 
   it('a session opened on one API process is valid on another (sessions live in PostgreSQL)', async () => {

@@ -5,6 +5,7 @@ import { EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Session } from './session.entity';
+import { sessionUserRow } from './sessions.queries';
 import { User } from './user.entity';
 
 export interface RequestMeta {
@@ -39,19 +40,12 @@ export class SessionsService {
 
   /**
    * The user behind a cookie token, or null when it is unknown, expired or revoked. One statement
-   * (it runs on every signed-in request): the session row joined to its user. `findOne` with the
-   * relation would send two (a DISTINCT subquery for its LIMIT); the token's hash is unique.
+   * (it runs on every signed-in request), hand-written (sessions.queries.ts): the session row
+   * joined to its user. `findOne` with the relation would send two (a DISTINCT subquery for its
+   * LIMIT); the token's hash is unique.
    */
-  async userFor(token: string): Promise<User | null> {
-    const session = await this.sessions
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.user', 'u')
-      .where('s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now', {
-        tokenHash: this.hash(token),
-        now: new Date(),
-      })
-      .getOne();
-    return session?.user ?? null;
+  userFor(token: string): Promise<User | null> {
+    return sessionUserRow(this.sessions.manager, this.hash(token), new Date());
   }
 
   /** Revoked, not deleted: the row stays as a record of the sign-in. */

@@ -9,6 +9,7 @@ import type { PostsService } from './posts.service';
 import type { PrivateFollowUp, PrivateMessage } from './private-follow-up.entity';
 import type { PrivateFollowUpsService } from './private-follow-ups.service';
 import type { Thread } from './thread.entity';
+import type { QuestionState } from './threads.queries';
 import type { ThreadsService } from './threads.service';
 
 /*
@@ -35,6 +36,20 @@ export const postsById = (ctx: GraphQLContext, posts: PostsService) =>
 export const questionByThreadId = (ctx: GraphQLContext, posts: PostsService) =>
   loaderFor<string, Post>(ctx, 'posts.questionByThreadId', async (ids) =>
     byKeys(ids, await posts.questionsByThreadIds(ids), (p) => p.threadId),
+  );
+
+/**
+ * What a thread's title needs of its question: whether it is hidden, and whose it is. The thread
+ * list's statement carries it (threads.queries.ts `threadsPage`) and primes it, so that a list
+ * costs no statement for its questions; anywhere else it is the question itself, from
+ * `questionByThreadId` (shared with the `question` field: no statement more).
+ */
+export const questionStateByThreadId = (ctx: GraphQLContext, posts: PostsService) =>
+  loaderFor<string, QuestionState>(ctx, 'posts.questionStateByThreadId', async (ids) =>
+    (await questionByThreadId(ctx, posts).loadMany(ids)).map((question) => {
+      if (question instanceof Error) throw question;
+      return question;
+    }),
   );
 
 /** One page of a thread's replies: `total` is the thread's replies count. */

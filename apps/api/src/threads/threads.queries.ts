@@ -8,15 +8,26 @@ import { PrivateFollowUp } from './private-follow-up.entity';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
 
-/** A page of threads with the author of each, whom a list shows beside it. */
+/** What a thread's title needs of its question (post-visibility.ts `readableTitle`). */
+export interface QuestionState {
+  authorId: string;
+  hiddenAt: Date | null;
+}
+
+/**
+ * A page of threads with the author of each, whom a list shows beside it, and each one's
+ * question state (a hidden question hides the title); null for a thread without a question.
+ */
 export interface ThreadsPage {
   connection: ConnectionShape<Thread>;
   authors: User[];
+  questions: Map<string, QuestionState | null>;
 }
 
 /**
  * Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. One
- * statement for the page, each thread with its author, hand-written like the thread page's; beside it, at once, the total from the counts
+ * statement, hand-written like the thread page's: the page, each thread with its author and what
+ * its title needs of its question; and with it the total, from the counts
  * the database keeps (thread_counts, migration ThreadCounts): a sum over a few rows, not a count
  * over the space's threads.
  */
@@ -39,7 +50,6 @@ export async function threadsPage(db: DataSource | EntityManager, args: ThreadsA
     where.push('t.replies_count = 0');
     counted.push('c.unanswered');
   }
-  const countParams = [...params];
   const column = args.sort === 'NEWEST' ? 't.created_at' : 't.last_activity_at';
   const field: 'createdAt' | 'lastActivityAt' = args.sort === 'NEWEST' ? 'createdAt' : 'lastActivityAt';
   if (args.after) {
@@ -50,30 +60,40 @@ export async function threadsPage(db: DataSource | EntityManager, args: ThreadsA
   }
   const limit = param(args.first + 1);
   const filter = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
-  const [[{ total }], rows] = await Promise.all([
-    db.query<{ total: number }[]>(
-      `SELECT COALESCE(sum(c.threads), 0)::int AS total FROM thread_counts c ${filter(counted)}`,
-      countParams,
-    ),
-    db.query<Record<string, unknown>[]>(
-      `SELECT ${THREAD_COLUMNS}, ${AUTHOR_COLUMNS}
-         FROM (SELECT * FROM threads t ${filter(where)} ORDER BY t.pinned DESC, ${column} DESC, t.id DESC LIMIT ${limit}) t
-         JOIN users u ON u.id = t.author_id
-        ORDER BY t.pinned DESC, ${column} DESC, t.id DESC`,
-      params,
-    ),
-  ]);
+  // The total's conditions use the first parameters only (the filters), the page's all of them.
+  // The total's one row is joined to the page's rows, so that an empty page still carries it.
+  const rows = await db.query<Record<string, unknown>[]>(
+    `SELECT n.total AS "page.total", ${THREAD_COLUMNS}, ${AUTHOR_COLUMNS},
+            q.author_id AS "question.authorId", q.hidden_at AS "question.hiddenAt"
+       FROM (SELECT COALESCE(sum(c.threads), 0)::int AS total FROM thread_counts c ${filter(counted)}) n
+       LEFT JOIN LATERAL (
+         SELECT * FROM threads t ${filter(where)} ORDER BY t.pinned DESC, ${column} DESC, t.id DESC LIMIT ${limit}
+       ) t ON true
+       LEFT JOIN users u ON u.id = t.author_id
+       LEFT JOIN posts q ON q.thread_id = t.id AND q.is_question
+      ORDER BY t.pinned DESC, ${column} DESC, t.id DESC`,
+    params,
+  );
+  const total = (rows[0]?.['page.total'] as number | undefined) ?? 0;
   const threads: Thread[] = [];
   const authors = new Map<string, User>();
+  const questions = new Map<string, QuestionState | null>();
   for (const row of rows) {
+    if (row.id === null) continue; // the total's row, without a thread: an empty page
     threads.push(Object.assign(new Thread(), own(row)));
     const author = part(row, 'author');
     if (author && !authors.has(author.id as string))
       authors.set(author.id as string, Object.assign(new User(), author));
+    const authorId = row['question.authorId'] as string | null;
+    questions.set(
+      row.id as string,
+      authorId === null ? null : { authorId, hiddenAt: row['question.hiddenAt'] as Date | null },
+    );
   }
   return {
     connection: toConnection(threads, args.first, total, (t) => [t.pinned, t[field].toISOString(), t.id]),
     authors: [...authors.values()],
+    questions,
   };
 }
 
@@ -188,7 +208,7 @@ function own(row: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** Everything the thread page shows but what the viewer did (thanks, flags): see `threadPageRows`. */
+/** Everything the thread page shows but what the viewer flagged: see `threadPageRows`. */
 export interface ThreadPageRows {
   thread: Thread;
   space: Space;
@@ -201,6 +221,8 @@ export interface ThreadPageRows {
   authors: User[];
   /** The earlier versions of each of `posts`, newest first (none for a post never edited). */
   revisions: Map<string, PostRevision[]>;
+  /** Which of `posts` the viewer thanks (thanks not withdrawn); null for a visitor. */
+  thankedByViewer: Set<string> | null;
 }
 
 /**
@@ -208,7 +230,7 @@ export interface ThreadPageRows {
  * its space and private follow-up; and its question, its accepted answer and, when `page` is
  * given, one page of replies (keyset: the index on (thread_id, created_at, id) is read from the
  * cursor on, so a deep page costs what the first one does), each with its author and, for an
- * edited post, its earlier versions. The accepted answer is found from the thread's row inside the
+ * edited post, its earlier versions, and whether the viewer (`viewerId`, if any) thanks it. The accepted answer is found from the thread's row inside the
  * second statement, so both run at once. Null when there is no such thread. Rows as stored:
  * who may read what is decided by the resolvers (post-visibility.ts), as for rows from loaders.
  */
@@ -216,6 +238,7 @@ export async function threadPageRows(
   db: DataSource | EntityManager,
   threadId: string,
   page: { first: number; after: [string, string] | null } | null,
+  viewerId: string | null = null,
 ): Promise<ThreadPageRows | null> {
   const head = `p.is_question OR p.id = (SELECT t.accepted_answer_id FROM threads t WHERE t.id = $1)`;
   const revisions = `CASE WHEN p.edited_at IS NOT NULL THEN (
@@ -223,6 +246,11 @@ export async function threadPageRows(
                'bodyHtml', r.body_html, 'writtenAt', r.written_at, 'editorId', r.editor_id, 'createdAt', r.created_at,
                'hiddenAt', r.hidden_at, 'hiddenReason', r.hidden_reason) ORDER BY r.created_at DESC, r.id DESC)
         FROM post_revisions r WHERE r.post_id = p.id) END AS revisions`;
+  const postParams: unknown[] = page ? [threadId, page.first + 1, ...(page.after ?? [])] : [threadId];
+  const thanked = viewerId
+    ? `EXISTS (SELECT 1 FROM thanks k WHERE k.post_id = p.id AND k.user_id = $${postParams.push(viewerId)}::uuid
+         AND k.withdrawn_at IS NULL) AS "viewerThanked"`
+    : `false AS "viewerThanked"`;
   const [[threadRowFound], postRows] = await Promise.all([
     db.query<Record<string, unknown>[]>(
       `SELECT ${THREAD_COLUMNS}, ${SPACE_COLUMNS}, ${FOLLOW_UP_COLUMNS}
@@ -231,21 +259,25 @@ export async function threadPageRows(
       [threadId],
     ),
     db.query<
-      (Post & { inPage: boolean; revisions: Record<string, unknown>[] | null } & Record<string, unknown>)[]
+      (Post & {
+        inPage: boolean;
+        revisions: Record<string, unknown>[] | null;
+        viewerThanked: boolean;
+      } & Record<string, unknown>)[]
     >(
       page
         ? `WITH page AS (
              SELECT r.id FROM posts r WHERE r.thread_id = $1 AND NOT r.is_question
              ${page.after ? 'AND (r.created_at, r.id) > ($3::timestamptz, $4::uuid)' : ''}
              ORDER BY r.created_at, r.id LIMIT $2)
-           SELECT ${POST_COLUMNS}, p.id IN (SELECT id FROM page) AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}
+           SELECT ${POST_COLUMNS}, p.id IN (SELECT id FROM page) AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
              FROM posts p JOIN users u ON u.id = p.author_id
             WHERE p.thread_id = $1 AND (${head} OR p.id IN (SELECT id FROM page))
             ORDER BY p.created_at, p.id`
-        : `SELECT ${POST_COLUMNS}, false AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}
+        : `SELECT ${POST_COLUMNS}, false AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
              FROM posts p JOIN users u ON u.id = p.author_id WHERE p.thread_id = $1 AND (${head})
             ORDER BY p.created_at, p.id`,
-      page ? [threadId, page.first + 1, ...(page.after ?? [])] : [threadId],
+      postParams,
     ),
   ]);
   if (!threadRowFound) return null;
@@ -259,12 +291,14 @@ export async function threadPageRows(
     replies: page ? [] : null,
     authors: [],
     revisions: new Map(),
+    thankedByViewer: viewerId ? new Set() : null,
   };
   const authors = new Map<string, User>();
   for (const row of postRows) {
-    const { inPage, revisions: versions, ...columns } = row;
+    const { inPage, revisions: versions, viewerThanked, ...columns } = row;
     const post = Object.assign(new Post(), own(columns));
     rows.posts.push(post);
+    if (viewerThanked) rows.thankedByViewer?.add(post.id);
     if (inPage) rows.replies?.push(post);
     if (!authors.has(post.authorId))
       authors.set(post.authorId, Object.assign(new User(), part(row, 'author')));

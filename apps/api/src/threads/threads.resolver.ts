@@ -19,6 +19,7 @@ import { readableTitle } from './post-visibility';
 import { SpaceType } from '../spaces/space.type';
 import { spacesById } from '../spaces/spaces.loader';
 import { SpacesService } from '../spaces/spaces.service';
+import { AnswersService } from './answers.service';
 import { PostConnection, PostType } from './post.type';
 import { PostsService } from './posts.service';
 import { PrivateFollowUpsService } from './private-follow-ups.service';
@@ -28,9 +29,11 @@ import {
   followUpByThreadId,
   postsById,
   questionByThreadId,
+  questionStateByThreadId,
   replyPages,
   revisionsByPostId,
   threadsById,
+  viewerThanksPostId,
 } from './threads.loaders';
 import {
   canAcceptAnswer,
@@ -56,6 +59,7 @@ export class ThreadsResolver {
     private readonly followUps: PrivateFollowUpsService,
     private readonly spaces: SpacesService,
     private readonly identity: IdentityService,
+    private readonly answers: AnswersService,
   ) {}
 
   /**
@@ -63,8 +67,9 @@ export class ThreadsResolver {
    * once, ThreadsService.threadPage): the thread with its space and private follow-up notice, its
    * question, its accepted answer and the page of replies its `posts` field asks for, with their
    * authors and earlier versions. They are primed into the loaders the fields read, so that only
-   * what the viewer did (thanks, flags) and people the page names beyond the posts' authors (who
-   * accepted the answer, who acknowledged it) cost a statement more, one per kind of row.
+   * what the viewer flagged and people the page names beyond the posts' authors (who
+   * accepted the answer, who acknowledged it) cost a statement more, one per kind of row. What
+   * the viewer thanks comes with the posts too.
    */
   @Query(() => ThreadType)
   async thread(
@@ -73,7 +78,7 @@ export class ThreadsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ThreadType> {
     const page = firstRepliesAsked(info);
-    const rows = await this.service.threadPage(id, page);
+    const rows = await this.service.threadPage(id, page, ctx.req.viewer?.id ?? null);
     const { thread } = rows;
     threadsById(ctx, this.service).prime(thread.id, thread);
     spacesById(ctx, this.spaces).prime(rows.space.id, rows.space);
@@ -81,8 +86,13 @@ export class ThreadsResolver {
     for (const user of rows.authors) usersById(ctx, this.identity).prime(user.id, user);
     for (const post of rows.posts) {
       postsById(ctx, this.postsService).prime(post.id, post);
+      if (rows.thankedByViewer)
+        viewerThanksPostId(ctx, this.answers).prime(post.id, rows.thankedByViewer.has(post.id));
       revisionsByPostId(ctx, this.postsService).prime(post.id, rows.revisions.get(post.id) ?? []);
-      if (post.isQuestion) questionByThreadId(ctx, this.postsService).prime(thread.id, post);
+      if (post.isQuestion) {
+        questionByThreadId(ctx, this.postsService).prime(thread.id, post);
+        questionStateByThreadId(ctx, this.postsService).prime(thread.id, post);
+      }
     }
     if (page && rows.replies) {
       const total = thread.repliesCount;
@@ -101,9 +111,11 @@ export class ThreadsResolver {
     @Args() args: ThreadsArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<ConnectionShape<ThreadType>> {
-    const { connection, authors } = await this.service.threads(args);
+    const { connection, authors, questions } = await this.service.threads(args);
     for (const edge of connection.edges) threadsById(ctx, this.service).prime(edge.node.id, edge.node);
     for (const user of authors) usersById(ctx, this.identity).prime(user.id, user);
+    for (const [threadId, question] of questions)
+      questionStateByThreadId(ctx, this.postsService).prime(threadId, question);
     return mapConnection(connection, (t) => ThreadType.from(t));
   }
 
@@ -138,7 +150,7 @@ export class ThreadsResolver {
       'The title; "Hidden question" for readers the question is hidden from (the title is part of the question).',
   })
   async title(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<string> {
-    const question = await questionByThreadId(ctx, this.postsService).load(thread.id);
+    const question = await questionStateByThreadId(ctx, this.postsService).load(thread.id);
     return readableTitle(thread.title, question, ctx.req.viewer ?? null);
   }
 

@@ -175,11 +175,16 @@ export class ThreadsService {
 
   /**
    * The thread page's rows in one round trip (threads.queries.ts `threadPageRows`): the thread,
-   * its space and follow-up, its opening posts with their authors and earlier versions; NOT_FOUND.
+   * its space and follow-up, its opening posts with their authors and earlier versions, and which
+   * of them the viewer (`viewerId`) thanks; NOT_FOUND.
    */
-  async threadPage(id: string, page: { first: number; after?: string } | null): Promise<ThreadPageRows> {
+  async threadPage(
+    id: string,
+    page: { first: number; after?: string } | null,
+    viewerId: string | null = null,
+  ): Promise<ThreadPageRows> {
     const after = page?.after ? decodeCursor(page.after, ['instant', 'uuid']) : null;
-    const rows = await threadPageRows(this.db, id, page && { first: page.first, after });
+    const rows = await threadPageRows(this.db, id, page && { first: page.first, after }, viewerId);
     if (!rows) throw notFound('There is no such thread.', 'THREAD_NOT_FOUND');
     return rows;
   }
