@@ -166,6 +166,7 @@ export function header() {
 export async function cannon(url, make, connections, duration, { path = '/graphql' } = {}) {
   const latencies = [];
   let errors = 0;
+  const errorKinds = new Map(); // what the failed answers said, so that a run's errors can be read, not only counted
   const instance = autocannon({
     url: url + path,
     connections,
@@ -182,7 +183,11 @@ export async function cannon(url, make, connections, duration, { path = '/graphq
           };
         },
         onResponse: (status, body) => {
-          if (status !== 200 || (path === '/graphql' && body.includes('"errors"'))) errors++;
+          if (status !== 200 || (path === '/graphql' && body.includes('"errors"'))) {
+            errors++;
+            const kind = `${status} ${body.match(/"extensions":\{[^}]*\}/)?.[0] ?? body.slice(0, 160)}`;
+            errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+          }
         },
       },
     ],
@@ -190,6 +195,7 @@ export async function cannon(url, make, connections, duration, { path = '/graphq
   instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
   if (process.env.BENCH_DEBUG) instance.on('reqError', (error) => console.error(error));
   const result = await instance;
+  for (const [kind, count] of errorKinds) console.error(`  ${count} answer(s) refused: ${kind}`);
   if (path === '/graphql') await settle(url);
   latencies.sort((a, b) => a - b);
   const pct = (p) =>
