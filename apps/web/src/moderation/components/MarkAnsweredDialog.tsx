@@ -58,10 +58,15 @@ export function MarkAnsweredDialog({
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <fieldset aria-invalid={problem ? true : undefined}>
           <legend>{t('answered.markLabel')}</legend>
-          {candidates.map((reply) => (
+          {/* The first reply's radio is focused when the dialog opens (Headless UI's data-autofocus):
+              the decision is there, and a dialog that focused only its own frame would lose the
+              focus to the "Moderate" menu that opened it, which gives focus back to its button a
+              frame after an item's click unless something one can Tab to holds it. */}
+          {candidates.map((reply, index) => (
             <label key={reply.id} className="radio answer-choice">
               <input
                 type="radio"
+                data-autofocus={index === 0 ? true : undefined}
                 name={`answer-for-${postId}`}
                 value={reply.id}
                 checked={answerId === reply.id}

@@ -16,8 +16,11 @@ type ModeratedPost = PostModerationFieldsFragment;
  * The "Moderate" menu at the end of a post's action bar: hide or restore (moderators), mark
  * answered by one of `replies` (experts, staff, moderators). Headless UI's menu (arrow keys,
  * Enter, Escape, focus back to its button); an item that needs a decision opens its dialog,
- * which gives focus back to the menu's button when it closes. Loaded lazily by
- * `PostModerationView`, only for a viewer who may use it, so that nobody else downloads it.
+ * which gives focus back to the menu's button when it closes, and must focus one of its fields
+ * when it opens (`data-autofocus`): two frames after an item's click, the menu moves the focus to
+ * its button unless it rests on something one can Tab to, and the dialog's own frame is not.
+ * Loaded lazily by `PostModerationView`, only for a viewer who may use it, so that nobody else
+ * downloads it.
  */
 export function ModerationMenu({ post, replies }: { post: ModeratedPost; replies: ModeratedPost[] }) {
   const { t } = useTranslation('moderation');

@@ -131,6 +131,7 @@ describe('an answered post', () => {
     await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
     const choices = within(dialog).getAllByRole('radio');
     expect(choices).toHaveLength(1);
+    expect(choices[0]).toHaveFocus();
     expect(choices[0].closest('label')).toHaveTextContent(
       /^Sarah \(Parvis team\), .*Hello, I am Sarah: a new card is on its way, here is how to pay meanwhile\.$/,
     );

@@ -376,7 +376,10 @@ describe('a thread page', () => {
     expect(asked).toBe(1);
     await user.type(editor, '{Backspace}, then restart.');
     await user.click(screen.getByRole('button', { name: 'Save my changes' }));
-    expect(await screen.findByText(/then restart\./)).toBeInTheDocument();
+    // The saved text in the post's body: the editor's text area holds the typed words too (React
+    // keeps its text in step with its value), and leaves the page once the save is answered.
+    expect(await screen.findByText(/then restart\./, { selector: '.post-body p' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Edit' })).toBeNull();
   });
 
   it('shows the API’s sentence when the thread does not exist', async () => {
