@@ -14,11 +14,21 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cannon, graphql, option, ROOT, startApi, webOperations, writeResultsSection } from './harness.mjs';
+import {
+  cannon,
+  cpuTime,
+  freePort,
+  graphql,
+  option,
+  postmasterPid,
+  ROOT,
+  startApi,
+  webOperations,
+  writeResultsSection,
+} from './harness.mjs';
 import { openScaleCluster, scaleDataDir } from './scale-seed.mjs';
 import { summarizeProfile } from './cpu-profile.mjs';
 
@@ -111,10 +121,10 @@ try {
     for (const [name, make] of pages) {
       for (const api of order) {
         await cannon(api.url, make(), CONNECTIONS, 2);
-        const cpu0 = [cpuTime(api.pid), cpuTime(postmasterPid())];
+        const cpu0 = [cpuTime(api.pid), cpuTime(postmasterPid(dataDir))];
         const r = await cannon(api.url, make(), CONNECTIONS, DURATION);
         const requests = Math.max(1, r.count);
-        const [apiMs, pgMs] = [cpuTime(api.pid), cpuTime(postmasterPid())].map((t, i) =>
+        const [apiMs, pgMs] = [cpuTime(api.pid), cpuTime(postmasterPid(dataDir))].map((t, i) =>
           ((t - cpu0[i]) / requests).toFixed(2),
         );
         turns.push({ round, label: api.label, name, ...r, apiMs, pgMs });
@@ -307,47 +317,4 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** CPU time (ms, user + system) of a process and its descendants, exited children included, from /proc. */
-function cpuTime(rootPid) {
-  const tick = 1000 / 100; // USER_HZ
-  const stats = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // After the name: state ppid … utime (11) stime (12) cutime (13) cstime (14), counted from state.
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), {
-        ppid: Number(fields[1]),
-        ms: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * tick,
-      });
-    } catch {
-      // The process ended while /proc was read.
-    }
-  }
-  let total = 0;
-  const todo = [rootPid];
-  while (todo.length) {
-    const pid = todo.pop();
-    total += stats.get(pid)?.ms ?? 0;
-    for (const [child, s] of stats) if (s.ppid === pid) todo.push(child);
-  }
-  return total;
-}
-
-/** The scale cluster's PostgreSQL server process (its backends are its children). */
-function postmasterPid() {
-  return Number(readFileSync(join(dataDir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
-}
-
-/** A port nobody listens on: other benchmarks may run on this machine at the same time. */
-function freePort() {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
 }

@@ -1,7 +1,8 @@
 // Shared pieces of the benchmarks: start Parvis as `npm start` does (built API, embedded
 // PostgreSQL in a throwaway folder), send GraphQL requests, and time many of them at once.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -241,4 +242,56 @@ export function writeResultsSection(section) {
     at < 0 ? `${text}\n${section}` : `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`,
   );
   return file;
+}
+
+/**
+ * CPU time (ms, user + system) of a process and its descendants, from /proc, with their exited
+ * children's (cutime, cstime) so that a worker or backend that ended still counts. What a request
+ * costs in CPU is steadier than req/s on a machine shared with other work.
+ */
+export function cpuTime(rootPid) {
+  const tick = 1000 / 100; // USER_HZ
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After the name: state ppid … utime (11) stime (12) cutime (13) cstime (14), counted from state.
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        ms: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * tick,
+      });
+    } catch {
+      // The process ended while /proc was read.
+    }
+  }
+  let total = 0;
+  const todo = [rootPid];
+  while (todo.length) {
+    const pid = todo.pop();
+    total += stats.get(pid)?.ms ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) todo.push(child);
+  }
+  return total;
+}
+
+/** `cpuTime` of each named root at once: `{ api: pid, db: pid }` gives `{ api: ms, db: ms }`. */
+export function cpuTimes(roots) {
+  return Object.fromEntries(Object.entries(roots).map(([part, pid]) => [part, cpuTime(pid)]));
+}
+
+/** A cluster's PostgreSQL server process (its backends are its children), from its data folder. */
+export function postmasterPid(dataDir) {
+  return Number(readFileSync(join(dataDir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
+
+/** A port nobody listens on: other benchmarks may run on this machine at the same time. */
+export function freePort() {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
 }

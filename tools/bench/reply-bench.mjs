@@ -10,13 +10,22 @@
 // Options: --data DIR (the seeded scale cluster's folder, as bench:scale's), --scale-factor F,
 // --duration S (per run, default 10), --rounds N (turns per build, default 2), --members N (the
 // pool, default 64), --processes N (API processes, default 1), --before-root DIR, --no-write.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { cannon, graphql, option, ROOT, startApi, webOperations, writeResultsSection } from './harness.mjs';
+import {
+  cannon,
+  cpuTimes,
+  graphql,
+  option,
+  ROOT,
+  startApi,
+  webOperations,
+  writeResultsSection,
+} from './harness.mjs';
 import { openScaleCluster, scaleDataDir } from './scale-seed.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -98,9 +107,9 @@ try {
           const make = replies(pool);
           await cannon(api.url, make, CONNECTIONS, 2); // warm-up, not counted
           const roots = { api: api.pid, db: build.db.postmaster };
-          const cpu0 = cpuTime(roots);
+          const cpu0 = cpuTimes(roots);
           const r = await cannon(api.url, make, CONNECTIONS, DURATION);
-          const cpu1 = cpuTime(roots);
+          const cpu1 = cpuTimes(roots);
           // Processor time per reply, of the API and of PostgreSQL (its backends and writers):
           // what a reply costs, much less sensitive than req/s to what else runs on the machine.
           const per = (part) => (r.count ? (cpu1[part] - cpu0[part]) / r.count : NaN);
@@ -150,42 +159,6 @@ async function signIn(url, email) {
   });
   if (!cookie) throw new Error(`${email} could not sign in.`);
   return cookie;
-}
-
-/**
- * Processor time (user + system, ms) used so far by each root process and its descendants alive
- * now (Linux /proc; clock ticks of 10 ms). Measured around a run while its processes live.
- */
-function cpuTime(roots) {
-  const procs = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.push({
-        pid: Number(entry),
-        ppid: Number(fields[1]),
-        ticks: Number(fields[11]) + Number(fields[12]),
-      });
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  const out = {};
-  for (const [part, root] of Object.entries(roots)) {
-    const tree = new Set([root]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const p of procs)
-        if (tree.has(p.ppid) && !tree.has(p.pid)) {
-          tree.add(p.pid);
-          grew = true;
-        }
-    }
-    out[part] = procs.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.ticks * 10, 0);
-  }
-  return out;
 }
 
 /** One run as a row of the table. */

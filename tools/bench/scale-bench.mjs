@@ -27,8 +27,18 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { cannon, graphql, option, ROOT, startApi, webOperations, writeResultsSection } from './harness.mjs';
+import {
+  cannon,
+  cpuTime,
+  freePort,
+  graphql,
+  option,
+  postmasterPid,
+  ROOT,
+  startApi,
+  webOperations,
+  writeResultsSection,
+} from './harness.mjs';
 import { openScaleCluster, scaleDataDir, searchTerms, seedScale } from './scale-seed.mjs';
 import { summarizeProfile } from './cpu-profile.mjs';
 
@@ -106,10 +116,10 @@ try {
         for (const [name, make] of pages) {
           for (const api of apis) {
             await cannon(api.url, make(), 32, 2);
-            const cpu0 = [cpuTime(api.pid), cpuTime(postmasterPid())];
+            const cpu0 = [cpuTime(api.pid), cpuTime(postmasterPid(dataDir))];
             const r = await cannon(api.url, make(), 32, DURATION);
             const requests = Math.max(1, r.rps * DURATION);
-            const [apiMs, pgMs] = [cpuTime(api.pid), cpuTime(postmasterPid())].map((t, i) =>
+            const [apiMs, pgMs] = [cpuTime(api.pid), cpuTime(postmasterPid(dataDir))].map((t, i) =>
               ((t - cpu0[i]) / requests).toFixed(2),
             );
             turns.push({ round, label: api.label, name, c: 32, ...r, apiMs, pgMs });
@@ -362,53 +372,6 @@ try {
 } finally {
   await sql.end().catch(() => undefined);
   await stopAll();
-}
-
-/**
- * CPU time (ms, user + system) of a process and its descendants, from /proc, with their exited
- * children's (cutime, cstime) so that a worker or backend that ended still counts. What a request
- * costs in CPU is steadier than req/s on a machine shared with other work.
- */
-function cpuTime(rootPid) {
-  const tick = 1000 / 100; // USER_HZ
-  const stats = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // After the name: state ppid … utime (11) stime (12) cutime (13) cstime (14), counted from state.
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), {
-        ppid: Number(fields[1]),
-        ms: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * tick,
-      });
-    } catch {
-      // The process ended while /proc was read.
-    }
-  }
-  let total = 0;
-  const todo = [rootPid];
-  while (todo.length) {
-    const pid = todo.pop();
-    total += stats.get(pid)?.ms ?? 0;
-    for (const [child, s] of stats) if (s.ppid === pid) todo.push(child);
-  }
-  return total;
-}
-
-/** The scale cluster's PostgreSQL server process (its backends are its children). */
-function postmasterPid() {
-  return Number(readFileSync(join(dataDir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
-}
-
-/** A port nobody listens on: other benchmarks may run on this machine at the same time. */
-function freePort() {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
 }
 
 /** The before/after turns of the thread page and list, with each pair's ratio, and the profiles. */
