@@ -139,13 +139,13 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/** The repository root, whether running from src (ts-jest) or dist (node). */
 /**
  * `API_SEMI_SPACE_MB`'s default: V8's own. 32 MB measured no better than V8's default on a loaded
  * machine (tools/bench/RESULTS.md, 2026-11-26, read path): to be measured again on a quiet one.
  */
 export const DEFAULT_SEMI_SPACE_MB = 0;
 
+/** The repository root, whether running from src (ts-jest) or dist (node). */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 export function loadConfig(env: Env = process.env): AppConfig {

@@ -27,9 +27,9 @@ export interface ThreadsPage {
 /**
  * Threads, pinned first, then by last activity or creation, newest first; keyset-paginated. One
  * statement, hand-written like the thread page's: the page, each thread with its author and what
- * its title needs of its question; and with it the total, from the counts
- * the database keeps (thread_counts, migration ThreadCounts): a sum over a few rows, not a count
- * over the space's threads.
+ * its title needs of its question; and with it the total, from the counts the database keeps
+ * (thread_counts, migration ThreadCounts): a sum over a few rows, not a count over the space's
+ * threads.
  */
 export async function threadsPage(db: DataSource | EntityManager, args: ThreadsArgs): Promise<ThreadsPage> {
   const params: unknown[] = [];
@@ -230,9 +230,10 @@ export interface ThreadPageRows {
  * its space and private follow-up; and its question, its accepted answer and, when `page` is
  * given, one page of replies (keyset: the index on (thread_id, created_at, id) is read from the
  * cursor on, so a deep page costs what the first one does), each with its author and, for an
- * edited post, its earlier versions, and whether the viewer (`viewerId`, if any) thanks it. The accepted answer is found from the thread's row inside the
- * second statement, so both run at once. Null when there is no such thread. Rows as stored:
- * who may read what is decided by the resolvers (post-visibility.ts), as for rows from loaders.
+ * edited post, its earlier versions, and whether the viewer (`viewerId`, if any) thanks it. The
+ * accepted answer is found from the thread's row inside the second statement, so both run at
+ * once. Null when there is no such thread. Rows as stored: who may read what is decided by the
+ * resolvers (post-visibility.ts), as for rows from loaders.
  */
 export async function threadPageRows(
   db: DataSource | EntityManager,
