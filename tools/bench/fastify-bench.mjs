@@ -11,7 +11,7 @@
 // --rounds N (default 3; 0: only the profiles), --duration S (per run, default 10), --connections C (default 32),
 // --warm-up S (each adapter and operation once before the turns, default 5),
 // --no-write (print only). Build first: `npx nx run-many -t build --projects=api,web`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ import {
   option,
   postmasterPid,
   ROOT,
+  signIn,
   startApi,
   webOperations,
   writeResultsSection,
@@ -73,11 +74,7 @@ try {
   const ids = await benchIds();
   const operations = await webOperations();
   // The session is PostgreSQL's: one signed in on Express is signed in on Fastify too.
-  const { cookie: member } = await graphql(
-    express.url,
-    'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }',
-    { i: { email: 'member@parvis.test', password: 'parvis-demo-2026' } },
-  );
+  const member = await signIn(express.url, 'member@parvis.test');
   const op = (name, variables, cookie) => ({
     body: JSON.stringify({ query: operations[name], variables }),
     headers: cookie ? { cookie } : {},
@@ -171,46 +168,17 @@ try {
   await stopAll();
 }
 
-/** tools/bench/fastify-api.mjs on `databaseUrl` (migrated), once it answers /health. */
+/** tools/bench/fastify-api.mjs on `databaseUrl` (migrated), once every process of its cluster answers. */
 async function startFastify(url, port, { env = {}, nodeArgs = [] } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, join(HERE, 'fastify-api.mjs')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'b'.repeat(40),
-      DATABASE_URL: url,
-      PORT: String(port),
-      WEB_DIST: '',
-      COOKIE_SECURE: 'false',
-      BENCH_ROOT: ROOT,
-      ...API_ENV,
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const api = await startApi(url, {
+    port,
+    nodeArgs,
+    script: join(HERE, 'fastify-api.mjs'),
+    env: { BENCH_ROOT: ROOT, ...API_ENV, ...env },
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null || i === 600) throw new Error('The Fastify API did not start (see above).');
-    if (
-      await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  // Every process of the cluster answering, not only the first.
+  // /health answers from the first process: the others of the cluster a moment later.
   await new Promise((r) => setTimeout(r, 3000));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      await new Promise((r) => {
-        child.once('exit', r);
-        child.kill('SIGTERM');
-      });
-    }
-  };
-  return { url: base, pid: child.pid, stop };
+  return api;
 }
 
 async function benchIds() {

@@ -54,10 +54,14 @@ export async function startPostgres(dataDir, root = ROOT) {
 
 /**
  * The built API (`root`'s apps/api/dist/main.js) on `databaseUrl`, as `npm start` runs it in
- * production, once it answers /health. `nodeArgs`: e.g. `--cpu-prof`; `env`: more settings.
+ * production, once it answers /health. `nodeArgs`: e.g. `--cpu-prof`; `env`: more settings;
+ * `script`: another start script of the same build (tools/bench/fastify-api.mjs).
  */
-export async function startApi(databaseUrl, { port = 3900, root = ROOT, env = {}, nodeArgs = [] } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
+export async function startApi(
+  databaseUrl,
+  { port = 3900, root = ROOT, env = {}, nodeArgs = [], script = join(root, 'apps/api/dist/main.js') } = {},
+) {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -105,6 +109,18 @@ export async function graphql(url, query, variables = {}, cookie) {
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   const setCookie = response.headers.getSetCookie()[0];
   return { data: body.data, cookie: setCookie ? setCookie.split(';')[0] : cookie };
+}
+
+/** The seeded communities' password (the demo's and the scale benchmark's members). */
+export const DEMO_PASSWORD = 'parvis-demo-2026';
+
+/** Signs `email` in as the web app does; its session cookie. */
+export async function signIn(url, email, password = DEMO_PASSWORD) {
+  const { cookie } = await graphql(url, 'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
+    i: { email, password },
+  });
+  if (!cookie) throw new Error(`${email} could not sign in.`);
+  return cookie;
 }
 
 /** Sends `requests` requests, `concurrency` at a time; returns throughput and latency percentiles. */

@@ -5,10 +5,9 @@
 // checkout with this same script, so before and after run back to back in one session:
 //   node tools/bench/hot-paths-bench.mjs [--root DIR] [--only thread,list,reply,vote]
 import { createServer } from 'node:net';
-import { graphql, header, measure, startParvis, webOperations } from './harness.mjs';
+import { graphql, header, measure, signIn, startParvis, webOperations } from './harness.mjs';
 
 const CONCURRENCY = 32;
-const PASSWORD = 'parvis-demo-2026';
 const MEMBERS = [
   'member@parvis.test',
   'chloe.dubois@parvis.test',
@@ -42,14 +41,8 @@ const port = await new Promise((resolve) => {
 const parvis = await startParvis({ port });
 try {
   const operations = await webOperations();
-  const signIn = async (email) =>
-    (
-      await graphql(parvis.url, 'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
-        i: { email, password: PASSWORD },
-      })
-    ).cookie;
-  const staff = await signIn('staff@parvis.test');
-  const member = await signIn('member@parvis.test');
+  const staff = await signIn(parvis.url, 'staff@parvis.test');
+  const member = await signIn(parvis.url, 'member@parvis.test');
   const { data: help } = await graphql(parvis.url, '{ space(slug: "help") { id } }');
   const { data: created } = await graphql(
     parvis.url,
@@ -116,7 +109,7 @@ try {
       ideaIds.push(data.submitIdea.id);
     }
     const voters = [];
-    for (const email of MEMBERS) voters.push(await signIn(email));
+    for (const email of MEMBERS) voters.push(await signIn(parvis.url, email));
     // Every vote a new one: voter by voter, idea by idea (the warm-up casts the first 20).
     const votes = voters.flatMap((cookie) => ideaIds.map((ideaId) => ({ cookie, ideaId })));
     let next = 0;

@@ -10,25 +10,21 @@
 // Options: --data DIR (the seeded scale cluster's folder, as bench:scale's), --scale-factor F,
 // --duration S (per run, default 10), --rounds N (turns per build, default 2), --members N (the
 // pool, default 64), --processes N (API processes, default 1), --before-root DIR, --no-write.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import {
   cannon,
   cpuTimes,
-  graphql,
   option,
   ROOT,
+  signIn,
   startApi,
   webOperations,
   writeResultsSection,
 } from './harness.mjs';
-import { openScaleCluster, scaleDataDir } from './scale-seed.mjs';
+import { openSeededCluster, scaleDataDir } from './scale-seed.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
 const FACTOR = Number(option('scale-factor', '1'));
 const DURATION = Number(option('duration', '10'));
 const ROUNDS = Number(option('rounds', '2'));
@@ -37,7 +33,6 @@ const PROCESSES = Number(option('processes', '1'));
 const BEFORE_ROOT = option('before-root') ? resolve(option('before-root')) : null;
 const WRITE = !process.argv.includes('--no-write');
 const CONNECTIONS = 32;
-const PASSWORD = 'parvis-demo-2026';
 const API_ENV = {
   WEB_CONCURRENCY: String(PROCESSES),
   POST_LIMIT_PER_MEMBER: '10000',
@@ -45,20 +40,12 @@ const API_ENV = {
 };
 const log = (...a) => console.log(...a);
 
-const require = createRequire(join(ROOT, 'package.json'));
-const { Client } = require('pg');
 const clusters = [];
-/** The seeded scale cluster in `dir`, started, with a client; stopped at the end. */
+/** The seeded scale cluster in `dir`, started; stopped at the end. */
 async function cluster(dir) {
-  const opened = await openScaleCluster(dir);
+  const opened = await openSeededCluster(dir);
   clusters.push(opened);
-  if (!opened.seeded)
-    throw new Error(`No seeded scale community in ${dir}: run \`npm run bench:scale -- --seed-only\` first.`);
-  const sql = new Client({ connectionString: opened.pg.url('parvis') });
-  await sql.connect();
-  opened.stoppers.push(() => sql.end());
-  const postmaster = Number(readFileSync(join(dir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  return { url: opened.pg.url('parvis'), sql, postmaster };
+  return opened;
 }
 
 try {
@@ -151,14 +138,6 @@ try {
   }
 } finally {
   for (const c of clusters.reverse()) await c.stopAll();
-}
-
-async function signIn(url, email) {
-  const { cookie } = await graphql(url, 'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
-    i: { email, password: PASSWORD },
-  });
-  if (!cookie) throw new Error(`${email} could not sign in.`);
-  return cookie;
 }
 
 /** One run as a row of the table. */

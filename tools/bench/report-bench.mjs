@@ -14,16 +14,14 @@
 // with the checkout's: see sectionTimes), --no-write (print only).
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { graphql, option, ROOT, startApi, webOperations, writeResultsSection } from './harness.mjs';
+import { graphql, option, ROOT, signIn, startApi, webOperations, writeResultsSection } from './harness.mjs';
 import { openScaleCluster, scaleDataDir, seedScale } from './scale-seed.mjs';
 import { isReportSeeded, seedReportRows } from './report-seed.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
 const FACTOR = Number(option('scale-factor', '1'));
 const DURATION = Number(option('duration', '10'));
 const BEFORE_ROOT = option('before-root') ? resolve(option('before-root')) : null;
@@ -32,7 +30,6 @@ const WRITE = !process.argv.includes('--no-write');
 const CONNECTIONS = [1, 4, 16];
 const RANGE_DAYS = 90;
 const TARGET_P95 = 300;
-const PASSWORD = 'parvis-demo-2026';
 const API_ENV = { WEB_CONCURRENCY: '1' }; // one API process: the figures are per process
 const log = (...a) => console.log(...a);
 
@@ -88,11 +85,7 @@ try {
     const api = await startApi(databaseUrl, { port, root, env: API_ENV });
     const measured = [];
     try {
-      const { cookie } = await graphql(
-        api.url,
-        'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }',
-        { i: { email: 'staff@parvis.test', password: PASSWORD } },
-      );
+      const cookie = await signIn(api.url, 'staff@parvis.test');
       for (const [scope, spaceId] of scopes) {
         const body = JSON.stringify({
           query: operations.Report,

@@ -35,6 +35,7 @@ import {
   option,
   postmasterPid,
   ROOT,
+  signIn,
   startApi,
   webOperations,
   writeResultsSection,
@@ -52,7 +53,6 @@ const ROUNDS = Number(option('rounds', '3'));
 const PAGES_ONLY = process.argv.includes('--pages-only');
 const CONNECTIONS = [32, 128];
 const CROWD = 64;
-const PASSWORD = 'parvis-demo-2026';
 const API_ENV = {
   WEB_CONCURRENCY: String(PROCESSES),
   POST_LIMIT_PER_MEMBER: '10000',
@@ -103,7 +103,7 @@ try {
           label,
           ...(await startApi(databaseUrl, { port: await freePort(), root, env: API_ENV })),
         });
-      const member = (await signIn(apis[1].url, 'member@parvis.test')).cookie;
+      const member = await signIn(apis[1].url, 'member@parvis.test');
       const pages = [
         ['thread page, anonymous (ThreadRoute)', () => threadPage(null)],
         ['thread page, signed in (ThreadRoute)', () => threadPage(member)],
@@ -182,14 +182,14 @@ try {
   const api = await startApi(databaseUrl, { port: 3953, env: API_ENV });
   stoppers.push(() => api.stop());
   for (const row of await hotPaths(api.url, 'after')) beforeAfter.push(row);
-  const member = (await signIn(api.url, 'member@parvis.test')).cookie;
+  const member = await signIn(api.url, 'member@parvis.test');
   // A crowd replies and votes as many members: 64 of the seed's (none of the first 99 is staff or
   // an expert), in turns. Sent by one member, every write would queue on that member's
   // rate-limit row (kept as a row of its own, for comparison).
   const voters = [];
   for (let n = 1; n <= CROWD; n++) {
     const email = `bench-${n}@parvis.test`;
-    voters.push({ email, cookie: (await signIn(api.url, email)).cookie });
+    voters.push({ email, cookie: await signIn(api.url, email) });
   }
   await sql.query(
     `UPDATE idea_votes SET withdrawn_at = now() WHERE withdrawn_at IS NULL AND user_id IN (SELECT id FROM users WHERE email = ANY($1))`,
@@ -440,12 +440,6 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-async function signIn(url, email) {
-  return graphql(url, 'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
-    i: { email, password: PASSWORD },
-  });
 }
 
 /** The first ceiling: a bare Node `http` server (its own process) answering the thread page's bytes. */

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { startPostgres } from './harness.mjs';
+import { postmasterPid, startPostgres } from './harness.mjs';
 import { random, sentence, vocabulary } from './vocabulary.mjs';
 
 /** The community's size at factor 1; `--scale-factor 0.01` seeds a hundredth (to try the benchmark). */
@@ -315,4 +315,25 @@ export async function openScaleCluster(dataDir) {
   for (const signal of ['SIGINT', 'SIGTERM'])
     process.once(signal, () => void stopAll().then(() => process.exit(130)));
   return { pg, seeded, stoppers, stopAll };
+}
+
+/**
+ * The seeded scale cluster in `dataDir`, started, with a connected client (`sql`) and its server
+ * process (`postmaster`: its backends are its children); refused when nothing is seeded there.
+ * `stopAll` ends the client and stops the cluster.
+ */
+export async function openSeededCluster(dataDir) {
+  const opened = await openScaleCluster(dataDir);
+  if (!opened.seeded) {
+    await opened.stopAll();
+    throw new Error(
+      `No seeded scale community in ${dataDir}: run \`npm run bench:scale -- --seed-only\` first.`,
+    );
+  }
+  const url = opened.pg.url('parvis');
+  const { Client } = createRequire(import.meta.url)('pg');
+  const sql = new Client({ connectionString: url });
+  await sql.connect();
+  opened.stoppers.push(() => sql.end());
+  return { ...opened, url, sql, postmaster: postmasterPid(dataDir) };
 }

@@ -22,14 +22,14 @@ import { fileURLToPath } from 'node:url';
 import {
   cannon,
   cpuTimes,
-  graphql,
   option,
   ROOT,
+  signIn,
   startApi,
   webOperations,
   writeResultsSection,
 } from './harness.mjs';
-import { openScaleCluster, scaleDataDir } from './scale-seed.mjs';
+import { openSeededCluster, scaleDataDir } from './scale-seed.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FACTOR = Number(option('scale-factor', '1'));
@@ -40,7 +40,6 @@ const BEFORE_ROOT = option('before-root') ? resolve(option('before-root')) : nul
 const WRITE = !process.argv.includes('--no-write');
 const CONNECTIONS = 32;
 const CROWD = 64;
-const PASSWORD = 'parvis-demo-2026';
 const API_ENV = {
   WEB_CONCURRENCY: String(PROCESSES),
   VOTE_LIMIT_PER_MEMBER: '100000',
@@ -52,20 +51,13 @@ const WAYS = [
 ];
 const log = (...a) => console.log(...a);
 
-const require = createRequire(join(ROOT, 'package.json'));
-const { Client } = require('pg');
+const { Client } = createRequire(join(ROOT, 'package.json'))('pg');
 const clusters = [];
-/** The seeded scale cluster in `dir`, started, with a client; stopped at the end. */
+/** The seeded scale cluster in `dir`, started; stopped at the end. */
 async function cluster(dir) {
-  const opened = await openScaleCluster(dir);
+  const opened = await openSeededCluster(dir);
   clusters.push(opened);
-  if (!opened.seeded)
-    throw new Error(`No seeded scale community in ${dir}: run \`npm run bench:scale -- --seed-only\` first.`);
-  const sql = new Client({ connectionString: opened.pg.url('parvis') });
-  await sql.connect();
-  opened.stoppers.push(() => sql.end());
-  const postmaster = Number(readFileSync(join(dir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  return { url: opened.pg.url('parvis'), sql, postmaster };
+  return opened;
 }
 
 try {
@@ -166,14 +158,6 @@ try {
   }
 } finally {
   for (const c of clusters.reverse()) await c.stopAll();
-}
-
-async function signIn(url, email) {
-  const { cookie } = await graphql(url, 'mutation ($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
-    i: { email, password: PASSWORD },
-  });
-  if (!cookie) throw new Error(`${email} could not sign in.`);
-  return cookie;
 }
 
 /**
