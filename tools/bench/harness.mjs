@@ -297,6 +297,25 @@ export function cpuTimes(roots) {
   return Object.fromEntries(Object.entries(roots).map(([part, pid]) => [part, cpuTime(pid)]));
 }
 
+/** Mails queued so far in the database `sql` is connected to (one row per recipient's mail). */
+export async function mailsQueued(sql) {
+  return (await sql.query(`SELECT count(*)::int AS n FROM mail_outbox`)).rows[0].n;
+}
+
+/**
+ * Waits (up to 5 minutes) until the API's job workers have delivered every queued mail; returns
+ * the seconds waited. A reply mails the followers who chose "e-mail at once" after its answer:
+ * a benchmark waits for them before its next run, so that no run is measured beside the last
+ * one's deliveries.
+ */
+export async function mailsDelivered(sql) {
+  const start = Date.now();
+  const pending = async () =>
+    (await sql.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'PENDING'`)).rows[0].n;
+  while ((await pending()) > 0 && Date.now() - start < 300_000) await new Promise((r) => setTimeout(r, 250));
+  return ((Date.now() - start) / 1000).toFixed(1);
+}
+
 /** A cluster's PostgreSQL server process (its backends are its children), from its data folder. */
 export function postmasterPid(dataDir) {
   return Number(readFileSync(join(dataDir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);

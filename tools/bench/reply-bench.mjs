@@ -6,6 +6,10 @@
 // turns (before, after, before, after…), so that a shared, noisy machine compares pairs run back
 // to back. Writes a dated section into tools/bench/RESULTS.md (newest first), with the number of
 // posts the runs added to the data (replies are kept: the community grows with each run).
+// A reply also mails the thread's followers who chose "e-mail at once" (in the scale data, the
+// member who replied to every bench thread once follows them all): how many mails each reply
+// queued and the processor time of their delivery, waited for after each run, are columns of
+// their own, so that the next run is not measured beside the last one's deliveries.
 //
 // Options: --data DIR (the seeded scale cluster's folder, as bench:scale's), --scale-factor F,
 // --duration S (per run, default 10), --rounds N (turns per build, default 2), --members N (the
@@ -16,6 +20,8 @@ import { spawnSync } from 'node:child_process';
 import {
   cannon,
   cpuTimes,
+  mailsDelivered,
+  mailsQueued,
   option,
   ROOT,
   signIn,
@@ -93,14 +99,31 @@ try {
         ]) {
           const make = replies(pool);
           await cannon(api.url, make, CONNECTIONS, 2); // warm-up, not counted
+          await mailsDelivered(build.db.sql); // the warm-up's (and any earlier run's) mails
           const roots = { api: api.pid, db: build.db.postmaster };
+          const mails0 = await mailsQueued(build.db.sql);
           const cpu0 = cpuTimes(roots);
           const r = await cannon(api.url, make, CONNECTIONS, DURATION);
           const cpu1 = cpuTimes(roots);
+          // The followers' mails the replies queued are delivered after them: their processor
+          // time is part of what a reply costs, counted apart (and out of the next run).
+          const mails = (await mailsQueued(build.db.sql)) - mails0;
+          const drained = await mailsDelivered(build.db.sql);
+          const cpu2 = cpuTimes(roots);
           // Processor time per reply, of the API and of PostgreSQL (its backends and writers):
           // what a reply costs, much less sensitive than req/s to what else runs on the machine.
-          const per = (part) => (r.count ? (cpu1[part] - cpu0[part]) / r.count : NaN);
-          const row = { round, build: build.label, crowd, ...r, apiCpu: per('api'), dbCpu: per('db') };
+          const per = (part, from = cpu0, to = cpu1) => (r.count ? (to[part] - from[part]) / r.count : NaN);
+          const row = {
+            round,
+            build: build.label,
+            crowd,
+            ...r,
+            apiCpu: per('api'),
+            dbCpu: per('db'),
+            mailsPerReply: r.count ? mails / r.count : NaN,
+            deliveryCpu: per('api', cpu1, cpu2) + per('db', cpu1, cpu2),
+            drained,
+          };
           runs.push(row);
           log(line(row));
         }
@@ -142,7 +165,7 @@ try {
 
 /** One run as a row of the table. */
 function line(r) {
-  return `| ${r.round} | ${r.build} | ${r.crowd} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.apiCpu.toFixed(2)} | ${r.dbCpu.toFixed(2)} |`;
+  return `| ${r.round} | ${r.build} | ${r.crowd} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.apiCpu.toFixed(2)} | ${r.dbCpu.toFixed(2)} | ${r.mailsPerReply.toFixed(2)} | ${r.deliveryCpu.toFixed(2)} (${r.drained} s) |`;
 }
 
 function report({ runs, load, postsAtStart, added }) {
@@ -165,8 +188,8 @@ function report({ runs, load, postsAtStart, added }) {
       ` ${PROCESSES === 1 ? 'one API process' : `${PROCESSES} API processes`}; load average ${load.join(' → ')}` +
       ' (the machine may be shared: compare pairs of one round).',
     '',
-    '| round | build | who replies | req/s | p50 ms | p95 ms | p99 ms | errors | API CPU ms / reply | PostgreSQL CPU ms / reply |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| round | build | who replies | req/s | p50 ms | p95 ms | p99 ms | errors | API CPU ms / reply | PostgreSQL CPU ms / reply | mails / reply | their delivery after the run: CPU ms / reply (API + PostgreSQL) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...runs.map(line),
   ];
   if (before) {
