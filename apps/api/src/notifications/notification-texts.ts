@@ -30,6 +30,8 @@ interface Locale {
     data: Record<string, string | null>;
   }) => string;
   hiddenHelp: string;
+  /** Under a reply's mail: the next replies' mails wait until the thread is opened. */
+  untilRead: string;
   action: string;
   greeting: (name: string) => string;
   digestSubject: { DAILY: (brand: string) => string; WEEKLY: (brand: string) => string };
@@ -87,6 +89,8 @@ const LOCALES: Record<MailLocale, Locale> = {
     },
     hiddenHelp:
       'You can still read it. The charter explains the rules; to ask about it, reply to the moderator in the thread or write to the staff.',
+    untilRead:
+      'Until you open the thread, its next replies wait for you there: you get no other e-mail about them.',
     action: 'Open it',
     greeting: (name) => `Hello ${name},`,
     digestSubject: {
@@ -162,6 +166,8 @@ const LOCALES: Record<MailLocale, Locale> = {
     },
     hiddenHelp:
       'Vous pouvez toujours le lire. La charte explique les règles ; pour en parler, répondez au modérateur dans la discussion ou écrivez à l’équipe.',
+    untilRead:
+      'Tant que vous n’ouvrez pas la discussion, ses prochaines réponses vous y attendent : vous ne recevez pas d’autre e-mail à leur sujet.',
     action: 'Ouvrir',
     greeting: (name) => `Bonjour ${name},`,
     digestSubject: {
@@ -237,6 +243,8 @@ const LOCALES: Record<MailLocale, Locale> = {
     },
     hiddenHelp:
       'Usted todavía puede leerlo. La carta explica las reglas; para preguntar, responda al moderador en el hilo o escriba al equipo.',
+    untilRead:
+      'Mientras no abra el hilo, sus próximas respuestas le esperan allí: no recibirá otro correo sobre ellas.',
     action: 'Abrir',
     greeting: (name) => `Hola ${name}:`,
     digestSubject: {

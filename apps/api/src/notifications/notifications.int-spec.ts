@@ -169,6 +169,37 @@ describe('a reply in a thread I asked or follow', () => {
     expect((await follower.agent.data(THREAD_FOLLOWS, { id: thread.id })).thread.viewerFollows).toBe(false);
   });
 
+  it('mails a thread’s replies once until the thread is opened: the next ones wait in the app, and the mail says so', async () => {
+    const asker = await person('Uma Until', 'en');
+    const abe = await person('Abe', 'en');
+    const bea = await person('Bea', 'en');
+    const printer = await ask(asker.agent, space.help, 'Printer jams every morning');
+    const scanner = await ask(asker.agent, space.help, 'Scanner is slow');
+    await reply(abe.agent, printer.id, 'Clean the rollers.');
+    await reply(bea.agent, printer.id, 'Same here.');
+    await reply(abe.agent, scanner.id, 'Update the driver.'); // another thread: a mail of its own
+
+    await mailSettled();
+    const mails = noticesTo(asker.email);
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining('Abe replied in “Printer jams every morning”'),
+      expect.stringContaining('Abe replied in “Scanner is slow”'),
+    ]);
+    for (const mail of mails)
+      expect(mail.text).toContain('Until you open the thread, its next replies wait for you there');
+    // In the app, nothing is held back: both replies to the printer thread are there, unread.
+    const printerGroup = (await groups(asker)).find((g) => g.subjectId === printer.id);
+    expect(printerGroup).toMatchObject({ kind: 'REPLY', count: 2, unreadCount: 2 });
+
+    // Once the thread is opened, its next reply is mailed again.
+    await asker.agent.data(MARK_SUBJECT, { input: { subjectType: 'THREAD', subjectId: printer.id } });
+    await reply(bea.agent, printer.id, 'Did the rollers help?');
+    await mailSettled();
+    const after = noticesTo(asker.email);
+    expect(after).toHaveLength(3);
+    expect(after[2].subject).toContain('Bea replied in “Printer jams every morning”');
+  });
+
   it('is marked read when its thread is opened, and "mark all read" marks the rest', async () => {
     const asker = await person('Rita Reader', 'en');
     const other = await person('Oscar', 'en');
@@ -254,8 +285,9 @@ describe('preferences', () => {
     await mailSettled();
     expect(noticesTo(asker.email)).toHaveLength(1);
     expect((await groups(asker))[0].count).toBe(2);
-    // Choosing e-mail again undoes the unsubscribe.
+    // Choosing e-mail again undoes the unsubscribe (the thread opened since: its next reply is mailed).
     await asker.agent.data(SET_PREF, { input: { kind: 'REPLY', delivery: 'EMAIL' } });
+    await asker.agent.data(MARK_SUBJECT, { input: { subjectType: 'THREAD', subjectId: thread.id } });
     await reply(other.agent, thread.id, 'A third one');
     await mailSettled();
     expect(noticesTo(asker.email)).toHaveLength(2);
@@ -377,6 +409,8 @@ describe('hidden text', () => {
     // Mailed while the title was public: it named it. What follows is written once both are hidden.
     await mailSettled();
     const before = noticesTo(follower.email).length;
+    // The follower opens the thread: the next reply is mailed to them again.
+    await follower.agent.data(MARK_SUBJECT, { input: { subjectType: 'THREAD', subjectId: thread.id } });
     const question = (
       await test.db.query<{ id: string }[]>(`SELECT id FROM posts WHERE thread_id = $1 AND is_question`, [
         thread.id,

@@ -33,7 +33,19 @@ export interface WrittenNotice {
   id: string;
   userId: string;
   delivery: NotificationDelivery;
+  /**
+   * It goes by e-mail now: they chose "e-mail at once", and it is not a kind of `MAILED_UNTIL_READ`
+   * whose earlier notice about the same subject, mailed to them, they have not read yet.
+   */
+  mailNow: boolean;
 }
+
+/**
+ * Kinds mailed once until read: a busy thread would otherwise send its followers one e-mail per
+ * reply. The first reply's mail tells them that the next ones wait until they open the thread
+ * (forums have long done so); the in-app notices are all written, and grouped.
+ */
+export const MAILED_UNTIL_READ: readonly NotificationKind[] = ['REPLY'];
 
 /** A PostgreSQL notification for the live-event bus (events/live-events.service.ts): its channel and topic. */
 export interface CountAnnouncement {
@@ -51,7 +63,8 @@ export interface CountAnnouncement {
  * subject when `actorFollows` (an earlier unfollow stays; the actor is never a recipient, so the
  * notices do not depend on it), and the recipients' open pages are told that their unread count
  * changed (`pg_notify`, delivered when the transaction commits), with the payload that
- * LiveEvents.publish sends: `{ topic, data: { userIds } }`.
+ * LiveEvents.publish sends: `{ topic, data: { userIds } }`; and each notice says whether it is
+ * mailed now (`mailNow`).
  */
 export async function insertNotifications(
   tx: EntityManager,
@@ -86,7 +99,13 @@ export async function insertNotifications(
        FROM (SELECT w.user_id, (row_number() OVER () - 1) / $16::int AS n FROM written w) b
        GROUP BY b.n
      )
-     SELECT w.id, w.user_id AS "userId", w.delivery FROM written w CROSS JOIN (SELECT count(*) FROM announced) a`,
+     SELECT w.id, w.user_id AS "userId", w.delivery,
+            w.delivery = 'EMAIL' AND NOT ($2 = ANY($17::text[]) AND EXISTS (
+              -- the statement's snapshot: only notices written before this one
+              SELECT 1 FROM notifications e
+               WHERE e.user_id = w.user_id AND e.subject_type = $3 AND e.subject_id = $4::uuid
+                 AND e.kind = $2 AND e.delivery = 'EMAIL' AND e.read_at IS NULL)) AS "mailNow"
+       FROM written w CROSS JOIN (SELECT count(*) FROM announced) a`,
     [
       batch.recipientIds,
       batch.kind,
@@ -104,6 +123,7 @@ export async function insertNotifications(
       announce.channel,
       announce.topic,
       announce.batch,
+      MAILED_UNTIL_READ,
     ],
   );
 }

@@ -30,6 +30,7 @@ import {
   follow,
   followedIds,
   insertNotifications,
+  MAILED_UNTIL_READ,
   markNotificationsRead,
   markNotificationsReadBefore,
   markSubjectRead,
@@ -152,7 +153,7 @@ export class NotificationsService implements OnModuleInit {
       { recipientIds, ...rest, createdAt: at },
       { channel: LIVE_CHANNEL, topic: UNREAD_COUNT_TOPIC, batch: COUNT_EVENT_BATCH },
     );
-    const byMail = written.filter((w) => w.delivery === 'EMAIL');
+    const byMail = written.filter((w) => w.mailNow);
     if (byMail.length > 0) await this.mailNotices(tx, notification, byMail);
     return written;
   }
@@ -207,7 +208,9 @@ export class NotificationsService implements OnModuleInit {
         params: {
           subject: `${sentence} · ${brandName}`,
           greeting: words.greeting(displayName),
-          body: n.kind === 'POST_HIDDEN' ? `${sentence}.\n\n${words.hiddenHelp}` : `${sentence}.`,
+          body: `${sentence}.${n.kind === 'POST_HIDDEN' ? `\n\n${words.hiddenHelp}` : ''}${
+            MAILED_UNTIL_READ.includes(n.kind) ? `\n\n${words.untilRead}` : ''
+          }`,
           action: words.action,
           path: noticePath(n.subject, n.data),
         },
