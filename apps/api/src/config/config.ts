@@ -140,10 +140,13 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 /**
- * `API_SEMI_SPACE_MB`'s default: V8's own. 32 MB measured no better than V8's default on a loaded
- * machine (tools/bench/RESULTS.md, 2026-11-26, read path): to be measured again on a quiet one.
+ * `API_SEMI_SPACE_MB`'s default. A page's objects live as long as its request; with 16 requests in
+ * flight per process, V8's default young generation fills before they end, so they are promoted
+ * and collected again by the old generation's slower collector. At 64 MB per semi-space (up to
+ * ~190 MB per process) the thread page took 0.74–0.98× the API's processor time per request in 5
+ * pairs of 5 (tools/bench/RESULTS.md, 2026-11-27); 32 MB had measured no better (2026-11-26).
  */
-export const DEFAULT_SEMI_SPACE_MB = 0;
+export const DEFAULT_SEMI_SPACE_MB = 64;
 
 /** The repository root, whether running from src (ts-jest) or dist (node). */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
