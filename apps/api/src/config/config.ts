@@ -143,8 +143,9 @@ type Env = Record<string, string | undefined>;
  * `API_SEMI_SPACE_MB`'s default. A page's objects live as long as its request; with 16 requests in
  * flight per process, V8's default young generation fills before they end, so they are promoted
  * and collected again by the old generation's slower collector. At 64 MB per semi-space (up to
- * ~190 MB per process) the thread page took 0.74–0.98× the API's processor time per request in 5
- * pairs of 5 (tools/bench/RESULTS.md, 2026-11-27); 32 MB had measured no better (2026-11-26).
+ * ~190 MB per process), API processor time per request: 0.74–0.98× on the thread page just after
+ * a start (5 pairs), and once warm, medians 0.99 (anonymous page), 0.96 (signed in), 0.91 (list)
+ * (tools/bench/RESULTS.md, 2026-11-27). 32 MB had measured no better (2026-11-26).
  */
 export const DEFAULT_SEMI_SPACE_MB = 64;
 
