@@ -51,6 +51,24 @@ describe('flagging a post', () => {
     ).toEqual([{ reason: 'SPAM', note: 'Advertising', resolved_at: null }]);
   });
 
+  it('shows on the thread page to its author only, and no more once a moderator has dealt with it', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'Flags seen from the thread page');
+    const first = await reply(who.member.agent, thread.id, 'Visit my shop at example.com');
+    const second = await reply(who.member.agent, thread.id, 'And my other shop too');
+    for (const postId of [first.id, second.id])
+      await who.asker.agent.data(FLAG, { input: { targetId: postId, reason: 'SPAM' } });
+    const flagged = async (agent: GraphQLAgent) =>
+      (await Promise.all([first.id, second.id].map((id) => postAs(agent, thread.id, id)))).map(
+        (post) => post.viewerHasFlagged,
+      );
+    expect(await flagged(who.asker.agent)).toEqual([true, true]);
+    expect(await flagged(who.expert.agent)).toEqual([false, false]);
+    expect(await flagged(who.visitor)).toEqual([false, false]);
+
+    await who.moderator.agent.data(DISMISS, { input: { postId: first.id } });
+    expect(await flagged(who.asker.agent)).toEqual([false, true]);
+  });
+
   it('needs a charter rule: without one it is BAD_USER_INPUT on reason, and nothing is written', async () => {
     const thread = await ask(who.asker.agent, space.help, 'I disagree with the brand’s new prices');
     for (const input of [{ targetId: thread.question.id }, { targetId: thread.question.id, reason: null }]) {

@@ -31,7 +31,7 @@ import { lockThreadRow } from '../threads/thread-lock';
 import { Actor } from '../threads/threads.rules';
 import { postRow } from '../threads/post-rows';
 import { spaceRow } from '../spaces/space-row';
-import { laterReplyIds, previousPostIds } from './moderation.queries';
+import { laterReplyIds, postsFlaggedByMember, previousPostIds } from './moderation.queries';
 
 export interface FlaggedPost {
   post: Post;
@@ -359,12 +359,8 @@ export class ModerationService {
   }
 
   /** Which of these posts the member has an open flag on. */
-  async flaggedByMember(memberId: string, postIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.db.getRepository(Flag).find({
-      select: { postId: true },
-      where: { memberId, postId: In([...postIds]), resolvedAt: IsNull() },
-    });
-    return new Set(rows.map((r) => r.postId));
+  flaggedByMember(memberId: string, postIds: readonly string[]): Promise<Set<string>> {
+    return postsFlaggedByMember(this.db, memberId, postIds);
   }
 
   // ─── Crisis banner ──────────────────────────────────────────────────────────────────────
