@@ -1,7 +1,7 @@
 -- pgbench's vote transaction (the scale benchmark's second ceiling): the statements the API sends
 -- for `vote`, in its order (IdeasService.vote: count the vote against the rate limit, follow the
 -- idea, insert the vote — its trigger checks and counts it, locking the idea's row until COMMIT —,
--- read the idea, announce it live), with the ids looked up by number in the benchmark's own
+-- read the idea and announce it live in the same statement), with the ids looked up by number in the benchmark's own
 -- tables. A member who already votes for the idea inserts nothing.
 -- `-D hot=1`: every client votes for the same idea, the next one every 100 ms (a popular idea, as
 -- the API's benchmark votes: many members for one idea, then the next); `hot=0`: a random idea.
@@ -27,8 +27,9 @@ INSERT INTO idea_votes (idea_id, user_id)
 SELECT bi.id, bu.id FROM bench.ideas bi JOIN ideas i ON i.id = bi.id, bench.users bu
  WHERE bi.n = :i AND bu.n = :u AND i.status NOT IN ('LAUNCHED', 'DECLINED', 'MERGED')
    AND NOT EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = bi.id AND v.user_id = bu.id AND v.withdrawn_at IS NULL);
-SELECT i.id, i.thread_id, t.space_id, t.title, i.status, i.votes_count, i.campaign_id
+-- The API's announcement, under a topic nobody listens to.
+SELECT i.id, i.thread_id, t.space_id, t.title, i.status, i.votes_count, i.campaign_id,
+       pg_notify('parvis_live', json_build_object('topic', 'bench:votes',
+         'data', json_build_object('ideaId', i.id, 'campaignId', i.campaign_id))::text)
   FROM ideas i JOIN threads t ON t.id = i.thread_id WHERE i.id = (SELECT id FROM bench.ideas WHERE n = :i);
--- As long as the API's announcement, under a topic nobody listens to.
-SELECT pg_notify('parvis_live', '{"topic":"bench:votes","data":{"ideaId":"00000000-0000-4000-8000-000000000000","campaignId":null}}');
 COMMIT;

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { LiveEvents } from '../events/live-events.service';
+import { LIVE_CHANNEL, LiveEvents } from '../events/live-events.service';
+import type { IdeaAnnouncement } from './ideas.queries';
 
 export const IDEA_VOTES_TOPIC = 'ideas:votes';
 
 /**
  * An idea's vote count changed: its id, and its campaign (null: none) so a ranking page keeps
- * only its own; without `campaignId` (a vote announces itself before it reads the idea), each
- * process reads it with the idea.
+ * only its own; without `campaignId`, each process reads it with the idea.
  */
 export interface IdeaVotesEventData {
   ideaId: string;
@@ -18,6 +18,9 @@ export interface IdeaVotesEventData {
 @Injectable()
 export class IdeaVotesEvents {
   constructor(private readonly live: LiveEvents) {}
+
+  /** For a statement that reads an idea and announces it in one (`ideaByIdAnnounced`). */
+  readonly announcement: IdeaAnnouncement = { channel: LIVE_CHANNEL, topic: IDEA_VOTES_TOPIC };
 
   async publish(tx: EntityManager, ideas: readonly IdeaVotesEventData[]): Promise<void> {
     for (const idea of ideas) {

@@ -36,6 +36,35 @@ export async function ideaById(db: EntityManager, id: string): Promise<IdeaRow |
   return row;
 }
 
+/** A live event that carries an idea's id and campaign: its channel and topic (events/live-events.service.ts). */
+export interface IdeaAnnouncement {
+  channel: string;
+  topic: string;
+}
+
+/**
+ * The idea, read in the caller's transaction, and in the same statement its live event
+ * `{ topic, data: { ideaId, campaignId } }` (`pg_notify`, delivered when the transaction commits),
+ * the payload LiveEvents.publish sends: a vote's last statement before COMMIT, so that the row its
+ * trigger locked is held over one round trip, and the event names the campaign without a read.
+ */
+export async function ideaByIdAnnounced(
+  db: EntityManager,
+  id: string,
+  announce: IdeaAnnouncement,
+): Promise<IdeaRow | undefined> {
+  const [row] = await db.query<(IdeaRow & { announced?: unknown })[]>(
+    `SELECT ${IDEA_COLUMNS},
+            pg_notify($2, json_build_object('topic', $3::text,
+              'data', json_build_object('ideaId', i.id, 'campaignId', i.campaign_id))::text) AS announced
+       FROM ${IDEA_FROM} WHERE i.id = $1`,
+    [id, announce.channel, announce.topic],
+  );
+  if (!row) return undefined;
+  delete row.announced;
+  return row;
+}
+
 export function ideasByIds(db: EntityManager, ids: readonly string[]): Promise<IdeaRow[]> {
   return db.query<IdeaRow[]>(`SELECT ${IDEA_COLUMNS} FROM ${IDEA_FROM} WHERE i.id = ANY($1::uuid[])`, [ids]);
 }

@@ -50,6 +50,7 @@ import {
   campaignVoterIds,
   ideaFollowerIds,
   publicIdeaTitles,
+  ideaByIdAnnounced,
   ideasByIds,
   ideasByThreadIds,
   ideasMergedInto,
@@ -334,15 +335,16 @@ export class IdeasService implements OnModuleInit {
       return await this.db.transaction(async (tx) => {
         // The insert's trigger locks the idea's row until COMMIT to count the vote, and every
         // other vote for that idea queues on it (a popular idea gets hundreds at once): what does
-        // not need that row (the voting limit, following the idea, the live event, sent only if
-        // this commits) comes first, so that the lock is held over the read of the count alone.
+        // not need that row (the voting limit, following the idea) comes first, so that the lock
+        // is held over one statement: the read of the count, which also sends the live event
+        // (delivered only if this commits).
         await this.countVote(tx, voter);
-        // The idea's campaign is not known yet: its subscribers read it with the idea.
-        await this.voteEvents.publish(tx, [{ ideaId }]);
         await this.castVote(tx, ideaId, voter.id);
         // Read once, after the insert: the trigger has counted the vote. A vote for no idea fails
         // the insert (foreign key).
-        return this.idea(ideaId, tx);
+        const idea = await ideaByIdAnnounced(tx, ideaId, this.voteEvents.announcement);
+        if (!idea) throw notFound('There is no such idea.', 'IDEA_NOT_FOUND');
+        return idea;
       });
     } catch (error) {
       // What a refused vote says depends on the idea: read it on this (rare) path only.
