@@ -74,7 +74,8 @@ export class PostModerationResolver {
 
   @ResolveField(() => Boolean, { description: 'The viewer has an open flag on this post.' })
   async viewerHasFlagged(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
-    if (!ctx.req.viewer) return false;
+    // Nobody flags their own post (flag refuses it): a reply's answer asks nothing more.
+    if (!ctx.req.viewer || ctx.req.viewer.id === post.authorId) return false;
     return (await moderationLoaders(ctx, this.moderation).viewerFlagged.load(post.id)) ?? false;
   }
 
