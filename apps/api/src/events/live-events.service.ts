@@ -8,6 +8,20 @@ import { EventStream } from './event-stream';
 /** The one PostgreSQL channel every API process LISTENs on. */
 export const LIVE_CHANNEL = 'parvis_live';
 
+/** The arguments of the `pg_notify` that publishes `data` on `topic`. */
+export interface LiveNotification {
+  channel: string;
+  payload: string;
+}
+
+/**
+ * What `publish` sends, for a write that carries its event in its own statement
+ * (`… RETURNING pg_notify($channel, $payload)`) instead of a statement of its own.
+ */
+export function liveNotification(topic: string, data: object): LiveNotification {
+  return { channel: LIVE_CHANNEL, payload: JSON.stringify({ topic, data }) };
+}
+
 /** Waits before listening again after the listening connection dropped. */
 const RECONNECT_MS = 1000;
 
@@ -86,7 +100,8 @@ export class LiveEvents implements OnModuleInit, OnApplicationShutdown {
    * transaction). Call it in the service's transaction, after the change it announces.
    */
   async publish(tx: EntityManager, topic: string, data: object): Promise<void> {
-    await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify({ topic, data })]);
+    const { channel, payload } = liveNotification(topic, data);
+    await tx.query('SELECT pg_notify($1, $2)', [channel, payload]);
   }
 
   /**

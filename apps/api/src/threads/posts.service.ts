@@ -16,6 +16,7 @@ import { lockedError, lockThreadRow } from './thread-lock';
 import { ThreadNoticesService } from './thread-notices.service';
 import { Thread } from './thread.entity';
 import { EditPostInput, ReplyInput } from './threads.inputs';
+import { countReply } from './threads.queries';
 import { speaksForBrand } from './threads.rules';
 
 export interface AddReplyParams {
@@ -59,16 +60,21 @@ export class PostsService {
     // The insert fills in the post's id (RETURNING): the row needs no second read.
     const post = newPost(locked.id, params.author, params.bodyMarkdown, false, now);
     await tx.insert(Post, post);
+    const firstResponse = isFirstResponse(locked, params.author);
     const changes = {
       lastActivityAt: now,
-      ...(isFirstResponse(locked, params.author)
-        ? { firstResponseAt: now, firstResponseById: params.author.id }
-        : {}),
+      ...(firstResponse ? { firstResponseAt: now, firstResponseById: params.author.id } : {}),
     };
-    await tx.update(Thread, { id: locked.id }, { repliesCount: () => 'replies_count + 1', ...changes });
+    // The thread's counters and the page's live event: one statement.
+    await countReply(
+      tx,
+      locked.id,
+      now,
+      firstResponse ? params.author.id : null,
+      this.events.notification({ kind: 'REPLY_ADDED', threadId: locked.id, postId: post.id }),
+    );
     // The row is locked until commit: this is what it now holds.
     const thread = Object.assign(new Thread(), locked, { repliesCount: locked.repliesCount + 1, ...changes });
-    await this.events.publish(tx, { kind: 'REPLY_ADDED', threadId: thread.id, postId: post.id });
     await this.notices.posted(tx, locked, post, params.author, params.at);
     return { post, thread };
   }

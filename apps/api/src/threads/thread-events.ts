@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { registerEnumType } from '@nestjs/graphql';
 import { EntityManager } from 'typeorm';
-import { LiveEvents } from '../events/live-events.service';
+import { LiveEvents, LiveNotification, liveNotification } from '../events/live-events.service';
 
 export const THREAD_EVENT_KINDS = [
   'REPLY_ADDED',
@@ -43,5 +43,10 @@ export class ThreadEvents {
 
   publish(tx: EntityManager, event: ThreadEventData): Promise<void> {
     return this.live.publish(tx, threadTopic(event.threadId), event);
+  }
+
+  /** The same event, for a write that sends it in its own statement (see `liveNotification`). */
+  notification(event: ThreadEventData): LiveNotification {
+    return liveNotification(threadTopic(event.threadId), event);
   }
 }

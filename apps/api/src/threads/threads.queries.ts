@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import type { LiveNotification } from '../events/live-events.service';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/pagination';
 import { User } from '../identity/user.entity';
 import { Space } from '../spaces/space.entity';
@@ -95,6 +96,26 @@ export async function threadsPage(db: DataSource | EntityManager, args: ThreadsA
     authors: [...authors.values()],
     questions,
   };
+}
+
+/**
+ * A reply was written in the thread (whose row the caller locked): its reply count and last
+ * activity, and its first response when `firstResponseById` gave it; in the same statement, the
+ * page's live event, delivered when the transaction commits.
+ */
+export async function countReply(
+  tx: EntityManager,
+  threadId: string,
+  at: Date,
+  firstResponseById: string | null,
+  event: LiveNotification,
+): Promise<void> {
+  const firstResponse = firstResponseById ? ', first_response_at = $2, first_response_by_id = $5' : '';
+  await tx.query(
+    `UPDATE threads SET replies_count = replies_count + 1, last_activity_at = $2${firstResponse}
+      WHERE id = $1 RETURNING pg_notify($3, $4)`,
+    [threadId, at, event.channel, event.payload, ...(firstResponseById ? [firstResponseById] : [])],
+  );
 }
 
 /** A public page for search engines' sitemap: its id and when it last changed. */
