@@ -7,11 +7,11 @@ export const IDEA_VOTES_TOPIC = 'ideas:votes';
 
 /**
  * An idea's vote count changed: its id, and its campaign (null: none) so a ranking page keeps
- * only its own; without `campaignId`, each process reads it with the idea.
+ * only its own without reading the idea.
  */
 export interface IdeaVotesEventData {
   ideaId: string;
-  campaignId?: string | null;
+  campaignId: string | null;
 }
 
 /** Announces, when the caller's transaction commits, that ideas' vote counts changed. */

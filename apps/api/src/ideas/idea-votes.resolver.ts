@@ -28,7 +28,7 @@ export class IdeaVotesResolver {
   ideaVotes(@Args() { campaignId }: IdeaVotesArgs, @CurrentViewer() viewer: Viewer): EventStream<IdeaType> {
     return this.live.stream(IDEA_VOTES_TOPIC, async (data, delivery) => {
       const event = data as IdeaVotesEventData;
-      if (campaignId && event.campaignId !== undefined && event.campaignId !== campaignId) return null;
+      if (campaignId && event.campaignId !== campaignId) return null;
       const row = await delivery.once('idea', () => this.ideas.idea(event.ideaId));
       if (campaignId && row.campaignId !== campaignId) return null;
       return sharedPayload(delivery, viewer, async () =>

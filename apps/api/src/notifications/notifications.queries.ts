@@ -100,7 +100,7 @@ export async function insertNotifications(
        GROUP BY b.n
      )
      SELECT w.id, w.user_id AS "userId", w.delivery,
-            w.delivery = 'EMAIL' AND NOT ($2 = ANY($17::text[]) AND EXISTS (
+            w.delivery = 'EMAIL' AND NOT ($17::boolean AND EXISTS (
               -- the statement's snapshot: only notices written before this one
               SELECT 1 FROM notifications e
                WHERE e.user_id = w.user_id AND e.subject_type = $3 AND e.subject_id = $4::uuid
@@ -123,7 +123,7 @@ export async function insertNotifications(
       announce.channel,
       announce.topic,
       announce.batch,
-      MAILED_UNTIL_READ,
+      MAILED_UNTIL_READ.includes(batch.kind),
     ],
   );
 }
