@@ -1,7 +1,9 @@
 // Search's SQL alone, before and after a change, one client, query by query alternating, on the
 // scale benchmark's data (seeded by `npm run bench:scale`): what the database costs per search,
 // apart from the API and from how loaded the machine is at the moment of each run.
-// `node tools/bench/search-sql-compare.mjs --before-root ../other-checkout [--data DIR] [--scale-factor F]`
+// `node tools/bench/search-sql-compare.mjs --before-root ../other-checkout [--data DIR] [--scale-factor F]
+//  [--before-data DIR]`: with --before-data (when a migration changed what search reads), the before
+// build's statement runs on its own copy of the data, at its own migrations, the after build's on this one's.
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,19 +28,35 @@ async function statementOf(SearchService, query) {
   return caught;
 }
 
-const pg = await startPostgres(dataDir);
-const db = new Client({ connectionString: pg.url('parvis') });
-await db.connect();
+const beforeDataDir = option('before-data')
+  ? scaleDataDir(beforeRoot, option('before-data'), Number(option('scale-factor', '1')))
+  : dataDir;
+if (!isSeeded(beforeDataDir)) throw new Error(`No seeded community in ${beforeDataDir}.`);
+const clusters = [];
+const clients = {};
 try {
+  for (const [build, dir] of [
+    ['before', beforeDataDir],
+    ['after', dataDir],
+  ]) {
+    const shared = clusters.find((c) => c.dir === dir);
+    const pg = shared?.pg ?? (await startPostgres(dir));
+    if (!shared) clusters.push({ dir, pg });
+    clients[build] = new Client({ connectionString: pg.url('parvis') });
+    await clients[build].connect();
+  }
   const terms = searchTerms();
   const times = {};
+  const answers = {}; // query → build → its ranked threads and ranks
   for (const round of [0, 1, 2, 3])
     for (const kind of ['everyday', 'rare'])
       for (const query of terms[kind])
         for (const [build, SearchService] of builds) {
           const [sql, params] = await statementOf(SearchService, query);
           const t0 = performance.now();
-          await db.query(sql, params);
+          const { rows } = await clients[build].query(sql, params);
+          if (round === 0)
+            (answers[query] ??= {})[build] = JSON.stringify(rows.map((r) => [r.thread_id, r.rank]));
           if (round > 0) (times[`${build} | ${kind}`] ??= []).push(performance.now() - t0); // round 0 warms up
         }
   console.log('| build | words | queries | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|');
@@ -47,7 +65,13 @@ try {
     const pct = (p) => list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))].toFixed(1);
     console.log(`| ${key} | ${list.length} | ${pct(50)} | ${pct(95)} | ${list.at(-1).toFixed(1)} |`);
   }
+  const differ = Object.keys(answers).filter((q) => answers[q].before !== answers[q].after);
+  console.log(
+    differ.length === 0
+      ? `Both builds ranked the same threads with the same ranks for all ${Object.keys(answers).length} queries.`
+      : `Ranked differently (threads or ranks) for: ${differ.join(', ')}.`,
+  );
 } finally {
-  await db.end();
-  await pg.stop();
+  for (const client of Object.values(clients)) await client.end();
+  for (const { pg } of clusters) await pg.stop();
 }

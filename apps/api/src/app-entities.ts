@@ -13,6 +13,7 @@ import { IdeaVote } from './ideas/idea-vote.entity';
 import { IdeaStatusChange } from './ideas/idea-status-change.entity';
 import { IdeaCount } from './ideas/idea-count.entity';
 import { ThreadSearchDocument } from './search/thread-search-document.entity';
+import { ThreadSearchReplyChunk } from './search/thread-search-reply-chunk.entity';
 import { Follow } from './notifications/follow.entity';
 import { NotificationPreference, NotificationSettings } from './notifications/notification-preference.entity';
 import { Notification } from './notifications/notification.entity';
@@ -53,6 +54,7 @@ export const APP_ENTITIES = [
   IdeaStatusChange,
   IdeaCount,
   ThreadSearchDocument,
+  ThreadSearchReplyChunk,
   Notification,
   NotificationPreference,
   NotificationSettings,

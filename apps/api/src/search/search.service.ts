@@ -27,7 +27,7 @@ const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, 
 
 /**
  * How many of the matching threads are ranked, at most, per pre-filter: the newest matches of the
- * title and question (`head`), and the newest matches of the whole document. A rare word matches
+ * title and question (`head`), and the newest matches of the whole thread (document and replies). A rare word matches
  * fewer threads than this, so all of them are ranked; an everyday word matching tens of thousands
  * of threads has its candidates bounded before the (costly) ranking, so it answers as fast.
  * When the heads alone match `head` threads or more, the documents are not searched at all: an
@@ -42,8 +42,10 @@ export const SEARCH_CANDIDATES = { head: 100, document: 150 };
 const REPLIES_LOOKED_AT = 201;
 
 /**
- * PostgreSQL full-text search, ranking THREADS by their search document (thread_search_documents,
- * kept by triggers: title, question, accepted answer, first visible replies, weighted), then, for
+ * PostgreSQL full-text search, ranking THREADS by their search document (kept by triggers: title,
+ * question and accepted answer in thread_search_documents, the first visible replies in chunks of
+ * thread_search_replies, weighted; the ranked candidates' chunks are put back together behind their
+ * document, so that a thread ranks as its whole text did in one document), then, for
  * the few threads shown, picking the post that matched best and its highlighted snippet. Hidden
  * posts are never in a document, and a thread whose question is hidden has an empty one, so it is
  * found neither by its title nor by its replies: search is not a place to read hidden content,
@@ -66,14 +68,22 @@ export class SearchService {
        candidates AS (
          SELECT thread_id FROM head
          UNION
-         (SELECT d.thread_id FROM thread_search_documents d CROSS JOIN q
-           WHERE d.document @@ q.query AND (SELECT count(*) FROM head) < ${SEARCH_CANDIDATES.head}
-           ORDER BY d.thread_created_at DESC LIMIT ${SEARCH_CANDIDATES.document})
+         (SELECT m.thread_id FROM (
+             SELECT d.thread_id, d.thread_created_at FROM thread_search_documents d CROSS JOIN q WHERE d.document @@ q.query
+             UNION
+             SELECT r.thread_id, r.thread_created_at FROM thread_search_replies r CROSS JOIN q WHERE r.vector @@ q.query
+           ) m
+           WHERE (SELECT count(*) FROM head) < ${SEARCH_CANDIDATES.head}
+           ORDER BY m.thread_created_at DESC LIMIT ${SEARCH_CANDIDATES.document})
        ),
        ranked AS (
-         SELECT c.thread_id, ts_rank(d.document, q.query) AS rank, t.last_activity_at
+         SELECT c.thread_id, ts_rank(d.document || replies.all, q.query) AS rank, t.last_activity_at
            FROM candidates c JOIN thread_search_documents d ON d.thread_id = c.thread_id
            JOIN threads t ON t.id = c.thread_id CROSS JOIN q
+           CROSS JOIN LATERAL (
+             SELECT parvis_tsvector_agg(r.vector ORDER BY r.chunk) AS all FROM thread_search_replies r
+              WHERE r.thread_id = c.thread_id
+           ) replies
           ORDER BY rank DESC, t.last_activity_at DESC, c.thread_id
           LIMIT $2
        )

@@ -2,12 +2,13 @@ import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'type
 import { Thread } from '../threads/thread.entity';
 
 /**
- * What search ranks: one document per thread, kept by triggers (migration ThreadSearchDocuments),
- * never written by the API. `head` is the title (weight A) and the question (B): what `similar`
- * matches. `document` adds the accepted answer (B) and the first visible replies (D). Hidden posts
- * are left out of both, and a thread whose question is hidden has both empty, so whatever reads
- * them needs no visibility rule of its own. Private follow-ups live in their own tables and are
- * never indexed.
+ * What search ranks: one document per thread, kept by triggers (migrations SearchDocumentsIdeaCounts
+ * and SearchReplyChunks), never written by the API. `head` is the title (weight A) and the question
+ * (B): what `similar` matches. `document` adds the accepted answer (B); the first visible replies (D)
+ * are in `ThreadSearchReplyChunk` rows, so that a reply does not rewrite this row. Hidden posts are
+ * left out of all of them, and a thread whose question is hidden has both empty and no reply chunk,
+ * so whatever reads them needs no visibility rule of its own. Private follow-ups live in their own
+ * tables and are never indexed.
  */
 @Entity('thread_search_documents')
 export class ThreadSearchDocument {
@@ -24,10 +25,6 @@ export class ThreadSearchDocument {
    */
   @Column({ type: 'timestamptz', precision: 3 })
   threadCreatedAt: Date;
-
-  /** How many replies `document` holds (it stops growing at a bound, see the migration). */
-  @Column({ type: 'integer', default: 0 })
-  repliesIndexed: number;
 
   // GIN indexes created by the migration (TypeORM cannot).
   @Column({ type: 'tsvector', default: () => `''` })

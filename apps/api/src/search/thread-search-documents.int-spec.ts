@@ -10,17 +10,25 @@ const hide = (postId: string) =>
 const restore = (postId: string) => who.moderator.agent.data(RESTORE, { input: { postId } });
 
 /**
- * Where a word is in a thread's search document: in `head` (title and question), and in the
- * document with weight A (title), B (question, accepted answer) or D (replies).
+ * Where a word is in a thread's search rows: in `head` (title and question), in the document with
+ * weight A (title) or B (question, accepted answer), or in the replies' chunks with weight D.
  */
 async function whereIs(threadId: string, word: string) {
   const [row] = await test.db.query(
     `SELECT d.head @@ q AS head, ts_filter(d.document, '{a}') @@ q AS a, ts_filter(d.document, '{b}') @@ q AS b,
-            ts_filter(d.document, '{d}') @@ q AS d
+            EXISTS (SELECT 1 FROM thread_search_replies r WHERE r.thread_id = d.thread_id AND ts_filter(r.vector, '{d}') @@ q) AS d
        FROM thread_search_documents d, plainto_tsquery('parvis_english', $2) q WHERE d.thread_id = $1`,
     [threadId, word],
   );
   return row as { head: boolean; a: boolean; b: boolean; d: boolean };
+}
+/** The thread's reply chunks, in order: how many replies each holds. */
+async function chunks(threadId: string): Promise<number[]> {
+  const rows = await test.db.query(
+    `SELECT replies FROM thread_search_replies WHERE thread_id = $1 ORDER BY chunk`,
+    [threadId],
+  );
+  return rows.map((r: { replies: number }) => r.replies);
 }
 const nowhere = { head: false, a: false, b: false, d: false };
 
@@ -81,17 +89,18 @@ describe('a thread’s search document, kept by triggers', () => {
     await hide(thread.question.id);
     await reply(who.member.agent, thread.id, 'Glockenspiels too.');
     const [empty] = await test.db.query(
-      `SELECT head::text, document::text, replies_indexed FROM thread_search_documents WHERE thread_id = $1`,
+      `SELECT head::text, document::text FROM thread_search_documents WHERE thread_id = $1`,
       [thread.id],
     );
-    expect(empty).toEqual({ head: '', document: '', replies_indexed: 0 });
+    expect(empty).toEqual({ head: '', document: '' });
+    expect(await chunks(thread.id)).toEqual([0]); // emptied, not deleted
     await restore(thread.question.id);
     expect((await whereIs(thread.id, 'quentin')).a).toBe(true);
     expect((await whereIs(thread.id, 'marimbas')).d).toBe(true);
     expect((await whereIs(thread.id, 'glockenspiels')).d).toBe(true);
   });
 
-  it('holds the first 200 visible replies, whether appended one by one or rebuilt', async () => {
+  it('holds the first 200 visible replies in chunks of ten, whether appended one by one or rebuilt', async () => {
     const thread = await ask(who.asker.agent, space.help, 'A very long thread', 'Say a word each.');
     await test.db.query(
       `INSERT INTO posts (thread_id, author_id, body_markdown, body_html, body_text, created_at)
@@ -99,23 +108,59 @@ describe('a thread’s search document, kept by triggers', () => {
          FROM generate_series(1, 205) g ORDER BY g`,
       [thread.id, who.member.id],
     );
-    const indexed = async () =>
-      (
-        await test.db.query(`SELECT replies_indexed FROM thread_search_documents WHERE thread_id = $1`, [
-          thread.id,
-        ])
-      )[0].replies_indexed;
-    expect(await indexed()).toBe(200);
+    expect(await chunks(thread.id)).toEqual(Array(20).fill(10));
     expect((await whereIs(thread.id, 'lexeme200')).d).toBe(true);
     expect((await whereIs(thread.id, 'lexeme201')).d).toBe(false);
+    // The chunks keep the replies' order: the first ten in the first chunk.
+    const [first10] = await test.db.query(
+      `SELECT vector @@ 'lexeme1'::tsquery AND vector @@ 'lexeme10'::tsquery AND NOT vector @@ 'lexeme11'::tsquery AS ok
+         FROM thread_search_replies WHERE thread_id = $1 AND chunk = 0`,
+      [thread.id],
+    );
+    expect(first10.ok).toBe(true);
     // Hiding one of the first 200 lets the 201st in, on the rebuild.
     const [first] = await test.db.query(
       `SELECT id FROM posts WHERE thread_id = $1 AND body_text = 'lexeme1'`,
       [thread.id],
     );
     await hide(first.id);
-    expect(await indexed()).toBe(200);
+    expect(await chunks(thread.id)).toEqual(Array(20).fill(10));
     expect((await whereIs(thread.id, 'lexeme1')).d).toBe(false);
     expect((await whereIs(thread.id, 'lexeme201')).d).toBe(true);
+  });
+
+  it('starts the next chunk when the last one is full, and a reply after a rebuild goes on from there', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'Counting sheep', 'One sheep each.');
+    for (let n = 1; n <= 12; n += 1) await reply(who.member.agent, thread.id, `Sheep number${n}.`);
+    expect(await chunks(thread.id)).toEqual([10, 2]);
+    const [second] = await test.db.query(
+      `SELECT id FROM posts WHERE thread_id = $1 AND body_text = 'Sheep number2.'`,
+      [thread.id],
+    );
+    await hide(second.id);
+    expect(await chunks(thread.id)).toEqual([10, 1]);
+    await reply(who.member.agent, thread.id, 'Sheep number13.');
+    expect(await chunks(thread.id)).toEqual([10, 2]);
+    expect((await whereIs(thread.id, 'number13')).d).toBe(true);
+    expect((await whereIs(thread.id, 'number2')).d).toBe(false);
+  });
+
+  it('indexes every one of many replies written to one thread at the same moment, and fails none', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'Crowded thread', 'Everyone answers at once.');
+    await Promise.all(
+      Array.from({ length: 24 }, (_, n) =>
+        test.db.transaction(async (manager) => {
+          await manager.query(
+            `INSERT INTO posts (thread_id, author_id, body_markdown, body_html, body_text)
+             VALUES ($1, $2, $3, $3, $3)`,
+            [thread.id, who.member.id, `crowd${n + 1}`],
+          );
+          // Held open a moment, so that the others queue on the chunk they all append to.
+          await manager.query(`SELECT pg_sleep(0.01)`);
+        }),
+      ),
+    );
+    expect((await chunks(thread.id)).reduce((sum, n) => sum + n, 0)).toBe(24);
+    for (let n = 1; n <= 24; n += 1) expect((await whereIs(thread.id, `crowd${n}`)).d).toBe(true);
   });
 });

@@ -28,6 +28,7 @@ import { ReportNarrowRows1795721212293 } from './1795721212293-ReportNarrowRows'
 import { FollowsBySubject1795721422009 } from './1795721422009-FollowsBySubject';
 import { ThreadsResolvedBy1795721644221 } from './1795721644221-ThreadsResolvedBy';
 import { ThreadsResolvedByWhileResolved1795729694663 } from './1795729694663-ThreadsResolvedByWhileResolved';
+import { SearchReplyChunks1795755437367 } from './1795755437367-SearchReplyChunks';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   FollowsBySubject1795721422009,
   ThreadsResolvedBy1795721644221,
   ThreadsResolvedByWhileResolved1795729694663,
+  SearchReplyChunks1795755437367,
 ];
