@@ -93,6 +93,14 @@ describe('flagging a post', () => {
         await who.asker.agent.request(FLAG, { input: { targetId: thread.question.id, reason: 'SPAM' } }),
       ),
     ).toBe('FORBIDDEN');
+    // Held below the API too: a flag of one's own post written by hand is refused.
+    await expect(
+      test.db.query(`INSERT INTO flags (post_id, member_id, reason) VALUES ($1, $2, 'SPAM')`, [
+        thread.question.id,
+        who.asker.id,
+      ]),
+    ).rejects.toMatchObject({ constraint: 'flags_not_own_post_check' });
+    expect(await test.db.query('SELECT id FROM flags WHERE post_id = $1', [thread.question.id])).toEqual([]);
     expect(
       codeOf(
         await who.member.agent.request(FLAG, {

@@ -74,7 +74,8 @@ export class PostModerationResolver {
 
   @ResolveField(() => Boolean, { description: 'The viewer has an open flag on this post.' })
   async viewerHasFlagged(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
-    // Nobody flags their own post (flag refuses it): a reply's answer asks nothing more.
+    // Nobody flags their own post (flag refuses it, and so does the database: flags_refuse_own_post):
+    // a reply's answer asks nothing more.
     if (!ctx.req.viewer || ctx.req.viewer.id === post.authorId) return false;
     return (await moderationLoaders(ctx, this.moderation).viewerFlagged.load(post.id)) ?? false;
   }

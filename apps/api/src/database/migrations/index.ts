@@ -29,6 +29,8 @@ import { FollowsBySubject1795721422009 } from './1795721422009-FollowsBySubject'
 import { ThreadsResolvedBy1795721644221 } from './1795721644221-ThreadsResolvedBy';
 import { ThreadsResolvedByWhileResolved1795729694663 } from './1795729694663-ThreadsResolvedByWhileResolved';
 import { SearchReplyChunks1795755437367 } from './1795755437367-SearchReplyChunks';
+import { ReportHelperReplyInsert1795756123828 } from './1795756123828-ReportHelperReplyInsert';
+import { FlagsNotOnOwnPosts1795756138067 } from './1795756138067-FlagsNotOnOwnPosts';
 
 /** Every migration, oldest first. Generated, read, kept with its `down`, never edited once merged. */
 export const MIGRATIONS = [
@@ -63,4 +65,6 @@ export const MIGRATIONS = [
   ThreadsResolvedBy1795721644221,
   ThreadsResolvedByWhileResolved1795729694663,
   SearchReplyChunks1795755437367,
+  ReportHelperReplyInsert1795756123828,
+  FlagsNotOnOwnPosts1795756138067,
 ];
