@@ -4,6 +4,8 @@
 // `node tools/bench/search-sql-compare.mjs --before-root ../other-checkout [--data DIR] [--scale-factor F]
 //  [--before-data DIR]`: with --before-data (when a migration changed what search reads), the before
 // build's statement runs on its own copy of the data, at its own migrations, the after build's on this one's.
+// `--prepared`: each build's statement sent by name, prepared once per connection as the API sends it
+// (database/preparing-client.ts): after five runs PostgreSQL may keep one generic plan for every word.
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,6 +30,7 @@ async function statementOf(SearchService, query) {
   return caught;
 }
 
+const PREPARED = process.argv.includes('--prepared');
 const beforeDataDir = option('before-data')
   ? scaleDataDir(beforeRoot, option('before-data'), Number(option('scale-factor', '1')))
   : dataDir;
@@ -54,7 +57,9 @@ try {
         for (const [build, SearchService] of builds) {
           const [sql, params] = await statementOf(SearchService, query);
           const t0 = performance.now();
-          const { rows } = await clients[build].query(sql, params);
+          const { rows } = await clients[build].query(
+            PREPARED ? { name: `search_${build}`, text: sql, values: params } : { text: sql, values: params },
+          );
           if (round === 0)
             (answers[query] ??= {})[build] = JSON.stringify(rows.map((r) => [r.thread_id, r.rank]));
           if (round > 0) (times[`${build} | ${kind}`] ??= []).push(performance.now() - t0); // round 0 warms up

@@ -47,7 +47,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, APP_ENTITIES)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.databaseUrl, APP_ENTITIES, {
+            preparedStatements: config.preparedStatements,
+          }),
+        ),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

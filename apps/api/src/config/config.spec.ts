@@ -44,6 +44,16 @@ describe('configuration', () => {
     ]);
   });
 
+  it('prepares statements unless DATABASE_PREPARED_STATEMENTS is false (a pooler that cannot keep them)', () => {
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir }).preparedStatements).toBe(true);
+    expect(
+      loadConfig({ PARVIS_DATA_DIR: dataDir, DATABASE_PREPARED_STATEMENTS: 'false' }).preparedStatements,
+    ).toBe(false);
+    expect(problemsOf({ DATABASE_PREPARED_STATEMENTS: 'maybe' })).toEqual([
+      'DATABASE_PREPARED_STATEMENTS is "maybe"; use true or false.',
+    ]);
+  });
+
   it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://localhost/parvis' })[0]).toMatch(
       /^DATABASE_URL must start with postgres/,

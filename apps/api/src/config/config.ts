@@ -20,6 +20,8 @@ export interface AppConfig {
   semiSpaceMb: number;
   /** null: start the embedded PostgreSQL and build the URL from it. */
   databaseUrl: string | null;
+  /** Each statement with parameters prepared once per connection (database/preparing-client.ts). */
+  preparedStatements: boolean;
   /** The owner's URL the migrations run with, when DATABASE_URL is the API's runtime role (null: DATABASE_URL). */
   migrationDatabaseUrl: string | null;
   /** Where the embedded PostgreSQL keeps its data (git-ignored). */
@@ -238,6 +240,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   const uploads = uploadsConfig(env, dataDir, problems);
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
+  const preparedStatements = boolean(env, 'DATABASE_PREPARED_STATEMENTS', true, problems);
   const http = httpConfig(env, problems);
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
@@ -251,6 +254,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webConcurrency,
     semiSpaceMb,
     databaseUrl,
+    preparedStatements,
     migrationDatabaseUrl,
     dataDir,
     sessionSecret,

@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { PreparingClient } from './preparing-client';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -8,8 +9,13 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * at start-up. Entities and migrations are listed, not globbed, so the same list works from
  * the TypeScript sources under Jest and from the compiled files under Node. The entities are the
  * caller's (the app's list, app-entities.ts): the database layer knows no domain.
+ * `preparedStatements`: each statement with parameters prepared once per connection (PreparingClient).
  */
-export function dataSourceOptions(url: string, entities: DataSourceOptions['entities']): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  entities: DataSourceOptions['entities'],
+  { preparedStatements = true }: { preparedStatements?: boolean } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -22,6 +28,6 @@ export function dataSourceOptions(url: string, entities: DataSourceOptions['enti
     // gen_random_uuid() is built into PostgreSQL 13+, so no extension has to be installed.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: 10 },
+    extra: { max: 10, ...(preparedStatements ? { Client: PreparingClient } : {}) },
   };
 }
