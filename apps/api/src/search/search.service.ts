@@ -27,9 +27,10 @@ const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, 
 
 /**
  * How many of the matching threads are ranked, at most, per pre-filter: the newest matches of the
- * title and question (`head`), and the newest matches of the whole thread (document and replies). A rare word matches
- * fewer threads than this, so all of them are ranked; an everyday word matching tens of thousands
- * of threads has its candidates bounded before the (costly) ranking, so it answers as fast.
+ * title and question (`head`), and the newest matches of the whole thread (document and replies).
+ * A rare word matches fewer threads than this, so all of them are ranked; an everyday word matching
+ * tens of thousands of threads has its candidates bounded before the (costly) ranking, so it
+ * answers as fast.
  * When the heads alone match `head` threads or more, the documents are not searched at all: an
  * everyday word's title and question matches are the best ranked anyway (weights A and B against
  * D for replies), and finding the newest of its thousands of matches in the replies is what cost
@@ -77,11 +78,11 @@ export class SearchService {
            ORDER BY m.thread_created_at DESC LIMIT ${SEARCH_CANDIDATES.document})
        ),
        ranked AS (
-         SELECT c.thread_id, ts_rank(d.document || replies.all, q.query) AS rank, t.last_activity_at
+         SELECT c.thread_id, ts_rank(d.document || replies.vector, q.query) AS rank, t.last_activity_at
            FROM candidates c JOIN thread_search_documents d ON d.thread_id = c.thread_id
            JOIN threads t ON t.id = c.thread_id CROSS JOIN q
            CROSS JOIN LATERAL (
-             SELECT parvis_tsvector_agg(r.vector ORDER BY r.chunk) AS all FROM thread_search_replies r
+             SELECT parvis_tsvector_agg(r.vector ORDER BY r.chunk) AS vector FROM thread_search_replies r
               WHERE r.thread_id = c.thread_id
            ) replies
           ORDER BY rank DESC, t.last_activity_at DESC, c.thread_id

@@ -3,6 +3,7 @@ import { useCommunity } from '../testing/community';
 
 const { test, space, who } = useCommunity({ POST_LIMIT_PER_MEMBER: '1000' });
 
+const SEARCH = `query ($query: String!) { search(query: $query, first: 5) { thread { id } } }`;
 const HIDE = `mutation ($input: HidePostInput!) { hidePost(input: $input) { id } }`;
 const RESTORE = `mutation ($input: ModeratePostInput!) { restorePost(input: $input) { id } }`;
 const hide = (postId: string) =>
@@ -143,6 +144,28 @@ describe('a thread’s search document, kept by triggers', () => {
     expect(await chunks(thread.id)).toEqual([10, 2]);
     expect((await whereIs(thread.id, 'number13')).d).toBe(true);
     expect((await whereIs(thread.id, 'number2')).d).toBe(false);
+  });
+
+  it('finds a thread by a reply in a later chunk, and ranks it as its whole text in one document', async () => {
+    const thread = await ask(who.asker.agent, space.help, 'Garden hose leaks', 'The hose leaks at the tap.');
+    for (let n = 1; n <= 12; n += 1) {
+      const text = n === 12 ? 'Try a zinnia washer: hose washers wear out.' : `Reply ${n} about the hose.`;
+      await reply(who.member.agent, thread.id, text);
+    }
+    expect(await chunks(thread.id)).toEqual([10, 2]);
+    const found = await who.visitor.data(SEARCH, { query: 'zinnia' });
+    expect(found.search.map((r: { thread: { id: string } }) => r.thread.id)).toEqual([thread.id]);
+    // Search ranks the document followed by the chunks: the rank of title, question and every reply in one.
+    const [rank] = await test.db.query(
+      `SELECT ts_rank(d.document || (SELECT parvis_tsvector_agg(r.vector ORDER BY r.chunk) FROM thread_search_replies r
+                                      WHERE r.thread_id = d.thread_id), q) AS chunked,
+              ts_rank(d.document || setweight((SELECT parvis_tsvector_agg(p.search_vector ORDER BY p.created_at, p.id)
+                                                 FROM posts p WHERE p.thread_id = d.thread_id AND NOT p.is_question), 'D'), q) AS whole
+         FROM thread_search_documents d, plainto_tsquery('parvis_english', 'hose washer') q WHERE d.thread_id = $1`,
+      [thread.id],
+    );
+    expect(rank.chunked).toBeGreaterThan(0);
+    expect(rank.chunked).toBe(rank.whole);
   });
 
   it('indexes every one of many replies written to one thread at the same moment, and fails none', async () => {
