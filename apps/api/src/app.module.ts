@@ -14,6 +14,7 @@ import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { formatErrorFor } from './graphql/format-error';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
 import { apolloPlugins } from './graphql/apollo-plugins';
+import { CompiledApolloDriver } from './graphql/compiled-queries';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { WebAppModule } from './http/web-app-shell';
@@ -53,7 +54,9 @@ export class AppModule {
           }),
         ),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
+          // Operations compiled once each and run as JavaScript (graphql/compiled-queries.ts),
+          // unless GRAPHQL_COMPILED_QUERIES=false: then graphql-js interprets them.
+          driver: config.compiledQueries ? CompiledApolloDriver : ApolloDriver,
           imports: [IdentityModule],
           inject: [LiveSessions],
           useFactory: (liveSessions: LiveSessions): ApolloDriverConfig => ({

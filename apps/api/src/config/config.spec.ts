@@ -54,6 +54,16 @@ describe('configuration', () => {
     ]);
   });
 
+  it('runs GraphQL operations compiled unless GRAPHQL_COMPILED_QUERIES is false', () => {
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir }).compiledQueries).toBe(true);
+    expect(loadConfig({ PARVIS_DATA_DIR: dataDir, GRAPHQL_COMPILED_QUERIES: 'false' }).compiledQueries).toBe(
+      false,
+    );
+    expect(problemsOf({ GRAPHQL_COMPILED_QUERIES: 'fast' })).toEqual([
+      'GRAPHQL_COMPILED_QUERIES is "fast"; use true or false.',
+    ]);
+  });
+
   it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://localhost/parvis' })[0]).toMatch(
       /^DATABASE_URL must start with postgres/,

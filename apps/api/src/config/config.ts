@@ -22,6 +22,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** Each statement with parameters prepared once per connection (database/preparing-client.ts). */
   preparedStatements: boolean;
+  /** GraphQL operations compiled to JavaScript once each, then run as such (graphql/compiled-queries.ts). */
+  compiledQueries: boolean;
   /** The owner's URL the migrations run with, when DATABASE_URL is the API's runtime role (null: DATABASE_URL). */
   migrationDatabaseUrl: string | null;
   /** Where the embedded PostgreSQL keeps its data (git-ignored). */
@@ -241,6 +243,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const uploads = uploadsConfig(env, dataDir, problems);
   const seedDemo = boolean(env, 'SEED_DEMO', true, problems);
   const preparedStatements = boolean(env, 'DATABASE_PREPARED_STATEMENTS', true, problems);
+  const compiledQueries = boolean(env, 'GRAPHQL_COMPILED_QUERIES', true, problems);
   const http = httpConfig(env, problems);
 
   const defaultWebDist = join(REPO_ROOT, 'apps', 'web', 'dist');
@@ -255,6 +258,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     semiSpaceMb,
     databaseUrl,
     preparedStatements,
+    compiledQueries,
     migrationDatabaseUrl,
     dataDir,
     sessionSecret,
