@@ -14,7 +14,8 @@ import { PostHiddenType, PostToneType } from './post-moderation.type';
  *
  * Like PostsResolver, its fields take GraphQL's own arguments (the post, the field's arguments,
  * the context) without parameter decorators: resolved for every post of a page, they are then
- * called directly rather than through Nest's per-call parameter pipeline.
+ * called directly rather than through Nest's per-call parameter pipeline; and an answer that
+ * needs no lookup (most posts were never marked answered) is returned as it is, not in a promise.
  */
 @Resolver(() => PostType)
 export class PostModerationResolver {
@@ -41,10 +42,11 @@ export class PostModerationResolver {
     nullable: true,
     description: 'Null, or the reply this post was marked answered by.',
   })
-  async answered(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<PostType | null> {
+  answered(post: PostType, _args: unknown, ctx: GraphQLContext): PostType | null | Promise<PostType | null> {
     if (!post.answeredByPostId) return null;
-    const answer = await postsById(ctx, this.posts).load(post.answeredByPostId);
-    return answer ? PostType.from(answer) : null;
+    return postsById(ctx, this.posts)
+      .load(post.answeredByPostId)
+      .then((answer) => (answer ? PostType.from(answer) : null));
   }
 
   @ResolveField(() => Date, { nullable: true, description: 'When the post was marked answered.' })
@@ -73,11 +75,13 @@ export class PostModerationResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer has an open flag on this post.' })
-  async viewerHasFlagged(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
+  viewerHasFlagged(post: PostType, _args: unknown, ctx: GraphQLContext): boolean | Promise<boolean> {
     // Nobody flags their own post (flag refuses it, and so does the database: flags_refuse_own_post):
     // a reply's answer asks nothing more.
     if (!ctx.req.viewer || ctx.req.viewer.id === post.authorId) return false;
-    return (await moderationLoaders(ctx, this.moderation).viewerFlagged.load(post.id)) ?? false;
+    return moderationLoaders(ctx, this.moderation)
+      .viewerFlagged.load(post.id)
+      .then((flagged) => flagged ?? false);
   }
 
   @ResolveField(() => Boolean, {

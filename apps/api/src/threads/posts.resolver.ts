@@ -22,7 +22,9 @@ import { ThreadsService } from './threads.service';
  * context) without parameter decorators: a field resolved for every post of a page is then
  * called directly, not through Nest's per-call parameter pipeline (each decorated parameter
  * goes through the pipes, asynchronously), which a profile of the thread page showed costing
- * more than the fields themselves.
+ * more than the fields themselves. For the same reason a field whose answer needs no lookup
+ * (a post never edited has no earlier versions; a visitor thanks nothing) returns it as it is,
+ * not in a promise: a promise per field per post is garbage and a turn of the microtask queue.
  */
 @Resolver(() => PostType)
 export class PostsResolver {
@@ -106,39 +108,50 @@ export class PostsResolver {
     description:
       'Earlier versions, newest first. A version hidden with its post (even once the post is restored) is left out for readers who may not read hidden content; its author and moderators still get it.',
   })
-  async revisions(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<PostRevisionType[]> {
+  revisions(
+    post: PostType,
+    _args: unknown,
+    ctx: GraphQLContext,
+  ): PostRevisionType[] | Promise<PostRevisionType[]> {
     const reader = ctx.req.viewer ?? null;
     if (!post.editedAt || !canReadPost(reader, post)) return [];
-    const revisions = (await revisionsByPostId(ctx, this.posts).load(post.id)) ?? [];
-    return readableRevisions(post, revisions, reader).map((r) =>
-      Object.assign(new PostRevisionType(), {
-        id: r.id,
-        bodyHtml: r.bodyHtml,
-        bodyMarkdown: r.bodyMarkdown,
-        writtenAt: r.writtenAt,
-        replacedAt: r.createdAt,
-      }),
-    );
+    return revisionsByPostId(ctx, this.posts)
+      .load(post.id)
+      .then((revisions) =>
+        readableRevisions(post, revisions ?? [], reader).map((r) =>
+          Object.assign(new PostRevisionType(), {
+            id: r.id,
+            bodyHtml: r.bodyHtml,
+            bodyMarkdown: r.bodyMarkdown,
+            writtenAt: r.writtenAt,
+            replacedAt: r.createdAt,
+          }),
+        ),
+      );
   }
 
   @ResolveField(() => Int, { description: 'How many earlier versions there are.' })
-  async revisionsCount(post: PostType, args: unknown, ctx: GraphQLContext): Promise<number> {
-    return (await this.revisions(post, args, ctx)).length;
+  revisionsCount(post: PostType, args: unknown, ctx: GraphQLContext): number | Promise<number> {
+    const revisions = this.revisions(post, args, ctx);
+    return Array.isArray(revisions) ? revisions.length : revisions.then((found) => found.length);
   }
 
   @ResolveField(() => Boolean, { description: 'This post is its thread’s accepted answer.' })
-  async isAcceptedAnswer(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
+  isAcceptedAnswer(post: PostType, _args: unknown, ctx: GraphQLContext): boolean | Promise<boolean> {
     if (post.isQuestion) return false;
-    const thread = await threadsById(ctx, this.threads).load(post.threadId);
-    return thread?.acceptedAnswerId === post.id;
+    return threadsById(ctx, this.threads)
+      .load(post.threadId)
+      .then((thread) => thread?.acceptedAnswerId === post.id);
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer thanks this post (false for visitors).' })
-  async viewerHasThanked(post: PostType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
+  viewerHasThanked(post: PostType, _args: unknown, ctx: GraphQLContext): boolean | Promise<boolean> {
     // Nobody thanks a post whose count is 0 (the count moves in the transaction of each thanks):
     // most posts of a page, and every reply just written, need no lookup.
     if (!ctx.req.viewer || post.thanksCount === 0) return false;
-    return (await viewerThanksPostId(ctx, this.answers).load(post.id)) ?? false;
+    return viewerThanksPostId(ctx, this.answers)
+      .load(post.id)
+      .then((thanked) => thanked ?? false);
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer wrote this post and may edit it.' })
