@@ -185,39 +185,13 @@ const POST_COLUMNS = (
   .map(([column, property]) => `p.${column} AS "${property}"`)
   .join(', ');
 
-/** A thread's columns, each named as its property (`prefix`: as `<prefix>.<property>`). */
-function threadColumns(prefix = ''): string {
-  return (
-    [
-      ['id', 'id'],
-      ['space_id', 'spaceId'],
-      ['author_id', 'authorId'],
-      ['title', 'title'],
-      ['language', 'language'],
-      ['status', 'status'],
-      ['locked', 'locked'],
-      ['lock_reason', 'lockReason'],
-      ['pinned', 'pinned'],
-      ['accepted_answer_id', 'acceptedAnswerId'],
-      ['accepted_by_id', 'acceptedById'],
-      ['first_response_due_at', 'firstResponseDueAt'],
-      ['answer_due_at', 'answerDueAt'],
-      ['first_response_at', 'firstResponseAt'],
-      ['first_response_by_id', 'firstResponseById'],
-      ['assignee_id', 'assigneeId'],
-      ['answered_at', 'answeredAt'],
-      ['resolved_at', 'resolvedAt'],
-      ['resolved_by_id', 'resolvedById'],
-      ['replies_count', 'repliesCount'],
-      ['last_activity_at', 'lastActivityAt'],
-      ['created_at', 'createdAt'],
-    ] as const
-  )
-    .map(([column, property]) => `t.${column} AS "${prefix}${property}"`)
-    .join(', ');
-}
-
-const THREAD_COLUMNS = threadColumns();
+const THREAD_COLUMNS = `t.id, t.space_id AS "spaceId", t.author_id AS "authorId", t.title, t.language, t.status,
+  t.locked, t.lock_reason AS "lockReason", t.pinned, t.accepted_answer_id AS "acceptedAnswerId",
+  t.accepted_by_id AS "acceptedById", t.first_response_due_at AS "firstResponseDueAt",
+  t.answer_due_at AS "answerDueAt", t.first_response_at AS "firstResponseAt",
+  t.first_response_by_id AS "firstResponseById", t.assignee_id AS "assigneeId", t.answered_at AS "answeredAt",
+  t.resolved_at AS "resolvedAt", t.resolved_by_id AS "resolvedById", t.replies_count AS "repliesCount", t.last_activity_at AS "lastActivityAt",
+  t.created_at AS "createdAt"`;
 
 /** The thread with this id, or null. */
 export async function threadRow(db: DataSource | EntityManager, id: string): Promise<Thread | null> {
@@ -273,19 +247,14 @@ export interface ThreadPageRows {
 }
 
 /**
- * The thread page in one statement, whatever the thread's length: the thread with its space and
- * private follow-up; its question, its accepted answer and, when `page` is given, one page of
- * replies (keyset: the index on (thread_id, created_at, id) is read from the cursor on, so a deep
- * page costs what the first one does), each with its author and, for an edited post, its earlier
- * versions, and whether the viewer (`viewerId`, if any) thanks it. Null when there is no such
- * thread. Rows as stored: who may read what is decided by the resolvers (post-visibility.ts), as
- * for rows from loaders.
- *
- * One statement rather than the thread's and the posts' side by side: a statement is a round trip,
- * a connection taken from the pool and a socket write on each side, which profiles of the page
- * put above the work of reading the rows. The thread's columns come on the first post's row only
- * (the full join on "first row"), not repeated on every row to be parsed again; alone, with no
- * post, when the thread has none.
+ * The thread page in two statements sent at once, whatever the thread's length: the thread with
+ * its space and private follow-up; and its question, its accepted answer and, when `page` is
+ * given, one page of replies (keyset: the index on (thread_id, created_at, id) is read from the
+ * cursor on, so a deep page costs what the first one does), each with its author and, for an
+ * edited post, its earlier versions, and whether the viewer (`viewerId`, if any) thanks it. The
+ * accepted answer is found from the thread's row inside the second statement, so both run at
+ * once. Null when there is no such thread. Rows as stored: who may read what is decided by the
+ * resolvers (post-visibility.ts), as for rows from loaders.
  */
 export async function threadPageRows(
   db: DataSource | EntityManager,
@@ -299,45 +268,45 @@ export async function threadPageRows(
                'bodyHtml', r.body_html, 'writtenAt', r.written_at, 'editorId', r.editor_id, 'createdAt', r.created_at,
                'hiddenAt', r.hidden_at, 'hiddenReason', r.hidden_reason) ORDER BY r.created_at DESC, r.id DESC)
         FROM post_revisions r WHERE r.post_id = p.id) END AS revisions`;
-  const params: unknown[] = page ? [threadId, page.first + 1, ...(page.after ?? [])] : [threadId];
+  const postParams: unknown[] = page ? [threadId, page.first + 1, ...(page.after ?? [])] : [threadId];
   const thanked = viewerId
-    ? `EXISTS (SELECT 1 FROM thanks k WHERE k.post_id = p.id AND k.user_id = $${params.push(viewerId)}::uuid
+    ? `EXISTS (SELECT 1 FROM thanks k WHERE k.post_id = p.id AND k.user_id = $${postParams.push(viewerId)}::uuid
          AND k.withdrawn_at IS NULL) AS "viewerThanked"`
     : `false AS "viewerThanked"`;
-  const pageOfReplies = page
-    ? `page AS (
-         SELECT r.id FROM posts r WHERE r.thread_id = $1 AND NOT r.is_question
-         ${page.after ? 'AND (r.created_at, r.id) > ($3::timestamptz, $4::uuid)' : ''}
-         ORDER BY r.created_at, r.id LIMIT $2),`
-    : '';
-  const rowsFound = await db.query<
-    (Post & {
-      inPage: boolean | null;
-      revisions: Record<string, unknown>[] | null;
-      viewerThanked: boolean | null;
-      firstRow: number | null;
-      rowNumber: string | null;
-    } & Record<string, unknown>)[]
-  >(
-    `WITH ${pageOfReplies}
-     head AS (
-       SELECT 1 AS "firstRow", ${threadColumns('thread.')}, ${SPACE_COLUMNS}, ${FOLLOW_UP_COLUMNS}
+  const [[threadRowFound], postRows] = await Promise.all([
+    db.query<Record<string, unknown>[]>(
+      `SELECT ${THREAD_COLUMNS}, ${SPACE_COLUMNS}, ${FOLLOW_UP_COLUMNS}
          FROM threads t JOIN spaces s ON s.id = t.space_id LEFT JOIN private_follow_ups f ON f.thread_id = t.id
-        WHERE t.id = $1),
-     shown AS (
-       SELECT ${POST_COLUMNS}, ${page ? 'p.id IN (SELECT id FROM page)' : 'false'} AS "inPage", ${AUTHOR_COLUMNS},
-              ${revisions}, ${thanked}, row_number() OVER (ORDER BY p.created_at, p.id) AS "rowNumber"
-         FROM posts p JOIN users u ON u.id = p.author_id
-        WHERE p.thread_id = $1 AND (${head}${page ? ' OR p.id IN (SELECT id FROM page)' : ''}))
-     SELECT head.*, shown.* FROM head FULL JOIN shown ON shown."rowNumber" = head."firstRow"
-      ORDER BY shown."createdAt", shown.id`,
-    params,
-  );
-  const threadRowFound = rowsFound.find((row) => row.firstRow !== null);
+        WHERE t.id = $1`,
+      [threadId],
+    ),
+    db.query<
+      (Post & {
+        inPage: boolean;
+        revisions: Record<string, unknown>[] | null;
+        viewerThanked: boolean;
+      } & Record<string, unknown>)[]
+    >(
+      page
+        ? `WITH page AS (
+             SELECT r.id FROM posts r WHERE r.thread_id = $1 AND NOT r.is_question
+             ${page.after ? 'AND (r.created_at, r.id) > ($3::timestamptz, $4::uuid)' : ''}
+             ORDER BY r.created_at, r.id LIMIT $2)
+           SELECT ${POST_COLUMNS}, p.id IN (SELECT id FROM page) AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
+             FROM posts p JOIN users u ON u.id = p.author_id
+            WHERE p.thread_id = $1 AND (${head} OR p.id IN (SELECT id FROM page))
+            ORDER BY p.created_at, p.id`
+        : `SELECT ${POST_COLUMNS}, false AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
+             FROM posts p JOIN users u ON u.id = p.author_id WHERE p.thread_id = $1 AND (${head})
+            ORDER BY p.created_at, p.id`,
+      postParams,
+    ),
+  ]);
   if (!threadRowFound) return null;
+  const thread = Object.assign(new Thread(), own(threadRowFound));
   const followUp = part(threadRowFound, 'followUp');
   const rows: ThreadPageRows = {
-    thread: Object.assign(new Thread(), part(threadRowFound, 'thread')),
+    thread,
     space: Object.assign(new Space(), part(threadRowFound, 'space')),
     followUp: followUp ? Object.assign(new PrivateFollowUp(), followUp) : null,
     posts: [],
@@ -347,9 +316,8 @@ export async function threadPageRows(
     thankedByViewer: viewerId ? new Set() : null,
   };
   const authors = new Map<string, User>();
-  for (const row of rowsFound) {
-    if (row.id === null) continue; // the thread alone: it has no post
-    const { inPage, revisions: versions, viewerThanked, firstRow: _, rowNumber: __, ...columns } = row;
+  for (const row of postRows) {
+    const { inPage, revisions: versions, viewerThanked, ...columns } = row;
     const post = Object.assign(new Post(), own(columns));
     rows.posts.push(post);
     if (viewerThanked) rows.thankedByViewer?.add(post.id);

@@ -63,7 +63,8 @@ export class ThreadsResolver {
   ) {}
 
   /**
-   * The thread page, in one statement whatever it shows (ThreadsService.threadPage): the thread with its space and private follow-up notice, its
+   * The thread page, in one round trip to the database whatever it shows (two statements sent at
+   * once, ThreadsService.threadPage): the thread with its space and private follow-up notice, its
    * question, its accepted answer and the page of replies its `posts` field asks for, with their
    * authors and earlier versions. They are primed into the loaders the fields read, so that only
    * what the viewer flagged and people the page names beyond the posts' authors (who

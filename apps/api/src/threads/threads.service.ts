@@ -174,7 +174,7 @@ export class ThreadsService {
   }
 
   /**
-   * The thread page's rows in one statement (threads.queries.ts `threadPageRows`): the thread,
+   * The thread page's rows in one round trip (threads.queries.ts `threadPageRows`): the thread,
    * its space and follow-up, its opening posts with their authors and earlier versions, and which
    * of them the viewer (`viewerId`) thanks; NOT_FOUND.
    */
