@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createCache } from '../../lib/apollo';
 import { renderWithProviders } from '../../testing/render';
 import {
   CrisisBannerQuery,
@@ -185,6 +186,27 @@ describe('a queue item in its context', () => {
 
     await person.click(within(item).getByRole('button', { name: 'Resolve the thread' }));
     expect(await screen.findByText('No negative post is waiting for an answer.')).toBeInTheDocument();
+  });
+
+  it('a decided post stays out when an answer of the queue asked before the decision arrives after it', async () => {
+    // The page asks for the queue again as it opens: on a busy server that answer, computed before
+    // the moderator resolved the thread, can arrive after the resolution.
+    const resolved = {
+      request: { query: ResolveFromQueueMutation, variables: { input: { threadId: 't2' } } },
+      result: { data: { resolveThread: { __typename: 'Thread', id: 't2', status: 'RESOLVED' } } },
+    };
+    const cache = createCache();
+    const askedBefore = queue([], [answeredLater]);
+    renderWithProviders(<ModerationQueue />, { mocks: [askedBefore, noBanner, resolved], cache });
+    const item = await screen.findByRole('listitem', { name: 'Camille Martin: Refund refused' });
+    await userEvent.setup().click(within(item).getByRole('button', { name: 'Resolve the thread' }));
+    expect(await screen.findByText('No negative post is waiting for an answer.')).toBeInTheDocument();
+
+    cache.writeQuery({ query: ModerationQueueQuery, data: askedBefore.result.data });
+    await waitFor(() =>
+      expect(screen.getByText('No negative post is waiting for an answer.')).toBeInTheDocument(),
+    );
+    expect(screen.queryByRole('listitem', { name: 'Camille Martin: Refund refused' })).toBeNull();
   });
 
   it('marks it answered by the chosen reply, which takes it out of the queue', async () => {

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import type { CharterRule } from '@parvis/domain';
 import { CHARTER_RULES } from '@parvis/domain';
-import { useId, useState } from 'react';
+import { createContext, useCallback, useContext, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
@@ -66,14 +66,17 @@ export const PostExcerptFields = graphql(`
 type FlaggedPost = QueueData['moderationQueue']['flagged'][number];
 type QueuedPost = PostExcerptFieldsFragment;
 
+/** Which posts a decision takes out of each list. */
+interface Leaves {
+  flagged?: (post: QueuedPost) => boolean;
+  negative?: (post: QueuedPost) => boolean;
+}
+
 /**
  * A decision takes its post out of the queue: the API's rule (open flags, negative posts not
  * hidden, answered or resolved) applied to what is on screen, without asking the queue again.
  */
-function leaveQueue(
-  cache: ApolloCache,
-  leaves: { flagged?: (post: QueuedPost) => boolean; negative?: (post: QueuedPost) => boolean },
-) {
+function leaveQueue(cache: ApolloCache, leaves: Leaves) {
   cache.updateQuery({ query: ModerationQueueQuery }, (data) =>
     data
       ? {
@@ -88,6 +91,13 @@ function leaveQueue(
       : data,
   );
 }
+
+/**
+ * How an item records its decision (ModerationQueue provides it): out of the cached queue, and
+ * remembered by the page, so that an answer of the queue asked before the decision (the page asks
+ * for the queue again as it opens) and arriving after it cannot put the post back on screen.
+ */
+const DecideInQueue = createContext<(cache: ApolloCache, leaves: Leaves) => void>(leaveQueue);
 
 /** The queue to come: its title, then flagged posts' cards. */
 export function ModerationQueueSkeleton() {
@@ -104,46 +114,58 @@ export function ModerationQueueSkeleton() {
 export function ModerationQueue() {
   const { t } = useTranslation('moderation');
   const { data, loading, error } = useQuery(ModerationQueueQuery, { fetchPolicy: 'cache-and-network' });
+  const [decisions, setDecisions] = useState<readonly Leaves[]>([]);
+  const decide = useCallback((cache: ApolloCache, leaves: Leaves) => {
+    leaveQueue(cache, leaves);
+    setDecisions((taken) => [...taken, leaves]);
+  }, []);
   if (loading && !data) return <ModerationQueueSkeleton />;
   if (!data) return <ErrorNotice error={error} />;
-  const { flagged, negativeUnanswered } = data.moderationQueue;
+  const flagged = data.moderationQueue.flagged.filter(
+    (item) => !decisions.some((leaves) => leaves.flagged?.(item.post)),
+  );
+  const negativeUnanswered = data.moderationQueue.negativeUnanswered.filter(
+    (post) => !decisions.some((leaves) => leaves.negative?.(post)),
+  );
   return (
-    <div className="moderation-queue">
-      <PageHead title={t('queue.title')} noIndex />
-      <header className="page-header">
-        <h1>{t('queue.title')}</h1>
-        <p>
-          {t('queue.intro')} <Link to="/moderation/log">{t('nav.log')}</Link>
-        </p>
-      </header>
-      <section aria-labelledby="flagged-heading">
-        <h2 id="flagged-heading">{t('queue.flagged')}</h2>
-        {flagged.length === 0 && (
-          <EmptyState title={t('queue.noFlags')} hint={t('queue.noFlagsHint')}>
-            <Link to="/charter">{t('queue.readCharter')}</Link>
-          </EmptyState>
-        )}
-        <ul className="queue-list">
-          {flagged.map((item) => (
-            <FlaggedItem key={item.post.id} item={item} />
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="negative-heading">
-        <h2 id="negative-heading">{t('queue.negative')}</h2>
-        {negativeUnanswered.length === 0 && (
-          <EmptyState title={t('queue.noNegative')} hint={t('queue.noNegativeHint')}>
-            <Link to="/moderation/log">{t('queue.readLog')}</Link>
-          </EmptyState>
-        )}
-        <ul className="queue-list">
-          {negativeUnanswered.map((post) => (
-            <NegativeItem key={post.id} post={post} />
-          ))}
-        </ul>
-      </section>
-      <CrisisBannerControls />
-    </div>
+    <DecideInQueue.Provider value={decide}>
+      <div className="moderation-queue">
+        <PageHead title={t('queue.title')} noIndex />
+        <header className="page-header">
+          <h1>{t('queue.title')}</h1>
+          <p>
+            {t('queue.intro')} <Link to="/moderation/log">{t('nav.log')}</Link>
+          </p>
+        </header>
+        <section aria-labelledby="flagged-heading">
+          <h2 id="flagged-heading">{t('queue.flagged')}</h2>
+          {flagged.length === 0 && (
+            <EmptyState title={t('queue.noFlags')} hint={t('queue.noFlagsHint')}>
+              <Link to="/charter">{t('queue.readCharter')}</Link>
+            </EmptyState>
+          )}
+          <ul className="queue-list">
+            {flagged.map((item) => (
+              <FlaggedItem key={item.post.id} item={item} />
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="negative-heading">
+          <h2 id="negative-heading">{t('queue.negative')}</h2>
+          {negativeUnanswered.length === 0 && (
+            <EmptyState title={t('queue.noNegative')} hint={t('queue.noNegativeHint')}>
+              <Link to="/moderation/log">{t('queue.readLog')}</Link>
+            </EmptyState>
+          )}
+          <ul className="queue-list">
+            {negativeUnanswered.map((post) => (
+              <NegativeItem key={post.id} post={post} />
+            ))}
+          </ul>
+        </section>
+        <CrisisBannerControls />
+      </div>
+    </DecideInQueue.Provider>
   );
 }
 
@@ -207,11 +229,12 @@ function FlaggedItem({ item }: { item: FlaggedPost }) {
   const [rule, setRule] = useState<CharterRule>(item.reasons[0] ?? 'OTHER');
   const input = { postId: item.post.id };
   const isThisPost = (post: QueuedPost) => post.id === input.postId;
+  const decide = useContext(DecideInQueue);
   const [hide, hiding] = useMutation(HidePostMutation, {
-    update: (cache) => leaveQueue(cache, { flagged: isThisPost, negative: isThisPost }),
+    update: (cache) => decide(cache, { flagged: isThisPost, negative: isThisPost }),
   });
   const [dismiss, dismissing] = useMutation(DismissFlagsMutation, {
-    update: (cache) => leaveQueue(cache, { flagged: isThisPost }),
+    update: (cache) => decide(cache, { flagged: isThisPost }),
   });
   return (
     <li
@@ -277,8 +300,9 @@ function NegativeItem({ post }: { post: QueuedPost }) {
   const { t } = useTranslation('moderation');
   const [marking, setMarking] = useState(false);
   const client = useApolloClient();
+  const decide = useContext(DecideInQueue);
   const [resolve, resolving] = useMutation(ResolveFromQueueMutation, {
-    update: (cache) => leaveQueue(cache, { negative: (queued) => queued.threadId === post.threadId }),
+    update: (cache) => decide(cache, { negative: (queued) => queued.threadId === post.threadId }),
   });
   const answers = post.moderationContext?.laterReplies ?? [];
   const answerFirst = (
@@ -323,7 +347,7 @@ function NegativeItem({ post }: { post: QueuedPost }) {
           candidates={answers}
           open={marking}
           onClose={() => setMarking(false)}
-          onMarked={() => leaveQueue(client.cache, { negative: (queued) => queued.id === post.id })}
+          onMarked={() => decide(client.cache, { negative: (queued) => queued.id === post.id })}
         />
       )}
       {resolving.error && <ErrorNotice error={resolving.error} />}
