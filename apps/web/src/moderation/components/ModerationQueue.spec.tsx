@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ModerationQueueQuery as ModerationQueueData } from '../../gql/graphql';
 import { createCache } from '../../lib/apollo';
 import { renderWithProviders } from '../../testing/render';
 import {
@@ -202,7 +203,10 @@ describe('a queue item in its context', () => {
     await userEvent.setup().click(within(item).getByRole('button', { name: 'Resolve the thread' }));
     expect(await screen.findByText('No negative post is waiting for an answer.')).toBeInTheDocument();
 
-    cache.writeQuery({ query: ModerationQueueQuery, data: askedBefore.result.data });
+    cache.writeQuery({
+      query: ModerationQueueQuery,
+      data: askedBefore.result.data as unknown as ModerationQueueData,
+    });
     await waitFor(() =>
       expect(screen.getByText('No negative post is waiting for an answer.')).toBeInTheDocument(),
     );
