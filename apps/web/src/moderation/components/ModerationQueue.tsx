@@ -72,23 +72,27 @@ interface Leaves {
   negative?: (post: QueuedPost) => boolean;
 }
 
+/** The queue without what these decisions took out of it. */
+function remaining(
+  queue: QueueData['moderationQueue'],
+  decisions: readonly Leaves[],
+): QueueData['moderationQueue'] {
+  return {
+    ...queue,
+    flagged: queue.flagged.filter((item) => !decisions.some((leaves) => leaves.flagged?.(item.post))),
+    negativeUnanswered: queue.negativeUnanswered.filter(
+      (post) => !decisions.some((leaves) => leaves.negative?.(post)),
+    ),
+  };
+}
+
 /**
  * A decision takes its post out of the queue: the API's rule (open flags, negative posts not
  * hidden, answered or resolved) applied to what is on screen, without asking the queue again.
  */
 function leaveQueue(cache: ApolloCache, leaves: Leaves) {
   cache.updateQuery({ query: ModerationQueueQuery }, (data) =>
-    data
-      ? {
-          moderationQueue: {
-            ...data.moderationQueue,
-            flagged: data.moderationQueue.flagged.filter((item) => !leaves.flagged?.(item.post)),
-            negativeUnanswered: data.moderationQueue.negativeUnanswered.filter(
-              (post) => !leaves.negative?.(post),
-            ),
-          },
-        }
-      : data,
+    data ? { moderationQueue: remaining(data.moderationQueue, [leaves]) } : data,
   );
 }
 
@@ -121,12 +125,7 @@ export function ModerationQueue() {
   }, []);
   if (loading && !data) return <ModerationQueueSkeleton />;
   if (!data) return <ErrorNotice error={error} />;
-  const flagged = data.moderationQueue.flagged.filter(
-    (item) => !decisions.some((leaves) => leaves.flagged?.(item.post)),
-  );
-  const negativeUnanswered = data.moderationQueue.negativeUnanswered.filter(
-    (post) => !decisions.some((leaves) => leaves.negative?.(post)),
-  );
+  const { flagged, negativeUnanswered } = remaining(data.moderationQueue, decisions);
   return (
     <DecideInQueue.Provider value={decide}>
       <div className="moderation-queue">
