@@ -4,6 +4,7 @@ import {
   GraphQLResolveInfo,
   isObjectType,
   Kind,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 
@@ -35,4 +36,34 @@ export function requestedArgs(info: GraphQLResolveInfo, name: string): Record<st
   };
   for (const node of info.fieldNodes) walk(node.selectionSet);
   return found;
+}
+
+/** Per operation (its parsed document is kept and reused for each request with the same text), the names it asks. */
+const namesAsked = new WeakMap<OperationDefinitionNode, Map<string, boolean>>();
+
+/**
+ * Whether the operation asks, anywhere in it (through its fragments too), for a field of this
+ * name, on whatever type: a root resolver that leaves a costly column out of the rows it primes
+ * into the request's loaders when no field of the operation can read it from them. Worked out
+ * once per operation.
+ */
+export function operationAsks(info: GraphQLResolveInfo, name: string): boolean {
+  let names = namesAsked.get(info.operation);
+  if (!names) namesAsked.set(info.operation, (names = new Map<string, boolean>()));
+  let asked = names.get(name);
+  if (asked === undefined) {
+    const seen = new Set<string>();
+    const found = (selectionSet: SelectionSetNode | undefined): boolean =>
+      (selectionSet?.selections ?? []).some((selection) => {
+        if (selection.kind === Kind.FIELD)
+          return selection.name.value === name || found(selection.selectionSet);
+        if (selection.kind === Kind.INLINE_FRAGMENT) return found(selection.selectionSet);
+        if (seen.has(selection.name.value)) return false;
+        seen.add(selection.name.value);
+        return found(info.fragments[selection.name.value]?.selectionSet);
+      });
+    asked = found(info.operation.selectionSet);
+    names.set(name, asked);
+  }
+  return asked;
 }

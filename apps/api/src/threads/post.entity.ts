@@ -70,7 +70,8 @@ export class Post {
   @Column({ type: 'text' })
   bodyHtml: string;
 
-  @Column({ type: 'text' })
+  /** Written with the post, read only by the database (search's documents, snippets): not loaded. */
+  @Column({ type: 'text', select: false })
   bodyText: string;
 
   /** Written by the brand's staff (or a moderator or admin), as their role was when posting. */

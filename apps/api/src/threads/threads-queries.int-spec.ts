@@ -7,7 +7,7 @@ import { webOperation } from '../testing/web-operations';
 import { Post } from './post.entity';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
-import { threadRow, threadsPage } from './threads.queries';
+import { threadPageRows, threadRow, threadsPage } from './threads.queries';
 
 const { test, space, who } = useCommunity();
 
@@ -115,6 +115,29 @@ describe('the thread page’s hand-written reads', () => {
     expect({ ...handWritten }).toEqual({ ...byRepository });
     expect(handWritten?.resolvedById).toBe(who.asker.id);
   });
+
+  it('give the same posts as the repository, the Markdown source only when asked for', async () => {
+    const id = await threadWith(30);
+    const withMarkdown = await threadPageRows(test.db, id, { first: 20, after: null }, { markdown: true });
+    const withoutMarkdown = await threadPageRows(
+      test.db,
+      id,
+      { first: 20, after: null },
+      { markdown: false },
+    );
+    const ids = withMarkdown!.posts.map((post) => post.id);
+    // The question and 21 replies (the 21st tells there is a next page), the accepted answer among them.
+    expect(ids).toHaveLength(22);
+    const byRepository = await test.db.getRepository(Post).findBy({ id: In(ids) });
+    for (const post of withMarkdown!.posts)
+      expect({ ...post }).toEqual({ ...byRepository.find((p) => p.id === post.id) });
+    expect(withoutMarkdown!.posts.map((post) => post.id)).toEqual(ids);
+    for (const post of withoutMarkdown!.posts) {
+      const { bodyMarkdown, ...rest } = { ...byRepository.find((p) => p.id === post.id)! };
+      expect(bodyMarkdown).toMatch(/^(Q|Reply \d+)$/);
+      expect({ ...post }).toEqual(rest);
+    }
+  });
 });
 
 describe('the thread list’s hand-written rows', () => {
@@ -207,6 +230,39 @@ describe('the thread page as the web app asks for it (its ThreadRoute operation)
     console.info(
       `thread page (ThreadRoute), 500 replies, signed in:\n  ${listed(member500.queries).join('\n  ')}`,
     );
+  });
+
+  it('reads the posts’ HTML only, and their Markdown source for an operation that asks for it anywhere', async () => {
+    const id = await threadWith(20);
+    const { queries } = await test.countQueries(() => who.visitor.data(page(), { id }));
+    const postsStatement = queries.find((q) => /FROM posts p/.test(q));
+    expect(postsStatement).toMatch(/p\.body_html/);
+    expect(postsStatement).not.toMatch(/p\.body_markdown|body_text/);
+
+    const markdownOf = (result: any) =>
+      result.thread.posts.edges.slice(0, 3).map((e: any) => e.node.bodyMarkdown);
+    const inPosts = await who.member.agent.data(
+      `query ($id: ID!) { thread(id: $id) { posts(first: 20) { edges { node { id bodyMarkdown } } } } }`,
+      { id },
+    );
+    expect(markdownOf(inPosts)).toEqual(['Reply 1', 'Reply 2', 'Reply 3']);
+    const inFragment = await who.member.agent.data(
+      `query ($id: ID!) { thread(id: $id) { posts(first: 20) { edges { node { ...Source } } } } }
+       fragment Source on Post { id bodyMarkdown }`,
+      { id },
+    );
+    expect(markdownOf(inFragment)).toEqual(['Reply 1', 'Reply 2', 'Reply 3']);
+    // Asked beside the page, of a post the page primes into the request's loaders.
+    const [second] = await test.db.query(
+      `SELECT id FROM posts WHERE thread_id = $1 AND body_markdown = 'Reply 2'`,
+      [id],
+    );
+    const beside = await who.visitor.data(
+      `query ($id: ID!, $post: ID!) { thread(id: $id) { posts(first: 20) { edges { node { id } } } }
+         post(id: $post) { bodyMarkdown } }`,
+      { id, post: second.id },
+    );
+    expect(beside.post.bodyMarkdown).toBe('Reply 2');
   });
 
   it('tells which posts the viewer thanks, a withdrawn thanks not counted, and nobody else’s', async () => {

@@ -79,16 +79,16 @@ export async function threadsPage(db: DataSource | EntityManager, args: ThreadsA
   const threads: Thread[] = [];
   const authors = new Map<string, User>();
   const questions = new Map<string, QuestionState | null>();
+  const shape = rows.length ? new RowShape(rows[0], ['page.total']) : null;
   for (const row of rows) {
     if (row.id === null) continue; // the total's row, without a thread: an empty page
-    threads.push(Object.assign(new Thread(), own(row)));
-    const author = part(row, 'author');
-    if (author && !authors.has(author.id as string))
-      authors.set(author.id as string, Object.assign(new User(), author));
-    const authorId = row['question.authorId'] as string | null;
+    threads.push(shape!.own(row, Thread));
+    const authorId = row['author.id'] as string | null;
+    if (authorId !== null && !authors.has(authorId)) authors.set(authorId, shape!.part(row, 'author', User)!);
+    const askerId = row['question.authorId'] as string | null;
     questions.set(
       row.id as string,
-      authorId === null ? null : { authorId, hiddenAt: row['question.hiddenAt'] as Date | null },
+      askerId === null ? null : { authorId: askerId, hiddenAt: row['question.hiddenAt'] as Date | null },
     );
   }
   return {
@@ -154,19 +154,20 @@ export async function sitemapThreadsCount(db: DataSource | EntityManager): Promi
  * The thread page's reads, hand-written: a plain statement per kind of row, its rows turned into
  * entities by naming each column as its property, without TypeORM's query builder and entity
  * hydration (which a profile of the page showed costing more than the statements themselves).
- * The same rows as the repositories give: every column but the search vector.
+ * The same rows as the repositories give: every column the entities read (not search's).
  */
 
-/** A post's columns, each named as its property. */
+/**
+ * A post's columns, each named as its property, as the post entity reads them (not `body_text`,
+ * search's source) but for `body_markdown`, which the page adds when it is asked for.
+ */
 const POST_COLUMNS = (
   [
     ['id', 'id'],
     ['thread_id', 'threadId'],
     ['author_id', 'authorId'],
     ['is_question', 'isQuestion'],
-    ['body_markdown', 'bodyMarkdown'],
     ['body_html', 'bodyHtml'],
-    ['body_text', 'bodyText'],
     ['is_official', 'isOfficial'],
     ['thanks_count', 'thanksCount'],
     ['edited_at', 'editedAt'],
@@ -213,20 +214,47 @@ const AUTHOR_COLUMNS = `u.id AS "author.id", u.email AS "author.email", u.displa
   u.locale AS "author.locale", u.created_at AS "author.createdAt",
   u.email_confirmed_at AS "author.emailConfirmedAt", u.closed_at AS "author.closedAt"`;
 
-/** The properties of a row named `<prefix>.<property>`, as an object; null when its id is null (an outer join that found nothing). */
-function part(row: Record<string, unknown>, prefix: string): Record<string, unknown> | null {
-  const out: Record<string, unknown> = {};
-  const start = prefix.length + 1;
-  for (const key in row)
-    if (key.startsWith(prefix) && key[prefix.length] === '.') out[key.slice(start)] = row[key];
-  return out.id === null || out.id === undefined ? null : out;
-}
+/**
+ * How the rows of one statement split into entities: its main table's columns, named as their
+ * properties, and each joined table's, named `<prefix>.<property>`. Worked out once from the
+ * statement's first row (all its rows have the same columns), not by testing every column's name
+ * of every row; each entity is filled in place, without an object in between.
+ */
+class RowShape {
+  private readonly owned: string[] = [];
+  private readonly joined = new Map<string, { id: string; columns: [string, string][] }>();
 
-/** The properties of a row that belong to its main table (not named `<prefix>.<property>`). */
-function own(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key in row) if (!key.includes('.')) out[key] = row[key];
-  return out;
+  /** `extra`: columns of the row that are neither the main table's nor a joined one's. */
+  constructor(row: Record<string, unknown>, extra: readonly string[] = []) {
+    for (const column of Object.keys(row)) {
+      if (extra.includes(column)) continue;
+      const dot = column.indexOf('.');
+      if (dot < 0) {
+        this.owned.push(column);
+        continue;
+      }
+      const prefix = column.slice(0, dot);
+      let part = this.joined.get(prefix);
+      if (!part) this.joined.set(prefix, (part = { id: `${prefix}.id`, columns: [] }));
+      part.columns.push([column, column.slice(dot + 1)]);
+    }
+  }
+
+  /** A `Type` with the main table's columns of `row`. */
+  own<T extends object>(row: Record<string, unknown>, Type: new () => T): T {
+    const entity = new Type() as Record<string, unknown>;
+    for (const column of this.owned) entity[column] = row[column];
+    return entity as T;
+  }
+
+  /** A `Type` with the columns of `row` named `<prefix>.…`; null when its id is null (an outer join that found nothing). */
+  part<T extends object>(row: Record<string, unknown>, prefix: string, Type: new () => T): T | null {
+    const part = this.joined.get(prefix);
+    if (!part || row[part.id] === null || row[part.id] === undefined) return null;
+    const entity = new Type() as Record<string, unknown>;
+    for (const [column, property] of part.columns) entity[property] = row[column];
+    return entity as T;
+  }
 }
 
 /** Everything the thread page shows but what the viewer flagged: see `threadPageRows`. */
@@ -234,7 +262,10 @@ export interface ThreadPageRows {
   thread: Thread;
   space: Space;
   followUp: PrivateFollowUp | null;
-  /** The question, the accepted answer and the page of replies, oldest first. */
+  /**
+   * The question, the accepted answer and the page of replies, oldest first; without
+   * `bodyMarkdown` unless `markdown` was asked (pages show `bodyHtml`).
+   */
   posts: Post[];
   /** The page of replies, `first + 1` at most (the extra one tells there is a next page); null without a page. */
   replies: Post[] | null;
@@ -254,13 +285,14 @@ export interface ThreadPageRows {
  * edited post, its earlier versions, and whether the viewer (`viewerId`, if any) thanks it. The
  * accepted answer is found from the thread's row inside the second statement, so both run at
  * once. Null when there is no such thread. Rows as stored: who may read what is decided by the
- * resolvers (post-visibility.ts), as for rows from loaders.
+ * resolvers (post-visibility.ts), as for rows from loaders. The posts' Markdown source only with
+ * `markdown`: the page shows their HTML, and the Markdown is as long again on every row.
  */
 export async function threadPageRows(
   db: DataSource | EntityManager,
   threadId: string,
   page: { first: number; after: [string, string] | null } | null,
-  viewerId: string | null = null,
+  { viewerId = null, markdown = true }: { viewerId?: string | null; markdown?: boolean } = {},
 ): Promise<ThreadPageRows | null> {
   const head = `p.is_question OR p.id = (SELECT t.accepted_answer_id FROM threads t WHERE t.id = $1)`;
   const revisions = `CASE WHEN p.edited_at IS NOT NULL THEN (
@@ -273,6 +305,7 @@ export async function threadPageRows(
     ? `EXISTS (SELECT 1 FROM thanks k WHERE k.post_id = p.id AND k.user_id = $${postParams.push(viewerId)}::uuid
          AND k.withdrawn_at IS NULL) AS "viewerThanked"`
     : `false AS "viewerThanked"`;
+  const postColumns = markdown ? `${POST_COLUMNS}, p.body_markdown AS "bodyMarkdown"` : POST_COLUMNS;
   const [[threadRowFound], postRows] = await Promise.all([
     db.query<Record<string, unknown>[]>(
       `SELECT ${THREAD_COLUMNS}, ${SPACE_COLUMNS}, ${FOLLOW_UP_COLUMNS}
@@ -292,23 +325,22 @@ export async function threadPageRows(
              SELECT r.id FROM posts r WHERE r.thread_id = $1 AND NOT r.is_question
              ${page.after ? 'AND (r.created_at, r.id) > ($3::timestamptz, $4::uuid)' : ''}
              ORDER BY r.created_at, r.id LIMIT $2)
-           SELECT ${POST_COLUMNS}, p.id IN (SELECT id FROM page) AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
+           SELECT ${postColumns}, p.id IN (SELECT id FROM page) AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
              FROM posts p JOIN users u ON u.id = p.author_id
             WHERE p.thread_id = $1 AND (${head} OR p.id IN (SELECT id FROM page))
             ORDER BY p.created_at, p.id`
-        : `SELECT ${POST_COLUMNS}, false AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
+        : `SELECT ${postColumns}, false AS "inPage", ${AUTHOR_COLUMNS}, ${revisions}, ${thanked}
              FROM posts p JOIN users u ON u.id = p.author_id WHERE p.thread_id = $1 AND (${head})
             ORDER BY p.created_at, p.id`,
       postParams,
     ),
   ]);
   if (!threadRowFound) return null;
-  const thread = Object.assign(new Thread(), own(threadRowFound));
-  const followUp = part(threadRowFound, 'followUp');
+  const threadShape = new RowShape(threadRowFound);
   const rows: ThreadPageRows = {
-    thread,
-    space: Object.assign(new Space(), part(threadRowFound, 'space')),
-    followUp: followUp ? Object.assign(new PrivateFollowUp(), followUp) : null,
+    thread: threadShape.own(threadRowFound, Thread),
+    space: threadShape.part(threadRowFound, 'space', Space)!,
+    followUp: threadShape.part(threadRowFound, 'followUp', PrivateFollowUp),
     posts: [],
     replies: page ? [] : null,
     authors: [],
@@ -316,17 +348,18 @@ export async function threadPageRows(
     thankedByViewer: viewerId ? new Set() : null,
   };
   const authors = new Map<string, User>();
+  const postShape = postRows.length
+    ? new RowShape(postRows[0], ['inPage', 'revisions', 'viewerThanked'])
+    : null;
   for (const row of postRows) {
-    const { inPage, revisions: versions, viewerThanked, ...columns } = row;
-    const post = Object.assign(new Post(), own(columns));
+    const post = postShape!.own(row, Post);
     rows.posts.push(post);
-    if (viewerThanked) rows.thankedByViewer?.add(post.id);
-    if (inPage) rows.replies?.push(post);
-    if (!authors.has(post.authorId))
-      authors.set(post.authorId, Object.assign(new User(), part(row, 'author')));
+    if (row.viewerThanked) rows.thankedByViewer?.add(post.id);
+    if (row.inPage) rows.replies?.push(post);
+    if (!authors.has(post.authorId)) authors.set(post.authorId, postShape!.part(row, 'author', User)!);
     rows.revisions.set(
       post.id,
-      (versions ?? []).map((r) =>
+      (row.revisions ?? []).map((r) =>
         Object.assign(new PostRevision(), r, {
           writtenAt: new Date(r.writtenAt as string),
           createdAt: new Date(r.createdAt as string),

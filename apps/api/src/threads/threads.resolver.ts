@@ -9,7 +9,7 @@ import {
   mapConnection,
   toConnection,
 } from '../common/pagination';
-import { requestedArgs } from '../common/requested-fields';
+import { operationAsks, requestedArgs } from '../common/requested-fields';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
@@ -69,7 +69,9 @@ export class ThreadsResolver {
    * authors and earlier versions. They are primed into the loaders the fields read, so that only
    * what the viewer flagged and people the page names beyond the posts' authors (who
    * accepted the answer, who acknowledged it) cost a statement more, one per kind of row. What
-   * the viewer thanks comes with the posts too.
+   * the viewer thanks comes with the posts too. Their Markdown source only when the operation
+   * asks for a `bodyMarkdown` anywhere (the web app's page does not: it asks `post` as the editor
+   * opens), so that no field can read a post primed here without it.
    */
   @Query(() => ThreadType)
   async thread(
@@ -78,7 +80,10 @@ export class ThreadsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ThreadType> {
     const page = firstRepliesAsked(info);
-    const rows = await this.service.threadPage(id, page, ctx.req.viewer?.id ?? null);
+    const rows = await this.service.threadPage(id, page, {
+      viewerId: ctx.req.viewer?.id ?? null,
+      markdown: operationAsks(info, 'bodyMarkdown'),
+    });
     const { thread } = rows;
     threadsById(ctx, this.service).prime(thread.id, thread);
     spacesById(ctx, this.spaces).prime(rows.space.id, rows.space);

@@ -176,15 +176,15 @@ export class ThreadsService {
   /**
    * The thread page's rows in one round trip (threads.queries.ts `threadPageRows`): the thread,
    * its space and follow-up, its opening posts with their authors and earlier versions, and which
-   * of them the viewer (`viewerId`) thanks; NOT_FOUND.
+   * of them the viewer (`viewerId`) thanks, the posts' Markdown source with `markdown`; NOT_FOUND.
    */
   async threadPage(
     id: string,
     page: { first: number; after?: string } | null,
-    viewerId: string | null = null,
+    options: { viewerId?: string | null; markdown?: boolean } = {},
   ): Promise<ThreadPageRows> {
     const after = page?.after ? decodeCursor(page.after, ['instant', 'uuid']) : null;
-    const rows = await threadPageRows(this.db, id, page && { first: page.first, after }, viewerId);
+    const rows = await threadPageRows(this.db, id, page && { first: page.first, after }, options);
     if (!rows) throw notFound('There is no such thread.', 'THREAD_NOT_FOUND');
     return rows;
   }
