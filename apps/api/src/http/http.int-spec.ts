@@ -182,6 +182,13 @@ describe('honest HTTP errors', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toEqual({ data: { __typename: 'Query' } });
   });
+
+  it('sends a GraphQL answer without an ETag: nothing revalidates a POST, and hashing each answer costs', async () => {
+    const res = await graphql('{ __typename }');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ data: { __typename: 'Query' } });
+    expect(res.headers.etag).toBeUndefined();
+  });
 });
 
 describe('compression', () => {

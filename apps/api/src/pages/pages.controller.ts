@@ -2,7 +2,7 @@ import { Controller, Get, Next, Param, Req, Res } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
 import type { RequestWithViewer } from '../common/viewer';
 import { NOT_PAGES } from './page-fast-path';
-import { PagesService, sendPage } from './pages.service';
+import { etagOf, PagesService, sendPage } from './pages.service';
 import { SitemapService } from './sitemap.service';
 
 /**
@@ -20,14 +20,12 @@ export class PagesController {
 
   @Get('robots.txt')
   robots(@Res() res: Response): void {
-    res.type('text/plain').setHeader('Cache-Control', 'public, max-age=3600');
-    res.send(this.sitemap.robots());
+    sendToCrawler(res, 'text/plain', this.sitemap.robots());
   }
 
   @Get('sitemap.xml')
   async sitemapIndex(@Res() res: Response): Promise<void> {
-    res.type('application/xml').setHeader('Cache-Control', 'public, max-age=3600');
-    res.send(await this.sitemap.index());
+    sendToCrawler(res, 'application/xml', await this.sitemap.index());
   }
 
   @Get('sitemaps/:name.xml')
@@ -38,8 +36,7 @@ export class PagesController {
   ): Promise<void> {
     const body = await this.sitemap.file(name);
     if (body === null) return next();
-    res.type('application/xml').setHeader('Cache-Control', 'public, max-age=3600');
-    res.send(body);
+    sendToCrawler(res, 'application/xml', body);
   }
 
   @Get('{*path}')
@@ -56,4 +53,14 @@ export class PagesController {
       key ? (headers) => this.pages.sent(key, headers) : undefined,
     );
   }
+}
+
+/**
+ * A file for crawlers, kept an hour, with its ETag: a crawler asking again with it gets 304
+ * (Express's `send` compares it with If-None-Match).
+ */
+function sendToCrawler(res: Response, type: string, body: string): void {
+  res.type(type).setHeader('Cache-Control', 'public, max-age=3600');
+  res.setHeader('ETag', etagOf(body));
+  res.send(body);
 }

@@ -305,6 +305,14 @@ describe('the sitemap', () => {
     expect(await listed(files[0])).toContain(`https://community.example.com/t/${hiddenThread}`);
     expect(await listed(files[1])).toEqual([`https://community.example.com/ideas/${idea.id}`]);
     expect((await get('/sitemaps/threads-2.xml')).status).toBe(404);
+
+    // A crawler that has them gets 304 when they have not changed.
+    for (const path of ['/robots.txt', '/sitemap.xml', files[0]]) {
+      const etag = (await get(path)).headers.get('etag')!;
+      expect([path, etag]).toEqual([path, expect.stringMatching(/^"[\w-]+"$/)]);
+      expect([path, await revalidate(path, etag)]).toEqual([path, 304]);
+      expect([path, await revalidate(path, '"another"')]).toEqual([path, 200]);
+    }
   });
 });
 

@@ -167,7 +167,8 @@ export class PagesService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-function etagOf(html: string): string {
+/** A strong ETag of a text the server sends (a page, a sitemap). */
+export function etagOf(html: string): string {
   return `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
 }
 
