@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -100,7 +100,7 @@ export class DeskThreadResolver {
     description:
       'Who has the thread; shown to staff, moderators and the assignee only (null for anyone else).',
   })
-  async assignee(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<UserType | null> {
+  async assignee(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<UserType | null> {
     const viewer = ctx.req.viewer ?? null;
     if (!thread.assigneeId || !viewer || !(runsDesk(viewer) || viewer.id === thread.assigneeId)) return null;
     const user = await usersById(ctx, this.identity).load(thread.assigneeId);
@@ -113,8 +113,9 @@ export class DeskThreadResolver {
       'The internal assignment history, oldest first: staff and moderators only (null for anyone else).',
   })
   async assignmentHistory(
-    @Parent() thread: ThreadType,
-    @Context() ctx: GraphQLContext,
+    thread: ThreadType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<AssignmentEventType[] | null> {
     if (!runsDesk(ctx.req.viewer ?? null)) return null;
     const events = (await assignmentHistoryByThreadId(ctx, this.assignments).load(thread.id)) ?? [];
@@ -126,10 +127,7 @@ export class DeskThreadResolver {
     description:
       'Internal notes, oldest first: staff, moderators and invited experts only (null for anyone else).',
   })
-  async notes(
-    @Parent() thread: ThreadType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<InternalNoteType[] | null> {
+  async notes(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<InternalNoteType[] | null> {
     if (!(await notesReadable(ctx, this.notesService).load(thread.id))) return null;
     const notes = (await notesByThreadId(ctx, this.notesService).load(thread.id)) ?? [];
     return notes.map((n) => InternalNoteType.from(n));
@@ -138,23 +136,23 @@ export class DeskThreadResolver {
   @ResolveField(() => Boolean, {
     description: 'Whether the viewer reads and writes this thread’s internal notes.',
   })
-  async viewerCanReadNotes(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<boolean> {
+  async viewerCanReadNotes(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
     return (await notesReadable(ctx, this.notesService).load(thread.id)) ?? false;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may assign this thread to someone.' })
-  viewerCanAssign(@Context() ctx: GraphQLContext): boolean {
+  viewerCanAssign(_parent: unknown, _args: unknown, ctx: GraphQLContext): boolean {
     return runsDesk(ctx.req.viewer ?? null);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may take this thread.' })
-  viewerCanTake(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): boolean {
+  viewerCanTake(thread: ThreadType, _args: unknown, ctx: GraphQLContext): boolean {
     const viewer = ctx.req.viewer ?? null;
     return thread.assigneeId !== viewer?.id && canTake(viewer, thread.assigneeId);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may release this thread.' })
-  viewerCanRelease(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): boolean {
+  viewerCanRelease(thread: ThreadType, _args: unknown, ctx: GraphQLContext): boolean {
     return canRelease(ctx.req.viewer ?? null, thread.assigneeId);
   }
 
@@ -163,7 +161,7 @@ export class DeskThreadResolver {
     description:
       'Staff and moderators: for an open thread nobody has, the managers on duty in its space right now, to whom it is offered first (null for anyone else).',
   })
-  async offeredTo(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<UserType[] | null> {
+  async offeredTo(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<UserType[] | null> {
     const viewer = ctx.req.viewer ?? null;
     if (!runsDesk(viewer)) return null;
     if (thread.assigneeId || thread.status !== 'OPEN') return [];
@@ -183,7 +181,7 @@ export class DeskSpaceResolver {
   @ResolveField(() => [UserType], {
     description: 'The community managers on duty in this space today (in their own time zones), by name.',
   })
-  async managersOnDutyToday(@Parent() space: SpaceType, @Context() ctx: GraphQLContext): Promise<UserType[]> {
+  async managersOnDutyToday(space: SpaceType, _args: unknown, ctx: GraphQLContext): Promise<UserType[]> {
     const duty = await dutyBySpaceId(ctx, this.duty).load(space.id);
     const users = await usersById(ctx, this.identity).loadMany(duty?.today ?? []);
     return users
@@ -204,20 +202,17 @@ export class AssignmentEventResolver {
   }
 
   @ResolveField(() => UserType)
-  async actor(@Parent() e: AssignmentEventType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async actor(e: AssignmentEventType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return (await this.user(ctx, e.actorId))!;
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  assignee(@Parent() e: AssignmentEventType, @Context() ctx: GraphQLContext): Promise<UserType | null> {
+  assignee(e: AssignmentEventType, _args: unknown, ctx: GraphQLContext): Promise<UserType | null> {
     return this.user(ctx, e.assigneeId);
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  previousAssignee(
-    @Parent() e: AssignmentEventType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<UserType | null> {
+  previousAssignee(e: AssignmentEventType, _args: unknown, ctx: GraphQLContext): Promise<UserType | null> {
     return this.user(ctx, e.previousAssigneeId);
   }
 }
@@ -230,14 +225,15 @@ export class InternalNoteResolver {
   ) {}
 
   @ResolveField(() => UserType)
-  async author(@Parent() note: InternalNoteType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async author(note: InternalNoteType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(note.authorId))!, ctx.req.viewer ?? null);
   }
 
   @ResolveField(() => [InternalNoteRevisionType], { description: 'Earlier versions, newest first.' })
   async revisions(
-    @Parent() note: InternalNoteType,
-    @Context() ctx: GraphQLContext,
+    note: InternalNoteType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<InternalNoteRevisionType[]> {
     const rows = (await noteRevisionsByNoteId(ctx, this.notes).load(note.id)) ?? [];
     return rows.map((r) => InternalNoteRevisionType.from(r));

@@ -1,4 +1,4 @@
-import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { hasAtLeastRole } from '@parvis/domain';
 import { CurrentViewer, type GraphQLContext, type Viewer } from '../common/viewer';
 import { CampaignType } from '../ideas/campaign.type';
@@ -47,7 +47,7 @@ export class HomeResolver {
   }
 
   @ResolveField(() => [IdeaType], { description: 'The ideas gathering votes fastest now.' })
-  async trendingIdeas(@Parent() _home: HomeType): Promise<IdeaType[]> {
+  async trendingIdeas(_home: HomeType): Promise<IdeaType[]> {
     const page = await this.ideas.list(
       Object.assign(new IdeasArgs(), { sort: 'TRENDING', first: HOME_LIST_SIZE }),
     );
@@ -58,7 +58,7 @@ export class HomeResolver {
     nullable: true,
     description: 'The campaign open for votes (the one closing soonest), else null.',
   })
-  async openCampaign(@Parent() _home: HomeType): Promise<CampaignType | null> {
+  async openCampaign(_home: HomeType): Promise<CampaignType | null> {
     const now = new Date();
     const open = (await this.ideas.campaigns())
       .map((c) => CampaignType.from(c, now))

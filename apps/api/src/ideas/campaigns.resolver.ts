@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { CampaignRankingEntry, CampaignType } from './campaign.type';
@@ -38,8 +38,9 @@ export class CampaignsResolver {
     description: 'Ideas by votes: live while open, frozen once closed.',
   })
   async ranking(
-    @Parent() campaign: CampaignType,
-    @Context() ctx: GraphQLContext,
+    campaign: CampaignType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<CampaignRankingEntry[]> {
     const ranked = (await ideaLoaders(ctx, this.ideas).campaignRanking.load(campaign.id)) ?? [];
     return ranked.map((entry) => ({ rank: entry.rank, votes: entry.votes, idea: IdeaType.from(entry.idea) }));
@@ -49,21 +50,21 @@ export class CampaignsResolver {
     nullable: true,
     description: 'Once closed: the most voted idea (the earliest on a tie).',
   })
-  async winner(@Parent() campaign: CampaignType, @Context() ctx: GraphQLContext): Promise<IdeaType | null> {
+  async winner(campaign: CampaignType, _args: unknown, ctx: GraphQLContext): Promise<IdeaType | null> {
     const ranking = (await ideaLoaders(ctx, this.ideas).campaignRanking.load(campaign.id)) ?? [];
     const winner = IdeasService.winnerOf(campaign, ranking);
     return winner ? IdeaType.from(winner) : null;
   }
 
   @ResolveField(() => Int, { description: 'Ideas proposed in the campaign.' })
-  async ideasCount(@Parent() campaign: CampaignType, @Context() ctx: GraphQLContext): Promise<number> {
+  async ideasCount(campaign: CampaignType, _args: unknown, ctx: GraphQLContext): Promise<number> {
     return (await ideaLoaders(ctx, this.ideas).campaignIdeasCount.load(campaign.id)) ?? 0;
   }
 
   @ResolveField(() => Int, {
     description: 'Votes the signed-in person has in this campaign (0 for visitors).',
   })
-  async viewerVotesUsed(@Parent() campaign: CampaignType, @Context() ctx: GraphQLContext): Promise<number> {
+  async viewerVotesUsed(campaign: CampaignType, _args: unknown, ctx: GraphQLContext): Promise<number> {
     return (await ideaLoaders(ctx, this.ideas).campaignVotesUsed.load(campaign.id)) ?? 0;
   }
 
@@ -72,8 +73,9 @@ export class CampaignsResolver {
     description: 'Votes the signed-in person may still cast; null when there is no limit.',
   })
   async viewerVotesRemaining(
-    @Parent() campaign: CampaignType,
-    @Context() ctx: GraphQLContext,
+    campaign: CampaignType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<number | null> {
     if (campaign.votesPerMember === null) return null;
     const used = (await ideaLoaders(ctx, this.ideas).campaignVotesUsed.load(campaign.id)) ?? 0;

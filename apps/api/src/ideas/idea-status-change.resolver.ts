@@ -1,5 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLContext } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
 import { UserType } from '../identity/user.type';
@@ -18,11 +18,8 @@ export class IdeaStatusChangeResolver {
   @ResolveField(() => UserType, {
     description: 'The staff member or moderator who made the change, signing with their name.',
   })
-  async changedBy(
-    @Parent() change: IdeaStatusChangeType,
-    @Context() ctx: GraphQLContext,
-    @CurrentViewer() viewer: Viewer,
-  ): Promise<UserType> {
+  async changedBy(change: IdeaStatusChangeType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
+    const viewer = ctx.req.viewer ?? null;
     return UserType.from((await usersById(ctx, this.identity).load(change.changedById))!, viewer);
   }
 
@@ -31,8 +28,9 @@ export class IdeaStatusChangeResolver {
     description: 'For a merge: the idea this one was merged into.',
   })
   async mergedInto(
-    @Parent() change: IdeaStatusChangeType,
-    @Context() ctx: GraphQLContext,
+    change: IdeaStatusChangeType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<IdeaType | null> {
     if (!change.mergedIntoId) return null;
     const target = await ideaLoaders(ctx, this.ideas).byId.load(change.mergedIntoId);

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { NotificationGroupType } from '../notifications/notification.type';
 import { CampaignType } from './campaign.type';
@@ -12,10 +12,7 @@ export class NotificationGroupIdeaResolver {
   constructor(private readonly ideas: IdeasService) {}
 
   @ResolveField(() => IdeaType, { nullable: true })
-  async idea(
-    @Parent() group: NotificationGroupType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<IdeaType | null> {
+  async idea(group: NotificationGroupType, _args: unknown, ctx: GraphQLContext): Promise<IdeaType | null> {
     if (group.subjectType !== 'IDEA') return null;
     const idea = await ideaLoaders(ctx, this.ideas).byId.load(group.subjectId);
     return idea ? IdeaType.from(idea) : null;
@@ -23,8 +20,9 @@ export class NotificationGroupIdeaResolver {
 
   @ResolveField(() => IdeaType, { nullable: true, description: 'For a closed campaign: the idea that won.' })
   async winnerIdea(
-    @Parent() group: NotificationGroupType,
-    @Context() ctx: GraphQLContext,
+    group: NotificationGroupType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<IdeaType | null> {
     if (!group.winnerIdeaId) return null;
     const idea = await ideaLoaders(ctx, this.ideas).byId.load(group.winnerIdeaId);
@@ -33,8 +31,9 @@ export class NotificationGroupIdeaResolver {
 
   @ResolveField(() => CampaignType, { nullable: true })
   async campaign(
-    @Parent() group: NotificationGroupType,
-    @Context() ctx: GraphQLContext,
+    group: NotificationGroupType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<CampaignType | null> {
     if (group.subjectType !== 'CAMPAIGN') return null;
     const campaign = await ideaLoaders(ctx, this.ideas).campaign.load(group.subjectId);

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { NotificationType } from '../notifications/notification.type';
 import { IdeaType } from './idea.type';
@@ -14,10 +14,7 @@ export class NotificationIdeaResolver {
   constructor(private readonly ideas: IdeasService) {}
 
   @ResolveField(() => IdeaType, { nullable: true })
-  async idea(
-    @Parent() notification: NotificationType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<IdeaType | null> {
+  async idea(notification: NotificationType, _args: unknown, ctx: GraphQLContext): Promise<IdeaType | null> {
     if (notification.subjectType !== 'IDEA') return null;
     const idea = await ideaLoaders(ctx, this.ideas).byId.load(notification.subjectId);
     return idea ? IdeaType.from(idea) : null;

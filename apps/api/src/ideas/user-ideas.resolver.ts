@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { UserType } from '../identity/user.type';
 import { IdeaType } from './idea.type';
 import { IdeasService } from './ideas.service';
@@ -14,7 +14,7 @@ export class UserIdeasResolver {
   @ResolveField(() => [IdeaType], {
     description: `Their latest ideas (at most ${PROFILE_IDEAS}), hidden ones left out.`,
   })
-  async recentIdeas(@Parent() user: UserType): Promise<IdeaType[]> {
+  async recentIdeas(user: UserType): Promise<IdeaType[]> {
     return (await this.ideas.ideasByAuthor(user.id, PROFILE_IDEAS)).map((row) => IdeaType.from(row));
   }
 }

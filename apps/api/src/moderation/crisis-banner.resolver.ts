@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -16,17 +16,14 @@ export class CrisisBannerResolver {
   ) {}
 
   @ResolveField(() => ThreadType, { nullable: true, description: 'The pinned discussion thread.' })
-  async thread(
-    @Parent() banner: CrisisBannerType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<ThreadType | null> {
+  async thread(banner: CrisisBannerType, _args: unknown, ctx: GraphQLContext): Promise<ThreadType | null> {
     if (!banner.threadId) return null;
     const thread = await threadsById(ctx, this.threads).load(banner.threadId);
     return thread ? ThreadType.from(thread) : null;
   }
 
   @ResolveField(() => UserType)
-  async publishedBy(@Parent() banner: CrisisBannerType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async publishedBy(banner: CrisisBannerType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from(
       (await usersById(ctx, this.identity).load(banner.publishedById))!,
       ctx.req.viewer ?? null,

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -10,7 +10,7 @@ export class FlagResolver {
   constructor(private readonly identity: IdentityService) {}
 
   @ResolveField(() => UserType, { description: 'Who flagged (moderators only see flags).' })
-  async member(@Parent() flag: FlagType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async member(flag: FlagType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(flag.memberId))!, ctx.req.viewer ?? null);
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { FlagType } from './flag.type';
 import { moderationLoaders } from './moderation.loaders';
@@ -10,7 +10,7 @@ export class FlaggedPostResolver {
   constructor(private readonly moderation: ModerationService) {}
 
   @ResolveField(() => [FlagType], { description: 'The open flags, newest first.' })
-  async flags(@Parent() flagged: FlaggedPostType, @Context() ctx: GraphQLContext): Promise<FlagType[]> {
+  async flags(flagged: FlaggedPostType, _args: unknown, ctx: GraphQLContext): Promise<FlagType[]> {
     return (
       (await moderationLoaders(ctx, this.moderation).openFlagsByPostId.load(flagged.post.id)) ?? []
     ).map((flag) => FlagType.from(flag));

@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ConnectionShape, mapConnection } from '../common/pagination';
 import { GraphQLContext } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
@@ -35,10 +35,7 @@ export class ModerationActionResolver {
     description:
       'The title of the thread (or idea) the action is about, as readers see it now ("Hidden question" when its question is hidden from them), or a banner’s title.',
   })
-  async title(
-    @Parent() action: ModerationActionType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<string | null> {
+  async title(action: ModerationActionType, _args: unknown, ctx: GraphQLContext): Promise<string | null> {
     if (action.targetType === 'BANNER') return action.storedTitle;
     if (!action.threadId) return null;
     const [thread, question] = await Promise.all([
@@ -51,7 +48,7 @@ export class ModerationActionResolver {
   @ResolveField(() => UserType, {
     description: 'Who acted: moderators, staff and experts sign with their name.',
   })
-  async actor(@Parent() action: ModerationActionType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async actor(action: ModerationActionType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(action.actorId))!, ctx.req.viewer ?? null);
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -10,7 +10,7 @@ export class PostHiddenResolver {
   constructor(private readonly identity: IdentityService) {}
 
   @ResolveField(() => UserType, { description: 'The moderator who hid the post.' })
-  async by(@Parent() hidden: PostHiddenType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async by(hidden: PostHiddenType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(hidden.byId))!, ctx.req.viewer ?? null);
   }
 }

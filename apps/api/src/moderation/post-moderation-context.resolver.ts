@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { Post } from '../threads/post.entity';
 import { PostType } from '../threads/post.type';
@@ -20,10 +20,7 @@ export class PostModerationContextResolver {
   ) {}
 
   @ResolveField(() => ThreadType, { description: 'The thread the post belongs to (its title, its space).' })
-  async thread(
-    @Parent() context: PostModerationContextType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<ThreadType> {
+  async thread(context: PostModerationContextType, _args: unknown, ctx: GraphQLContext): Promise<ThreadType> {
     return ThreadType.from((await threadsById(ctx, this.threads).load(context.threadId))!);
   }
 
@@ -33,8 +30,9 @@ export class PostModerationContextResolver {
       'The message just before the post in its thread (the question for the first reply); null for a question.',
   })
   async previous(
-    @Parent() context: PostModerationContextType,
-    @Context() ctx: GraphQLContext,
+    context: PostModerationContextType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<PostType | null> {
     const id = await moderationLoaders(ctx, this.moderation).previousPostId.load(context.postId);
     if (!id) return null;
@@ -47,8 +45,9 @@ export class PostModerationContextResolver {
       'The first visible replies after the post by someone else, oldest first (at most 5): its possible answers. Empty: nobody has answered it yet.',
   })
   async laterReplies(
-    @Parent() context: PostModerationContextType,
-    @Context() ctx: GraphQLContext,
+    context: PostModerationContextType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<PostType[]> {
     const ids = (await moderationLoaders(ctx, this.moderation).laterReplyIds.load(context.postId)) ?? [];
     const posts = await postsById(ctx, this.posts).loadMany(ids);

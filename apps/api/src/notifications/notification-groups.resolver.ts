@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -39,11 +39,8 @@ export class NotificationGroupsResolver {
   }
 
   @ResolveField(() => [UserType], { description: 'Up to three of the people who acted, latest first.' })
-  async actors(
-    @Parent() group: NotificationGroupType,
-    @Context() ctx: GraphQLContext,
-    @CurrentViewer() viewer: Viewer,
-  ): Promise<UserType[]> {
+  async actors(group: NotificationGroupType, _args: unknown, ctx: GraphQLContext): Promise<UserType[]> {
+    const viewer = ctx.req.viewer ?? null;
     const users = await Promise.all(group.actorIds.map((id) => usersById(ctx, this.identity).load(id)));
     return users.flatMap((u) => (u ? [UserType.from(u, viewer)] : []));
   }

@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs } from '../common/pagination';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
@@ -31,11 +31,8 @@ export class NotificationsResolver {
   }
 
   @ResolveField(() => UserType, { nullable: true, description: 'Who made the change.' })
-  async actor(
-    @Parent() notification: NotificationType,
-    @Context() ctx: GraphQLContext,
-    @CurrentViewer() viewer: Viewer,
-  ) {
+  async actor(notification: NotificationType, _args: unknown, ctx: GraphQLContext) {
+    const viewer = ctx.req.viewer ?? null;
     if (!notification.actorId) return null;
     const user = await usersById(ctx, this.identity).load(notification.actorId);
     return user ? UserType.from(user, viewer) : null;

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { readerLanguage } from '../common/reader-language';
 import { CurrentViewer, type GraphQLContext, type Viewer } from '../common/viewer';
 import { spaceTexts, SpaceTextsType, SpaceType, writtenTexts } from './space.type';
@@ -33,12 +33,12 @@ export class SpacesResolver {
     description:
       'In the reader’s language (the page’s, else Accept-Language, else the member’s), else the space’s own.',
   })
-  name(@Parent() space: SpaceType, @Context() ctx: GraphQLContext): string {
+  name(space: SpaceType, _args: unknown, ctx: GraphQLContext): string {
     return spaceTexts(space, readerLanguage(ctx)).name;
   }
 
   @ResolveField(() => String, { description: 'In the reader’s language, like `name`.' })
-  description(@Parent() space: SpaceType, @Context() ctx: GraphQLContext): string {
+  description(space: SpaceType, _args: unknown, ctx: GraphQLContext): string {
     return spaceTexts(space, readerLanguage(ctx)).description;
   }
 
@@ -46,7 +46,7 @@ export class SpacesResolver {
     description:
       'The name and description as written in each language (fr, en, es), for the form that edits them.',
   })
-  texts(@Parent() space: SpaceType): SpaceTextsType[] {
+  texts(space: SpaceType): SpaceTextsType[] {
     return writtenTexts(space);
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Field, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Field, ObjectType, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -23,7 +23,7 @@ export class ThreadAcknowledgementResolver {
     nullable: true,
     description: 'Who took charge of the thread and when; null until someone did (and outside HELP spaces).',
   })
-  acknowledgement(@Parent() thread: ThreadType): AcknowledgementType | null {
+  acknowledgement(thread: ThreadType): AcknowledgementType | null {
     if (!thread.firstResponseAt || !thread.firstResponseById) return null;
     return Object.assign(new AcknowledgementType(), {
       byId: thread.firstResponseById,
@@ -37,7 +37,7 @@ export class AcknowledgementByResolver {
   constructor(private readonly identity: IdentityService) {}
 
   @ResolveField(() => UserType)
-  async by(@Parent() ack: AcknowledgementType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async by(ack: AcknowledgementType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(ack.byId))!, ctx.req.viewer ?? null);
   }
 }

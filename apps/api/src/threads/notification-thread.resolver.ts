@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { NotificationGroupType } from '../notifications/notification.type';
 import { PostType } from './post.type';
@@ -21,8 +21,9 @@ export class NotificationThreadResolver {
 
   @ResolveField(() => ThreadType, { nullable: true })
   async thread(
-    @Parent() group: NotificationGroupType,
-    @Context() ctx: GraphQLContext,
+    group: NotificationGroupType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<ThreadType | null> {
     if (group.subjectType !== 'THREAD') return null;
     const thread = await threadsById(ctx, this.threads).load(group.subjectId);
@@ -33,10 +34,7 @@ export class NotificationThreadResolver {
     nullable: true,
     description: 'The post to open (its text as the reader may read it).',
   })
-  async post(
-    @Parent() group: NotificationGroupType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<PostType | null> {
+  async post(group: NotificationGroupType, _args: unknown, ctx: GraphQLContext): Promise<PostType | null> {
     if (!group.postId) return null;
     const post = await postsById(ctx, this.posts).load(group.postId);
     return post ? PostType.from(post) : null;

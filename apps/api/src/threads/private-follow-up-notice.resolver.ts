@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -10,10 +10,7 @@ export class PrivateFollowUpNoticeResolver {
   constructor(private readonly identity: IdentityService) {}
 
   @ResolveField(() => UserType, { description: 'The staff member the case continues with.' })
-  async agent(
-    @Parent() notice: PrivateFollowUpNoticeType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<UserType> {
+  async agent(notice: PrivateFollowUpNoticeType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from((await usersById(ctx, this.identity).load(notice.agentId))!, ctx.req.viewer ?? null);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ConnectionShape, mapConnection, PageArgs } from '../common/pagination';
 import { ParseUUIDArg } from '../common/parse-uuid.arg';
 import { CurrentViewer, GraphQLContext, Viewer } from '../common/viewer';
@@ -59,12 +59,12 @@ export class PrivateFollowUpsResolver {
   }
 
   @ResolveField(() => ThreadType)
-  async thread(@Parent() followUp: PrivateFollowUpType, @Context() ctx: GraphQLContext): Promise<ThreadType> {
+  async thread(followUp: PrivateFollowUpType, _args: unknown, ctx: GraphQLContext): Promise<ThreadType> {
     return ThreadType.from((await threadsById(ctx, this.threads).load(followUp.threadId))!);
   }
 
   @ResolveField(() => UserType)
-  async asker(@Parent() followUp: PrivateFollowUpType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async asker(followUp: PrivateFollowUpType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from(
       (await usersById(ctx, this.identity).load(followUp.askerId))!,
       ctx.req.viewer ?? null,
@@ -72,7 +72,7 @@ export class PrivateFollowUpsResolver {
   }
 
   @ResolveField(() => UserType, { description: 'The staff member who started it.' })
-  async agent(@Parent() followUp: PrivateFollowUpType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async agent(followUp: PrivateFollowUpType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from(
       (await usersById(ctx, this.identity).load(followUp.agentId))!,
       ctx.req.viewer ?? null,
@@ -81,8 +81,9 @@ export class PrivateFollowUpsResolver {
 
   @ResolveField(() => [PrivateMessageType], { description: 'Oldest first.' })
   async messages(
-    @Parent() followUp: PrivateFollowUpType,
-    @Context() ctx: GraphQLContext,
+    followUp: PrivateFollowUpType,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<PrivateMessageType[]> {
     return ((await messagesByFollowUpId(ctx, this.followUps).load(followUp.id)) ?? []).map((m) =>
       PrivateMessageType.from(m),

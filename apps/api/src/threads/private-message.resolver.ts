@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { IdentityService } from '../identity/identity.service';
 import { usersById } from '../identity/user.loader';
@@ -10,7 +10,7 @@ export class PrivateMessageResolver {
   constructor(private readonly identity: IdentityService) {}
 
   @ResolveField(() => UserType)
-  async author(@Parent() message: PrivateMessageType, @Context() ctx: GraphQLContext): Promise<UserType> {
+  async author(message: PrivateMessageType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return UserType.from(
       (await usersById(ctx, this.identity).load(message.authorId))!,
       ctx.req.viewer ?? null,

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/viewer';
 import { viewerFollows } from '../notifications/follows.loader';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -10,7 +10,7 @@ export class ThreadFollowsResolver {
   constructor(private readonly notifications: NotificationsService) {}
 
   @ResolveField(() => Boolean, { description: 'Whether the signed-in person follows this thread.' })
-  async viewerFollows(@Parent() thread: ThreadType, @Context() ctx: GraphQLContext): Promise<boolean> {
+  async viewerFollows(thread: ThreadType, _args: unknown, ctx: GraphQLContext): Promise<boolean> {
     return (await viewerFollows(ctx, this.notifications, 'THREAD').load(thread.id)) ?? false;
   }
 }

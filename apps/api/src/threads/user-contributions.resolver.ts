@@ -1,4 +1,4 @@
-import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/viewer';
 import { UserType } from '../identity/user.type';
 import { AnswersService } from './answers.service';
@@ -27,7 +27,7 @@ export class UserContributionsResolver {
   @ResolveField(() => [ThreadType], {
     description: `Their latest questions (at most ${PROFILE_LIST_SIZE}), hidden ones left out.`,
   })
-  async recentQuestions(@Parent() user: UserType, @Context() ctx: GraphQLContext): Promise<ThreadType[]> {
+  async recentQuestions(user: UserType, _args: unknown, ctx: GraphQLContext): Promise<ThreadType[]> {
     const ids = await this.threads.askedThreadIds(user.id, PROFILE_LIST_SIZE);
     const threads = await threadsById(ctx, this.threads).loadMany(ids);
     return threads.flatMap((t) => (t && !(t instanceof Error) ? [ThreadType.from(t)] : []));
@@ -36,10 +36,7 @@ export class UserContributionsResolver {
   @ResolveField(() => [ProfileAnswerType], {
     description: `Their latest replies in help and announcement threads (at most ${PROFILE_LIST_SIZE}), hidden ones left out.`,
   })
-  async recentAnswers(
-    @Parent() user: UserType,
-    @Context() ctx: GraphQLContext,
-  ): Promise<ProfileAnswerType[]> {
+  async recentAnswers(user: UserType, _args: unknown, ctx: GraphQLContext): Promise<ProfileAnswerType[]> {
     const ids = await this.threads.answerPostIds(user.id, PROFILE_LIST_SIZE);
     const posts = (await postsById(ctx, this.posts).loadMany(ids)).flatMap((p) =>
       p && !(p instanceof Error) ? [p] : [],
@@ -54,12 +51,12 @@ export class UserContributionsResolver {
   }
 
   @ResolveField(() => Int, { description: 'Thanks received on their posts.' })
-  async thanksReceived(@Parent() user: UserType, @Context() ctx: GraphQLContext): Promise<number> {
+  async thanksReceived(user: UserType, _args: unknown, ctx: GraphQLContext): Promise<number> {
     return (await contributionsByUserId(ctx, this.answers).load(user.id))?.thanksReceived ?? 0;
   }
 
   @ResolveField(() => Int, { description: 'Their replies accepted as answers.' })
-  async acceptedAnswers(@Parent() user: UserType, @Context() ctx: GraphQLContext): Promise<number> {
+  async acceptedAnswers(user: UserType, _args: unknown, ctx: GraphQLContext): Promise<number> {
     return (await contributionsByUserId(ctx, this.answers).load(user.id))?.acceptedAnswers ?? 0;
   }
 }
