@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { encodeCursor } from '../common/pagination';
 import { User } from '../identity/user.entity';
@@ -7,6 +8,7 @@ import { webOperation } from '../testing/web-operations';
 import { Post } from './post.entity';
 import { Thread } from './thread.entity';
 import { ThreadsArgs } from './thread.type';
+import { lockThreadRow } from './thread-lock';
 import { threadPageRows, threadRow, threadsPage } from './threads.queries';
 
 const { test, space, who } = useCommunity();
@@ -114,6 +116,34 @@ describe('the thread page’s hand-written reads', () => {
     const byRepository = await test.db.getRepository(Thread).findOneByOrFail({ id: question.id });
     expect({ ...handWritten }).toEqual({ ...byRepository });
     expect(handWritten?.resolvedById).toBe(who.asker.id);
+    const locked = await test.db.transaction((tx) => lockThreadRow(tx, question.id));
+    expect({ ...locked }).toEqual({ ...byRepository });
+  });
+
+  it('lock the thread’s row until the transaction ends: a second locker waits for the first to commit', async () => {
+    const question = await ask(who.asker.agent, space.help, 'Does the shop deliver on Saturday?');
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = test.db.transaction(async (tx) => {
+      await lockThreadRow(tx, question.id);
+      order.push('first locked');
+      await held;
+      order.push('first commits');
+    });
+    while (!order.includes('first locked')) await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = test.db.transaction(async (tx) => {
+      await lockThreadRow(tx, question.id);
+      order.push('second locked');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(order).toEqual(['first locked']);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first locked', 'first commits', 'second locked']);
+    await expect(test.db.transaction((tx) => lockThreadRow(tx, randomUUID()))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('give the same posts as the repository, the Markdown source only when asked for', async () => {

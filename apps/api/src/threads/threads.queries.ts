@@ -194,9 +194,19 @@ const THREAD_COLUMNS = `t.id, t.space_id AS "spaceId", t.author_id AS "authorId"
   t.resolved_at AS "resolvedAt", t.resolved_by_id AS "resolvedById", t.replies_count AS "repliesCount", t.last_activity_at AS "lastActivityAt",
   t.created_at AS "createdAt"`;
 
-/** The thread with this id, or null. */
-export async function threadRow(db: DataSource | EntityManager, id: string): Promise<Thread | null> {
-  const [row] = await db.query<Thread[]>(`SELECT ${THREAD_COLUMNS} FROM threads t WHERE t.id = $1`, [id]);
+/**
+ * The thread with this id, or null; with `forUpdate`, its row locked until the caller's
+ * transaction ends (thread-lock.ts).
+ */
+export async function threadRow(
+  db: DataSource | EntityManager,
+  id: string,
+  { forUpdate = false }: { forUpdate?: boolean } = {},
+): Promise<Thread | null> {
+  const [row] = await db.query<Thread[]>(
+    `SELECT ${THREAD_COLUMNS} FROM threads t WHERE t.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return row ? Object.assign(new Thread(), row) : null;
 }
 
