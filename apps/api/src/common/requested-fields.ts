@@ -4,9 +4,33 @@ import {
   GraphQLResolveInfo,
   isObjectType,
   Kind,
+  type FieldNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+
+/**
+ * The fields of a selection set, through its inline and named fragments (each named fragment
+ * once, `seen`); with `deep`, also every field below them.
+ */
+function* fieldsIn(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: GraphQLResolveInfo['fragments'],
+  deep: boolean,
+  seen = new Set<string>(),
+): Generator<FieldNode> {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      yield selection;
+      if (deep) yield* fieldsIn(selection.selectionSet, fragments, deep, seen);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      yield* fieldsIn(selection.selectionSet, fragments, deep, seen);
+    } else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      yield* fieldsIn(fragments[selection.name.value]?.selectionSet, fragments, deep, seen);
+    }
+  }
+}
 
 /**
  * The arguments of each `name` field asked inside the field being resolved (through fragments
@@ -21,20 +45,9 @@ export function requestedArgs(info: GraphQLResolveInfo, name: string): Record<st
   if (!field) return [];
   const found: Record<string, unknown>[] = [];
   const seen = new Set<string>();
-  const walk = (selectionSet: SelectionSetNode | undefined) => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === name)
-          found.push(getArgumentValues(field, selection, info.variableValues));
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        walk(selection.selectionSet);
-      } else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        walk(info.fragments[selection.name.value]?.selectionSet);
-      }
-    }
-  };
-  for (const node of info.fieldNodes) walk(node.selectionSet);
+  for (const node of info.fieldNodes)
+    for (const asked of fieldsIn(node.selectionSet, info.fragments, false, seen))
+      if (asked.name.value === name) found.push(getArgumentValues(field, asked, info.variableValues));
   return found;
 }
 
@@ -52,17 +65,12 @@ export function operationAsks(info: GraphQLResolveInfo, name: string): boolean {
   if (!names) namesAsked.set(info.operation, (names = new Map<string, boolean>()));
   let asked = names.get(name);
   if (asked === undefined) {
-    const seen = new Set<string>();
-    const found = (selectionSet: SelectionSetNode | undefined): boolean =>
-      (selectionSet?.selections ?? []).some((selection) => {
-        if (selection.kind === Kind.FIELD)
-          return selection.name.value === name || found(selection.selectionSet);
-        if (selection.kind === Kind.INLINE_FRAGMENT) return found(selection.selectionSet);
-        if (seen.has(selection.name.value)) return false;
-        seen.add(selection.name.value);
-        return found(info.fragments[selection.name.value]?.selectionSet);
-      });
-    asked = found(info.operation.selectionSet);
+    asked = false;
+    for (const field of fieldsIn(info.operation.selectionSet, info.fragments, true))
+      if (field.name.value === name) {
+        asked = true;
+        break;
+      }
     names.set(name, asked);
   }
   return asked;
